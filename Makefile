@@ -1,0 +1,111 @@
+# gridkit — one non-recursive Makefile.
+#
+#   make            build the programs and libgridkit.a
+#   make check      unit tests, black-box tests, man page lint
+#   make demo       a realistic day of a county centre on a demo database
+#   make bench      benchmarks against sqlite3 baselines (slow)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# User CFLAGS are respected; the warnings below are always added.
+# DEVELOPER=1 adds -Werror; SANITIZE=address,undefined builds with sanitizers.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/gridkit
+SYSCONFDIR ?= /etc
+PKG_CONFIG ?= pkg-config
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+VERSION  := 0.1.0
+
+PKGS     := sqlite3 yaml-0.1 jansson libutf8proc libcrypto
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wno-unused-parameter -Wvla -Wpointer-arith
+ifeq ($(DEVELOPER),1)
+WARN     += -Werror
+endif
+ifneq ($(SANITIZE),)
+SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+endif
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib \
+              -DGRIDKIT_VERSION='"$(VERSION)"' \
+              -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
+              -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
+              $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+PROGS    := grid-define
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+LIB_OBJ  := $(LIB_SRC:.c=.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:.c=)
+CLI_T    := $(sort $(wildcard tests/cli/*.t))
+MANPAGES := $(sort $(wildcard man/*.[1-9]))
+TOOLS    := scripts/gen-province
+
+all: $(PROGS)
+
+libgridkit.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(PROGS): %: cmd/%.o libgridkit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) -lm
+
+%.o: %.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+tests/unit/test_%: tests/unit/test_%.o libgridkit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+
+scripts/gen-province: scripts/gen-province.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $<
+
+deps:
+	@scripts/deps
+
+# The unit tests, the black-box tests, then the man pages.
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@scripts/run-tests $(UNIT_BIN) $(CLI_T)
+	@scripts/manlint $(MANPAGES)
+
+check-unit: all $(UNIT_BIN)
+	@scripts/run-tests $(UNIT_BIN)
+
+check-cli: all
+	@scripts/run-tests $(CLI_T)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(TOOLS)
+	@scripts/bench
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(SHAREDIR)/calendar
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(filter %.1,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(filter %.5,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
+	install -m 644 etc/gridkit.yaml $(DESTDIR)$(SHAREDIR)/gridkit.yaml.example
+	install -m 644 etc/calendar/*.cal $(DESTDIR)$(SHAREDIR)/calendar
+
+clean:
+	rm -f $(PROGS) libgridkit.a $(TOOLS) lib/*.o lib/*.d cmd/*.o cmd/*.d \
+	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN)
+	rm -rf tests/tmp
+
+.PHONY: all check check-unit check-cli demo bench install clean deps
+.SECONDARY:
+
+-include $(wildcard lib/*.d cmd/*.d tests/unit/*.d scripts/*.d)

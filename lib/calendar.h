@@ -1,0 +1,56 @@
+/*
+ * calendar.h - the working-day calendar.
+ *
+ * A working day is a Monday to Friday that is not a public holiday,
+ * or a weekend day the State Council made a working day (调休).  The
+ * holidays and make-up days of each year come from a data file, one
+ * per year (etc/calendar/2026.cal), because the State Council announces
+ * them each November or December.
+ *
+ * File format, one entry per line; '#' starts a comment:
+ *
+ *	year 2026
+ *	holiday 2026-02-15..2026-02-23 春节 Spring Festival
+ *	workday 2026-02-14 春节调休
+ *
+ * A date in a year with no file counts weekends only, and the calendar
+ * warns once per such year, naming the file it wanted.
+ */
+#ifndef GRIDKIT_CALENDAR_H
+#define GRIDKIT_CALENDAR_H
+
+#include "clock.h"
+
+struct calendar;
+
+struct calendar *cal_new(void);
+
+/* cal_load_file adds one year file.  Errors (file:line: message) are
+ * reported; returns GK_OK, GK_NOINPUT or GK_CONFIG. */
+int cal_load_file(struct calendar *c, const char *path);
+
+/* cal_load_dir adds every NNNN.cal file of dir.  A missing directory is
+ * GK_CONFIG.  On success *out is a calendar to free with cal_free. */
+int cal_load_dir(struct calendar **out, const char *dir);
+
+void cal_free(struct calendar *c);
+
+/* 1 when d is a working day, 0 when not. */
+int cal_is_workday(struct calendar *c, gk_day d);
+
+/* The holiday name of d ("春节 Spring Festival"), the make-up note of a
+ * worked weekend day, or NULL. */
+const char *cal_note(struct calendar *c, gk_day d);
+
+/* cal_add_workdays returns the n-th working day after d (n >= 1); with
+ * n == 0, d itself when a working day, else the next working day. */
+gk_day cal_add_workdays(struct calendar *c, gk_day d, int n);
+
+/* cal_workdays_between counts the working days in (a, b]; negative when
+ * b < a. */
+long cal_workdays_between(struct calendar *c, gk_day a, gk_day b);
+
+/* The years loaded, for messages: fills years (up to n), returns count. */
+size_t cal_years(const struct calendar *c, int *years, size_t n);
+
+#endif

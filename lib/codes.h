@@ -1,0 +1,66 @@
+/*
+ * codes.h - statistical division codes and grid codes.
+ *
+ * A division code (统计用区划代码) has 12 digits: 1-2 province, 3-4 city,
+ * 5-6 county (GB/T 2260), 7-9 township (000-099 street, 100-199 town,
+ * 200-299 township, 400-599 farms, parks and the like), 10-12 village
+ * (001-199 residents' committee: urban community; 200-399 villagers'
+ * committee: rural village).  It may be written with only its
+ * significant digits: 2 (province), 4 (city), 6 (county), 9 (township)
+ * or 12 (village).  The level is that of the last non-zero group.
+ *
+ * A grid code has 15 digits: the 12-digit village code and a 3-digit
+ * sequence 001-999.
+ *
+ * Only the structure is checked here; membership in an official code
+ * list is another matter.
+ */
+#ifndef GRIDKIT_CODES_H
+#define GRIDKIT_CODES_H
+
+enum area_level {
+	AREA_PROVINCE = 1,
+	AREA_CITY,
+	AREA_COUNTY,
+	AREA_TOWNSHIP,
+	AREA_VILLAGE
+};
+
+struct area_code {
+	char code[13];		/* 12 digits, zero padded */
+	int level;		/* enum area_level */
+	char parent[13];	/* the parent's 12 digits, "" for a province */
+	int urban;		/* village: 1 residents', 0 villagers',
+				   -1 neither or not a village */
+};
+
+/*
+ * code_parse_area reads a division code of 2, 4, 6, 9 or 12 digits
+ * (surrounding white space is not allowed: callers trim).  Rejects
+ * non-digits, other lengths, a zero group followed by a non-zero one
+ * (140000001000: a township with no county), and an unknown province.
+ * Returns 0, or -1 with *why a static reason.
+ */
+int code_parse_area(const char *s, struct area_code *out, const char **why);
+
+struct grid_code {
+	char code[16];		/* 15 digits */
+	char village[13];	/* the first 12 */
+	int seq;		/* 1..999 */
+};
+
+/* code_parse_grid reads a 15-digit grid code whose first 12 digits are a
+ * village-level division code.  Returns 0, or -1 with *why. */
+int code_parse_grid(const char *s, struct grid_code *out, const char **why);
+
+/* "province", "city", "county", "township", "village" */
+const char *code_level_name(int level);
+
+/* The code written with its significant digits only ("1401" for a city,
+ * "140105001" for a township); buf needs 13 bytes. */
+char *code_short(const char *code12, int level, char *buf);
+
+/* 1 when the 12-digit code a is b or lies under b. */
+int code_within(const char *a, const char *b);
+
+#endif
