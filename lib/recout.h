@@ -3,10 +3,16 @@
  *
  * Formats: an aligned table (the default on a terminal; display width
  * of CJK and other wide characters measured with utf8proc whatever the
- * locale), TSV with a header line (the default when piped; tabs,
- * newlines and backslashes in values escaped as \t \n \\), CSV
- * (RFC 4180, quoted only where needed), JSON (one array of objects) and
- * JSON Lines (one object per line), through jansson.
+ * locale; columns two spaces apart, RC_INT and RC_NUM right-aligned, no
+ * trailing spaces; tabs, newlines and carriage returns in values shown
+ * as \t \n \r and other control characters as \xNN, so a value cannot
+ * move the cursor), TSV with a header line (the default when piped;
+ * tabs, newlines, carriage returns and backslashes in values escaped as
+ * \t \n \r \\), CSV (RFC 4180, quoted only where a field holds a comma,
+ * quote, CR or LF or starts or ends with a space; LF line ends, CRLF in
+ * Excel mode), JSON (an array with one object per line) and JSON Lines
+ * (one compact object per line), through jansson, keys in column order,
+ * UTF-8 as is (invalid bytes become U+FFFD).
  *
  * Excel mode (--excel, for csv and tsv): a UTF-8 BOM first, CRLF line
  * ends, and the formula-injection guard: a text value starting with
@@ -14,8 +20,11 @@
  * RC_NUM whose value is a number are not guarded.
  *
  * A table buffers at most RECOUT_TABLE_ROWS rows to measure widths and
- * then streams, so memory stays bounded.  NULL values print as empty
- * (JSON null).
+ * then streams with those widths (a wider value later pushes the rest
+ * of its line right), so memory stays bounded.  NULL values print as
+ * empty (JSON null).  In JSON an RC_INT value that is a 64-bit integer
+ * becomes a JSON integer, an RC_NUM decimal a JSON real, an RC_BOOL
+ * "1"/"0"/"true"/"false" (any case) a boolean; any other value a string.
  */
 #ifndef GRIDKIT_RECOUT_H
 #define GRIDKIT_RECOUT_H
@@ -65,17 +74,25 @@ enum recout_format recout_default_format(FILE *fp);
 struct recout *recout_new(FILE *fp, enum recout_format fmt, int excel,
     const struct recout_col *cols, size_t ncols);
 
-/* recout_row writes one record: ncols values, NULL for none.
- * Returns 0, or GK_IOERR when writing failed. */
+/*
+ * recout_row writes one record: ncols values, NULL for none.  Returns 0,
+ * or GK_IOERR when writing failed; the first failure is reported once
+ * with diag_error, and every later call returns GK_IOERR at once.
+ */
 int recout_row(struct recout *w, const char *const *values);
 
-/* recout_finish flushes buffered rows and closes JSON; frees w.
- * Returns 0, or GK_IOERR when writing failed. */
+/*
+ * recout_finish flushes buffered rows, closes JSON and flushes fp (it
+ * does not close it); frees w in every case (NULL is allowed).  Returns
+ * 0, or GK_IOERR when writing failed at any point (reported once, as
+ * for recout_row).
+ */
 int recout_finish(struct recout *w);
 
 /*
  * recout_width returns the display width of UTF-8 text s in terminal
- * columns (CJK wide characters count 2, combining marks 0).
+ * columns (CJK wide characters count 2, combining marks and control
+ * characters 0, a byte that is not valid UTF-8 1).
  */
 size_t recout_width(const char *s);
 

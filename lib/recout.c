@@ -1,0 +1,604 @@
+/*
+ * recout.c - records out: table, TSV, CSV, JSON and JSON Lines.
+ *
+ * Every row is built in one reused line buffer and handed to stdio with
+ * one fwrite, so TSV and CSV cost no allocation per row; only JSON goes
+ * through jansson, with one object reused for every row.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <utf8proc.h>
+
+#include "diag.h"
+#include "recout.h"
+#include "status.h"
+#include "util.h"
+
+struct recout {
+	FILE *fp;			/* where records go; the caller's */
+	enum recout_format fmt;		/* output format */
+	int excel;			/* Excel mode (CSV and TSV only) */
+	const struct recout_col *cols;	/* the columns; the caller's */
+	size_t ncols;			/* number of columns */
+	const char *eol;		/* line end: "\n" or "\r\n" */
+	int started;			/* BOM, header or "[" written */
+	int failed;			/* a write failed; nothing more is tried */
+	unsigned long nrows;		/* rows written or held */
+	struct sb line;			/* the line being built, reused */
+	struct sb tmp;			/* scratch for one value, reused */
+	size_t *width;			/* table: display width per column */
+	struct sb held;			/* table: held cells, NUL-terminated */
+	size_t nheld;			/* table: rows in held */
+	int streaming;			/* table: widths fixed, rows go out */
+	json_t *obj;			/* JSON: the object reused per row */
+	size_t jflags;			/* JSON: jansson dump flags */
+};
+
+int
+recout_parse_format(const char *name, enum recout_format *out)
+{
+	static const struct {
+		const char *name;	/* as given to -f */
+		enum recout_format fmt;	/* what it selects */
+	} names[] = {
+		{ "table", RECOUT_TABLE },
+		{ "tsv", RECOUT_TSV },
+		{ "csv", RECOUT_CSV },
+		{ "json", RECOUT_JSON },
+		{ "jsonl", RECOUT_JSONL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].fmt;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+enum recout_format
+recout_default_format(FILE *fp)
+{
+	return isatty(fileno(fp)) ? RECOUT_TABLE : RECOUT_TSV;
+}
+
+size_t
+recout_width(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n;
+	size_t w = 0;
+	int cw;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			w += (*p >= 0x20 && *p != 0x7F);
+			p++;
+			continue;
+		}
+		n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0) {
+			w++;
+			p++;
+			continue;
+		}
+		cw = utf8proc_charwidth(c);
+		if (cw > 0)
+			w += (size_t)cw;
+		p += n;
+	}
+	return w;
+}
+
+/* Strict syntax checks: what Excel and JSON may take as a number. */
+static int
+is_int(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static int
+is_decimal(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+static int
+is_number(enum recout_type type, const char *s)
+{
+	if (type == RC_INT)
+		return is_int(s);
+	if (type == RC_NUM)
+		return is_decimal(s);
+	return 0;
+}
+
+/*
+ * A spreadsheet runs a cell starting with one of these as a formula (or
+ * hides the character), so Excel mode turns it into text.
+ */
+static int
+needs_guard(const struct recout *w, size_t i, const char *s)
+{
+	if (!w->excel || strchr("=+-@\t\r", *s) == NULL || *s == '\0')
+		return 0;
+	return !is_number(w->cols[i].type, s);
+}
+
+static void
+fail(struct recout *w)
+{
+	int e = errno;
+
+	if (w->failed)
+		return;
+	w->failed = 1;
+	diag_error("cannot write output: %s",
+	    e != 0 ? strerror(e) : "write error");
+}
+
+static void
+put(struct recout *w, const char *buf, size_t len)
+{
+	if (w->failed)
+		return;
+	errno = 0;
+	if ((len > 0 && fwrite(buf, 1, len, w->fp) != len) || ferror(w->fp))
+		fail(w);
+}
+
+static void
+put_line(struct recout *w)
+{
+	put(w, w->line.buf, w->line.len);
+	sb_reset(&w->line);
+}
+
+/* Appends s with \t \n \r (and \\ for TSV) escaped; tables also escape
+ * other control characters so a value cannot drive the terminal. */
+static void
+add_escaped(struct sb *sb, const char *s, int table)
+{
+	const char *special = table ?
+	    "\t\n\r\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+	    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+	    "\x7f" : "\\\t\n\r";
+	size_t n;
+	char hex[5];
+
+	for (;;) {
+		n = strcspn(s, special);
+		sb_addn(sb, s, n);
+		s += n;
+		if (*s == '\0')
+			return;
+		switch (*s) {
+		case '\t':
+			sb_addn(sb, "\\t", 2);
+			break;
+		case '\n':
+			sb_addn(sb, "\\n", 2);
+			break;
+		case '\r':
+			sb_addn(sb, "\\r", 2);
+			break;
+		case '\\':
+			sb_addn(sb, "\\\\", 2);
+			break;
+		default:
+			snprintf(hex, sizeof hex, "\\x%02X", (unsigned char)*s);
+			sb_addn(sb, hex, 4);
+			break;
+		}
+		s++;
+	}
+}
+
+/* Appends s as one CSV field, quoted only where RFC 4180 needs it or a
+ * reader would lose a leading or trailing space. */
+static void
+add_csv(struct recout *w, const char *s, int guard)
+{
+	size_t len = strlen(s);
+	const char *q;
+	int quote;
+
+	quote = s[strcspn(s, ",\"\r\n")] != '\0' ||
+	    (len > 0 && (s[0] == ' ' || s[len - 1] == ' ')) ||
+	    (len == 0 && w->ncols == 1);	/* else the line is blank */
+	if (!quote) {
+		if (guard)
+			sb_addc(&w->line, '\'');
+		sb_addn(&w->line, s, len);
+		return;
+	}
+	sb_addc(&w->line, '"');
+	if (guard)
+		sb_addc(&w->line, '\'');
+	while ((q = strchr(s, '"')) != NULL) {
+		sb_addn(&w->line, s, (size_t)(q - s) + 1);
+		sb_addc(&w->line, '"');
+		s = q + 1;
+	}
+	sb_adds(&w->line, s);
+	sb_addc(&w->line, '"');
+}
+
+/* The BOM and the header line of TSV and CSV, or the "[" of JSON. */
+static void
+start(struct recout *w)
+{
+	size_t i;
+
+	w->started = 1;
+	if (w->excel && (w->fmt == RECOUT_CSV || w->fmt == RECOUT_TSV))
+		sb_adds(&w->line, "\xEF\xBB\xBF");
+	switch (w->fmt) {
+	case RECOUT_TSV:
+	case RECOUT_CSV:
+		for (i = 0; i < w->ncols; i++) {
+			if (i > 0)
+				sb_addc(&w->line, w->fmt == RECOUT_TSV ?
+				    '\t' : ',');
+			if (w->fmt == RECOUT_TSV)
+				add_escaped(&w->line, w->cols[i].name, 0);
+			else
+				add_csv(w, w->cols[i].name, 0);
+		}
+		sb_adds(&w->line, w->eol);
+		break;
+	case RECOUT_JSON:
+		sb_addc(&w->line, '[');
+		break;
+	default:
+		break;
+	}
+	put_line(w);
+}
+
+static int
+right_aligned(const struct recout *w, size_t i)
+{
+	return w->cols[i].type == RC_INT || w->cols[i].type == RC_NUM;
+}
+
+/* Appends one table cell of display width cw padded to the column. */
+static void
+add_cell(struct recout *w, size_t i, const char *s, size_t len, size_t cw)
+{
+	size_t pad = w->width[i] > cw ? w->width[i] - cw : 0;
+
+	if (i > 0)
+		sb_addn(&w->line, "  ", 2);
+	if (right_aligned(w, i)) {
+		sb_grow(&w->line, pad);
+		memset(w->line.buf + w->line.len, ' ', pad);
+		sb_setlen(&w->line, w->line.len + pad);
+		sb_addn(&w->line, s, len);
+	} else {
+		sb_addn(&w->line, s, len);
+		if (i + 1 < w->ncols) {
+			sb_grow(&w->line, pad);
+			memset(w->line.buf + w->line.len, ' ', pad);
+			sb_setlen(&w->line, w->line.len + pad);
+		}
+	}
+}
+
+static void
+end_table_line(struct recout *w)
+{
+	size_t len = w->line.len;
+
+	while (len > 0 && w->line.buf[len - 1] == ' ')
+		len--;
+	sb_setlen(&w->line, len);
+	sb_addc(&w->line, '\n');
+	put_line(w);
+}
+
+/* Prints the header and the held rows; later rows stream. */
+static void
+flush_table(struct recout *w)
+{
+	const char *p;
+	size_t i, r, len;
+
+	for (i = 0; i < w->ncols; i++) {
+		sb_reset(&w->tmp);
+		add_escaped(&w->tmp, w->cols[i].name, 1);
+		add_cell(w, i, w->tmp.buf, w->tmp.len,
+		    recout_width(w->tmp.buf));
+	}
+	end_table_line(w);
+	p = w->held.buf;
+	for (r = 0; r < w->nheld; r++) {
+		for (i = 0; i < w->ncols; i++) {
+			len = strlen(p);
+			add_cell(w, i, p, len, recout_width(p));
+			p += len + 1;
+		}
+		end_table_line(w);
+	}
+	sb_release(&w->held);
+	w->nheld = 0;
+	w->streaming = 1;
+}
+
+static void
+row_table(struct recout *w, const char *const *values)
+{
+	size_t i, cw, before;
+
+	if (w->streaming) {
+		for (i = 0; i < w->ncols; i++) {
+			sb_reset(&w->tmp);
+			if (values[i] != NULL)
+				add_escaped(&w->tmp, values[i], 1);
+			add_cell(w, i, w->tmp.buf, w->tmp.len,
+			    recout_width(w->tmp.buf));
+		}
+		end_table_line(w);
+		return;
+	}
+	for (i = 0; i < w->ncols; i++) {
+		before = w->held.len;
+		if (values[i] != NULL)
+			add_escaped(&w->held, values[i], 1);
+		cw = recout_width(w->held.buf + before);
+		if (cw > w->width[i])
+			w->width[i] = cw;
+		sb_addc(&w->held, '\0');
+	}
+	if (++w->nheld == RECOUT_TABLE_ROWS)
+		flush_table(w);
+}
+
+static void
+row_text(struct recout *w, const char *const *values)
+{
+	const char *s;
+	size_t i;
+	int guard;
+
+	for (i = 0; i < w->ncols; i++) {
+		s = values[i] != NULL ? values[i] : "";
+		guard = needs_guard(w, i, s);
+		if (w->fmt == RECOUT_TSV) {
+			if (i > 0)
+				sb_addc(&w->line, '\t');
+			if (guard)
+				sb_addc(&w->line, '\'');
+			add_escaped(&w->line, s, 0);
+		} else {
+			if (i > 0)
+				sb_addc(&w->line, ',');
+			add_csv(w, s, guard);
+		}
+	}
+	sb_adds(&w->line, w->eol);
+	put_line(w);
+}
+
+/* Like the e* allocators of util.h: jansson out of memory ends the
+ * process, since nothing sensible can follow. */
+static json_t *
+ejson(json_t *v)
+{
+	if (v == NULL) {
+		diag_error("out of memory");
+		exit(GK_SOFTWARE);
+	}
+	return v;
+}
+
+/* A JSON string; jansson refuses invalid UTF-8, which becomes U+FFFD. */
+static json_t *
+json_text(struct recout *w, const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n;
+	json_t *v;
+
+	if ((v = json_string(s)) != NULL)
+		return v;
+	sb_reset(&w->tmp);
+	while (*p != '\0') {
+		n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0) {
+			sb_adds(&w->tmp, "\xEF\xBF\xBD");
+			p++;
+		} else {
+			sb_addn(&w->tmp, (const char *)p, (size_t)n);
+			p += n;
+		}
+	}
+	return json_stringn_nocheck(w->tmp.buf, w->tmp.len);
+}
+
+static json_t *
+json_value(struct recout *w, enum recout_type type, const char *s)
+{
+	long long ll;
+	double d;
+	char *end;
+
+	if (s == NULL)
+		return json_null();
+	switch (type) {
+	case RC_INT:
+		if (is_int(s)) {
+			errno = 0;
+			ll = strtoll(s, &end, 10);
+			if (errno == 0 && *end == '\0')
+				return json_integer(ll);
+		}
+		break;
+	case RC_NUM:
+		if (is_decimal(s)) {
+			d = strtod(s, &end);
+			if (*end == '\0' && isfinite(d))
+				return json_real(d);
+		}
+		break;
+	case RC_BOOL:
+		if (strcmp(s, "1") == 0 || util_streq_icase(s, "true"))
+			return json_true();
+		if (strcmp(s, "0") == 0 || util_streq_icase(s, "false"))
+			return json_false();
+		break;
+	case RC_STR:
+		break;
+	}
+	return json_text(w, s);
+}
+
+static void
+row_json(struct recout *w, const char *const *values)
+{
+	size_t i;
+
+	for (i = 0; i < w->ncols; i++)
+		if (json_object_set_new(w->obj, w->cols[i].name,
+		    ejson(json_value(w, w->cols[i].type, values[i]))) != 0)
+			ejson(NULL);
+	if (w->fmt == RECOUT_JSON) {
+		sb_adds(&w->line, w->nrows == 0 ? "\n" : ",\n");
+		put_line(w);
+	}
+	if (w->failed)
+		return;
+	errno = 0;
+	if (json_dumpf(w->obj, w->fp, w->jflags) != 0 || ferror(w->fp)) {
+		fail(w);
+		return;
+	}
+	if (w->fmt == RECOUT_JSONL) {
+		sb_addc(&w->line, '\n');
+		put_line(w);
+	}
+}
+
+struct recout *
+recout_new(FILE *fp, enum recout_format fmt, int excel,
+    const struct recout_col *cols, size_t ncols)
+{
+	struct recout *w = ecalloc(1, sizeof *w);
+	size_t i;
+
+	w->fp = fp;
+	w->fmt = fmt;
+	w->excel = excel && (fmt == RECOUT_CSV || fmt == RECOUT_TSV);
+	w->cols = cols;
+	w->ncols = ncols;
+	w->eol = w->excel ? "\r\n" : "\n";
+	sb_init(&w->line);
+	sb_init(&w->tmp);
+	sb_init(&w->held);
+	if (fmt == RECOUT_TABLE) {
+		w->width = ecalloc(ncols, sizeof *w->width);
+		for (i = 0; i < ncols; i++) {
+			add_escaped(&w->tmp, cols[i].name, 1);
+			w->width[i] = recout_width(w->tmp.buf);
+			sb_reset(&w->tmp);
+		}
+	}
+	if (fmt == RECOUT_JSON || fmt == RECOUT_JSONL) {
+		w->obj = ejson(json_object());
+		w->jflags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+		    (fmt == RECOUT_JSONL ? JSON_COMPACT : 0);
+	}
+	return w;
+}
+
+int
+recout_row(struct recout *w, const char *const *values)
+{
+	if (w->failed)
+		return GK_IOERR;
+	if (!w->started)
+		start(w);
+	switch (w->fmt) {
+	case RECOUT_TABLE:
+		row_table(w, values);
+		break;
+	case RECOUT_TSV:
+	case RECOUT_CSV:
+		row_text(w, values);
+		break;
+	case RECOUT_JSON:
+	case RECOUT_JSONL:
+		row_json(w, values);
+		break;
+	}
+	w->nrows++;
+	return w->failed ? GK_IOERR : GK_OK;
+}
+
+int
+recout_finish(struct recout *w)
+{
+	int rc;
+
+	if (w == NULL)
+		return GK_OK;
+	if (!w->failed) {
+		if (!w->started)
+			start(w);
+		if (w->fmt == RECOUT_TABLE && !w->streaming)
+			flush_table(w);
+		if (w->fmt == RECOUT_JSON) {
+			sb_adds(&w->line, w->nrows == 0 ? "]\n" : "\n]\n");
+			put_line(w);
+		}
+		errno = 0;
+		if (!w->failed && (fflush(w->fp) != 0 || ferror(w->fp)))
+			fail(w);
+	}
+	rc = w->failed ? GK_IOERR : GK_OK;
+	sb_release(&w->line);
+	sb_release(&w->tmp);
+	sb_release(&w->held);
+	free(w->width);
+	if (w->obj != NULL)
+		json_decref(w->obj);
+	free(w);
+	return rc;
+}
