@@ -36,10 +36,15 @@ struct area_code {
 
 /*
  * code_parse_area reads a division code of 2, 4, 6, 9 or 12 digits
- * (surrounding white space is not allowed: callers trim).  Rejects
- * non-digits, other lengths, a zero group followed by a non-zero one
+ * (surrounding white space is not allowed: callers trim).  A short code
+ * is padded with zeros and its level taken from the padded code, so
+ * "140100" is the city 1401.  Rejects non-digits (full-width digits
+ * included), other lengths, a zero group followed by a non-zero one
  * (140000001000: a township with no county), and an unknown province.
- * Returns 0, or -1 with *why a static reason.
+ * Any non-zero township group is accepted (300-399 and 600-999 are rare
+ * but exist).  A village group of 400-999 is accepted with urban -1:
+ * the caller decides.  Returns 0, or -1 with *why a static reason (the
+ * caller shows the value itself).
  */
 int code_parse_area(const char *s, struct area_code *out, const char **why);
 
@@ -50,17 +55,20 @@ struct grid_code {
 };
 
 /* code_parse_grid reads a 15-digit grid code whose first 12 digits are a
- * village-level division code.  Returns 0, or -1 with *why. */
+ * village-level division code and whose sequence is 001-999.  Returns 0,
+ * or -1 with *why a static reason. */
 int code_parse_grid(const char *s, struct grid_code *out, const char **why);
 
-/* "province", "city", "county", "township", "village" */
+/* "province", "city", "county", "township", "village"; "unknown" for
+ * any other level. */
 const char *code_level_name(int level);
 
 /* The code written with its significant digits only ("1401" for a city,
  * "140105001" for a township); buf needs 13 bytes. */
 char *code_short(const char *code12, int level, char *buf);
 
-/* 1 when the 12-digit code a is b or lies under b. */
+/* 1 when the 12-digit code a is b or lies under b; 0 otherwise, and
+ * when either is not 12 digits or b is all zeros. */
 int code_within(const char *a, const char *b);
 
 #endif
