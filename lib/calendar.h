@@ -13,8 +13,17 @@
  *	holiday 2026-02-15..2026-02-23 春节 Spring Festival
  *	workday 2026-02-14 春节调休
  *
+ * A date may be given as a range first..last; the rest of the line is
+ * the note cal_note returns.  Every date must lie in the declared year,
+ * and a file named NNNN.cal must declare year NNNN.
+ *
  * A date in a year with no file counts weekends only, and the calendar
- * warns once per such year, naming the file it wanted.
+ * warns once per such year, naming the file it wanted ("no working-day
+ * calendar for 2027 (wanted DIR/2027.cal); counting weekends only").
+ * That is why the lookups take a calendar that is not const.
+ *
+ * Every lookup costs O(1) (cal_add_workdays O(log n)), whatever the
+ * span: deadlines over millions of cases call these.
  */
 #ifndef GRIDKIT_CALENDAR_H
 #define GRIDKIT_CALENDAR_H
@@ -25,12 +34,22 @@ struct calendar;
 
 struct calendar *cal_new(void);
 
-/* cal_load_file adds one year file.  Errors (file:line: message) are
- * reported; returns GK_OK, GK_NOINPUT or GK_CONFIG. */
+/*
+ * cal_load_file adds one year file.  Errors (file:line: message) are
+ * reported, all of them, and the year is then not added: an unknown
+ * directive, a bad date, a date outside the declared year, a range that
+ * ends before it starts, a day both holiday and workday, a missing or
+ * second 'year' line, a year loaded already.  A 'workday' that is a
+ * Monday to Friday is only warned about.  Returns GK_OK, GK_NOINPUT
+ * (cannot read the file) or GK_CONFIG.  The first file loaded sets the
+ * directory named in the missing-year warning, unless cal_load_dir did.
+ */
 int cal_load_file(struct calendar *c, const char *path);
 
-/* cal_load_dir adds every NNNN.cal file of dir.  A missing directory is
- * GK_CONFIG.  On success *out is a calendar to free with cal_free. */
+/* cal_load_dir loads every NNNN.cal file of dir in name order and
+ * ignores other names.  A missing directory, or any bad file, is
+ * GK_CONFIG and *out is NULL.  On success *out is a calendar to free
+ * with cal_free. */
 int cal_load_dir(struct calendar **out, const char *dir);
 
 void cal_free(struct calendar *c);
@@ -43,14 +62,16 @@ int cal_is_workday(struct calendar *c, gk_day d);
 const char *cal_note(struct calendar *c, gk_day d);
 
 /* cal_add_workdays returns the n-th working day after d (n >= 1); with
- * n == 0, d itself when a working day, else the next working day. */
+ * n == 0, d itself when a working day, else the next working day; with
+ * n < 0, the -n-th working day before d. */
 gk_day cal_add_workdays(struct calendar *c, gk_day d, int n);
 
 /* cal_workdays_between counts the working days in (a, b]; negative when
  * b < a. */
 long cal_workdays_between(struct calendar *c, gk_day a, gk_day b);
 
-/* The years loaded, for messages: fills years (up to n), returns count. */
+/* The years loaded, in order, for messages: fills years (up to n),
+ * returns how many there are. */
 size_t cal_years(const struct calendar *c, int *years, size_t n);
 
 #endif

@@ -22,13 +22,15 @@ typedef long gk_day;		/* days since 1970-01-01 */
 /*
  * clock_parse parses an ISO 8601 time: "2026-11-29" (midnight local),
  * "2026-11-29T08:30", "2026-11-29 08:30:00", with seconds optional and
- * an optional zone "Z", "+08:00", "+0800" (default: the configured
- * offset).  Returns 0, or -1 with *why a static reason.
+ * an optional zone "Z", "+08:00", "+0800", "+08" (default: the
+ * configured offset).  The date and time must exist: no 2026-02-30, no
+ * 24:00, no leap second.  Returns 0, or -1 with *why a static reason.
  */
 int clock_parse(const char *s, gk_time *out, const char **why);
 
 /* clock_set_offset sets the local offset in minutes east of UTC
- * (default 480, Asia/Shanghai).  clock_parse_offset reads "+08:00". */
+ * (default 480, Asia/Shanghai).  clock_parse_offset reads "+08:00" (or
+ * "+0800", "+08", "Z"; at most 18 hours) and returns 0, or -1. */
 void clock_set_offset(int minutes);
 int clock_offset(void);
 int clock_parse_offset(const char *s, int *minutes);
@@ -52,12 +54,13 @@ gk_time clock_midnight(gk_day d);
 gk_day day_from_civil(int y, int m, int d);
 void day_to_civil(gk_day day, int *y, int *m, int *d);
 int day_weekday(gk_day day);		/* 1 Monday .. 7 Sunday */
-int day_valid(int y, int m, int d);	/* a real date of the calendar */
+int day_valid(int y, int m, int d);	/* a real date, years 1..9999 */
 
 /*
  * day_parse parses a date: "2026-03-01", and the forms spreadsheets
  * export: "2026/3/1", "2026-3-1", "20260301", "2026年3月1日".  The date
- * must exist (no 2026-02-30).  Returns 0, or -1 with *why.
+ * must exist (no 2026-02-30); nothing may precede or follow it.
+ * Returns 0, or -1 with *why a static reason.
  */
 int day_parse(const char *s, gk_day *out, const char **why);
 char *day_format(gk_day day, char buf[DAY_ISO_MAX]);

@@ -20,24 +20,37 @@ struct idnum {
 };
 
 #define IDNUM_MASKED_MAX 19
+#define IDNUM_WHY_MAX 160
 
 /* idnum_check_char computes the check character of 17 digits. */
 char idnum_check_char(const char *first17);
 
 /*
  * idnum_parse validates s: 18 characters, digits with a final digit, X
- * or x; a birth date that exists and is not after today nor before
- * 1900; the right check character (the reason names the expected one).
- * A 15-digit number (the pre-1999 form) and Excel damage
- * ("1.40105E+17", "140105199001011000" from 15-digit rounding is only
- * caught by its check character) are named as such in *why.
- * Returns 0, or -1 with *why a reason; why_buf (n bytes) holds reasons
- * that need formatting.
+ * or x; the right check character (the reason names the expected one);
+ * a birth date that exists, is not after today and gives an age of at
+ * most 150 years (no fixed earliest year: the standard's own example
+ * 440524188001010014 was born in 1880).  The check character is
+ * checked before the date, since a typing error can fake a bad date.
+ * A 15-digit number (the pre-1999 form) and Excel damage are named as
+ * such: "1.40105E+17", and an 18-digit value ending in 000 whose check
+ * fails (15-digit rounding: "140105198503071000"; one such number in
+ * eleven passes the check and cannot be caught).  Returns 0 with *out
+ * filled (an x made X), or -1 with a user-facing reason in why_buf (n
+ * bytes, may be NULL when n is 0; IDNUM_WHY_MAX bytes hold any reason
+ * but a long scientific-notation echo, which is cut) that does not
+ * repeat the whole value:
+ *	"has 17 characters, expected 18"
+ *	"contains a non-digit character at position 7"
+ *	"check character is 3, expected X (a typing error in one of ...)"
+ *	"birth date 19900230 does not exist"
  */
 int idnum_parse(const char *s, gk_day today, struct idnum *out,
     char *why_buf, size_t n);
 
-/* Age in whole years on the given day. */
+/* Age in whole years on the given day (negative before the birth).  A
+ * birthday counts from its own date; one on 29 February counts from
+ * 1 March in a common year (born 2008-02-29: 18 on 2026-03-01). */
 int idnum_age(const struct idnum *id, gk_day on);
 
 /* idnum_mask writes the first 6 and last 4 characters with 8 asterisks
