@@ -40,6 +40,15 @@ ALL_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib \
               $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
+# Quiet by default; V=1 shows the commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n'
+endif
+
 PROGS    := grid-define
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 LIB_OBJ  := $(LIB_SRC:.c=.o)
@@ -52,19 +61,24 @@ TOOLS    := scripts/gen-province
 all: $(PROGS)
 
 libgridkit.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(PROGS): %: cmd/%.o libgridkit.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) -lm
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) -lm
 
 %.o: %.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 tests/unit/test_%: tests/unit/test_%.o libgridkit.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 scripts/gen-province: scripts/gen-province.o
-	$(CC) $(ALL_LDFLAGS) -o $@ $<
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $<
 
 deps:
 	@scripts/deps

@@ -125,14 +125,20 @@ sb_addc(struct sb *sb, char c)
 void
 sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
 {
+	char tmp[256];
 	va_list cp;
 	int n;
 
+	/* Most messages fit the stack buffer: format once. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(tmp, sizeof tmp, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof tmp) {
+		sb_addn(sb, tmp, (size_t)n);
+		return;
+	}
 	sb_grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;

@@ -1,0 +1,333 @@
+/*
+ * coverage.c - the coverage check of Art. 4.
+ *
+ * Each rule is one indexed query over the scope; the unit rules share
+ * one pass over the units in (village, kind, name) order, which the
+ * units_key index gives without sorting, so a province's two million
+ * units are checked in one scan.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "coverage.h"
+#include "db.h"
+#include "grid.h"
+#include "status.h"
+#include "util.h"
+
+const struct recout_col coverage_cols[] = {
+	{ "rule", RC_STR },
+	{ "subject", RC_STR },
+	{ "detail", RC_STR },
+	{ "severity", RC_STR },
+};
+const size_t coverage_ncols = sizeof coverage_cols / sizeof coverage_cols[0];
+
+struct check {
+	struct db *db;			/* the connection */
+	struct recout *out;		/* findings go here */
+	struct coverage_counts *counts;	/* tallies */
+	struct grid_scope *scope;	/* what to look at */
+	char lo12[13], hi12[13];	/* village code range */
+	char lo15[16], hi15[16];	/* grid code range */
+};
+
+static int
+finding(struct check *ck, const char *rule, const char *subject,
+    const char *detail, int error)
+{
+	const char *v[4];
+
+	v[0] = rule;
+	v[1] = subject;
+	v[2] = detail;
+	v[3] = error ? "error" : "warning";
+	if (error)
+		ck->counts->errors++;
+	else
+		ck->counts->warnings++;
+	return recout_row(ck->out, v);
+}
+
+/* Fill a code range for the scope: prefix padded with 0s and 9s. */
+static void
+range(const char *prefix, size_t width, char *lo, char *hi)
+{
+	size_t n = strlen(prefix), i;
+
+	memcpy(lo, prefix, n);
+	memcpy(hi, prefix, n);
+	for (i = n; i < width; i++) {
+		lo[i] = '0';
+		hi[i] = '9';
+	}
+	lo[width] = hi[width] = '\0';
+}
+
+static int
+uncovered(struct check *ck)
+{
+	struct db_stmt *st;
+	struct sb d = SB_INIT;
+	int rc;
+
+	st = db_prepare(ck->db, "SELECT a.code, a.name FROM areas a "
+	    "WHERE a.level = 5 AND a.code BETWEEN ? AND ? AND NOT EXISTS "
+	    "(SELECT 1 FROM grids g WHERE g.village = a.code "
+	    "AND g.status = 'active') ORDER BY a.code");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, ck->lo12);
+	db_bind_text(st, 2, ck->hi12);
+	while ((rc = db_step(st)) == 1) {
+		sb_reset(&d);
+		sb_addf(&d, "%s has no active grid", db_text(st, 1));
+		if ((rc = finding(ck, "uncovered", db_text(st, 0), d.buf, 1))
+		    != GK_OK)
+			break;
+	}
+	db_reset(st);
+	sb_release(&d);
+	return rc < 0 ? -rc : rc;
+}
+
+/* The active grids a unit is listed under, joined with commas. */
+static int
+unit_grids(struct check *ck, const char *village, const char *kind,
+    const char *name, struct sb *out)
+{
+	struct db_stmt *st;
+	int rc, n = 0;
+
+	st = db_prepare(ck->db, "SELECT u.grid FROM units u JOIN grids g "
+	    "ON g.code = u.grid WHERE u.village = ? AND u.kind = ? "
+	    "AND u.name = ? AND g.status = 'active' ORDER BY u.grid");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, village);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, name);
+	while ((rc = db_step(st)) == 1)
+		sb_addf(out, "%s%s", n++ ? ", " : "", db_text(st, 0));
+	db_reset(st);
+	return rc < 0 ? -rc : GK_OK;
+}
+
+static int
+units(struct check *ck)
+{
+	struct db_stmt *st;
+	struct sb subject = SB_INIT, d = SB_INIT, grids = SB_INIT;
+	const char *village, *kind, *name;
+	long long n;
+	int rc, hazard;
+
+	st = db_prepare(ck->db, "SELECT u.village, u.kind, u.name, "
+	    "count(g.code) FROM units u LEFT JOIN grids g ON g.code = u.grid "
+	    "AND g.status = 'active' WHERE u.village BETWEEN ? AND ? "
+	    "GROUP BY u.village, u.kind, u.name HAVING count(g.code) <> 1 "
+	    "ORDER BY u.village, u.kind, u.name");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, ck->lo12);
+	db_bind_text(st, 2, ck->hi12);
+	while ((rc = db_step(st)) == 1) {
+		village = db_text(st, 0);
+		kind = db_text(st, 1);
+		name = db_text(st, 2);
+		n = db_int(st, 3);
+		hazard = grid_unit_is_hazard(kind);
+		sb_reset(&subject);
+		sb_addf(&subject, "%s/%s/%s", village, kind, name);
+		sb_reset(&d);
+		if (n == 0) {
+			sb_addf(&d, "%s %s %s is in no active grid",
+			    hazard ? "hazard point" : "unit", kind, name);
+			rc = finding(ck, hazard ? "hazard-outside" :
+			    "blank-area", subject.buf, d.buf, 1);
+		} else {
+			sb_reset(&grids);
+			if ((rc = unit_grids(ck, village, kind, name, &grids))
+			    != GK_OK)
+				break;
+			sb_addf(&d, "%s %s is in %lld grids: %s", kind, name,
+			    n, grids.buf);
+			rc = finding(ck, "overlap", subject.buf, d.buf, 1);
+		}
+		if (rc != GK_OK)
+			break;
+	}
+	db_reset(st);
+	sb_release(&subject);
+	sb_release(&d);
+	sb_release(&grids);
+	return rc < 0 ? -rc : rc;
+}
+
+static int
+grid_codes(struct check *ck)
+{
+	struct db_stmt *st;
+	struct sb d = SB_INIT;
+	int rc;
+
+	st = db_prepare(ck->db, "SELECT g.code, g.village, a.level "
+	    "FROM grids g LEFT JOIN areas a ON a.code = g.village "
+	    "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
+	    "AND (a.code IS NULL OR a.level <> 5 OR length(g.code) <> 15 "
+	    "OR substr(g.code, 1, 12) <> g.village) ORDER BY g.code");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, ck->lo15);
+	db_bind_text(st, 2, ck->hi15);
+	while ((rc = db_step(st)) == 1) {
+		sb_reset(&d);
+		if (db_isnull(st, 2))
+			sb_addf(&d, "its village %s is not in the database",
+			    db_text(st, 1));
+		else if (db_int(st, 2) != 5)
+			sb_addf(&d, "its village %s is not a village or "
+			    "community", db_text(st, 1));
+		else
+			sb_addf(&d, "the code does not start with its "
+			    "village's code %s", db_text(st, 1));
+		if ((rc = finding(ck, "grid-code", db_text(st, 0), d.buf, 1))
+		    != GK_OK)
+			break;
+	}
+	db_reset(st);
+	sb_release(&d);
+	return rc < 0 ? -rc : rc;
+}
+
+static int
+empty_grids(struct check *ck)
+{
+	struct db_stmt *st;
+	struct sb d = SB_INIT;
+	int rc;
+
+	st = db_prepare(ck->db, "SELECT g.code, g.name FROM grids g "
+	    "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
+	    "AND NOT EXISTS (SELECT 1 FROM units u WHERE u.grid = g.code) "
+	    "ORDER BY g.code");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, ck->lo15);
+	db_bind_text(st, 2, ck->hi15);
+	while ((rc = db_step(st)) == 1) {
+		sb_reset(&d);
+		sb_addf(&d, "%s has no units: its extent is not recorded",
+		    db_text(st, 1));
+		if ((rc = finding(ck, "empty-grid", db_text(st, 0), d.buf, 0))
+		    != GK_OK)
+			break;
+	}
+	db_reset(st);
+	sb_release(&d);
+	return rc < 0 ? -rc : rc;
+}
+
+static int
+grid_kinds(struct check *ck)
+{
+	struct db_stmt *st;
+	struct sb d = SB_INIT;
+	int rc;
+
+	st = db_prepare(ck->db, "SELECT g.code, g.kind, a.name FROM grids g "
+	    "JOIN areas a ON a.code = g.village WHERE g.code BETWEEN ? AND ? "
+	    "AND g.status = 'active' AND ((a.urban = 1 AND g.kind = 'rural') "
+	    "OR (a.urban = 0 AND g.kind = 'urban')) ORDER BY g.code");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, ck->lo15);
+	db_bind_text(st, 2, ck->hi15);
+	while ((rc = db_step(st)) == 1) {
+		sb_reset(&d);
+		sb_addf(&d, "a %s grid in %s, which its code calls %s",
+		    db_text(st, 1), db_text(st, 2),
+		    strcmp(db_text(st, 1), "rural") == 0 ?
+		    "an urban community" : "a rural village");
+		if ((rc = finding(ck, "grid-kind", db_text(st, 0), d.buf, 0))
+		    != GK_OK)
+			break;
+	}
+	db_reset(st);
+	sb_release(&d);
+	return rc < 0 ? -rc : rc;
+}
+
+static int
+sizes(struct check *ck, const struct config *cfg)
+{
+	struct db_stmt *st;
+	struct sb d = SB_INIT;
+	long long umin, umax, rmin, rmax, h, lo, hi;
+	int rc, urban;
+
+	umin = config_int(cfg, "grid.urban_households_min");
+	umax = config_int(cfg, "grid.urban_households_max");
+	rmin = config_int(cfg, "grid.rural_households_min");
+	rmax = config_int(cfg, "grid.rural_households_max");
+	st = db_prepare(ck->db, "SELECT code, kind, households FROM grids "
+	    "WHERE code BETWEEN ? AND ? AND status = 'active' "
+	    "AND households IS NOT NULL AND ((kind = 'urban' AND "
+	    "(households < ? OR households > ?)) OR (kind = 'rural' AND "
+	    "(households < ? OR households > ?))) ORDER BY code");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, ck->lo15);
+	db_bind_text(st, 2, ck->hi15);
+	db_bind_int(st, 3, umin);
+	db_bind_int(st, 4, umax);
+	db_bind_int(st, 5, rmin);
+	db_bind_int(st, 6, rmax);
+	while ((rc = db_step(st)) == 1) {
+		urban = strcmp(db_text(st, 1), "urban") == 0;
+		h = db_int(st, 2);
+		lo = urban ? umin : rmin;
+		hi = urban ? umax : rmax;
+		sb_reset(&d);
+		sb_addf(&d, "%lld households, %s %s grid (guidance %lld-%lld)",
+		    h, h < lo ? "few for an" : "many for an",
+		    urban ? "urban" : "rural", lo, hi);
+		if ((rc = finding(ck, "size", db_text(st, 0), d.buf, 0))
+		    != GK_OK)
+			break;
+	}
+	db_reset(st);
+	sb_release(&d);
+	return rc < 0 ? -rc : rc;
+}
+
+int
+coverage_check(struct db *db, const struct config *cfg,
+    struct grid_scope *scope, struct recout *out,
+    struct coverage_counts *counts)
+{
+	struct check ck;
+	int rc;
+
+	memset(&ck, 0, sizeof ck);
+	memset(counts, 0, sizeof *counts);
+	ck.db = db;
+	ck.out = out;
+	ck.counts = counts;
+	ck.scope = scope;
+	range(scope->prefix, 12, ck.lo12, ck.hi12);
+	range(scope->prefix, 15, ck.lo15, ck.hi15);
+
+	/* One read transaction: a consistent picture while imports run. */
+	if ((rc = db_begin_read(db)) != GK_OK)
+		return rc;
+	if ((rc = uncovered(&ck)) == GK_OK &&
+	    (rc = units(&ck)) == GK_OK &&
+	    (rc = grid_codes(&ck)) == GK_OK &&
+	    (rc = empty_grids(&ck)) == GK_OK &&
+	    (rc = grid_kinds(&ck)) == GK_OK)
+		rc = sizes(&ck, cfg);
+	db_rollback(db);
+	return rc;
+}

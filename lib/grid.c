@@ -1,0 +1,1149 @@
+/*
+ * grid.c - areas, grids and units: imports and single changes.
+ *
+ * Imports stream: one record at a time, validated, written inside one
+ * transaction; a bad row is reported and the rows after it are still
+ * checked (so the user sees every problem at once), and any bad row
+ * rolls the whole batch back.  Validation reads what the same batch has
+ * already written, so a parent may come earlier in the same file.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "codes.h"
+#include "config.h"
+#include "db.h"
+#include "diag.h"
+#include "grid.h"
+#include "recin.h"
+#include "status.h"
+#include "util.h"
+
+/* The kinds of unit, with the Chinese names the Measures use. */
+static const struct unit_kind {
+	const char *name;	/* canonical */
+	const char *zh;		/* Chinese */
+	const char *zh2;	/* another Chinese name, or NULL */
+	int hazard;		/* a hazard point (Art. 4), not a drawing unit */
+} unit_kinds[] = {
+	{ "building",		"楼栋",		"楼宇",		0 },
+	{ "street",		"街巷",		"街路巷",	0 },
+	{ "villager_group",	"村民小组",	"村民组",	0 },
+	{ "natural_village",	"自然村",	NULL,		0 },
+	{ "forest_road",	"林道",		"林区道路",	1 },
+	{ "field",		"农田",		"田",		1 },
+	{ "road",		"道路",		"路",		1 },
+	{ "well",		"水井",		"井",		1 },
+	{ "mine",		"矿产",		"矿产资源",	1 },
+	{ "river",		"河流",		"河",		1 },
+	{ "ravine",		"沟壑",		"沟",		1 },
+};
+#define NKINDS (sizeof unit_kinds / sizeof unit_kinds[0])
+
+const char *
+grid_unit_kind(const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < NKINDS; i++)
+		if (util_streq_icase(s, unit_kinds[i].name) ||
+		    strcmp(s, unit_kinds[i].zh) == 0 ||
+		    (unit_kinds[i].zh2 && strcmp(s, unit_kinds[i].zh2) == 0))
+			return unit_kinds[i].name;
+	return NULL;
+}
+
+int
+grid_unit_is_hazard(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		if (strcmp(kind, unit_kinds[i].name) == 0)
+			return unit_kinds[i].hazard;
+	return 0;
+}
+
+/* Urban or rural, in English or Chinese; NULL when neither. */
+static const char *
+grid_kind(const char *s)
+{
+	static const char *const urban[] = { "urban", "城市", "城镇", "社区",
+	    "城市社区", NULL };
+	static const char *const rural[] = { "rural", "农村", "乡村", "村",
+	    "农村社区", NULL };
+	size_t i;
+
+	for (i = 0; urban[i] != NULL; i++)
+		if (util_streq_icase(s, urban[i]))
+			return "urban";
+	for (i = 0; rural[i] != NULL; i++)
+		if (util_streq_icase(s, rural[i]))
+			return "rural";
+	return NULL;
+}
+
+/* The longest name we take: a bulletin board has room for no more. */
+#define NAME_MAX_BYTES 200
+
+/* Where an import is, for messages and counting. */
+struct import {
+	struct db *db;				/* the connection */
+	struct recin *in;			/* the records */
+	const struct recin_field *fields;	/* bound fields */
+	struct grid_import_stats *stats;	/* counts */
+	long long max_errors;			/* --max-errors */
+	int fatal;				/* a write failed: stop */
+	char now[CLOCK_ISO_MAX];		/* created/updated stamp */
+	char last_village[13];			/* cache: a checked village */
+	char last_grid[16];			/* cache: a checked grid */
+};
+
+/* Report a bad value of field i in the current record. */
+static void __attribute__((format(printf, 3, 4)))
+bad(struct import *im, size_t i, const char *fmt, ...)
+{
+	struct sb msg = SB_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	diag_at(recin_name(im->in), recin_line(im->in), recin_col(im->in, i),
+	    "field \"%s\": %s", recin_header(im->in, i), msg.buf);
+	sb_release(&msg);
+}
+
+/* The reason a code did not parse, or Excel's damage to it. */
+static const char *
+code_reason(const char *value, const char *why)
+{
+	const char *hint = recin_excel_damage(value);
+
+	return hint ? hint : why;
+}
+
+/* A required text field: present and not empty. */
+static const char *
+need(struct import *im, size_t i, int *ok)
+{
+	const char *v = recin_get(im->in, i);
+
+	if (v == NULL || *v == '\0') {
+		bad(im, i, "empty; a value is required");
+		*ok = 0;
+		return NULL;
+	}
+	return v;
+}
+
+static int
+check_name(struct import *im, size_t i, const char *name)
+{
+	char q[DIAG_QUOTE_MAX];
+
+	if (strlen(name) > NAME_MAX_BYTES) {
+		bad(im, i, "%s is longer than %d bytes",
+		    diag_quote(q, sizeof q, name), NAME_MAX_BYTES);
+		return 0;
+	}
+	if (strpbrk(name, "\n\r\t") != NULL) {
+		bad(im, i, "%s contains a line break or tab",
+		    diag_quote(q, sizeof q, name));
+		return 0;
+	}
+	return 1;
+}
+
+/* Level of an area in the database, 0 when absent, -status on error. */
+static int
+area_level(struct db *db, const char *code12)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT level FROM areas WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, code12);
+	rc = db_step(st);
+	if (rc == 1)
+		rc = (int)db_int(st, 0);
+	db_reset(st);
+	return rc;
+}
+
+static int
+import_area(struct import *im)
+{
+	struct area_code ac, pc;
+	struct db_stmt *st;
+	const char *code, *name, *parent, *why;
+	char q[DIAG_QUOTE_MAX], oldname[NAME_MAX_BYTES * 2];
+	int ok = 1, rc;
+
+	code = need(im, 0, &ok);
+	name = need(im, 1, &ok);
+	parent = recin_get(im->in, 2);
+	if (code != NULL && code_parse_area(code, &ac, &why) == -1) {
+		bad(im, 0, "%s: %s", diag_quote(q, sizeof q, code),
+		    code_reason(code, why));
+		return 0;
+	}
+	if (name != NULL && !check_name(im, 1, name))
+		ok = 0;
+	if (!ok)
+		return 0;
+	if (parent != NULL && *parent != '\0') {
+		if (code_parse_area(parent, &pc, &why) == -1) {
+			bad(im, 2, "%s: %s", diag_quote(q, sizeof q, parent),
+			    code_reason(parent, why));
+			return 0;
+		}
+		if (strcmp(pc.code, ac.parent) != 0) {
+			bad(im, 2, "%s is not the parent of %s: by its digits "
+			    "the parent is %s", parent, code, ac.parent);
+			return 0;
+		}
+	}
+	if (ac.level > AREA_PROVINCE) {
+		rc = area_level(im->db, ac.parent);
+		if (rc < 0)
+			return rc;
+		if (rc == 0) {
+			bad(im, 0, "%s: its parent %s %s is not in the "
+			    "database; import it first or earlier in this file",
+			    code, code_level_name(ac.level - 1), ac.parent);
+			return 0;
+		}
+	}
+
+	st = db_prepare(im->db, "SELECT name FROM areas WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, ac.code);
+	rc = db_step(st);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
+		db_reset(st);
+		if (strcmp(oldname, name) == 0) {
+			im->stats->unchanged++;
+			return 1;
+		}
+		st = db_prepare(im->db, "UPDATE areas SET name = ?, "
+		    "updated = ? WHERE code = ?");
+		if (st == NULL)
+			return -GK_SOFTWARE;
+		db_bind_text(st, 1, name);
+		db_bind_text(st, 2, im->now);
+		db_bind_text(st, 3, ac.code);
+		if ((rc = db_exec(st)) != GK_OK)
+			return -rc;
+		im->stats->updated++;
+		return 1;
+	}
+	db_reset(st);
+	st = db_prepare(im->db, "INSERT INTO areas (code, name, level, parent, "
+	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, ac.code);
+	db_bind_text(st, 2, name);
+	db_bind_int(st, 3, ac.level);
+	db_bind_text(st, 4, ac.level > AREA_PROVINCE ? ac.parent : NULL);
+	if (ac.level == AREA_VILLAGE && ac.urban >= 0)
+		db_bind_int(st, 5, ac.urban);
+	else
+		db_bind_null(st, 5);
+	db_bind_text(st, 6, im->now);
+	db_bind_text(st, 7, im->now);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	im->stats->added++;
+	return 1;
+}
+
+/* Optional non-negative count field: -1 when empty, -2 when bad. */
+static long long
+count_field(struct import *im, size_t i)
+{
+	const char *v = recin_get(im->in, i), *why;
+	char q[DIAG_QUOTE_MAX];
+	long long n;
+
+	if (v == NULL || *v == '\0')
+		return -1;
+	if (util_parse_long(v, 0, 100000000, &n, &why) == -1) {
+		bad(im, i, "%s: %s; a whole number is wanted",
+		    diag_quote(q, sizeof q, v), why);
+		return -2;
+	}
+	return n;
+}
+
+/* The village of a grid or unit: it must be in the database as a
+ * village.  Returns 1 when it is, 0 after reporting, -status. */
+static int
+check_village(struct import *im, size_t field, const char *village12,
+    const char *what)
+{
+	int rc;
+
+	if (strcmp(im->last_village, village12) == 0)
+		return 1;
+	rc = area_level(im->db, village12);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		bad(im, field, "%s: village or community %s is not in the "
+		    "database; import it first (grid-define import areas)",
+		    what, village12);
+		return 0;
+	}
+	if (rc != AREA_VILLAGE) {
+		bad(im, field, "%s: %s is a %s, not a village or community",
+		    what, village12, code_level_name(rc));
+		return 0;
+	}
+	snprintf(im->last_village, sizeof im->last_village, "%s", village12);
+	return 1;
+}
+
+/* Urban flag of a village: 1, 0, or -1 unknown. */
+static int
+village_urban(struct db *db, const char *village12)
+{
+	struct db_stmt *st;
+	int urban = -1;
+
+	st = db_prepare(db, "SELECT urban FROM areas WHERE code = ?");
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, village12);
+	if (db_step(st) == 1 && !db_isnull(st, 0))
+		urban = (int)db_int(st, 0);
+	db_reset(st);
+	return urban;
+}
+
+static int
+same_count(struct db_stmt *st, int col, long long v)
+{
+	return v < 0 ? db_isnull(st, col) :
+	    !db_isnull(st, col) && db_int(st, col) == v;
+}
+
+static void
+bind_count(struct db_stmt *st, int i, long long v)
+{
+	if (v < 0)
+		db_bind_null(st, i);
+	else
+		db_bind_int(st, i, v);
+}
+
+/* Write one grid: add, update or leave.  Returns 1, or -status. */
+static int
+put_grid(struct db *db, const char *now, const struct grid_code *gc,
+    const char *name, const char *kind, long long households,
+    long long population, struct grid_import_stats *stats,
+    const char **retired)
+{
+	struct db_stmt *st;
+	int rc, same;
+
+	*retired = NULL;
+	st = db_prepare(db, "SELECT name, kind, households, population, "
+	    "status FROM grids WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, gc->code);
+	rc = db_step(st);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		if (strcmp(db_text(st, 4), "retired") == 0) {
+			db_reset(st);
+			*retired = "retired";
+			return 0;
+		}
+		same = strcmp(db_text(st, 0), name) == 0 &&
+		    strcmp(db_text(st, 1), kind) == 0 &&
+		    same_count(st, 2, households) &&
+		    same_count(st, 3, population);
+		db_reset(st);
+		if (same) {
+			stats->unchanged++;
+			return 1;
+		}
+		st = db_prepare(db, "UPDATE grids SET name = ?, kind = ?, "
+		    "households = ?, population = ?, updated = ? "
+		    "WHERE code = ?");
+		if (st == NULL)
+			return -GK_SOFTWARE;
+		db_bind_text(st, 1, name);
+		db_bind_text(st, 2, kind);
+		bind_count(st, 3, households);
+		bind_count(st, 4, population);
+		db_bind_text(st, 5, now);
+		db_bind_text(st, 6, gc->code);
+		if ((rc = db_exec(st)) != GK_OK)
+			return -rc;
+		stats->updated++;
+		return 1;
+	}
+	db_reset(st);
+	st = db_prepare(db, "INSERT INTO grids (code, village, name, kind, "
+	    "households, population, status, created, updated) "
+	    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, gc->code);
+	db_bind_text(st, 2, gc->village);
+	db_bind_text(st, 3, name);
+	db_bind_text(st, 4, kind);
+	bind_count(st, 5, households);
+	bind_count(st, 6, population);
+	db_bind_text(st, 7, now);
+	db_bind_text(st, 8, now);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	stats->added++;
+	return 1;
+}
+
+static int
+import_grid(struct import *im)
+{
+	struct grid_code gc;
+	const char *code, *name, *kindv, *kind = NULL, *why, *retired;
+	char q[DIAG_QUOTE_MAX];
+	long long households, population;
+	int ok = 1, rc, urban;
+
+	code = need(im, 0, &ok);
+	name = need(im, 1, &ok);
+	households = count_field(im, 2);
+	population = count_field(im, 3);
+	kindv = recin_get(im->in, 4);
+	if (households == -2 || population == -2)
+		ok = 0;
+	if (name != NULL && !check_name(im, 1, name))
+		ok = 0;
+	if (kindv != NULL && *kindv != '\0' &&
+	    (kind = grid_kind(kindv)) == NULL) {
+		bad(im, 4, "%s: not urban (城市) or rural (农村)",
+		    diag_quote(q, sizeof q, kindv));
+		ok = 0;
+	}
+	if (code == NULL)
+		return 0;
+	if (code_parse_grid(code, &gc, &why) == -1) {
+		bad(im, 0, "%s: %s", diag_quote(q, sizeof q, code),
+		    code_reason(code, why));
+		return 0;
+	}
+	if ((rc = check_village(im, 0, gc.village, code)) != 1)
+		return rc;
+	if (!ok)
+		return 0;
+	if (kind == NULL) {
+		urban = village_urban(im->db, gc.village);
+		if (urban < 0) {
+			bad(im, 0, "%s: village digits %s do not say urban "
+			    "(001-199) or rural (200-399); give a kind column",
+			    code, gc.village + 9);
+			return 0;
+		}
+		kind = urban ? "urban" : "rural";
+	}
+	rc = put_grid(im->db, im->now, &gc, name, kind, households,
+	    population, im->stats, &retired);
+	if (rc == 0 && retired != NULL) {
+		bad(im, 0, "grid %s is retired; a retired grid keeps its "
+		    "code and history and is not brought back by an import",
+		    gc.code);
+		return 0;
+	}
+	return rc;
+}
+
+/* The grid of a unit: in the database, active, in the unit's village.
+ * Returns 1, 0 after reporting, or -status. */
+static int
+check_unit_grid(struct import *im, size_t field, const char *grid,
+    const char *village12, char out[16])
+{
+	struct grid_code gc;
+	struct db_stmt *st;
+	const char *why;
+	char q[DIAG_QUOTE_MAX];
+	int rc;
+
+	if (code_parse_grid(grid, &gc, &why) == -1) {
+		bad(im, field, "%s: %s", diag_quote(q, sizeof q, grid),
+		    code_reason(grid, why));
+		return 0;
+	}
+	memcpy(out, gc.code, 16);
+	if (strcmp(gc.village, village12) != 0) {
+		bad(im, field, "grid %s belongs to village %s, not to %s",
+		    gc.code, gc.village, village12);
+		return 0;
+	}
+	if (strcmp(im->last_grid, gc.code) == 0)
+		return 1;
+	st = db_prepare(im->db, "SELECT status FROM grids WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, gc.code);
+	rc = db_step(st);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		bad(im, field, "grid %s is not in the database; import it "
+		    "first (grid-define import grids)", gc.code);
+		return 0;
+	}
+	if (strcmp(db_text(st, 0), "active") != 0) {
+		db_reset(st);
+		bad(im, field, "grid %s is retired", gc.code);
+		return 0;
+	}
+	db_reset(st);
+	memcpy(im->last_grid, gc.code, 16);
+	return 1;
+}
+
+/*
+ * Put a unit under a grid (or in none).  A unit in a grid loses its
+ * "in no grid" row; a unit in no grid is only recorded when it has no
+ * row at all.  Returns 1 for a change, 0 for none, -status.
+ */
+static int
+put_unit(struct db *db, const char *now, const char *village,
+    const char *kind, const char *name, const char *grid)
+{
+	struct db_stmt *st;
+	int rc, changed;
+
+	if (grid == NULL) {
+		st = db_prepare(db, "INSERT INTO units (village, kind, name, "
+		    "grid, created) SELECT ?, ?, ?, NULL, ? WHERE NOT EXISTS "
+		    "(SELECT 1 FROM units WHERE village = ? AND kind = ? "
+		    "AND name = ?)");
+		if (st == NULL)
+			return -GK_SOFTWARE;
+		db_bind_text(st, 1, village);
+		db_bind_text(st, 2, kind);
+		db_bind_text(st, 3, name);
+		db_bind_text(st, 4, now);
+		db_bind_text(st, 5, village);
+		db_bind_text(st, 6, kind);
+		db_bind_text(st, 7, name);
+		if ((rc = db_exec(st)) != GK_OK)
+			return -rc;
+		return db_changes(db) > 0;
+	}
+	st = db_prepare(db, "INSERT INTO units (village, kind, name, grid, "
+	    "created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, village);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, name);
+	db_bind_text(st, 4, grid);
+	db_bind_text(st, 5, now);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	changed = db_changes(db) > 0;
+	if (!changed)
+		return 0;
+	st = db_prepare(db, "DELETE FROM units WHERE village = ? AND kind = ? "
+	    "AND name = ? AND grid IS NULL");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, village);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, name);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	return 1;
+}
+
+static int
+import_unit(struct import *im)
+{
+	struct area_code ac;
+	const char *village, *kindv, *kind = NULL, *name, *grid, *why;
+	char q[DIAG_QUOTE_MAX], gridcode[16];
+	int ok = 1, rc;
+
+	village = need(im, 0, &ok);
+	kindv = need(im, 1, &ok);
+	name = need(im, 2, &ok);
+	grid = recin_get(im->in, 3);
+	if (kindv != NULL && (kind = grid_unit_kind(kindv)) == NULL) {
+		bad(im, 1, "%s: not a kind of unit (building 楼栋, street "
+		    "街巷, villager_group 村民小组, natural_village 自然村, "
+		    "forest_road 林道, field 农田, road 道路, well 水井, mine "
+		    "矿产, river 河流, ravine 沟壑)",
+		    diag_quote(q, sizeof q, kindv));
+		ok = 0;
+	}
+	if (name != NULL && !check_name(im, 2, name))
+		ok = 0;
+	if (village == NULL)
+		return 0;
+	if (code_parse_area(village, &ac, &why) == -1) {
+		bad(im, 0, "%s: %s", diag_quote(q, sizeof q, village),
+		    code_reason(village, why));
+		return 0;
+	}
+	if ((rc = check_village(im, 0, ac.code, village)) != 1)
+		return rc;
+	if (grid != NULL && *grid != '\0') {
+		rc = check_unit_grid(im, 3, grid, ac.code, gridcode);
+		if (rc != 1)
+			return rc;
+	} else
+		grid = NULL;
+	if (!ok)
+		return 0;
+	rc = put_unit(im->db, im->now, ac.code, kind, name,
+	    grid ? gridcode : NULL);
+	if (rc < 0)
+		return rc;
+	if (rc > 0)
+		im->stats->added++;
+	else
+		im->stats->unchanged++;
+	return 1;
+}
+
+static const char *const table_names[] = { "areas", "grids", "units" };
+
+int
+grid_import(struct db *db, const struct config *cfg, enum grid_table table,
+    const char *path, const struct recin_opts *opts, long long max_errors,
+    struct grid_import_stats *stats)
+{
+	static const struct recin_field area_fields[] = {
+		{ "code", 1, NULL }, { "name", 1, NULL }, { "parent", 0, NULL },
+	}, grid_fields[] = {
+		{ "code", 1, NULL }, { "name", 1, NULL },
+		{ "households", 0, NULL }, { "population", 0, NULL },
+		{ "kind", 0, NULL },
+	}, unit_fields[] = {
+		{ "village", 1, NULL }, { "kind", 1, NULL },
+		{ "name", 1, NULL }, { "grid", 1, NULL },
+	};
+	static const struct {
+		const struct recin_field *f;
+		size_t n;
+		int (*row)(struct import *);
+	} tables[] = {
+		{ area_fields, 3, import_area },
+		{ grid_fields, 5, import_grid },
+		{ unit_fields, 4, import_unit },
+	};
+	struct recin_field fields[8];
+	struct import im;
+	struct sb detail = SB_INIT;
+	size_t i, n = tables[table].n;
+	unsigned long errors0 = diag_errors();
+	int rc, r;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&im, 0, sizeof im);
+	for (i = 0; i < n; i++) {
+		fields[i] = tables[table].f[i];
+		fields[i].aliases = config_aliases(cfg, fields[i].name);
+	}
+	im.db = db;
+	im.fields = fields;
+	im.stats = stats;
+	im.max_errors = max_errors;
+	clock_format(clock_now(), im.now);
+
+	if ((rc = recin_open(&im.in, path, opts)) != GK_OK)
+		return rc;
+	if ((rc = recin_bind(im.in, fields, n)) != GK_OK)
+		goto done;
+	if ((rc = db_begin(db)) != GK_OK)
+		goto done;
+	while ((r = recin_next(im.in)) != 0) {
+		if (r < 0) {
+			rc = -r;
+			break;
+		}
+		stats->rows++;
+		if (r == 2) {
+			stats->bad++;
+		} else {
+			r = tables[table].row(&im);
+			if (r < 0) {
+				rc = -r;
+				break;
+			}
+			if (r == 0)
+				stats->bad++;
+		}
+		if (stats->bad >= (unsigned long)max_errors) {
+			diag_error("%s: stopping after %lu bad rows "
+			    "(--max-errors %lld)", recin_name(im.in),
+			    stats->bad, max_errors);
+			break;
+		}
+	}
+	if (rc == GK_OK && (stats->bad > 0 || diag_errors() > errors0)) {
+		diag_error("%s: %lu bad row%s; nothing imported",
+		    recin_name(im.in), stats->bad, stats->bad == 1 ? "" : "s");
+		rc = GK_DATAERR;
+	}
+	if (rc != GK_OK) {
+		db_rollback(db);
+		goto done;
+	}
+	sb_addf(&detail, "%lu rows: %lu added, %lu updated, %lu unchanged",
+	    stats->rows, stats->added, stats->updated, stats->unchanged);
+	if ((rc = audit_record(db, table == GRID_AREAS ? "import areas" :
+	    table == GRID_GRIDS ? "import grids" : "import units",
+	    recin_name(im.in), detail.buf)) != GK_OK) {
+		db_rollback(db);
+		goto done;
+	}
+	rc = db_commit(db);
+	if (rc == GK_OK)
+		diag_info("%s: %s %s%s", recin_name(im.in),
+		    table_names[table], detail.buf,
+		    db_dry_run(db) ? " (dry run: nothing written)" : "");
+done:
+	sb_release(&detail);
+	recin_close(im.in);
+	return rc;
+}
+
+/* Single changes: each one transaction with one audit row. */
+
+/* Finish a single change: audit and commit, or roll back. */
+static int
+finish(struct db *db, int rc, const char *verb, const char *subject,
+    const char *detail)
+{
+	if (rc == GK_OK)
+		rc = audit_record(db, verb, subject, detail);
+	if (rc == GK_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return rc;
+}
+
+/* Parse a grid code given on the command line. */
+static int
+arg_grid(const char *code, struct grid_code *gc)
+{
+	const char *why;
+	char q[DIAG_QUOTE_MAX];
+
+	if (code_parse_grid(code, gc, &why) == -1) {
+		diag_error("grid code %s: %s", diag_quote(q, sizeof q, code),
+		    code_reason(code, why));
+		return GK_DATAERR;
+	}
+	return GK_OK;
+}
+
+/* A village given on the command line must be one in the database. */
+static int
+arg_village(struct db *db, const char *code, struct area_code *ac)
+{
+	const char *why;
+	char q[DIAG_QUOTE_MAX];
+	int level;
+
+	if (code_parse_area(code, ac, &why) == -1) {
+		diag_error("village code %s: %s",
+		    diag_quote(q, sizeof q, code), code_reason(code, why));
+		return GK_DATAERR;
+	}
+	level = area_level(db, ac->code);
+	if (level < 0)
+		return -level;
+	if (level == 0) {
+		diag_error("village or community %s is not in the database; "
+		    "import it first (grid-define import areas)", ac->code);
+		return GK_DATAERR;
+	}
+	if (level != AREA_VILLAGE) {
+		diag_error("%s is a %s, not a village or community", ac->code,
+		    code_level_name(level));
+		return GK_DATAERR;
+	}
+	return GK_OK;
+}
+
+static int
+arg_name(const char *name)
+{
+	char q[DIAG_QUOTE_MAX];
+
+	if (*name == '\0') {
+		diag_error("the name is empty");
+		return GK_DATAERR;
+	}
+	if (strlen(name) > NAME_MAX_BYTES || strpbrk(name, "\n\r\t")) {
+		diag_error("name %s: too long or has a line break or tab",
+		    diag_quote(q, sizeof q, name));
+		return GK_DATAERR;
+	}
+	return GK_OK;
+}
+
+/* Status of a grid: "active", "retired", or NULL when absent; buf
+ * holds the name. */
+static int
+grid_status(struct db *db, const char *code, char *status, size_t n,
+    char *name, size_t nn)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT status, name FROM grids WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, code);
+	rc = db_step(st);
+	if (rc == 1) {
+		snprintf(status, n, "%s", db_text(st, 0));
+		snprintf(name, nn, "%s", db_text(st, 1));
+	}
+	db_reset(st);
+	return rc;
+}
+
+int
+grid_add(struct db *db, const char *code, const char *name,
+    const struct grid_attrs *attrs)
+{
+	struct grid_import_stats stats = { 0 };
+	struct grid_code gc;
+	struct area_code ac;
+	const char *kind = NULL, *retired;
+	char status[16], old[NAME_MAX_BYTES * 2], q[DIAG_QUOTE_MAX];
+	char now[CLOCK_ISO_MAX];
+	struct sb detail = SB_INIT;
+	int rc, urban;
+
+	if ((rc = arg_grid(code, &gc)) != GK_OK ||
+	    (rc = arg_name(name)) != GK_OK)
+		return rc;
+	if (attrs->kind != NULL && (kind = grid_kind(attrs->kind)) == NULL) {
+		diag_error("kind %s: not urban (城市) or rural (农村)",
+		    diag_quote(q, sizeof q, attrs->kind));
+		return GK_DATAERR;
+	}
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	if ((rc = arg_village(db, gc.village, &ac)) != GK_OK)
+		goto fail;
+	rc = grid_status(db, gc.code, status, sizeof status, old, sizeof old);
+	if (rc < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	if (rc == 1) {
+		diag_error("grid %s already exists (%s, %s); use "
+		    "\"grid-define rename\" to change its name", gc.code, old,
+		    status);
+		rc = GK_DATAERR;
+		goto fail;
+	}
+	if (kind == NULL) {
+		urban = village_urban(db, gc.village);
+		if (urban < 0) {
+			diag_error("grid %s: the village digits do not say "
+			    "urban or rural; give --kind", gc.code);
+			rc = GK_DATAERR;
+			goto fail;
+		}
+		kind = urban ? "urban" : "rural";
+	}
+	rc = put_grid(db, clock_format(clock_now(), now), &gc, name, kind,
+	    attrs->households, attrs->population, &stats, &retired);
+	if (rc < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	sb_addf(&detail, "name %s, %s", name, kind);
+	rc = finish(db, GK_OK, "add", gc.code, detail.buf);
+	sb_release(&detail);
+	return rc;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+grid_rename(struct db *db, const char *code, const char *name)
+{
+	struct grid_code gc;
+	struct db_stmt *st;
+	char status[16], old[NAME_MAX_BYTES * 2], now[CLOCK_ISO_MAX];
+	struct sb detail = SB_INIT;
+	int rc;
+
+	if ((rc = arg_grid(code, &gc)) != GK_OK ||
+	    (rc = arg_name(name)) != GK_OK)
+		return rc;
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	rc = grid_status(db, gc.code, status, sizeof status, old, sizeof old);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_error("grid %s is not in the database", gc.code);
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
+	if (strcmp(old, name) == 0) {
+		db_rollback(db);
+		diag_info("grid %s is already named %s", gc.code, name);
+		return GK_OK;
+	}
+	st = db_prepare(db, "UPDATE grids SET name = ?, updated = ? "
+	    "WHERE code = ?");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, clock_format(clock_now(), now));
+	db_bind_text(st, 3, gc.code);
+	if ((rc = db_exec(st)) != GK_OK)
+		goto fail;
+	sb_addf(&detail, "name %s -> %s", old, name);
+	rc = finish(db, GK_OK, "rename", gc.code, detail.buf);
+	sb_release(&detail);
+	return rc;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+grid_retire(struct db *db, const char *code)
+{
+	struct grid_code gc;
+	struct db_stmt *st;
+	char status[16], name[NAME_MAX_BYTES * 2], now[CLOCK_ISO_MAX];
+	long long units;
+	int rc;
+
+	if ((rc = arg_grid(code, &gc)) != GK_OK)
+		return rc;
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	rc = grid_status(db, gc.code, status, sizeof status, name,
+	    sizeof name);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_error("grid %s is not in the database", gc.code);
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
+	if (strcmp(status, "retired") == 0) {
+		db_rollback(db);
+		diag_info("grid %s is already retired", gc.code);
+		return GK_OK;
+	}
+	st = db_prepare(db, "SELECT count(*) FROM units WHERE grid = ?");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	db_bind_text(st, 1, gc.code);
+	if ((rc = db_step(st)) < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	units = db_int(st, 0);
+	db_reset(st);
+	if (units > 0) {
+		diag_error("grid %s still has %lld unit%s; move them to other "
+		    "grids first (grid-define unit move), so no area is left "
+		    "blank", gc.code, units, units == 1 ? "" : "s");
+		rc = GK_DATAERR;
+		goto fail;
+	}
+	st = db_prepare(db, "UPDATE grids SET status = 'retired', "
+	    "retired = ?, updated = ? WHERE code = ?");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	clock_format(clock_now(), now);
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, gc.code);
+	if ((rc = db_exec(st)) != GK_OK)
+		goto fail;
+	return finish(db, GK_OK, "retire", gc.code, name);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+/* Validate a unit given on the command line; grid may be NULL/"". */
+static int
+arg_unit(struct db *db, const char *village, const char *kindv,
+    const char *name, const char *grid, struct area_code *ac,
+    const char **kind, struct grid_code *gc)
+{
+	char status[16], gname[NAME_MAX_BYTES * 2], q[DIAG_QUOTE_MAX];
+	int rc;
+
+	if ((*kind = grid_unit_kind(kindv)) == NULL) {
+		diag_error("kind %s: not a kind of unit (building, street, "
+		    "villager_group, natural_village, forest_road, field, "
+		    "road, well, mine, river, ravine)",
+		    diag_quote(q, sizeof q, kindv));
+		return GK_DATAERR;
+	}
+	if ((rc = arg_name(name)) != GK_OK ||
+	    (rc = arg_village(db, village, ac)) != GK_OK)
+		return rc;
+	if (grid == NULL || *grid == '\0')
+		return GK_OK;
+	if ((rc = arg_grid(grid, gc)) != GK_OK)
+		return rc;
+	if (strcmp(gc->village, ac->code) != 0) {
+		diag_error("grid %s belongs to village %s, not to %s",
+		    gc->code, gc->village, ac->code);
+		return GK_DATAERR;
+	}
+	rc = grid_status(db, gc->code, status, sizeof status, gname,
+	    sizeof gname);
+	if (rc < 0)
+		return -rc;
+	if (rc == 0 || strcmp(status, "active") != 0) {
+		diag_error("grid %s is %s", gc->code, rc == 0 ?
+		    "not in the database" : "retired");
+		return GK_DATAERR;
+	}
+	return GK_OK;
+}
+
+int
+grid_unit_add(struct db *db, const char *village, const char *kindv,
+    const char *name, const char *grid)
+{
+	struct area_code ac;
+	struct grid_code gc;
+	const char *kind;
+	char now[CLOCK_ISO_MAX];
+	struct sb subject = SB_INIT;
+	int rc;
+
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	rc = arg_unit(db, village, kindv, name, grid, &ac, &kind, &gc);
+	if (rc != GK_OK)
+		goto fail;
+	rc = put_unit(db, clock_format(clock_now(), now), ac.code, kind, name,
+	    grid && *grid ? gc.code : NULL);
+	if (rc < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	if (rc == 0) {
+		db_rollback(db);
+		diag_info("unit %s %s %s is already there", ac.code, kind,
+		    name);
+		return GK_OK;
+	}
+	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
+	rc = finish(db, GK_OK, "unit add", subject.buf,
+	    grid && *grid ? gc.code : "in no grid");
+	sb_release(&subject);
+	return rc;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+grid_unit_move(struct db *db, const char *village, const char *kindv,
+    const char *name, const char *grid)
+{
+	struct area_code ac;
+	struct grid_code gc;
+	struct db_stmt *st;
+	const char *kind;
+	char now[CLOCK_ISO_MAX];
+	struct sb subject = SB_INIT, was = SB_INIT;
+	int rc, n = 0;
+
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	rc = arg_unit(db, village, kindv, name, grid, &ac, &kind, &gc);
+	if (rc != GK_OK)
+		goto fail;
+	st = db_prepare(db, "SELECT grid FROM units WHERE village = ? "
+	    "AND kind = ? AND name = ? ORDER BY grid");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	db_bind_text(st, 1, ac.code);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, name);
+	while ((rc = db_step(st)) == 1) {
+		sb_addf(&was, "%s%s", n++ ? "," : "",
+		    db_isnull(st, 0) ? "none" : db_text(st, 0));
+	}
+	if (rc < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	if (n == 0) {
+		diag_error("unit %s %s %s is not in the database; add it with "
+		    "\"grid-define unit add\"", ac.code, kind, name);
+		rc = GK_DATAERR;
+		goto fail;
+	}
+	st = db_prepare(db, "DELETE FROM units WHERE village = ? AND kind = ? "
+	    "AND name = ?");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	db_bind_text(st, 1, ac.code);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, name);
+	if ((rc = db_exec(st)) != GK_OK)
+		goto fail;
+	rc = put_unit(db, clock_format(clock_now(), now), ac.code, kind, name,
+	    grid && *grid ? gc.code : NULL);
+	if (rc < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
+	sb_addf(&was, " -> %s", grid && *grid ? gc.code : "none");
+	rc = finish(db, GK_OK, "unit move", subject.buf, was.buf);
+	sb_release(&subject);
+	sb_release(&was);
+	return rc;
+fail:
+	sb_release(&was);
+	db_rollback(db);
+	return rc;
+}

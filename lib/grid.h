@@ -1,0 +1,121 @@
+/*
+ * grid.h - areas, grids and units (Art. 4, 5): what grid-define owns.
+ *
+ * Areas are the division-code tree down to villages and communities.
+ * A grid lies in one village; its 15-digit code starts with the
+ * village's 12.  Units are what grids are drawn from (buildings,
+ * streets, villager groups, natural villages) and the hazard points
+ * that must fall inside a grid (forest roads, fields, roads, wells,
+ * mines, rivers, ravines).  A unit is identified by (village, kind,
+ * name) and should be in exactly one active grid; coverage.h checks it.
+ *
+ * Every writing function here runs in one transaction of its own (all
+ * or nothing), records an audit row, and honours the dry-run flag of
+ * the connection.  Errors are reported on stderr; the status is
+ * returned.
+ */
+#ifndef GRIDKIT_GRID_H
+#define GRIDKIT_GRID_H
+
+#include <stddef.h>
+
+#include "recin.h"
+#include "recout.h"
+
+struct config;
+struct db;
+
+enum grid_table { GRID_AREAS, GRID_GRIDS, GRID_UNITS };
+
+struct grid_import_stats {
+	unsigned long rows;		/* records read */
+	unsigned long added;		/* new rows */
+	unsigned long updated;		/* existing rows changed */
+	unsigned long unchanged;	/* already there as given */
+	unsigned long bad;		/* rows reported as bad */
+};
+
+/*
+ * grid_import reads records from path ("-" or NULL: standard input) into
+ * the table: areas (code, name[, parent]), grids (code, name[,
+ * households, population, kind]) or units (village, kind, name, grid).
+ * Every bad row is reported (file:line:col: field "X": reason) until
+ * max_errors; any bad row and nothing is written (GK_DATAERR).
+ * Re-importing the same file changes nothing.
+ */
+int grid_import(struct db *db, const struct config *cfg,
+    enum grid_table table, const char *path, const struct recin_opts *opts,
+    long long max_errors, struct grid_import_stats *stats);
+
+/* Options of grid_add; -1 for households/population means not given,
+ * kind NULL means from the village code. */
+struct grid_attrs {
+	const char *kind;		/* "urban", "rural" or NULL */
+	long long households;		/* or -1 */
+	long long population;		/* or -1 */
+};
+
+int grid_add(struct db *db, const char *code, const char *name,
+    const struct grid_attrs *attrs);
+int grid_rename(struct db *db, const char *code, const char *name);
+/* Retiring refuses a grid that still has units: they move first. */
+int grid_retire(struct db *db, const char *code);
+
+/* A unit: kind is a canonical kind or one of its Chinese names; grid
+ * NULL or "" for none. */
+int grid_unit_add(struct db *db, const char *village, const char *kind,
+    const char *name, const char *grid);
+/* The unit now belongs to grid alone (this is how an overlap is mended);
+ * grid "" or NULL takes it out of every grid. */
+int grid_unit_move(struct db *db, const char *village, const char *kind,
+    const char *name, const char *grid);
+
+/*
+ * The kinds of unit.  grid_unit_kind maps a canonical name ("building")
+ * or a Chinese one ("楼栋") to the canonical name, or NULL.
+ * grid_unit_is_hazard tells the hazard points from drawing units.
+ */
+const char *grid_unit_kind(const char *s);
+int grid_unit_is_hazard(const char *kind);
+
+/*
+ * A scope: everything, or the areas under one code (--county,
+ * --township, --village).  grid_scope_parse checks the code's level
+ * against the option (level 0: any) and that the area exists.
+ */
+struct grid_scope {
+	char prefix[13];	/* significant digits of the code, "" = all */
+	char lo[16];		/* scratch for range bounds */
+	char hi[16];		/* scratch for range bounds */
+};
+int grid_scope_parse(struct db *db, const char *opt, const char *code,
+    int level, struct grid_scope *scope);
+
+/* Listings as records: grids, areas or units in the scope. */
+enum grid_list_what { LIST_GRIDS, LIST_AREAS, LIST_UNITS };
+extern const struct recout_col grid_list_cols[];
+extern const size_t grid_list_ncols;
+extern const struct recout_col grid_area_cols[];
+extern const size_t grid_area_ncols;
+extern const struct recout_col grid_unit_cols[];
+extern const size_t grid_unit_ncols;
+int grid_list(struct db *db, enum grid_list_what what,
+    struct grid_scope *scope, int all, struct recout *out);
+
+/*
+ * grid_show prints one grid: its attributes, its place in the area
+ * tree, its units.  As text (fp) unless fmt is JSON or JSON Lines, then
+ * as one JSON object.
+ */
+int grid_show(struct db *db, const char *code, enum recout_format fmt,
+    FILE *fp);
+
+/*
+ * grid_board prints the bulletin board of Art. 5 for a grid: code,
+ * name, place, staff with masked phones, duties, supervision phone.
+ * html: a printable HTML page instead of text.
+ */
+int grid_board(struct db *db, const struct config *cfg, const char *code,
+    int html, FILE *fp);
+
+#endif

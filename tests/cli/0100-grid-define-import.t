@@ -1,0 +1,157 @@
+#!/bin/sh
+# grid-define import: areas, grids and units, all or nothing.
+. "$GRIDKIT_TOP/tests/cli/lib.sh"
+
+write_county
+
+test_expect_success 'a county imports cleanly, silently' '
+	grid-define import areas areas.csv >out 2>err &&
+	grid-define import grids grids.csv >>out 2>>err &&
+	grid-define import units units.csv >>out 2>>err &&
+	! test -s out && ! test -s err
+'
+
+test_expect_success 'the database file is created mode 0600' '
+	test "$(stat -c %a test.db)" = 600
+'
+
+test_expect_success 'the imported grids are listed with their village' '
+	grid-define list -f tsv >list &&
+	test "$(wc -l <list)" = 5 &&
+	grep "^140121100201001	东于一网格	140121100201	东于村	rural	290	880	3	active$" list
+'
+
+test_expect_success 'an urban community makes urban grids by its code' '
+	grid-define list -f tsv | grep "^140121100001001	" | grep "	urban	"
+'
+
+test_expect_success 'importing the same files again changes nothing' '
+	sqlite3 test.db "SELECT count(*) FROM units; SELECT count(*) FROM grids; SELECT count(*) FROM areas" >before &&
+	grid-define -v import areas areas.csv 2>err &&
+	grep "0 added, 0 updated, 8 unchanged" err &&
+	grid-define import grids grids.csv &&
+	grid-define -v import units units.csv 2>err &&
+	grep "0 added, 0 updated, 9 unchanged" err &&
+	sqlite3 test.db "SELECT count(*) FROM units; SELECT count(*) FROM grids; SELECT count(*) FROM areas" >after &&
+	cmp before after
+'
+
+test_expect_success 'each import is recorded in the audit log with the operator' '
+	sqlite3 test.db "SELECT operator, program, verb, subject FROM audit ORDER BY id LIMIT 3" >audit &&
+	grep "^tester|grid-define|import areas|areas.csv$" audit &&
+	grep "^tester|grid-define|import units|units.csv$" audit
+'
+
+cat >bad-grids.csv <<'CSV'
+code,name,households
+140121100201002,东于二网格,300
+14012110020100,短码网格,300
+140121100299001,无此村网格,300
+140121100201003,,300
+140121100201004,东于四网格,很多
+1.40121E+14,科学计数网格,300
+CSV
+
+test_expect_code 65 'a batch with bad rows exits 65' '
+	grid-define import grids bad-grids.csv
+'
+
+test_expect_success 'every bad row is reported with file, line and field' '
+	grid-define import grids bad-grids.csv 2>err;
+	cat err &&
+	grep "^grid-define: bad-grids.csv:3:1: field \"code\": \"14012110020100\": " err &&
+	grep "^grid-define: bad-grids.csv:4:1: field \"code\": .*140121100299.* not in the database" err &&
+	grep "^grid-define: bad-grids.csv:5:[0-9]*: field \"name\": empty" err &&
+	grep "^grid-define: bad-grids.csv:6:[0-9]*: field \"households\": \"很多\"" err &&
+	grep "^grid-define: bad-grids.csv:7:1: field \"code\": .*Excel" err &&
+	grep "5 bad rows; nothing imported" err
+'
+
+test_expect_success 'nothing of a bad batch is written, not even its good rows' '
+	! grid-define list -f tsv | grep 140121100201002
+'
+
+test_expect_success '--dry-run checks a good batch and writes nothing' '
+	printf "code,name\n140121100201002,东于二网格\n" >one.csv &&
+	grid-define -n import grids one.csv &&
+	! grid-define list -f tsv | grep 140121100201002 &&
+	grid-define import grids one.csv &&
+	grid-define list -f tsv | grep 140121100201002
+'
+
+test_expect_success 'a parent may come earlier in the same file' '
+	printf "code,name\n140121101,徐沟镇\n140121101203,王村\n" >more.csv &&
+	grid-define import areas more.csv &&
+	grid-define list areas -f tsv | grep "^140121101203	王村	village	140121101000	rural"
+'
+
+test_expect_success 'an area whose parent is missing is refused' '
+	printf "code,name\n140121102204,孤村\n" >orphan.csv &&
+	exits 65 grid-define import areas orphan.csv 2>err &&
+	grep "orphan.csv:2:1: field \"code\": 140121102204: its parent township 140121102000 is not in the database" err
+'
+
+test_expect_success 'Chinese headers, a BOM and CRLF line ends are understood' '
+	printf "\357\273\277网格编码,名称,户数\r\n140121200202002,马峪二网格,200\r\n" >zh.csv &&
+	grid-define import grids zh.csv &&
+	grid-define list -f tsv | grep "^140121200202002	马峪二网格	140121200202	马峪村	rural	200	"
+'
+
+test_expect_success 'a GB18030 file imports with --encoding' '
+	printf "code,name\n140121200202003,\302\355\323\370\310\375\315\370\270\361\n" >gb.csv &&
+	exits 65 grid-define import grids gb.csv 2>err &&
+	grep "gb.csv:2:.*invalid UTF-8.*--encoding gb18030" err &&
+	grid-define import --encoding gb18030 grids gb.csv &&
+	grid-define list -f tsv | grep "^140121200202003	马峪三网格	"
+'
+
+test_expect_success 'a malformed CSV (unterminated quote) is refused with its line' '
+	printf "code,name\n140121200202004,\"马峪四网格\n" >q.csv &&
+	exits 65 grid-define import grids q.csv 2>err &&
+	grep "q.csv:2" err &&
+	! grid-define list -f tsv | grep 140121200202004
+'
+
+test_expect_success 'a unit listed under two grids is kept, for check to report' '
+	printf "village,kind,name,grid\n140121100001,building,1号楼,140121100001002\n" >dup.csv &&
+	grid-define import units dup.csv &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM units WHERE name = '"'"'1号楼'"'"'")" = 2
+'
+
+test_expect_success 'a unit whose grid is in another village is refused' '
+	printf "village,kind,name,grid\n140121100201,building,3号楼,140121100001001\n" >wrong.csv &&
+	exits 65 grid-define import units wrong.csv 2>err &&
+	grep "grid 140121100001001 belongs to village 140121100001, not to 140121100201" err
+'
+
+test_expect_success 'units take Chinese kinds and may have no grid yet' '
+	printf "村社区,类型,名称,网格\n140121100201,沟壑,东沟,\n140121100201,村民小组,三组,\n" >zh-units.csv &&
+	grid-define import units zh-units.csv &&
+	grid-define list units -f tsv --village 140121100201 >u &&
+	grep "^140121100201	ravine	东沟		true$" u &&
+	grep "^140121100201	villager_group	三组		false$" u
+'
+
+test_expect_success 'JSON Lines input works too' '
+	printf "{\"code\": \"140121200202005\", \"name\": \"马峪五网格\", \"households\": 250}\n" >g.jsonl &&
+	grid-define import grids g.jsonl &&
+	grid-define list -f tsv | grep "^140121200202005	马峪五网格	.*	250	"
+'
+
+test_expect_success 'standard input is read when the file is - or missing' '
+	printf "code,name\n140121200202006,马峪六网格\n" | grid-define import grids - &&
+	printf "code,name\n140121200202007,马峪七网格\n" | grid-define import grids &&
+	grid-define list -f tsv | grep -c "^14012120020200[67]" | grep -x 2
+'
+
+test_expect_success 'a missing input file exits 66' '
+	exits 66 grid-define import grids nosuch.csv 2>err &&
+	grep "nosuch.csv" err
+'
+
+test_expect_success 'a bad import word is a usage error' '
+	exits 64 grid-define import villages areas.csv 2>err &&
+	grep "usage:" err
+'
+
+test_done

@@ -1,0 +1,72 @@
+#!/bin/sh
+# grid-define and its database: creation, refusal of foreign files,
+# read-only places, schema versions.
+. "$GRIDKIT_TOP/tests/cli/lib.sh"
+
+write_county
+
+test_expect_success 'reading commands do not create a database' '
+	exits 69 grid-define list 2>err &&
+	grep "no database here yet" err && ! test -e test.db
+'
+
+test_expect_success 'the default database lives under XDG_DATA_HOME' '
+	env -u GRIDKIT_DB grid-define import areas areas.csv &&
+	test -f .local/share/gridkit/gridkit.db &&
+	test "$(stat -c %a .local/share/gridkit)" = 700 &&
+	test "$(stat -c %a .local/share/gridkit/gridkit.db)" = 600
+'
+
+test_expect_success 'a file that is not a database is refused with 69' '
+	echo "hello" >notdb &&
+	exits 69 grid-define -d notdb list 2>err &&
+	grep "notdb: not a gridkit database" err
+'
+
+test_expect_success 'an SQLite database of another program is refused with 69' '
+	sqlite3 other.db "CREATE TABLE t (x)" &&
+	exits 69 grid-define -d other.db import areas areas.csv 2>err &&
+	grep "not a gridkit database" err &&
+	test "$(sqlite3 other.db "SELECT name FROM sqlite_master")" = t
+'
+
+test_expect_success 'a database from a newer gridkit is refused' '
+	grid-define -d newer.db import areas areas.csv &&
+	sqlite3 newer.db "PRAGMA user_version = 99" &&
+	exits 69 grid-define -d newer.db list 2>err &&
+	grep "newer than this gridkit" err
+'
+
+test_expect_success 'GRIDKIT_DB picks the database and -d overrides it' '
+	GRIDKIT_DB=$PWD/env.db grid-define import areas areas.csv &&
+	test -f env.db &&
+	GRIDKIT_DB=$PWD/env.db grid-define -d flag.db import areas areas.csv &&
+	test -f flag.db
+'
+
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else
+	as_user() { "$@"; }
+fi
+if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+	test_expect_success 'a read-only database directory is a clear error, nothing half-written' '
+		mkdir ro && chmod 755 ro && cp areas.csv ro/ &&
+		chmod 555 ro && chmod 755 . &&
+		exits 69 as_user grid-define -d "$PWD/ro/g.db" import areas ro/areas.csv 2>err ||
+		exits 73 as_user grid-define -d "$PWD/ro/g.db" import areas ro/areas.csv 2>err;
+		cat err && grep "ro/g.db" err && ! test -e ro/g.db
+	'
+else
+	test_skip 'a read-only database directory' 'needs a non-root user'
+fi
+
+test_expect_success 'a locked database makes a writer exit 75, not wait forever' '
+	grid-define import areas areas.csv &&
+	( sqlite3 test.db "BEGIN IMMEDIATE; SELECT 1;" ".shell sleep 7" "COMMIT;" >/dev/null & ) &&
+	sleep 1 &&
+	exits 75 grid-define import grids grids.csv 2>err &&
+	grep "busy" err
+'
+
+test_done

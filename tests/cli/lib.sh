@@ -1,0 +1,115 @@
+# tests/cli/lib.sh - sourced by every black-box test.
+#
+# Each test file runs in a fresh empty directory (scripts/run-tests),
+# with the programs of the build tree first on PATH, a database of its
+# own, a pinned clock, a pinned operator and the C locale.  Every step is
+# a sentence:
+#
+#	test_expect_success 'import refuses a village without parent' '
+#		! grid-define import areas bad.csv 2>err &&
+#		grep "not in the database" err
+#	'
+#	test_expect_code 65 'a bad row exits 65' 'grid-define import areas bad.csv'
+#	test_done
+
+set -u
+top=${GRIDKIT_TOP:?run through scripts/run-tests}
+PATH="$top:$PATH"
+LC_ALL=C
+HOME=$PWD
+XDG_CONFIG_HOME=$PWD/.config
+XDG_DATA_HOME=$PWD/.local/share
+GRIDKIT_DB=$PWD/test.db
+GRIDKIT_NOW=2026-11-29T09:00:00+08:00
+GRIDKIT_OPERATOR=tester
+export PATH LC_ALL HOME XDG_CONFIG_HOME XDG_DATA_HOME GRIDKIT_DB GRIDKIT_NOW \
+    GRIDKIT_OPERATOR
+unset GRIDKIT_CONFIG
+
+test_count=0
+test_failed=0
+
+# test_expect_success DESCRIPTION SCRIPT
+test_expect_success() {
+	test_count=$((test_count + 1))
+	if (eval "$2") >"step.$test_count.log" 2>&1; then
+		echo "ok $test_count - $1"
+	else
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "step.$test_count.log"
+		test_failed=$((test_failed + 1))
+	fi
+}
+
+# test_expect_code CODE DESCRIPTION SCRIPT: the script's last command
+# exits with CODE.
+test_expect_code() {
+	test_count=$((test_count + 1))
+	(eval "$3") >"step.$test_count.log" 2>&1
+	got=$?
+	if [ "$got" = "$1" ]; then
+		echo "ok $test_count - $2"
+	else
+		echo "not ok $test_count - $2 (exit $got, expected $1)"
+		sed 's/^/#   /' "step.$test_count.log"
+		test_failed=$((test_failed + 1))
+	fi
+}
+
+# test_skip DESCRIPTION REASON
+test_skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count - # SKIP $1 ($2)"
+}
+
+test_done() {
+	echo "1..$test_count"
+	[ "$test_failed" -eq 0 ]
+}
+
+# Helpers for the steps.
+
+# exits CODE CMD...: run CMD, succeed when it exits CODE.
+exits() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	[ "$got" = "$want" ] || { echo "exit $got, expected $want" >&2; return 1; }
+}
+
+# The small county every grid-define test can start from: Shanxi,
+# Taiyuan, Qingxu county, two townships, an urban community and two
+# rural villages.
+write_county() {
+	cat >areas.csv <<'CSV'
+code,name
+14,山西省
+1401,太原市
+140121,清徐县
+140121100,清源镇
+140121100001,西街社区
+140121100201,东于村
+140121200,马峪乡
+140121200202,马峪村
+CSV
+	cat >grids.csv <<'CSV'
+code,name,households,population
+140121100001001,西街第一网格,420,1300
+140121100001002,西街第二网格,380,1150
+140121100201001,东于一网格,290,880
+140121200202001,马峪网格,310,900
+CSV
+	cat >units.csv <<'CSV'
+village,kind,name,grid
+140121100001,building,1号楼,140121100001001
+140121100001,building,2号楼,140121100001001
+140121100001,building,3号楼,140121100001002
+140121100001,street,西街,140121100001002
+140121100201,villager_group,一组,140121100201001
+140121100201,villager_group,二组,140121100201001
+140121100201,well,东于机井,140121100201001
+140121200202,natural_village,马峪,140121200202001
+140121200202,river,潇河马峪段,140121200202001
+CSV
+}
