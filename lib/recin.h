@@ -57,19 +57,45 @@ int recin_open(struct recin **out, const char *path,
 /*
  * recin_bind reads the header (CSV, TSV) and maps the n fields to
  * columns; for JSON Lines, keys are matched per record the same way.
- * A required field with no column, or two columns for one field, is
- * an error (GK_DATAERR) naming the column and the aliases tried.
- * Columns matching no field are ignored with a warning (once).
- * The fields array must outlive the reader.
+ * Call it once, before recin_next; it recognises the format first when
+ * opts.format was NULL.  A required field with no column, or two
+ * columns for one field, is an error (GK_DATAERR) naming the column
+ * and the aliases tried; every such problem in the header is reported
+ * before it returns.  Columns matching no field, and JSON keys
+ * matching none, are ignored with a warning (once each); empty header
+ * cells are ignored silently.  A JSON line without a required key is
+ * not an error here: recin_get returns NULL, and the caller says what
+ * is missing.  Input with no header line (empty, or only empty lines)
+ * is GK_DATAERR, unless the format was forced to "jsonl".  May also
+ * return GK_IOERR.  The fields array must outlive the reader.
  */
 int recin_bind(struct recin *r, const struct recin_field *fields, size_t n);
 
 /*
- * recin_next reads the next record.  Returns 1 for a record, 0 at end
- * of input, or -status on an error already reported (a syntax error
- * in the file, invalid encoding, a read error).  Blank lines are
- * skipped.  A CSV/TSV record with a different number of cells from the
- * header is an error at that line.
+ * recin_next reads the next record.  Returns
+ *
+ *   1  a record: recin_get and friends describe it;
+ *   0  end of input;
+ *   2  a malformed record that was skipped and already reported (a
+ *      CSV/TSV row with a different number of cells from the header,
+ *      a JSON line that is not valid JSON or not an object, a JSON
+ *      value that is an array or object, two keys for one field);
+ *      reading can go on, so a caller can report every bad row;
+ *  -status  a fatal error, already reported (GK_DATAERR: a quoted
+ *      field still open at the end of the input, reported at the line
+ *      where its quote opened; invalid UTF-8, a NUL byte or a byte
+ *      sequence invalid in the encoding; a record over 64 MiB.
+ *      GK_IOERR: a read error).  Every later call returns it again.
+ *
+ * recin_bind must have succeeded first.  Skipped silently: empty lines
+ * and rows whose cells are all empty (what Excel writes for formatted
+ * but empty rows, ",,,"); a line of white space is a record.  A record
+ * starts on the line it is reported at and may span lines (newlines
+ * inside quotes).  LF, CRLF and a lone CR all end a line.
+ *
+ * CSV leniency, like Excel: a quote inside an unquoted field is kept
+ * literally (12"3 is 12"3), and text after a closing quote is kept
+ * ("ab"c is abc).  TSV has no quoting at all.
  */
 int recin_next(struct recin *r);
 
@@ -77,17 +103,28 @@ int recin_next(struct recin *r);
  * recin_get returns the value of field i (index into the bind array)
  * of the current record: NULL when the column is absent (or a JSON key
  * is missing or null), otherwise the text with surrounding ASCII white
- * space, full-width spaces and zero-width characters trimmed.  Valid
- * until the next recin_next.
+ * space, full-width spaces (U+3000), no-break spaces (U+00A0), BOMs
+ * and zero-width characters trimmed ("" for an empty cell).  JSON
+ * values: strings as they are, integers in decimal (exact to 64 bits),
+ * reals in the shortest form that reads back the same, true and false
+ * as "true" and "false".  Valid until the next recin_next.
  */
 const char *recin_get(const struct recin *r, size_t i);
 
-/* recin_col returns the 1-based column of field i in the current
- * record's first line (CSV/TSV), or 0 when unknown (JSON Lines). */
+/*
+ * recin_col returns the 1-based column, in characters, where the cell
+ * of field i starts (its opening quote, if quoted) in the line it
+ * starts on, and recin_field_line that line: they differ from
+ * recin_line only for a field after a newline inside quotes.  For JSON
+ * Lines, or an absent column, recin_col is 0 and recin_field_line is
+ * recin_line.
+ */
 unsigned long recin_col(const struct recin *r, size_t i);
+unsigned long recin_field_line(const struct recin *r, size_t i);
 
 /* recin_header returns the header cell as written in the file that
- * field i was bound to (for messages: field "身份证号"), or the
+ * field i was bound to, blanks around it trimmed (for messages: field
+ * "身份证号"); for JSON Lines the key in the current record; or the
  * canonical name when unknown. */
 const char *recin_header(const struct recin *r, size_t i);
 
@@ -105,10 +142,12 @@ void recin_close(struct recin *r);
  * recin_excel_damage tells whether a value that should be a long digit
  * string (a code, an identity number) looks like what Excel makes of
  * one: scientific notation ("1.40105E+17", "1.4E+14") or a number
- * whose last digits were rounded to zeros by its 15-digit precision
- * (an 18-character value ending "000" with n_expected 18 is only
- * suspicious, so it is not reported here).  Returns a static hint
- * sentence, or NULL when the value does not look damaged.
+ * whose last digits were rounded to zeros by its 15-digit precision.
+ * Only the first is reported here: an 18-digit value ending "000" is
+ * merely suspicious.  Recognised: digits, an optional decimal point or
+ * comma (locales that write one) and digits, E or e, an optional sign,
+ * digits ("1.40105E+17", "1,40105E+17", "1E17").  Returns a static hint
+ * sentence, or NULL when the value does not look damaged (or is NULL).
  */
 const char *recin_excel_damage(const char *value);
 
