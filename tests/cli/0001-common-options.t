@@ -70,7 +70,7 @@ test_expect_success '--excel CSV has a BOM, CRLF and guards formulas' '
 	grid-define import areas f.csv &&
 	grid-define list areas -f csv --excel >x.csv &&
 	head -c 3 x.csv | od -An -tx1 | grep "ef bb bf" &&
-	grep -c "\r$" x.csv | grep -qv "^0$" &&
+	test "$(tr -cd "\r" <x.csv | wc -c)" = "$(wc -l <x.csv)" &&
 	grep "'"'"'=HYPERLINK(1)" x.csv
 '
 
