@@ -321,6 +321,12 @@ db_operator(const struct db *db)
 }
 
 void
+db_set_busy_timeout(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+void
 db_set_dry_run(struct db *db, int dry_run)
 {
 	db->dry_run = dry_run;

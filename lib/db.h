@@ -51,6 +51,9 @@ void db_close(struct db *db);
 
 /* Who and what the audit rows name. */
 void db_set_actor(struct db *db, const char *program, const char *operator_name);
+/* How long a statement waits for another writer's lock before failing
+ * with GK_TEMPFAIL (default 5000 ms). */
+void db_set_busy_timeout(struct db *db, int ms);
 /* In a dry run, db_commit rolls back. */
 void db_set_dry_run(struct db *db, int dry_run);
 int db_dry_run(const struct db *db);

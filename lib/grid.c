@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "clock.h"
@@ -660,6 +661,8 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	struct sb detail = SB_INIT;
 	size_t i, n = tables[table].n;
 	unsigned long errors0 = diag_errors();
+	/* Progress for a person watching, never under cron or in a pipe. */
+	int progress = isatty(STDERR_FILENO) && diag_level() >= DIAG_NORMAL;
 	int rc, r;
 
 	memset(stats, 0, sizeof *stats);
@@ -686,6 +689,9 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 			break;
 		}
 		stats->rows++;
+		if (progress && stats->rows % 65536 == 0)
+			fprintf(stderr, "\r%s: %s: %lu rows...", diag_prog(),
+			    table_names[table], stats->rows);
 		if (r == 2) {
 			stats->bad++;
 		} else {
@@ -704,6 +710,8 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 			break;
 		}
 	}
+	if (progress && stats->rows >= 65536)
+		fputs("\r\033[K", stderr);
 	if (rc == GK_OK && (stats->bad > 0 || diag_errors() > errors0)) {
 		diag_error("%s: %lu bad row%s; nothing imported",
 		    recin_name(im.in), stats->bad, stats->bad == 1 ? "" : "s");
@@ -713,8 +721,9 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		db_rollback(db);
 		goto done;
 	}
-	sb_addf(&detail, "%lu rows: %lu added, %lu updated, %lu unchanged",
-	    stats->rows, stats->added, stats->updated, stats->unchanged);
+	sb_addf(&detail, "%lu row%s: %lu added, %lu updated, %lu unchanged",
+	    stats->rows, stats->rows == 1 ? "" : "s", stats->added,
+	    stats->updated, stats->unchanged);
 	if ((rc = audit_record(db, table == GRID_AREAS ? "import areas" :
 	    table == GRID_GRIDS ? "import grids" : "import units",
 	    recin_name(im.in), detail.buf)) != GK_OK) {

@@ -53,9 +53,9 @@ if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
 	test_expect_success 'a read-only database directory is a clear error, nothing half-written' '
 		mkdir ro && chmod 755 ro && cp areas.csv ro/ &&
 		chmod 555 ro && chmod 755 . &&
-		exits 69 as_user grid-define -d "$PWD/ro/g.db" import areas ro/areas.csv 2>err ||
-		exits 73 as_user grid-define -d "$PWD/ro/g.db" import areas ro/areas.csv 2>err;
-		cat err && grep "ro/g.db" err && ! test -e ro/g.db
+		exits 73 as_user grid-define -d "$PWD/ro/g.db" import areas ro/areas.csv 2>err &&
+		grep "cannot create database \".*ro/g.db\": Permission denied" err &&
+		! test -e ro/g.db
 	'
 else
 	test_skip 'a read-only database directory' 'needs a non-root user'

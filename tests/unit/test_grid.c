@@ -1,0 +1,213 @@
+/*
+ * test_grid.c - areas, grids and units through the library: kinds,
+ * imports all or nothing, idempotence, and the coverage counts.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "config.h"
+#include "coverage.h"
+#include "db.h"
+#include "diag.h"
+#include "grid.h"
+#include "recout.h"
+#include "status.h"
+#include "util.h"
+
+static struct config *cfg;
+static const struct recin_opts plain = { NULL, NULL };
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static struct db *
+fresh(const char *path)
+{
+	struct db *db;
+
+	unlink(path);
+	assert_int_equal(db_open(&db, path, DB_WRITE), GK_OK);
+	db_set_actor(db, "test_grid", "tester");
+	return db;
+}
+
+static void
+county(struct db *db)
+{
+	struct grid_import_stats st;
+
+	write_file("areas.csv", "code,name\n14,山西省\n1401,太原市\n"
+	    "140121,清徐县\n140121100,清源镇\n140121100001,西街社区\n"
+	    "140121100201,东于村\n");
+	write_file("grids.csv", "code,name,households\n"
+	    "140121100001001,西街一,400\n140121100201001,东于一,300\n");
+	write_file("units.csv", "village,kind,name,grid\n"
+	    "140121100001,楼栋,1号楼,140121100001001\n"
+	    "140121100201,村民小组,一组,140121100201001\n"
+	    "140121100201,well,机井,140121100201001\n");
+	assert_int_equal(grid_import(db, cfg, GRID_AREAS, "areas.csv", &plain,
+	    50, &st), GK_OK);
+	assert_int_equal(st.added, 6);
+	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "grids.csv", &plain,
+	    50, &st), GK_OK);
+	assert_int_equal(st.added, 2);
+	assert_int_equal(grid_import(db, cfg, GRID_UNITS, "units.csv", &plain,
+	    50, &st), GK_OK);
+	assert_int_equal(st.added, 3);
+}
+
+/* Findings of a check over everything, counted. */
+static struct coverage_counts
+check(struct db *db)
+{
+	struct coverage_counts counts;
+	struct grid_scope scope;
+	struct recout *w;
+	FILE *fp = fopen("/dev/null", "w");
+
+	assert_int_equal(grid_scope_parse(db, NULL, NULL, 0, &scope), GK_OK);
+	w = recout_new(fp, RECOUT_TSV, 0, coverage_cols, coverage_ncols);
+	assert_int_equal(coverage_check(db, cfg, &scope, w, &counts), GK_OK);
+	assert_int_equal(recout_finish(w), GK_OK);
+	fclose(fp);
+	return counts;
+}
+
+static void
+test_grid__unit_kinds_in_english_and_chinese(void **state)
+{
+	assert_string_equal(grid_unit_kind("building"), "building");
+	assert_string_equal(grid_unit_kind("Building"), "building");
+	assert_string_equal(grid_unit_kind("楼栋"), "building");
+	assert_string_equal(grid_unit_kind("村民小组"), "villager_group");
+	assert_string_equal(grid_unit_kind("沟壑"), "ravine");
+	assert_string_equal(grid_unit_kind("矿产"), "mine");
+	assert_null(grid_unit_kind("castle"));
+	assert_true(grid_unit_is_hazard("well"));
+	assert_true(grid_unit_is_hazard("forest_road"));
+	assert_false(grid_unit_is_hazard("natural_village"));
+}
+
+static void
+test_grid__reimport_changes_nothing(void **state)
+{
+	struct db *db = fresh("re.db");
+	struct grid_import_stats st;
+
+	county(db);
+	assert_int_equal(grid_import(db, cfg, GRID_UNITS, "units.csv", &plain,
+	    50, &st), GK_OK);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.unchanged, 3);
+	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "grids.csv", &plain,
+	    50, &st), GK_OK);
+	assert_int_equal(st.unchanged, 2);
+	db_close(db);
+}
+
+static void
+test_grid__a_bad_row_rolls_back_the_good_ones(void **state)
+{
+	struct db *db = fresh("bad.db");
+	struct grid_import_stats st;
+	struct coverage_counts c;
+
+	county(db);
+	write_file("mixed.csv", "code,name\n140121100201002,东于二\n"
+	    "140121100201003,\n");
+	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "mixed.csv", &plain,
+	    50, &st), GK_DATAERR);
+	assert_int_equal(st.bad, 1);
+	c = check(db);
+	/* 140121100201002 would have been an empty grid: it is not there. */
+	assert_int_equal(c.warnings, 0);
+	db_close(db);
+}
+
+static void
+test_grid__max_errors_stops_reading(void **state)
+{
+	struct db *db = fresh("max.db");
+	struct grid_import_stats st;
+
+	county(db);
+	write_file("many.csv", "code,name\nx,a\ny,b\nz,c\nw,d\n");
+	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "many.csv", &plain,
+	    2, &st), GK_DATAERR);
+	assert_int_equal(st.bad, 2);
+	assert_int_equal(st.rows, 2);
+	db_close(db);
+}
+
+static void
+test_grid__check_counts_each_defect(void **state)
+{
+	struct db *db = fresh("check.db");
+	struct coverage_counts c;
+
+	county(db);
+	c = check(db);
+	assert_int_equal(c.errors, 0);
+	assert_int_equal(c.warnings, 0);
+	/* A blank area, an overlap, a hazard outside: three errors. */
+	assert_int_equal(grid_unit_add(db, "140121100201", "villager_group",
+	    "二组", NULL), GK_OK);
+	assert_int_equal(grid_unit_add(db, "140121100201", "river", "潇河",
+	    ""), GK_OK);
+	assert_int_equal(grid_add(db, "140121100201002", "东于二",
+	    &(struct grid_attrs){ NULL, 300, -1 }), GK_OK);
+	assert_int_equal(grid_unit_add(db, "140121100201", "villager_group",
+	    "一组", "140121100201002"), GK_OK);
+	c = check(db);
+	assert_int_equal(c.errors, 3);
+	/* Moving mends; the emptied grid is no warning: it kept 一组. */
+	assert_int_equal(grid_unit_move(db, "140121100201", "villager_group",
+	    "二组", "140121100201002"), GK_OK);
+	assert_int_equal(grid_unit_move(db, "140121100201", "villager_group",
+	    "一组", "140121100201001"), GK_OK);
+	assert_int_equal(grid_unit_move(db, "140121100201", "河流", "潇河",
+	    "140121100201001"), GK_OK);
+	c = check(db);
+	assert_int_equal(c.errors, 0);
+	assert_int_equal(c.warnings, 0);
+	/* Retiring a grid that still has units is refused. */
+	assert_int_equal(grid_retire(db, "140121100201002"), GK_DATAERR);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grid__unit_kinds_in_english_and_chinese),
+		cmocka_unit_test(test_grid__reimport_changes_nothing),
+		cmocka_unit_test(test_grid__a_bad_row_rolls_back_the_good_ones),
+		cmocka_unit_test(test_grid__max_errors_stops_reading),
+		cmocka_unit_test(test_grid__check_counts_each_defect),
+	};
+	const char *why;
+	int rc;
+
+	diag_set_level(DIAG_QUIET);
+	freopen("/dev/null", "w", stderr);
+	clock_pin("2026-11-29T09:00:00+08:00", &why);
+	cfg = config_new();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	config_free(cfg);
+	return rc;
+}
