@@ -154,4 +154,36 @@ test_expect_success 'a bad import word is a usage error' '
 	grep "usage:" err
 '
 
+test_expect_success 'a UTF-16 file (Excel "Unicode Text", tab-separated) imports' '
+	printf "code\tname\n140121200202008\t马峪八网格\n" | iconv -f utf-8 -t utf-16 >u16.txt &&
+	head -c 2 u16.txt | od -An -tx1 | grep -E "ff fe|fe ff" &&
+	grid-define import grids u16.txt &&
+	grid-define list -f tsv | grep "^140121200202008	马峪八网格	"
+'
+
+test_expect_success 'columns may come in any order, with extra ones warned about' '
+	printf "备注,名称,网格编码\n新建,马峪九网格,140121200202009\n" >order.csv &&
+	grid-define import grids order.csv 2>err &&
+	grep "warning: ignoring column \"备注\"" err &&
+	grid-define list -f tsv | grep "^140121200202009	马峪九网格	"
+'
+
+test_expect_success 'a missing required column is named, with its aliases' '
+	printf "名称\n无编码\n" >nocode.csv &&
+	exits 65 grid-define import grids nocode.csv 2>err &&
+	grep "missing column \"code\"" err && grep "网格编码" err
+'
+
+test_expect_success 'an invisible full-width space in a value is trimmed' '
+	printf "code,name\n140121200202010,\343\200\200马峪十网格\343\200\200\n" >fw.csv &&
+	grid-define import grids fw.csv &&
+	grid-define list -f tsv | grep "^140121200202010	马峪十网格	"
+'
+
+test_expect_success 'a row with too many fields is reported and the batch refused' '
+	printf "code,name\n140121200202011,a,b\n" >extra.csv &&
+	exits 65 grid-define import grids extra.csv 2>err &&
+	grep "extra.csv:2" err
+'
+
 test_done

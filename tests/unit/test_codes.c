@@ -92,7 +92,7 @@ test_codes__every_province_and_no_other(void **state)
 	    61, 62, 63, 64, 65, 71, 81, 82 };
 	struct area_code a;
 	const char *why;
-	char s[3];
+	char s[16];
 	size_t k = 0;
 	int p, ok;
 
