@@ -104,6 +104,9 @@ struct import {
 	char now[CLOCK_ISO_MAX];		/* created/updated stamp */
 	char last_village[13];			/* cache: a checked village */
 	char last_grid[16];			/* cache: a checked grid */
+	int nulls;				/* units in no grid may exist */
+	char urban_of[13];			/* cache: the village of urban */
+	int urban;				/* its urban flag */
 };
 
 /* Report a bad value of field i in the current record. */
@@ -457,7 +460,11 @@ import_grid(struct import *im)
 	if (!ok)
 		return 0;
 	if (kind == NULL) {
-		urban = village_urban(im->db, gc.village);
+		if (strcmp(im->urban_of, gc.village) != 0) {
+			im->urban = village_urban(im->db, gc.village);
+			memcpy(im->urban_of, gc.village, sizeof im->urban_of);
+		}
+		urban = im->urban;
 		if (urban < 0) {
 			bad(im, 0, "%s: village digits %s do not say urban "
 			    "(001-199) or rural (200-399); give a kind column",
@@ -530,15 +537,15 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
  * row at all.  Returns 1 for a change, 0 for none, -status.
  */
 static int
-put_unit(struct db *db, const char *now, const char *village,
-    const char *kind, const char *name, const char *grid)
+put_unit(struct db *db, const char *village, const char *kind,
+    const char *name, const char *grid, int *nulls)
 {
 	struct db_stmt *st;
 	int rc, changed;
 
 	if (grid == NULL) {
 		st = db_prepare(db, "INSERT INTO units (village, kind, name, "
-		    "grid, created) SELECT ?, ?, ?, NULL, ? WHERE NOT EXISTS "
+		    "grid) SELECT ?, ?, ?, NULL WHERE NOT EXISTS "
 		    "(SELECT 1 FROM units WHERE village = ? AND kind = ? "
 		    "AND name = ?)");
 		if (st == NULL)
@@ -546,28 +553,31 @@ put_unit(struct db *db, const char *now, const char *village,
 		db_bind_text(st, 1, village);
 		db_bind_text(st, 2, kind);
 		db_bind_text(st, 3, name);
-		db_bind_text(st, 4, now);
-		db_bind_text(st, 5, village);
-		db_bind_text(st, 6, kind);
-		db_bind_text(st, 7, name);
+		db_bind_text(st, 4, village);
+		db_bind_text(st, 5, kind);
+		db_bind_text(st, 6, name);
 		if ((rc = db_exec(st)) != GK_OK)
 			return -rc;
-		return db_changes(db) > 0;
+		changed = db_changes(db) > 0;
+		if (changed)
+			*nulls = 1;
+		return changed;
 	}
-	st = db_prepare(db, "INSERT INTO units (village, kind, name, grid, "
-	    "created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+	st = db_prepare(db, "INSERT INTO units (village, kind, name, grid) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
 	if (st == NULL)
 		return -GK_SOFTWARE;
 	db_bind_text(st, 1, village);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, name);
 	db_bind_text(st, 4, grid);
-	db_bind_text(st, 5, now);
 	if ((rc = db_exec(st)) != GK_OK)
 		return -rc;
 	changed = db_changes(db) > 0;
-	if (!changed)
-		return 0;
+	/* A bulk import into a table with no "in no grid" rows, the common
+	 * case, skips the search for one. */
+	if (!changed || !*nulls)
+		return changed;
 	st = db_prepare(db, "DELETE FROM units WHERE village = ? AND kind = ? "
 	    "AND name = ? AND grid IS NULL");
 	if (st == NULL)
@@ -619,8 +629,8 @@ import_unit(struct import *im)
 		grid = NULL;
 	if (!ok)
 		return 0;
-	rc = put_unit(im->db, im->now, ac.code, kind, name,
-	    grid ? gridcode : NULL);
+	rc = put_unit(im->db, ac.code, kind, name, grid ? gridcode : NULL,
+	    &im->nulls);
 	if (rc < 0)
 		return rc;
 	if (rc > 0)
@@ -628,6 +638,24 @@ import_unit(struct import *im)
 	else
 		im->stats->unchanged++;
 	return 1;
+}
+
+/* Whether any unit is recorded in no grid. */
+static int
+any_unplaced(struct db *db, int *nulls)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT 1 FROM units WHERE grid IS NULL LIMIT 1");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	rc = db_step(st);
+	db_reset(st);
+	if (rc < 0)
+		return -rc;
+	*nulls = rc;
+	return GK_OK;
 }
 
 static const char *const table_names[] = { "areas", "grids", "units" };
@@ -682,6 +710,8 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	if ((rc = recin_bind(im.in, fields, n)) != GK_OK)
 		goto done;
 	if ((rc = db_begin(db)) != GK_OK)
+		goto done;
+	if (table == GRID_UNITS && (rc = any_unplaced(db, &im.nulls)) != GK_OK)
 		goto done;
 	while ((r = recin_next(im.in)) != 0) {
 		if (r < 0) {
@@ -1057,7 +1087,7 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 	struct area_code ac;
 	struct grid_code gc;
 	const char *kind;
-	char now[CLOCK_ISO_MAX];
+	int nulls = 1;	/* single changes always look */
 	struct sb subject = SB_INIT;
 	int rc;
 
@@ -1066,8 +1096,8 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 	rc = arg_unit(db, village, kindv, name, grid, &ac, &kind, &gc);
 	if (rc != GK_OK)
 		goto fail;
-	rc = put_unit(db, clock_format(clock_now(), now), ac.code, kind, name,
-	    grid && *grid ? gc.code : NULL);
+	rc = put_unit(db, ac.code, kind, name, grid && *grid ? gc.code : NULL,
+	    &nulls);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;
@@ -1096,7 +1126,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	struct grid_code gc;
 	struct db_stmt *st;
 	const char *kind;
-	char now[CLOCK_ISO_MAX];
+	int nulls = 1;	/* single changes always look */
 	struct sb subject = SB_INIT, was = SB_INIT;
 	int rc, n = 0;
 
@@ -1139,8 +1169,8 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	db_bind_text(st, 3, name);
 	if ((rc = db_exec(st)) != GK_OK)
 		goto fail;
-	rc = put_unit(db, clock_format(clock_now(), now), ac.code, kind, name,
-	    grid && *grid ? gc.code : NULL);
+	rc = put_unit(db, ac.code, kind, name, grid && *grid ? gc.code : NULL,
+	    &nulls);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;

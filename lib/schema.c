@@ -47,8 +47,7 @@ static const char *const v1[] = {
 	"  village  TEXT NOT NULL REFERENCES areas (code),"
 	"  kind     TEXT NOT NULL,"
 	"  name     TEXT NOT NULL,"
-	"  grid     TEXT REFERENCES grids (code),"
-	"  created  TEXT NOT NULL)",
+	"  grid     TEXT REFERENCES grids (code))",
 	"CREATE UNIQUE INDEX units_key ON units (village, kind, name, grid)",
 	"CREATE INDEX units_grid ON units (grid)",
 
