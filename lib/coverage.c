@@ -65,26 +65,124 @@ range(const char *prefix, size_t width, char *lo, char *hi)
 	lo[width] = hi[width] = '\0';
 }
 
+/*
+ * The simple rules: one query each, one finding per row.  The query's
+ * first column is the subject; detail() writes the detail from the row.
+ * Its first two parameters are the scope's code range (12 digits for
+ * areas, 15 for grids); the size rule binds four more, the guidance.
+ */
+struct rule {
+	const char *name;		/* rule name in the findings */
+	int error;			/* error, or warning */
+	int width;			/* 12: area codes, 15: grid codes */
+	const char *sql;		/* the query */
+	void (*detail)(struct db_stmt *, struct sb *, const long long *);
+};
+
+static void
+uncovered_detail(struct db_stmt *st, struct sb *d, const long long *g)
+{
+	sb_addf(d, "%s has no active grid", db_text(st, 1));
+}
+
+static void
+grid_code_detail(struct db_stmt *st, struct sb *d, const long long *g)
+{
+	if (db_isnull(st, 2))
+		sb_addf(d, "its village %s is not in the database",
+		    db_text(st, 1));
+	else if (db_int(st, 2) != 5)
+		sb_addf(d, "its village %s is not a village or community",
+		    db_text(st, 1));
+	else
+		sb_addf(d, "the code does not start with its village's code "
+		    "%s", db_text(st, 1));
+}
+
+static void
+empty_detail(struct db_stmt *st, struct sb *d, const long long *g)
+{
+	sb_addf(d, "%s has no units: its extent is not recorded",
+	    db_text(st, 1));
+}
+
+static void
+kind_detail(struct db_stmt *st, struct sb *d, const long long *g)
+{
+	sb_addf(d, "a %s grid in %s, which its code calls %s", db_text(st, 1),
+	    db_text(st, 2), strcmp(db_text(st, 1), "rural") == 0 ?
+	    "an urban community" : "a rural village");
+}
+
+static void
+size_detail(struct db_stmt *st, struct sb *d, const long long *g)
+{
+	int urban = strcmp(db_text(st, 1), "urban") == 0;
+	long long h = db_int(st, 2), lo = urban ? g[0] : g[2],
+	    hi = urban ? g[1] : g[3];
+
+	sb_addf(d, "%lld households, %s %s grid (guidance %lld-%lld)", h,
+	    h < lo ? "few for an" : "many for an", urban ? "urban" : "rural",
+	    lo, hi);
+}
+
+static const struct rule uncovered_rule = {
+	"uncovered", 1, 12,
+	"SELECT a.code, a.name FROM areas a "
+	"WHERE a.level = 5 AND a.code BETWEEN ? AND ? AND NOT EXISTS "
+	"(SELECT 1 FROM grids g WHERE g.village = a.code "
+	"AND g.status = 'active') ORDER BY a.code",
+	uncovered_detail
+};
+
+static const struct rule grid_rules[] = {
+	{ "grid-code", 1, 15,
+	  "SELECT g.code, g.village, a.level "
+	  "FROM grids g LEFT JOIN areas a ON a.code = g.village "
+	  "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
+	  "AND (a.code IS NULL OR a.level <> 5 OR length(g.code) <> 15 "
+	  "OR substr(g.code, 1, 12) <> g.village) ORDER BY g.code",
+	  grid_code_detail },
+	{ "empty-grid", 0, 15,
+	  "SELECT g.code, g.name FROM grids g "
+	  "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
+	  "AND NOT EXISTS (SELECT 1 FROM units u WHERE u.grid = g.code) "
+	  "ORDER BY g.code",
+	  empty_detail },
+	{ "grid-kind", 0, 15,
+	  "SELECT g.code, g.kind, a.name FROM grids g "
+	  "JOIN areas a ON a.code = g.village WHERE g.code BETWEEN ? AND ? "
+	  "AND g.status = 'active' AND ((a.urban = 1 AND g.kind = 'rural') "
+	  "OR (a.urban = 0 AND g.kind = 'urban')) ORDER BY g.code",
+	  kind_detail },
+	{ "size", 0, 15,
+	  "SELECT code, kind, households FROM grids "
+	  "WHERE code BETWEEN ? AND ? AND status = 'active' "
+	  "AND households IS NOT NULL AND ((kind = 'urban' AND "
+	  "(households < ? OR households > ?)) OR (kind = 'rural' AND "
+	  "(households < ? OR households > ?))) ORDER BY code",
+	  size_detail },
+};
+
 static int
-uncovered(struct check *ck)
+run_rule(struct check *ck, const struct rule *r, const long long *guide)
 {
 	struct db_stmt *st;
 	struct sb d = SB_INIT;
-	int rc;
+	int rc, i;
 
-	st = db_prepare(ck->db, "SELECT a.code, a.name FROM areas a "
-	    "WHERE a.level = 5 AND a.code BETWEEN ? AND ? AND NOT EXISTS "
-	    "(SELECT 1 FROM grids g WHERE g.village = a.code "
-	    "AND g.status = 'active') ORDER BY a.code");
-	if (st == NULL)
+	if ((st = db_prepare(ck->db, r->sql)) == NULL)
 		return GK_SOFTWARE;
-	db_bind_text(st, 1, ck->lo12);
-	db_bind_text(st, 2, ck->hi12);
+	db_bind_text(st, 1, r->width == 12 ? ck->lo12 : ck->lo15);
+	db_bind_text(st, 2, r->width == 12 ? ck->hi12 : ck->hi15);
+	if (r->detail == size_detail)
+		for (i = 0; i < 4; i++)
+			db_bind_int(st, 3 + i, guide[i]);
 	while ((rc = db_step(st)) == 1) {
 		sb_reset(&d);
-		sb_addf(&d, "%s has no active grid", db_text(st, 1));
-		if ((rc = finding(ck, "uncovered", db_text(st, 0), d.buf, 1))
-		    != GK_OK)
+		r->detail(st, &d, guide);
+		if ((rc = finding(ck, r->name, db_text(st, 0), d.buf,
+		    r->error)) != GK_OK)
 			break;
 	}
 	db_reset(st);
@@ -165,151 +263,20 @@ units(struct check *ck)
 	return rc < 0 ? -rc : rc;
 }
 
-static int
-grid_codes(struct check *ck)
-{
-	struct db_stmt *st;
-	struct sb d = SB_INIT;
-	int rc;
-
-	st = db_prepare(ck->db, "SELECT g.code, g.village, a.level "
-	    "FROM grids g LEFT JOIN areas a ON a.code = g.village "
-	    "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
-	    "AND (a.code IS NULL OR a.level <> 5 OR length(g.code) <> 15 "
-	    "OR substr(g.code, 1, 12) <> g.village) ORDER BY g.code");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, ck->lo15);
-	db_bind_text(st, 2, ck->hi15);
-	while ((rc = db_step(st)) == 1) {
-		sb_reset(&d);
-		if (db_isnull(st, 2))
-			sb_addf(&d, "its village %s is not in the database",
-			    db_text(st, 1));
-		else if (db_int(st, 2) != 5)
-			sb_addf(&d, "its village %s is not a village or "
-			    "community", db_text(st, 1));
-		else
-			sb_addf(&d, "the code does not start with its "
-			    "village's code %s", db_text(st, 1));
-		if ((rc = finding(ck, "grid-code", db_text(st, 0), d.buf, 1))
-		    != GK_OK)
-			break;
-	}
-	db_reset(st);
-	sb_release(&d);
-	return rc < 0 ? -rc : rc;
-}
-
-static int
-empty_grids(struct check *ck)
-{
-	struct db_stmt *st;
-	struct sb d = SB_INIT;
-	int rc;
-
-	st = db_prepare(ck->db, "SELECT g.code, g.name FROM grids g "
-	    "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
-	    "AND NOT EXISTS (SELECT 1 FROM units u WHERE u.grid = g.code) "
-	    "ORDER BY g.code");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, ck->lo15);
-	db_bind_text(st, 2, ck->hi15);
-	while ((rc = db_step(st)) == 1) {
-		sb_reset(&d);
-		sb_addf(&d, "%s has no units: its extent is not recorded",
-		    db_text(st, 1));
-		if ((rc = finding(ck, "empty-grid", db_text(st, 0), d.buf, 0))
-		    != GK_OK)
-			break;
-	}
-	db_reset(st);
-	sb_release(&d);
-	return rc < 0 ? -rc : rc;
-}
-
-static int
-grid_kinds(struct check *ck)
-{
-	struct db_stmt *st;
-	struct sb d = SB_INIT;
-	int rc;
-
-	st = db_prepare(ck->db, "SELECT g.code, g.kind, a.name FROM grids g "
-	    "JOIN areas a ON a.code = g.village WHERE g.code BETWEEN ? AND ? "
-	    "AND g.status = 'active' AND ((a.urban = 1 AND g.kind = 'rural') "
-	    "OR (a.urban = 0 AND g.kind = 'urban')) ORDER BY g.code");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, ck->lo15);
-	db_bind_text(st, 2, ck->hi15);
-	while ((rc = db_step(st)) == 1) {
-		sb_reset(&d);
-		sb_addf(&d, "a %s grid in %s, which its code calls %s",
-		    db_text(st, 1), db_text(st, 2),
-		    strcmp(db_text(st, 1), "rural") == 0 ?
-		    "an urban community" : "a rural village");
-		if ((rc = finding(ck, "grid-kind", db_text(st, 0), d.buf, 0))
-		    != GK_OK)
-			break;
-	}
-	db_reset(st);
-	sb_release(&d);
-	return rc < 0 ? -rc : rc;
-}
-
-static int
-sizes(struct check *ck, const struct config *cfg)
-{
-	struct db_stmt *st;
-	struct sb d = SB_INIT;
-	long long umin, umax, rmin, rmax, h, lo, hi;
-	int rc, urban;
-
-	umin = config_int(cfg, "grid.urban_households_min");
-	umax = config_int(cfg, "grid.urban_households_max");
-	rmin = config_int(cfg, "grid.rural_households_min");
-	rmax = config_int(cfg, "grid.rural_households_max");
-	st = db_prepare(ck->db, "SELECT code, kind, households FROM grids "
-	    "WHERE code BETWEEN ? AND ? AND status = 'active' "
-	    "AND households IS NOT NULL AND ((kind = 'urban' AND "
-	    "(households < ? OR households > ?)) OR (kind = 'rural' AND "
-	    "(households < ? OR households > ?))) ORDER BY code");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, ck->lo15);
-	db_bind_text(st, 2, ck->hi15);
-	db_bind_int(st, 3, umin);
-	db_bind_int(st, 4, umax);
-	db_bind_int(st, 5, rmin);
-	db_bind_int(st, 6, rmax);
-	while ((rc = db_step(st)) == 1) {
-		urban = strcmp(db_text(st, 1), "urban") == 0;
-		h = db_int(st, 2);
-		lo = urban ? umin : rmin;
-		hi = urban ? umax : rmax;
-		sb_reset(&d);
-		sb_addf(&d, "%lld households, %s %s grid (guidance %lld-%lld)",
-		    h, h < lo ? "few for an" : "many for an",
-		    urban ? "urban" : "rural", lo, hi);
-		if ((rc = finding(ck, "size", db_text(st, 0), d.buf, 0))
-		    != GK_OK)
-			break;
-	}
-	db_reset(st);
-	sb_release(&d);
-	return rc < 0 ? -rc : rc;
-}
-
 int
 coverage_check(struct db *db, const struct config *cfg,
     struct grid_scope *scope, struct recout *out,
     struct coverage_counts *counts)
 {
 	struct check ck;
+	long long guide[4];
+	size_t i;
 	int rc;
 
+	guide[0] = config_int(cfg, "grid.urban_households_min");
+	guide[1] = config_int(cfg, "grid.urban_households_max");
+	guide[2] = config_int(cfg, "grid.rural_households_min");
+	guide[3] = config_int(cfg, "grid.rural_households_max");
 	memset(&ck, 0, sizeof ck);
 	memset(counts, 0, sizeof *counts);
 	ck.db = db;
@@ -322,12 +289,12 @@ coverage_check(struct db *db, const struct config *cfg,
 	/* One read transaction: a consistent picture while imports run. */
 	if ((rc = db_begin_read(db)) != GK_OK)
 		return rc;
-	if ((rc = uncovered(&ck)) == GK_OK &&
-	    (rc = units(&ck)) == GK_OK &&
-	    (rc = grid_codes(&ck)) == GK_OK &&
-	    (rc = empty_grids(&ck)) == GK_OK &&
-	    (rc = grid_kinds(&ck)) == GK_OK)
-		rc = sizes(&ck, cfg);
+	rc = run_rule(&ck, &uncovered_rule, guide);
+	if (rc == GK_OK)
+		rc = units(&ck);
+	for (i = 0; rc == GK_OK && i < sizeof grid_rules / sizeof grid_rules[0];
+	    i++)
+		rc = run_rule(&ck, &grid_rules[i], guide);
 	db_rollback(db);
 	return rc;
 }

@@ -14,7 +14,10 @@
  *	grid-kind	warning	an urban grid in a village or the reverse
  *	size		warning	households outside the configured guidance
  *
- * Findings come out ordered by rule, then subject.
+ * Findings come out in this order: uncovered villages; then the unit
+ * findings (blank-area, hazard-outside, overlap) in unit order, so the
+ * findings of one village stay together; then the grid findings rule by
+ * rule, each in code order.
  */
 #ifndef GRIDKIT_COVERAGE_H
 #define GRIDKIT_COVERAGE_H
