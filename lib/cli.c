@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "cli.h"
 #include "clock.h"
 #include "config.h"
@@ -361,6 +363,36 @@ cli_open_db(struct cli *cli, struct db **out, int write)
 	db_set_actor(*out, cli->prog->name, cli->operator_name);
 	db_set_dry_run(*out, cli->dry_run);
 	return GK_OK;
+}
+
+int
+cli_calendar(const struct cli *cli, struct calendar **out)
+{
+	const char *dir = config_str(cli->config, "calendar.dir");
+	char exe[4096], *slash;
+	struct sb path = SB_INIT;
+	struct stat sb;
+	ssize_t n;
+	int rc;
+
+	if (*dir == '\0') {
+		n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		if (n > 0) {
+			exe[n] = '\0';
+			if ((slash = strrchr(exe, '/')) != NULL)
+				*slash = '\0';
+			sb_addf(&path, "%s/etc/calendar", exe);
+		}
+		if (path.len == 0 || stat(path.buf, &sb) == -1 ||
+		    !S_ISDIR(sb.st_mode)) {
+			sb_reset(&path);
+			sb_adds(&path, GRIDKIT_SHAREDIR "/calendar");
+		}
+		dir = path.buf;
+	}
+	rc = cal_load_dir(out, dir);
+	sb_release(&path);
+	return rc;
 }
 
 struct recout *

@@ -96,6 +96,15 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
  */
 int cli_open_db(struct cli *cli, struct db **out, int write);
 
+/*
+ * cli_calendar loads the working-day calendars from calendar.dir in the
+ * config; when that is empty, from etc/calendar beside the program (a
+ * build tree), else from the installed GRIDKIT_SHAREDIR/calendar.  On
+ * GK_OK *out is a calendar to free with cal_free.
+ */
+struct calendar;
+int cli_calendar(const struct cli *cli, struct calendar **out);
+
 /* cli_out starts record output on stdout in the chosen format. */
 struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
     size_t ncols);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "cli.h"
 #include "clock.h"
 #include "config.h"
@@ -181,6 +182,28 @@ test_cli__max_errors_defaults_from_config(void **state)
 	config_free(cli.config);
 }
 
+static void
+test_cli__calendar_from_config_dir(void **state)
+{
+	char *args[] = { "test-prog", "-c", "cal.yaml", NULL };
+	struct cli cli;
+	struct calendar *cal;
+	FILE *fp = fopen("cal.yaml", "w");
+
+	assert_non_null(fp);
+	fprintf(fp, "calendar:\n  dir: %s/etc/calendar\n",
+	    getenv("GRIDKIT_TOP"));
+	fclose(fp);
+	assert_int_equal(parse(&cli, args), GK_OK);
+	assert_int_equal(cli_calendar(&cli, &cal), GK_OK);
+	/* 2026-02-14, a Saturday, was worked; 2026-02-16 was Spring
+	 * Festival. */
+	assert_true(cal_is_workday(cal, day_from_civil(2026, 2, 14)));
+	assert_false(cal_is_workday(cal, day_from_civil(2026, 2, 16)));
+	cal_free(cal);
+	config_free(cli.config);
+}
+
 int
 main(void)
 {
@@ -191,6 +214,7 @@ main(void)
 		cmocka_unit_test_setup(test_cli__bad_usage_is_64_and_help_is_done, setup),
 		cmocka_unit_test_setup(test_cli__bad_config_is_78, setup),
 		cmocka_unit_test_setup(test_cli__max_errors_defaults_from_config, setup),
+		cmocka_unit_test_setup(test_cli__calendar_from_config_dir, setup),
 	};
 
 	freopen("/dev/null", "w", stderr);
