@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,6 +394,78 @@ cli_calendar(const struct cli *cli, struct calendar **out)
 	rc = cal_load_dir(out, dir);
 	sb_release(&path);
 	return rc;
+}
+
+/* Append the id in s (which names its place for messages). */
+static int
+add_id(const char *s, const char *where, unsigned long line,
+    long long **ids, size_t *n, size_t *cap)
+{
+	const char *why;
+	char q[DIAG_QUOTE_MAX];
+	long long v;
+
+	if (util_parse_long(s, 1, INT64_MAX, &v, &why) == -1) {
+		if (line > 0)
+			diag_at(where, line, 1, "%s is not a staff id",
+			    diag_quote(q, sizeof q, s));
+		else
+			diag_error("%s is not a staff id",
+			    diag_quote(q, sizeof q, s));
+		return -1;
+	}
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ids = ereallocarray(*ids, *cap, sizeof **ids);
+	}
+	(*ids)[(*n)++] = v;
+	return 0;
+}
+
+int
+cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
+{
+	char *line = NULL, *field;
+	size_t cap = 0, len = 0;
+	unsigned long lineno = 0, bad = 0;
+	ssize_t got;
+	int i;
+
+	*ids = NULL;
+	*n = 0;
+	if (cli->argc > first && !(cli->argc == first + 1 &&
+	    strcmp(cli->argv[first], "-") == 0)) {
+		for (i = first; i < cli->argc; i++)
+			if (add_id(cli->argv[i], NULL, 0, ids, n, &cap) == -1)
+				bad++;
+		return bad ? GK_USAGE : GK_OK;
+	}
+	while ((got = getline(&line, &len, stdin)) != -1) {
+		lineno++;
+		line[strcspn(line, "\t,\r\n")] = '\0';
+		field = util_trim(line);
+		if (*field == '\0')
+			continue;
+		/* The header of a listing piped in. */
+		if (lineno == 1 && (strcmp(field, "id") == 0 ||
+		    strcmp(field, "staff") == 0 ||
+		    strcmp(field, "staff_id") == 0))
+			continue;
+		if (add_id(field, "-", lineno, ids, n, &cap) == -1 &&
+		    ++bad >= (unsigned long)cli->max_errors)
+			break;
+	}
+	free(line);
+	if (ferror(stdin)) {
+		diag_error("error reading standard input: %s",
+		    strerror(errno));
+		return GK_IOERR;
+	}
+	if (bad > 0)
+		return GK_DATAERR;
+	if (*n == 0)
+		diag_warn("no staff ids given");
+	return GK_OK;
 }
 
 struct recout *

@@ -105,6 +105,17 @@ int cli_open_db(struct cli *cli, struct db **out, int write);
 struct calendar;
 int cli_calendar(const struct cli *cli, struct calendar **out);
 
+/*
+ * cli_ids collects staff ids: the operands from cli->argv[first] on, or,
+ * when there are none or the only one is "-", one per line from
+ * standard input (the first field of a TSV or CSV line, so the output of
+ * a listing can be piped in; a header line such as "id" is skipped).
+ * On GK_OK *ids (freed by the caller) holds *n ids in order; a bad id
+ * is reported with its place and gives GK_DATAERR (GK_USAGE for an
+ * operand).
+ */
+int cli_ids(struct cli *cli, int first, long long **ids, size_t *n);
+
 /* cli_out starts record output on stdout in the chosen format. */
 struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
     size_t ncols);

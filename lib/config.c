@@ -144,7 +144,7 @@ static const struct config_decl decls[] = {
 	    "村", "社区", "村社区", "村（社区）", "所属村社区", "村代码",
 	    "社区代码"),
 	C_LIST("columns.grid", NULL, "header aliases of the grid field",
-	    "网格", "所属网格"),
+	    "网格", "所属网格", "网格编码", "网格代码", "应聘网格"),
 	C_LIST("columns.id_number", NULL,
 	    "header aliases of the id_number field",
 	    "身份证号", "身份证号码", "公民身份号码", "证件号码"),

@@ -98,6 +98,9 @@ int db_isnull(struct db_stmt *st, int col);
 
 void db_reset(struct db_stmt *st);
 
+/* The rowid of the last INSERT. */
+long long db_last_id(struct db *db);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 long long db_changes(struct db *db);
 

@@ -82,6 +82,18 @@ diag_warn(const char *fmt, ...)
 }
 
 void
+diag_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (level < DIAG_NORMAL)
+		return;
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
 diag_info(const char *fmt, ...)
 {
 	va_list ap;

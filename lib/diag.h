@@ -25,6 +25,8 @@ int diag_level(void);
 void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A note the user should see unless -q: "program: message". */
+void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A message about a place in a file; file may be NULL (then "-"). */
 void diag_at(const char *file, unsigned long line, unsigned long col,

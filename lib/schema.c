@@ -64,6 +64,84 @@ static const char *const v1[] = {
 	NULL
 };
 
-const char *const *const schema_migrations[] = { v1 };
+/* Staff (Art. 5, 8-11, 14): staff-hire. */
+static const char *const v2[] = {
+	/*
+	 * Everyone who applied: candidates, staff and those who left.  The
+	 * id is the stable staff id printed by staff-hire.  Flags are 0/1.
+	 */
+	"CREATE TABLE people ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  id_number    TEXT NOT NULL UNIQUE,"	/* GB 11643, upper-case X */
+	"  name         TEXT NOT NULL,"
+	"  phone        TEXT NOT NULL,"		/* normalised */
+	"  education    TEXT NOT NULL,"		/* canonical level name */
+	"  nationality  TEXT NOT NULL,"
+	"  source       TEXT,"			/* open, two_committees, ... */
+	"  party_member INTEGER NOT NULL DEFAULT 0,"
+	"  veteran      INTEGER NOT NULL DEFAULT 0,"
+	"  social_worker INTEGER NOT NULL DEFAULT 0,"
+	"  professional_title INTEGER NOT NULL DEFAULT 0,"
+	"  subsistence  INTEGER NOT NULL DEFAULT 0,"
+	"  grid         TEXT NOT NULL REFERENCES grids (code),"  /* applied */
+	"  role         TEXT NOT NULL,"		/* applied for */
+	"  stage        TEXT NOT NULL,"		/* last stage reached */
+	"  stage_since  TEXT NOT NULL,"		/* when it was reached */
+	"  status       TEXT NOT NULL CHECK (status IN"
+	"               ('candidate', 'rejected', 'staff', 'left')),"
+	"  created      TEXT NOT NULL,"
+	"  updated      TEXT NOT NULL)",
+	"CREATE INDEX people_stage ON people (stage, status)",
+	"CREATE INDEX people_grid ON people (grid)",
+
+	/* Every stage a person entered or failed, in order (Art. 11). */
+	"CREATE TABLE stages ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  person   INTEGER NOT NULL REFERENCES people (id),"
+	"  stage    TEXT NOT NULL,"
+	"  outcome  TEXT NOT NULL CHECK (outcome IN ('entered', 'failed')),"
+	"  at       TEXT NOT NULL,"
+	"  reason   TEXT,"
+	"  operator TEXT NOT NULL)",
+	"CREATE INDEX stages_person ON stages (person)",
+
+	/* Who serves which grid in which role, from when to when. */
+	"CREATE TABLE assignments ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  person   INTEGER NOT NULL REFERENCES people (id),"
+	"  grid     TEXT NOT NULL REFERENCES grids (code),"
+	"  role     TEXT NOT NULL,"
+	"  started  TEXT NOT NULL,"	/* date */
+	"  ended    TEXT,"		/* date, NULL while serving */
+	"  end_reason TEXT)",
+	"CREATE INDEX assignments_person ON assignments (person)",
+	"CREATE INDEX assignments_grid ON assignments (grid, role)",
+
+	/* Posts left open by leaving or transfer (Art. 10). */
+	"CREATE TABLE vacancies ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  grid     TEXT NOT NULL REFERENCES grids (code),"
+	"  role     TEXT NOT NULL,"
+	"  since    TEXT NOT NULL,"	/* date */
+	"  reason   TEXT NOT NULL,"
+	"  person   INTEGER REFERENCES people (id),"	/* who left */
+	"  filled   TEXT,"		/* date, NULL while open */
+	"  filled_by INTEGER REFERENCES people (id))",
+	"CREATE INDEX vacancies_grid ON vacancies (grid, role, filled)",
+
+	/* Training sessions per person (Art. 14). */
+	"CREATE TABLE training ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  person   INTEGER NOT NULL REFERENCES people (id),"
+	"  level    TEXT NOT NULL CHECK (level IN"
+	"           ('province', 'city', 'county', 'township')),"
+	"  day      TEXT NOT NULL,"	/* date */
+	"  hours    REAL NOT NULL,"
+	"  topic    TEXT NOT NULL,"
+	"  UNIQUE (person, level, day, topic))",
+	NULL
+};
+
+const char *const *const schema_migrations[] = { v1, v2 };
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

@@ -113,3 +113,15 @@ village,kind,name,grid
 140121200202,river,潇河马峪段,140121200202001
 CSV
 }
+
+# idnum 17DIGITS: the 18-character identity number with its GB 11643
+# check character.
+idnum() {
+	echo "$1" | awk '{
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
+		split("1 0 X 9 8 7 6 5 4 3 2", c, " ")
+		s = 0
+		for (i = 1; i <= 17; i++) s += substr($0, i, 1) * w[i]
+		print $0 c[s % 11 + 1]
+	}'
+}

@@ -1,0 +1,688 @@
+/*
+ * procedure.c - the selection procedure of Art. 11, hiring, assignments
+ * and leaving (Art. 5, 8, 10).
+ *
+ * A candidate moves one stage at a time; every move is a row in stages
+ * and the person's stage and stage_since follow it.  Batches of moves
+ * are all or nothing: every refusal is reported with the candidate
+ * named, and nobody moves.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "calendar.h"
+#include "clock.h"
+#include "codes.h"
+#include "config.h"
+#include "db.h"
+#include "diag.h"
+#include "staff.h"
+#include "status.h"
+#include "util.h"
+
+/* What we need to know of a person to move them. */
+struct person {
+	long long id;		/* staff id */
+	char name[128];		/* for messages */
+	int stage;		/* enum staff_stage */
+	char status[16];	/* candidate, rejected, staff, left */
+	char since[CLOCK_ISO_MAX];	/* when the stage was reached */
+	char grid[16];		/* applied for */
+	char role[16];		/* applied for */
+	char subject[32];	/* "staff 17", for the audit log */
+};
+
+/* Load a person: 1, 0 when there is none (reported), -status. */
+static int
+person_load(struct db *db, long long id, struct person *p)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT name, stage, status, stage_since, grid, "
+	    "role FROM people WHERE id = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, id);
+	rc = db_step(st);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_error("staff id %lld: no such person", id);
+		return rc;
+	}
+	p->id = id;
+	snprintf(p->name, sizeof p->name, "%s", db_text(st, 0));
+	p->stage = staff_stage_parse(db_text(st, 1));
+	snprintf(p->status, sizeof p->status, "%s", db_text(st, 2));
+	snprintf(p->since, sizeof p->since, "%s", db_text(st, 3));
+	snprintf(p->grid, sizeof p->grid, "%s", db_text(st, 4));
+	snprintf(p->role, sizeof p->role, "%s", db_text(st, 5));
+	db_reset(st);
+	return 1;
+}
+
+/* The audit subject of a person: their staff id. */
+static const char *
+subject(struct person *p)
+{
+	snprintf(p->subject, sizeof p->subject, "staff %lld", p->id);
+	return p->subject;
+}
+
+/* Record that p entered (or failed at) stage now. */
+static int
+stage_record(struct db *db, const struct person *p, int stage,
+    const char *outcome, const char *reason, const char *now)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "INSERT INTO stages (person, stage, outcome, at, "
+	    "reason, operator) VALUES (?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_int(st, 1, p->id);
+	db_bind_text(st, 2, staff_stage_name(stage));
+	db_bind_text(st, 3, outcome);
+	db_bind_text(st, 4, now);
+	db_bind_text(st, 5, reason);
+	db_bind_text(st, 6, db_operator(db));
+	if ((rc = db_exec(st)) != GK_OK)
+		return rc;
+	st = db_prepare(db, "UPDATE people SET stage = ?, stage_since = ?, "
+	    "status = ?, updated = ? WHERE id = ?");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, staff_stage_name(stage));
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, strcmp(outcome, "failed") == 0 ? "rejected" :
+	    stage == STAGE_HIRED ? "staff" : "candidate");
+	db_bind_text(st, 4, now);
+	db_bind_int(st, 5, p->id);
+	return db_exec(st);
+}
+
+gk_day
+staff_publicity_end(const struct config *cfg, struct calendar *cal,
+    gk_day entered)
+{
+	long long days = config_int(cfg, "staff.publicity_days");
+	gk_day first = cal_add_workdays(cal, entered, 0);
+
+	return days <= 1 ? first : cal_add_workdays(cal, first, (int)days - 1);
+}
+
+/* Why p cannot be moved at all, or NULL. */
+static int
+movable(const struct person *p)
+{
+	if (strcmp(p->status, "rejected") == 0) {
+		diag_error("candidate %lld (%s) was rejected at %s", p->id,
+		    p->name, staff_stage_name(p->stage));
+		return 0;
+	}
+	if (strcmp(p->status, "candidate") != 0) {
+		diag_error("%lld (%s) is %s, no longer a candidate", p->id,
+		    p->name, strcmp(p->status, "staff") == 0 ? "staff" :
+		    "a former member of staff");
+		return 0;
+	}
+	return 1;
+}
+
+/* The ids of a batch, for the audit log: "staff 3, 4, 9" (the first
+ * fifty, then how many more). */
+static void
+batch_subject(struct sb *sb, const long long *ids, size_t n)
+{
+	size_t i;
+
+	sb_adds(sb, "staff ");
+	for (i = 0; i < n && i < 50; i++)
+		sb_addf(sb, "%s%lld", i ? ", " : "", ids[i]);
+	if (n > 50)
+		sb_addf(sb, " and %zu more", n - 50);
+}
+
+/* The tail of a batch: audit, commit or roll back. */
+static int
+batch_end(struct db *db, int rc, unsigned long bad, const char *verb,
+    const char *subject, const char *detail)
+{
+	if (rc == GK_OK && bad > 0) {
+		diag_error("%lu refused; nobody moved", bad);
+		rc = GK_DATAERR;
+	}
+	if (rc == GK_OK)
+		rc = audit_record(db, verb, subject, detail);
+	if (rc == GK_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return rc;
+}
+
+/* Hire inside an open transaction; 1 done, 0 refused (reported),
+ * -status. */
+static int hire_in(struct db *db, const struct config *cfg,
+    const struct person *p, const char *grid, const char *role,
+    const char *now);
+
+int
+staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
+    int stage, const long long *ids, size_t n, const char *grid,
+    const char *role)
+{
+	struct person p;
+	struct sb detail = SB_INIT, subj = SB_INIT;
+	char now[CLOCK_ISO_MAX], end[DAY_ISO_MAX], next[DAY_ISO_MAX];
+	gk_day last;
+	unsigned long bad = 0;
+	size_t i;
+	int rc, r;
+
+	if (stage <= STAGE_REGISTRATION || stage >= STAGE_COUNT) {
+		diag_error("candidates enter %s by applying (staff-hire apply)",
+		    staff_stage_name(STAGE_REGISTRATION));
+		return GK_USAGE;
+	}
+	clock_format(clock_now(), now);
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	for (i = 0; i < n && rc == GK_OK; i++) {
+		r = person_load(db, ids[i], &p);
+		if (r < 0) {
+			rc = -r;
+			break;
+		}
+		if (r == 0 || !movable(&p)) {
+			bad++;
+			continue;
+		}
+		if (stage <= p.stage) {
+			diag_error("candidate %lld (%s) is at %s already; a "
+			    "candidate does not go back to %s", p.id, p.name,
+			    staff_stage_name(p.stage), staff_stage_name(stage));
+			bad++;
+			continue;
+		}
+		if (stage != p.stage + 1) {
+			diag_error("candidate %lld (%s) is at %s; the next stage "
+			    "is %s, not %s (Art. 11: no stage is skipped)",
+			    p.id, p.name, staff_stage_name(p.stage),
+			    staff_stage_name(p.stage + 1),
+			    staff_stage_name(stage));
+			bad++;
+			continue;
+		}
+		if (p.stage == STAGE_PUBLICITY) {
+			gk_time since;
+			const char *why;
+
+			if (clock_parse(p.since, &since, &why) == -1) {
+				rc = GK_SOFTWARE;
+				break;
+			}
+			last = staff_publicity_end(cfg, cal, clock_day(since));
+			if (clock_today() <= last) {
+				diag_error("candidate %lld (%s): publicity lasts "
+				    "%lld working days and ends on %s; advance "
+				    "on %s or later", p.id, p.name,
+				    config_int(cfg, "staff.publicity_days"),
+				    day_format(last, end),
+				    day_format(cal_add_workdays(cal, last, 1),
+				    next));
+				bad++;
+				continue;
+			}
+		}
+		if (stage == STAGE_HIRED) {
+			r = hire_in(db, cfg, &p, grid, role, now);
+			if (r < 0)
+				rc = -r;
+			else if (r == 0)
+				bad++;
+			continue;
+		}
+		rc = stage_record(db, &p, stage, "entered", NULL, now);
+	}
+	sb_addf(&detail, "%zu moved to %s", n, staff_stage_name(stage));
+	batch_subject(&subj, ids, n);
+	rc = batch_end(db, rc, bad, "advance", subj.buf, detail.buf);
+	sb_release(&detail);
+	sb_release(&subj);
+	return rc;
+}
+
+int
+staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
+{
+	struct person p;
+	struct sb detail = SB_INIT, subj = SB_INIT;
+	char now[CLOCK_ISO_MAX];
+	unsigned long bad = 0;
+	size_t i;
+	int rc, r;
+
+	if (reason == NULL || *reason == '\0') {
+		diag_error("a rejection needs a reason (--reason TEXT)");
+		return GK_USAGE;
+	}
+	clock_format(clock_now(), now);
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	for (i = 0; i < n && rc == GK_OK; i++) {
+		r = person_load(db, ids[i], &p);
+		if (r < 0) {
+			rc = -r;
+			break;
+		}
+		if (r == 0 || !movable(&p)) {
+			bad++;
+			continue;
+		}
+		rc = stage_record(db, &p, p.stage, "failed", reason, now);
+	}
+	sb_addf(&detail, "%zu rejected: %s", n, reason);
+	batch_subject(&subj, ids, n);
+	rc = batch_end(db, rc, bad, "reject", subj.buf, detail.buf);
+	sb_release(&detail);
+	sb_release(&subj);
+	return rc;
+}
+
+/* The grid's kind and status: 1 active, 0 refused (reported), -status. */
+static int
+grid_kind(struct db *db, const char *code, char kind[8])
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT status, kind FROM grids WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, code);
+	rc = db_step(st);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_error("grid %s is not in the database", code);
+		return rc;
+	}
+	if (strcmp(db_text(st, 0), "active") != 0) {
+		db_reset(st);
+		diag_error("grid %s is retired", code);
+		return 0;
+	}
+	snprintf(kind, 8, "%s", db_text(st, 1));
+	db_reset(st);
+	return 1;
+}
+
+/*
+ * Check that role may serve in grid (Art. 5, 8 and the config), not
+ * counting person `except` already there.  1 yes, 0 refused, -status.
+ */
+static int
+role_fits(struct db *db, const struct config *cfg, const char *grid,
+    const char *role, long long except)
+{
+	struct db_stmt *st;
+	char kind[8];
+	long long leaders, max;
+	int rc;
+
+	if ((rc = grid_kind(db, grid, kind)) != 1)
+		return rc;
+	if (strcmp(role, "full_time") == 0 && strcmp(kind, "rural") == 0 &&
+	    !config_bool(cfg, "staff.rural_full_time")) {
+		diag_error("grid %s is rural, and full-time members are not "
+		    "taken in rural grids here (staff.rural_full_time; Art. 8)",
+		    grid);
+		return 0;
+	}
+	if (strcmp(role, "leader") != 0)
+		return 1;
+	st = db_prepare(db, "SELECT count(*) FROM assignments WHERE grid = ? "
+	    "AND role = 'leader' AND ended IS NULL AND person <> ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, grid);
+	db_bind_int(st, 2, except);
+	if ((rc = db_step(st)) != 1)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	leaders = db_int(st, 0);
+	db_reset(st);
+	max = config_int(cfg, "staff.max_leaders_per_grid");
+	if (leaders >= max) {
+		diag_error("grid %s has %lld leader%s already; the limit is "
+		    "%lld (staff.max_leaders_per_grid; Art. 5)", grid, leaders,
+		    leaders == 1 ? "" : "s", max);
+		return 0;
+	}
+	return 1;
+}
+
+/* Start an assignment today and fill the oldest open vacancy of the
+ * same grid and role. */
+static int
+assign_in(struct db *db, long long person, const char *grid,
+    const char *role)
+{
+	struct db_stmt *st;
+	char today[DAY_ISO_MAX];
+	long long vacancy = 0;
+	int rc;
+
+	day_format(clock_today(), today);
+	st = db_prepare(db, "INSERT INTO assignments (person, grid, role, "
+	    "started) VALUES (?, ?, ?, ?)");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_int(st, 1, person);
+	db_bind_text(st, 2, grid);
+	db_bind_text(st, 3, role);
+	db_bind_text(st, 4, today);
+	if ((rc = db_exec(st)) != GK_OK)
+		return rc;
+	st = db_prepare(db, "SELECT id FROM vacancies WHERE grid = ? AND "
+	    "role = ? AND filled IS NULL ORDER BY since, id LIMIT 1");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, grid);
+	db_bind_text(st, 2, role);
+	if ((rc = db_step(st)) == 1)
+		vacancy = db_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return -rc;
+	if (vacancy == 0)
+		return GK_OK;
+	st = db_prepare(db, "UPDATE vacancies SET filled = ?, filled_by = ? "
+	    "WHERE id = ?");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, today);
+	db_bind_int(st, 2, person);
+	db_bind_int(st, 3, vacancy);
+	return db_exec(st);
+}
+
+/* A grid or role given by the user, checked; NULL keeps the default. */
+static int
+check_target(const char *grid, const char *role, char g[16],
+    const char **r)
+{
+	struct grid_code gc;
+	const char *why;
+	char q[DIAG_QUOTE_MAX];
+
+	if (grid != NULL) {
+		if (code_parse_grid(grid, &gc, &why) == -1) {
+			diag_error("--grid %s: %s", diag_quote(q, sizeof q,
+			    grid), why);
+			return 0;
+		}
+		memcpy(g, gc.code, 16);
+	}
+	if (role != NULL && (*r = staff_role_parse(role)) == NULL) {
+		diag_error("--role %s: not a role (leader, full_time, "
+		    "part_time, assistant)", diag_quote(q, sizeof q, role));
+		return 0;
+	}
+	return 1;
+}
+
+static int
+hire_in(struct db *db, const struct config *cfg, const struct person *p,
+    const char *grid, const char *role, const char *now)
+{
+	char g[16];
+	const char *r = p->role;
+	int rc;
+
+	snprintf(g, sizeof g, "%s", p->grid);
+	if (!check_target(grid, role, g, &r))
+		return 0;
+	if (p->stage != STAGE_TRAINING) {
+		diag_error("candidate %lld (%s) is at %s; hiring comes after "
+		    "job training (Art. 11)", p->id, p->name,
+		    staff_stage_name(p->stage));
+		return 0;
+	}
+	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1)
+		return rc;
+	if ((rc = stage_record(db, p, STAGE_HIRED, "entered", NULL, now))
+	    != GK_OK || (rc = assign_in(db, p->id, g, r)) != GK_OK)
+		return -rc;
+	return 1;
+}
+
+int
+staff_hire(struct db *db, const struct config *cfg, long long id,
+    const char *grid, const char *role)
+{
+	struct person p;
+	struct sb detail = SB_INIT;
+	char now[CLOCK_ISO_MAX];
+	int rc, r;
+
+	clock_format(clock_now(), now);
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	r = person_load(db, id, &p);
+	if (r == 1 && !movable(&p))
+		r = 0;
+	if (r == 1)
+		r = hire_in(db, cfg, &p, grid, role, now);
+	if (r <= 0) {
+		db_rollback(db);
+		return r == 0 ? GK_DATAERR : -r;
+	}
+	sb_addf(&detail, "%s hired into %s as %s", p.name, grid ? grid : p.grid,
+	    role ? role : p.role);
+	rc = audit_record(db, "hire", subject(&p), detail.buf);
+	sb_release(&detail);
+	if (rc != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+/* End the person's current assignments on day with reason, leaving a
+ * vacancy for each.  Returns the number ended, or -status. */
+static long
+end_assignments(struct db *db, long long person, const char *day,
+    const char *reason)
+{
+	struct db_stmt *st;
+	long n = 0;
+	int rc;
+
+	st = db_prepare(db, "INSERT INTO vacancies (grid, role, since, reason, "
+	    "person) SELECT grid, role, ?, ?, person FROM assignments "
+	    "WHERE person = ? AND ended IS NULL");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, day);
+	db_bind_text(st, 2, reason);
+	db_bind_int(st, 3, person);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	st = db_prepare(db, "UPDATE assignments SET ended = ?, end_reason = ? "
+	    "WHERE person = ? AND ended IS NULL");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, day);
+	db_bind_text(st, 2, reason);
+	db_bind_int(st, 3, person);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	n = (long)db_changes(db);
+	return n;
+}
+
+/* The current role of a member of staff, or "" when none. */
+static int
+current_role(struct db *db, long long person, char role[16])
+{
+	struct db_stmt *st;
+	int rc;
+
+	*role = '\0';
+	st = db_prepare(db, "SELECT role FROM assignments WHERE person = ? "
+	    "AND ended IS NULL ORDER BY started DESC, id DESC LIMIT 1");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_int(st, 1, person);
+	if ((rc = db_step(st)) == 1)
+		snprintf(role, 16, "%s", db_text(st, 0));
+	db_reset(st);
+	return rc < 0 ? -rc : GK_OK;
+}
+
+int
+staff_assign(struct db *db, const struct config *cfg, long long id,
+    const char *grid, const char *role, int transfer)
+{
+	struct person p;
+	struct sb detail = SB_INIT;
+	char g[16] = "", cur[16], today[DAY_ISO_MAX];
+	const char *r = NULL;
+	long ended = 0;
+	int rc;
+
+	if (!check_target(grid, role, g, &r))
+		return GK_USAGE;
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	if ((rc = person_load(db, id, &p)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
+	if (strcmp(p.status, "staff") != 0) {
+		diag_error("%lld (%s) is not staff (%s); only hired staff are "
+		    "assigned", p.id, p.name, p.status);
+		rc = GK_DATAERR;
+		goto fail;
+	}
+	if ((rc = current_role(db, id, cur)) != GK_OK)
+		goto fail;
+	if (r == NULL)
+		r = *cur ? cur : p.role;
+	if ((rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
+	if (transfer) {
+		ended = end_assignments(db, id, day_format(clock_today(), today),
+		    "transfer");
+		if (ended < 0) {
+			rc = (int)-ended;
+			goto fail;
+		}
+		if (ended == 0) {
+			diag_error("%lld (%s) has no assignment to transfer "
+			    "from; use assign", p.id, p.name);
+			rc = GK_DATAERR;
+			goto fail;
+		}
+	}
+	if ((rc = assign_in(db, id, g, r)) != GK_OK)
+		goto fail;
+	sb_addf(&detail, "%s %s %s as %s", p.name, transfer ?
+	    "transferred to" : "assigned to", g, r);
+	rc = audit_record(db, transfer ? "transfer" : "assign", subject(&p),
+	    detail.buf);
+	sb_release(&detail);
+	if (rc != GK_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+staff_leave(struct db *db, long long id, const char *reason, gk_day day)
+{
+	static const char *const reasons[] = { "resign", "dismiss", "transfer",
+	    "retire", "death", "other", NULL };
+	struct person p;
+	struct db_stmt *st;
+	struct sb detail = SB_INIT;
+	char d[DAY_ISO_MAX], now[CLOCK_ISO_MAX];
+	size_t i;
+	long ended;
+	int rc;
+
+	for (i = 0; reasons[i] != NULL; i++)
+		if (strcmp(reason, reasons[i]) == 0)
+			break;
+	if (reasons[i] == NULL) {
+		diag_error("--reason %s: not resign, dismiss, transfer, retire, "
+		    "death or other", reason);
+		return GK_USAGE;
+	}
+	if (day > clock_today()) {
+		diag_error("--on %s is in the future", day_format(day, d));
+		return GK_USAGE;
+	}
+	day_format(day, d);
+	clock_format(clock_now(), now);
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	if ((rc = person_load(db, id, &p)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
+	if (strcmp(p.status, "staff") != 0) {
+		diag_error("%lld (%s) is not serving staff (%s)", p.id, p.name,
+		    p.status);
+		rc = GK_DATAERR;
+		goto fail;
+	}
+	st = db_prepare(db, "SELECT max(started) FROM assignments "
+	    "WHERE person = ? AND ended IS NULL");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	db_bind_int(st, 1, id);
+	if (db_step(st) == 1 && !db_isnull(st, 0) &&
+	    strcmp(d, db_text(st, 0)) < 0) {
+		diag_error("%lld (%s) started in their grid on %s; they cannot "
+		    "leave before that (--on %s)", p.id, p.name,
+		    db_text(st, 0), d);
+		db_reset(st);
+		rc = GK_DATAERR;
+		goto fail;
+	}
+	db_reset(st);
+	if ((ended = end_assignments(db, id, d, reason)) < 0) {
+		rc = (int)-ended;
+		goto fail;
+	}
+	st = db_prepare(db, "UPDATE people SET status = 'left', updated = ? "
+	    "WHERE id = ?");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto fail;
+	}
+	db_bind_text(st, 1, now);
+	db_bind_int(st, 2, id);
+	if ((rc = db_exec(st)) != GK_OK)
+		goto fail;
+	sb_addf(&detail, "%s left on %s (%s); %ld vacanc%s", p.name, d,
+	    reason, ended,
+	    ended == 1 ? "y" : "ies");
+	rc = audit_record(db, "leave", subject(&p), detail.buf);
+	sb_release(&detail);
+	if (rc != GK_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc;
+}

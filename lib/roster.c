@@ -1,0 +1,642 @@
+/*
+ * roster.c - looking at staff: the roster, one person, the ranking of
+ * candidates; and training records (Art. 14).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "codes.h"
+#include "config.h"
+#include "db.h"
+#include "diag.h"
+#include "idnum.h"
+#include "mask.h"
+#include "recin.h"
+#include "staff.h"
+#include "status.h"
+#include "util.h"
+
+const struct recout_col staff_list_cols[] = {
+	{ "id", RC_INT }, { "name", RC_STR }, { "id_number", RC_STR },
+	{ "phone", RC_STR }, { "education", RC_STR }, { "grid", RC_STR },
+	{ "role", RC_STR }, { "stage", RC_STR }, { "status", RC_STR },
+	{ "applied", RC_STR }, { "started", RC_STR }, { "ended", RC_STR },
+};
+const size_t staff_list_ncols = sizeof staff_list_cols /
+    sizeof staff_list_cols[0];
+
+/* Personal data as printed: masked unless revealed. */
+static const char *
+shown_id(const char *s, int reveal, char *buf, size_t n)
+{
+	return reveal ? s : idnum_mask(s, buf, n);
+}
+
+static const char *
+shown_phone(const char *s, int reveal, char *buf, size_t n)
+{
+	return reveal ? s : mask_phone(s, buf, n);
+}
+
+/* Record in the audit log that personal data was shown in the clear. */
+static int
+audit_reveal(struct db *db, const char *subject, const char *detail)
+{
+	int rc;
+
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	if ((rc = audit_record(db, "reveal", subject, detail)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int
+staff_list(struct db *db, const struct staff_filter *f, int reveal,
+    struct recout *out)
+{
+	struct db_stmt *st;
+	struct sb detail = SB_INIT;
+	char lo[16], hi[16], m1[64], m2[PHONE_MAX];
+	const char *v[12];
+	long long rows = 0;
+	size_t i, n = f->area ? (size_t)f->area_digits : 0;
+	int rc, c;
+
+	for (i = 0; i < 15; i++) {
+		lo[i] = i < n ? f->area[i] : '0';
+		hi[i] = i < n ? f->area[i] : '9';
+	}
+	lo[15] = hi[15] = '\0';
+	st = db_prepare(db, "SELECT p.id, p.name, p.id_number, p.phone, "
+	    "p.education, coalesce(a.grid, p.grid), coalesce(a.role, p.role), "
+	    "p.stage, p.status, substr(p.created, 1, 10), a.started, a.ended "
+	    "FROM people p LEFT JOIN assignments a ON a.id = "
+	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
+	    "WHERE coalesce(a.grid, p.grid) BETWEEN ? AND ? "
+	    "AND (? IS NULL OR coalesce(a.role, p.role) = ?) "
+	    "AND (? IS NULL OR p.stage = ?) "
+	    "AND (? = 0 OR p.status = 'staff') ORDER BY p.id");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, lo);
+	db_bind_text(st, 2, hi);
+	db_bind_text(st, 3, f->role);
+	db_bind_text(st, 4, f->role);
+	db_bind_text(st, 5, f->stage >= 0 ? staff_stage_name(f->stage) : NULL);
+	db_bind_text(st, 6, f->stage >= 0 ? staff_stage_name(f->stage) : NULL);
+	db_bind_int(st, 7, f->active);
+	while ((rc = db_step(st)) == 1) {
+		for (c = 0; c < 12; c++)
+			v[c] = db_isnull(st, c) ? NULL : db_text(st, c);
+		v[2] = shown_id(v[2], reveal, m1, sizeof m1);
+		v[3] = shown_phone(v[3], reveal, m2, sizeof m2);
+		if ((rc = recout_row(out, v)) != GK_OK)
+			break;
+		rows++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return -rc;
+	if (rc != GK_OK)
+		return rc;
+	if (reveal) {
+		sb_addf(&detail, "roster: %lld people shown unmasked%s%s", rows,
+		    f->area ? " in " : "", f->area ? f->area : "");
+		rc = audit_reveal(db, "roster", detail.buf);
+		sb_release(&detail);
+	}
+	return rc;
+}
+
+const struct recout_col staff_rank_cols[] = {
+	{ "grid", RC_STR }, { "role", RC_STR }, { "rank", RC_INT },
+	{ "id", RC_INT }, { "name", RC_STR }, { "priority", RC_INT },
+	{ "party_member", RC_BOOL }, { "professional_title", RC_BOOL },
+	{ "social_worker", RC_BOOL }, { "veteran", RC_BOOL },
+	{ "subsistence", RC_BOOL },
+};
+const size_t staff_rank_ncols = sizeof staff_rank_cols /
+    sizeof staff_rank_cols[0];
+
+int
+staff_rank(struct db *db, int stage, struct recout *out)
+{
+	struct db_stmt *st;
+	char grid[16] = "", role[16] = "", rank[24], prio[8];
+	const char *v[11];
+	long long n = 0;
+	int rc, c;
+
+	st = db_prepare(db, "SELECT grid, role, id, name, party_member + "
+	    "professional_title + social_worker + veteran + subsistence, "
+	    "party_member, professional_title, social_worker, veteran, "
+	    "subsistence FROM people WHERE stage = ? AND status = 'candidate' "
+	    "ORDER BY grid, role, 5 DESC, party_member DESC, "
+	    "professional_title DESC, social_worker DESC, veteran DESC, "
+	    "subsistence DESC, id");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, staff_stage_name(stage));
+	while ((rc = db_step(st)) == 1) {
+		if (strcmp(grid, db_text(st, 0)) != 0 ||
+		    strcmp(role, db_text(st, 1)) != 0) {
+			snprintf(grid, sizeof grid, "%s", db_text(st, 0));
+			snprintf(role, sizeof role, "%s", db_text(st, 1));
+			n = 0;
+		}
+		snprintf(rank, sizeof rank, "%lld", ++n);
+		snprintf(prio, sizeof prio, "%lld", db_int(st, 4));
+		v[0] = grid;
+		v[1] = role;
+		v[2] = rank;
+		v[3] = db_text(st, 2);
+		v[4] = db_text(st, 3);
+		v[5] = prio;
+		for (c = 5; c < 10; c++)
+			v[c + 1] = db_int(st, c) ? "true" : "false";
+		if ((rc = recout_row(out, v)) != GK_OK)
+			break;
+	}
+	db_reset(st);
+	return rc < 0 ? -rc : rc;
+}
+
+/* The flags a person has, in the order of Art. 9. */
+static void
+priority_flags(struct db_stmt *st, int col, struct sb *out)
+{
+	static const char *const names[] = { "party member",
+	    "professional title", "social-work certificate", "veteran",
+	    "subsistence allowance" };
+	int i, n = 0;
+
+	for (i = 0; i < 5; i++)
+		if (db_int(st, col + i))
+			sb_addf(out, "%s%s", n++ ? ", " : "", names[i]);
+	if (n == 0)
+		sb_adds(out, "none");
+}
+
+int
+staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
+    FILE *fp)
+{
+	struct db_stmt *st;
+	struct sb prio = SB_INIT, subj = SB_INIT;
+	json_t *o = NULL, *arr, *e;
+	char m1[64], m2[PHONE_MAX], when[DAY_ISO_MAX];
+	struct idnum idn;
+	int json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL, rc, n;
+
+	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
+	    "nationality, source, grid, role, stage, status, created, "
+	    "party_member, professional_title, social_worker, veteran, "
+	    "subsistence FROM people WHERE id = ?");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_int(st, 1, id);
+	rc = db_step(st);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_error("staff id %lld: no such person", id);
+		return rc == 0 ? GK_DATAERR : -rc;
+	}
+	priority_flags(st, 12, &prio);
+	if (json) {
+		o = json_object();
+		json_object_set_new(o, "id", json_integer(id));
+		json_object_set_new(o, "name", json_string(db_text(st, 1)));
+		json_object_set_new(o, "id_number", json_string(shown_id(
+		    db_text(st, 2), reveal, m1, sizeof m1)));
+		json_object_set_new(o, "phone", json_string(shown_phone(
+		    db_text(st, 3), reveal, m2, sizeof m2)));
+		json_object_set_new(o, "education",
+		    json_string(db_text(st, 4)));
+		json_object_set_new(o, "nationality",
+		    json_string(db_text(st, 5)));
+		json_object_set_new(o, "source", db_isnull(st, 6) ?
+		    json_null() : json_string(db_text(st, 6)));
+		json_object_set_new(o, "applied_grid",
+		    json_string(db_text(st, 7)));
+		json_object_set_new(o, "applied_role",
+		    json_string(db_text(st, 8)));
+		json_object_set_new(o, "stage", json_string(db_text(st, 9)));
+		json_object_set_new(o, "status", json_string(db_text(st, 10)));
+		json_object_set_new(o, "priority", json_string(prio.buf));
+	} else {
+		fprintf(fp, "staff id     %lld\n", id);
+		fprintf(fp, "name         %s\n", db_text(st, 1));
+		fprintf(fp, "id number    %s\n", shown_id(db_text(st, 2), reveal,
+		    m1, sizeof m1));
+		if (reveal && idnum_parse(db_text(st, 2), clock_today(), &idn,
+		    NULL, 0) == 0)
+			fprintf(fp, "born         %s, %s, %d years old\n",
+			    day_format(idn.birth, when),
+			    idn.male ? "male" : "female",
+			    idnum_age(&idn, clock_today()));
+		fprintf(fp, "phone        %s\n", shown_phone(db_text(st, 3),
+		    reveal, m2, sizeof m2));
+		fprintf(fp, "education    %s\n", db_text(st, 4));
+		fprintf(fp, "nationality  %s\n", db_text(st, 5));
+		if (!db_isnull(st, 6))
+			fprintf(fp, "source       %s\n", db_text(st, 6));
+		fprintf(fp, "priority     %s\n", prio.buf);
+		fprintf(fp, "applied      %s as %s on %.10s\n", db_text(st, 7),
+		    db_text(st, 8), db_text(st, 11));
+		fprintf(fp, "status       %s, at %s\n", db_text(st, 10),
+		    db_text(st, 9));
+	}
+	db_reset(st);
+
+	st = db_prepare(db, "SELECT at, stage, outcome, reason, operator "
+	    "FROM stages WHERE person = ? ORDER BY id");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto done;
+	}
+	db_bind_int(st, 1, id);
+	arr = json ? json_array() : NULL;
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		if (json) {
+			e = json_object();
+			json_object_set_new(e, "at", json_string(db_text(st, 0)));
+			json_object_set_new(e, "stage",
+			    json_string(db_text(st, 1)));
+			json_object_set_new(e, "outcome",
+			    json_string(db_text(st, 2)));
+			json_object_set_new(e, "reason", db_isnull(st, 3) ?
+			    json_null() : json_string(db_text(st, 3)));
+			json_object_set_new(e, "operator",
+			    json_string(db_text(st, 4)));
+			json_array_append_new(arr, e);
+			continue;
+		}
+		if (n == 0)
+			fprintf(fp, "stages\n");
+		fprintf(fp, "  %s  %-13s %s%s%s  (%s)\n", db_text(st, 0),
+		    db_text(st, 1), db_text(st, 2), db_isnull(st, 3) ? "" :
+		    ": ", db_text(st, 3), db_text(st, 4));
+	}
+	db_reset(st);
+	if (json)
+		json_object_set_new(o, "stages", arr);
+
+	st = db_prepare(db, "SELECT grid, role, started, ended, end_reason "
+	    "FROM assignments WHERE person = ? ORDER BY started, id");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto done;
+	}
+	db_bind_int(st, 1, id);
+	arr = json ? json_array() : NULL;
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		if (json) {
+			e = json_object();
+			json_object_set_new(e, "grid", json_string(db_text(st, 0)));
+			json_object_set_new(e, "role", json_string(db_text(st, 1)));
+			json_object_set_new(e, "started",
+			    json_string(db_text(st, 2)));
+			json_object_set_new(e, "ended", db_isnull(st, 3) ?
+			    json_null() : json_string(db_text(st, 3)));
+			json_object_set_new(e, "end_reason", db_isnull(st, 4) ?
+			    json_null() : json_string(db_text(st, 4)));
+			json_array_append_new(arr, e);
+			continue;
+		}
+		if (n == 0)
+			fprintf(fp, "assignments\n");
+		fprintf(fp, "  %s  %-10s %s to %s%s%s%s\n", db_text(st, 0),
+		    db_text(st, 1), db_text(st, 2), db_isnull(st, 3) ? "now" :
+		    db_text(st, 3), db_isnull(st, 4) ? "" : " (",
+		    db_text(st, 4), db_isnull(st, 4) ? "" : ")");
+	}
+	db_reset(st);
+	if (json)
+		json_object_set_new(o, "assignments", arr);
+
+	st = db_prepare(db, "SELECT day, level, hours, topic FROM training "
+	    "WHERE person = ? ORDER BY day, id");
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto done;
+	}
+	db_bind_int(st, 1, id);
+	arr = json ? json_array() : NULL;
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		if (json) {
+			e = json_object();
+			json_object_set_new(e, "date", json_string(db_text(st, 0)));
+			json_object_set_new(e, "level",
+			    json_string(db_text(st, 1)));
+			json_object_set_new(e, "hours", json_real(
+			    strtod(db_text(st, 2), NULL)));
+			json_object_set_new(e, "topic",
+			    json_string(db_text(st, 3)));
+			json_array_append_new(arr, e);
+			continue;
+		}
+		if (n == 0)
+			fprintf(fp, "training\n");
+		fprintf(fp, "  %s  %-9s %5sh  %s\n", db_text(st, 0),
+		    db_text(st, 1), db_text(st, 2), db_text(st, 3));
+	}
+	db_reset(st);
+	if (json) {
+		json_object_set_new(o, "training", arr);
+		if (json_dumpf(o, fp, JSON_PRESERVE_ORDER | (fmt ==
+		    RECOUT_JSONL ? JSON_COMPACT : JSON_INDENT(2))) == -1)
+			rc = GK_IOERR;
+		fputc('\n', fp);
+	}
+	rc = rc < 0 ? -rc : GK_OK;
+	if (rc == GK_OK && reveal) {
+		sb_addf(&subj, "staff %lld", id);
+		rc = audit_reveal(db, subj.buf, "shown unmasked");
+	}
+done:
+	json_decref(o);
+	sb_release(&prio);
+	sb_release(&subj);
+	return rc;
+}
+
+/* Training levels of Art. 14. */
+static const char *
+train_level(const char *s)
+{
+	static const struct {
+		const char *name;	/* canonical */
+		const char *zh[4];	/* Chinese names */
+	} levels[] = {
+		{ "province", { "省级", "省" } },
+		{ "city", { "市级", "市" } },
+		{ "county", { "县级", "县", "区县" } },
+		{ "township", { "乡镇级", "乡镇", "街道", "乡" } },
+	};
+	size_t i, j;
+
+	for (i = 0; i < 4; i++) {
+		if (util_streq_icase(s, levels[i].name))
+			return levels[i].name;
+		for (j = 0; j < 4 && levels[i].zh[j] != NULL; j++)
+			if (strcmp(s, levels[i].zh[j]) == 0)
+				return levels[i].name;
+	}
+	return NULL;
+}
+
+/* One training record, checked. */
+struct train {
+	long long person;	/* staff id */
+	const char *level;	/* canonical level */
+	char day[DAY_ISO_MAX];	/* the date */
+	char hours[32];		/* decimal hours as text */
+	const char *topic;	/* what it was about */
+};
+
+/*
+ * Check the five values (staff, level, date, hours, topic).  Returns 0,
+ * -1 with *field and why set, or -1 - status on a database error.
+ */
+static int
+train_check(struct db *db, const char *const v[5], struct train *t,
+    int *field, char *why, size_t n)
+{
+	struct db_stmt *st;
+	const char *w;
+	char q[DIAG_QUOTE_MAX], *end;
+	long long id;
+	gk_day day;
+	double h;
+	int rc, i;
+
+	for (i = 0; i < 5; i++)
+		if (v[i] == NULL || *v[i] == '\0') {
+			*field = i;
+			snprintf(why, n, "empty; a value is required");
+			return -1;
+		}
+	*field = 0;
+	if (util_parse_long(v[0], 1, INT64_MAX, &id, &w) == -1) {
+		snprintf(why, n, "%s: not a staff id",
+		    diag_quote(q, sizeof q, v[0]));
+		return -1;
+	}
+	st = db_prepare(db, "SELECT status FROM people WHERE id = ?");
+	if (st == NULL)
+		return -1 - GK_SOFTWARE;
+	db_bind_int(st, 1, id);
+	rc = db_step(st);
+	if (rc < 0)
+		return -1 + rc;
+	if (rc == 0 || strcmp(db_text(st, 0), "rejected") == 0) {
+		snprintf(why, n, "staff id %lld: %s", id, rc == 0 ?
+		    "no such person" : "a rejected candidate");
+		db_reset(st);
+		return -1;
+	}
+	db_reset(st);
+	t->person = id;
+	*field = 1;
+	if ((t->level = train_level(v[1])) == NULL) {
+		snprintf(why, n, "%s: not a level (province 省级, city 市级, "
+		    "county 县级, township 乡镇级)", diag_quote(q, sizeof q,
+		    v[1]));
+		return -1;
+	}
+	*field = 2;
+	if (day_parse(v[2], &day, &w) == -1) {
+		snprintf(why, n, "%s: %s", diag_quote(q, sizeof q, v[2]), w);
+		return -1;
+	}
+	if (day > clock_today()) {
+		snprintf(why, n, "%s is in the future", v[2]);
+		return -1;
+	}
+	day_format(day, t->day);
+	*field = 3;
+	h = strtod(v[3], &end);
+	if (*end != '\0' || !(h > 0 && h <= 1000)) {
+		snprintf(why, n, "%s: hours must be a number above 0 and at "
+		    "most 1000", diag_quote(q, sizeof q, v[3]));
+		return -1;
+	}
+	snprintf(t->hours, sizeof t->hours, "%g", h);
+	*field = 4;
+	if (strlen(v[4]) > 200 || strpbrk(v[4], "\t\r\n")) {
+		snprintf(why, n, "the topic is too long or has a line break");
+		return -1;
+	}
+	t->topic = v[4];
+	return 0;
+}
+
+/* Insert a checked record: 1 added, 0 already there, -status. */
+static int
+train_put(struct db *db, const struct train *t)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "INSERT INTO training (person, level, day, hours, "
+	    "topic) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, t->person);
+	db_bind_text(st, 2, t->level);
+	db_bind_text(st, 3, t->day);
+	db_bind_text(st, 4, t->hours);
+	db_bind_text(st, 5, t->topic);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	return db_changes(db) > 0;
+}
+
+int
+staff_train_import(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *opts, long long max_errors)
+{
+	static const char *const names[5] = { "staff", "level", "date",
+	    "hours", "topic" };
+	struct recin_field fields[5];
+	struct recin *in = NULL;
+	struct train t;
+	struct sb detail = SB_INIT;
+	const char *v[5];
+	char why[512];
+	unsigned long rows = 0, added = 0, same = 0, bad = 0;
+	int rc, r, field, i;
+
+	for (i = 0; i < 5; i++) {
+		fields[i].name = names[i];
+		fields[i].required = 1;
+		fields[i].aliases = config_aliases(cfg, names[i]);
+	}
+	if ((rc = recin_open(&in, path, opts)) != GK_OK)
+		return rc;
+	if ((rc = recin_bind(in, fields, 5)) != GK_OK)
+		goto done;
+	if ((rc = db_begin(db)) != GK_OK)
+		goto done;
+	while ((r = recin_next(in)) != 0) {
+		if (r < 0) {
+			rc = -r;
+			break;
+		}
+		rows++;
+		if (r == 2) {
+			bad++;
+		} else {
+			for (i = 0; i < 5; i++)
+				v[i] = recin_get(in, (size_t)i);
+			r = train_check(db, v, &t, &field, why, sizeof why);
+			if (r < -1) {
+				rc = -1 - r;
+				break;
+			}
+			if (r == -1) {
+				diag_at(recin_name(in), recin_line(in),
+				    recin_col(in, (size_t)field),
+				    "field \"%s\": %s",
+				    recin_header(in, (size_t)field), why);
+				bad++;
+			} else if ((r = train_put(db, &t)) < 0) {
+				rc = -r;
+				break;
+			} else if (r > 0)
+				added++;
+			else
+				same++;
+		}
+		if (bad >= (unsigned long)max_errors) {
+			diag_error("%s: stopping after %lu bad rows "
+			    "(--max-errors %lld)", recin_name(in), bad,
+			    max_errors);
+			break;
+		}
+	}
+	if (rc == GK_OK && bad > 0) {
+		diag_error("%s: %lu bad row%s; nothing recorded",
+		    recin_name(in), bad, bad == 1 ? "" : "s");
+		rc = GK_DATAERR;
+	}
+	if (rc != GK_OK) {
+		db_rollback(db);
+		goto done;
+	}
+	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged", rows, added,
+	    same);
+	if ((rc = audit_record(db, "train", recin_name(in), detail.buf))
+	    != GK_OK) {
+		db_rollback(db);
+		goto done;
+	}
+	rc = db_commit(db);
+	if (rc == GK_OK && added == 0 && same > 0)
+		diag_note("%s: all %lu training records are there already; "
+		    "nothing changed", recin_name(in), same);
+	else if (rc == GK_OK)
+		diag_info("%s: training %s", recin_name(in), detail.buf);
+done:
+	sb_release(&detail);
+	recin_close(in);
+	return rc;
+}
+
+int
+staff_train_one(struct db *db, long long id, const char *level,
+    const char *day, const char *hours, const char *topic)
+{
+	static const char *const opt[5] = { "staff id", "--level", "--date",
+	    "--hours", "--topic" };
+	struct train t;
+	struct sb detail = SB_INIT, subj = SB_INIT;
+	const char *v[5];
+	char idtext[24], why[512];
+	int rc, r, field;
+
+	snprintf(idtext, sizeof idtext, "%lld", id);
+	v[0] = idtext;
+	v[1] = level;
+	v[2] = day;
+	v[3] = hours;
+	v[4] = topic;
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	r = train_check(db, v, &t, &field, why, sizeof why);
+	if (r < 0) {
+		db_rollback(db);
+		if (r < -1)
+			return -1 - r;
+		diag_error("%s: %s", opt[field], why);
+		return field == 0 ? GK_DATAERR : GK_USAGE;
+	}
+	if ((r = train_put(db, &t)) < 0) {
+		db_rollback(db);
+		return -r;
+	}
+	if (r == 0) {
+		db_rollback(db);
+		diag_note("staff %lld: that training is recorded already", id);
+		return GK_OK;
+	}
+	sb_addf(&subj, "staff %lld", id);
+	sb_addf(&detail, "%s %s %sh %s", t.level, t.day, t.hours, t.topic);
+	rc = audit_record(db, "train", subj.buf, detail.buf);
+	sb_release(&subj);
+	sb_release(&detail);
+	if (rc != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}

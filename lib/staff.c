@@ -1,0 +1,738 @@
+/*
+ * staff.c - the vocabularies of staff records, and applications
+ * (Art. 9): every row checked, all or nothing unless asked otherwise.
+ */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "codes.h"
+#include "config.h"
+#include "db.h"
+#include "diag.h"
+#include "idnum.h"
+#include "mask.h"
+#include "recin.h"
+#include "recout.h"
+#include "staff.h"
+#include "status.h"
+#include "util.h"
+
+/* A word and the names it may be written as. */
+struct word {
+	const char *name;		/* canonical */
+	const char *alias[6];		/* Chinese and other names */
+};
+
+static int
+word_find(const struct word *w, size_t n, const char *s)
+{
+	size_t i, j;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (util_streq_icase(s, w[i].name))
+			return (int)i;
+		for (j = 0; j < 6 && w[i].alias[j] != NULL; j++)
+			if (util_streq_icase(s, w[i].alias[j]))
+				return (int)i;
+	}
+	return -1;
+}
+
+#define NWORDS(a) (sizeof a / sizeof a[0])
+
+static const struct word stages[STAGE_COUNT] = {
+	{ "announcement",  { "发布公告", "公告" } },
+	{ "registration",  { "报名" } },
+	{ "qualification", { "资格审查", "资格复审" } },
+	{ "exam",	   { "笔试面试", "笔试", "面试", "考试" } },
+	{ "physical",	   { "体检" } },
+	{ "political",	   { "政审", "考察政审" } },
+	{ "publicity",	   { "公示" } },
+	{ "training",	   { "岗前培训", "培训" } },
+	{ "hired",	   { "聘用", "录用" } },
+};
+
+int
+staff_stage_parse(const char *s)
+{
+	return word_find(stages, STAGE_COUNT, s);
+}
+
+const char *
+staff_stage_name(int stage)
+{
+	return stage >= 0 && stage < STAGE_COUNT ? stages[stage].name : "?";
+}
+
+const char *
+staff_stage_zh(int stage)
+{
+	return stage >= 0 && stage < STAGE_COUNT ? stages[stage].alias[0] :
+	    "?";
+}
+
+static const struct word roles[] = {
+	{ "leader",	{ "网格长" } },
+	{ "full_time",	{ "专职网格员", "专职", "full-time" } },
+	{ "part_time",	{ "兼职网格员", "兼职", "part-time" } },
+	{ "assistant",	{ "网格助理", "助理" } },
+};
+
+const char *
+staff_role_parse(const char *s)
+{
+	int i = word_find(roles, NWORDS(roles), s);
+
+	return i < 0 ? NULL : roles[i].name;
+}
+
+const char *
+staff_role_zh(const char *role)
+{
+	int i = word_find(roles, NWORDS(roles), role);
+
+	return i < 0 ? role : roles[i].alias[0];
+}
+
+/* Rank = index + 1; a secondary vocational school ranks with senior
+ * high school, as Chinese practice treats them. */
+static const struct word educations[] = {
+	{ "primary",		{ "小学" } },
+	{ "junior_high",	{ "初中", "初级中学" } },
+	{ "senior_high",	{ "高中", "中专", "职高", "技校", "中职",
+				  "secondary_vocational" } },
+	{ "junior_college",	{ "大专", "专科", "高职" } },
+	{ "bachelor",		{ "本科", "大学本科", "学士" } },
+	{ "master",		{ "硕士", "研究生", "硕士研究生" } },
+	{ "doctorate",		{ "博士", "博士研究生", "doctor" } },
+};
+
+int
+staff_education_parse(const char *s)
+{
+	return word_find(educations, NWORDS(educations), s) + 1;
+}
+
+const char *
+staff_education_name(int rank)
+{
+	return rank >= 1 && rank <= (int)NWORDS(educations) ?
+	    educations[rank - 1].name : "?";
+}
+
+static const struct word sources[] = {
+	{ "open",		{ "公开招聘", "社会招聘", "招聘" } },
+	{ "two_committees",	{ "村两委", "两委", "村（社区）两委",
+				  "社区两委" } },
+	{ "graduate_plan",	{ "乡村振兴万人计划", "万人计划",
+				  "高校毕业生" } },
+	{ "other",		{ "其他" } },
+};
+
+int
+staff_flag_parse(const char *s)
+{
+	static const char *const yes[] = { "是", "yes", "y", "true", "1",
+	    "有", "√", NULL };
+	static const char *const no[] = { "否", "no", "n", "false", "0",
+	    "无", "", NULL };
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; yes[i] != NULL; i++)
+		if (util_streq_icase(s, yes[i]))
+			return 1;
+	for (i = 0; no[i] != NULL; i++)
+		if (util_streq_icase(s, no[i]))
+			return 0;
+	return -1;
+}
+
+/* Chinese nationality, however written, is "CN". */
+static const char *
+nationality(const char *s)
+{
+	static const char *const cn[] = { "CN", "CHN", "中国",
+	    "中华人民共和国", "China", "中国籍", NULL };
+	size_t i;
+
+	if (s == NULL || *s == '\0')
+		return "CN";
+	for (i = 0; cn[i] != NULL; i++)
+		if (util_streq_icase(s, cn[i]))
+			return "CN";
+	return s;
+}
+
+/* The fields of an application, in the order of fields[] below. */
+enum {
+	F_NAME, F_IDNUM, F_PHONE, F_EDUCATION, F_GRID, F_ROLE,
+	F_NATIONALITY, F_SOURCE,
+	F_PARTY, F_VETERAN, F_SOCIAL, F_TITLE, F_SUBSISTENCE,
+	F_INVESTIGATION, F_PENALIZED, F_EXPELLED,
+	F_COUNT
+};
+
+static const struct recin_field apply_fields[F_COUNT] = {
+	{ "name", 1, NULL }, { "id_number", 1, NULL }, { "phone", 1, NULL },
+	{ "education", 1, NULL }, { "grid", 1, NULL }, { "role", 1, NULL },
+	{ "nationality", 0, NULL }, { "source", 0, NULL },
+	{ "party_member", 0, NULL }, { "veteran", 0, NULL },
+	{ "social_worker", 0, NULL }, { "professional_title", 0, NULL },
+	{ "subsistence", 0, NULL }, { "under_investigation", 0, NULL },
+	{ "penalized", 0, NULL }, { "expelled", 0, NULL },
+};
+
+/* The bars of Art. 9, as the reason reads. */
+static const char *const bars[] = {
+	"under investigation for violating law or discipline",
+	"under a criminal or public-security administrative penalty",
+	"expelled from the party, public office or the army",
+};
+
+const struct recout_col staff_apply_cols[] = {
+	{ "id", RC_INT }, { "name", RC_STR }, { "id_number", RC_STR },
+	{ "grid", RC_STR }, { "role", RC_STR }, { "result", RC_STR },
+};
+const size_t staff_apply_ncols = NWORDS(staff_apply_cols);
+
+/* Where an application batch is. */
+struct apply {
+	struct db *db;				/* the connection */
+	const struct config *cfg;		/* policy */
+	struct recin *in;			/* the records */
+	const struct staff_apply_opts *opts;	/* options */
+	struct staff_apply_stats *stats;	/* counts */
+	struct recin_field fields[F_COUNT];	/* bound fields */
+	struct sb reasons;			/* the current row's problems */
+	int quiet;				/* past max_errors: count only */
+	gk_day today;				/* for ages */
+	char now[CLOCK_ISO_MAX];		/* stamp */
+	long long first_id;			/* ids from here are this batch's */
+	FILE *log;				/* registered rows, to print after
+						   the commit */
+	struct recout *rejects;			/* --rejects writer */
+	FILE *rejects_fp;			/* its file */
+};
+
+/* Report a problem with field i of the current row. */
+static void __attribute__((format(printf, 3, 4)))
+bad(struct apply *ap, size_t i, const char *fmt, ...)
+{
+	struct sb msg = SB_INIT;
+	va_list va;
+
+	va_start(va, fmt);
+	sb_vaddf(&msg, fmt, va);
+	va_end(va);
+	if (ap->reasons.len > 0)
+		sb_adds(&ap->reasons, "; ");
+	sb_addf(&ap->reasons, "%s: %s", recin_header(ap->in, i), msg.buf);
+	if (!ap->quiet)
+		diag_at(recin_name(ap->in), recin_line(ap->in),
+		    recin_col(ap->in, i), "field \"%s\": %s",
+		    recin_header(ap->in, i), msg.buf);
+	sb_release(&msg);
+}
+
+/* The masked form of a value for messages: personal data never leaves
+ * in the clear unless revealed. */
+static const char *
+masked_id(const struct apply *ap, const char *s, char *buf, size_t n)
+{
+	if (ap->opts->reveal) {
+		snprintf(buf, n, "%s", s);
+		return buf;
+	}
+	return idnum_mask(s, buf, n);
+}
+
+/* Look up the grid: 1 active (kind set), 0 after reporting, -status. */
+static int
+apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
+{
+	struct grid_code gc;
+	struct db_stmt *st;
+	const char *why, *hint;
+	char q[DIAG_QUOTE_MAX];
+	int rc;
+
+	if (code_parse_grid(v, &gc, &why) == -1) {
+		hint = recin_excel_damage(v);
+		bad(ap, F_GRID, "%s: %s", diag_quote(q, sizeof q, v),
+		    hint ? hint : why);
+		return 0;
+	}
+	memcpy(code, gc.code, 16);
+	st = db_prepare(ap->db, "SELECT status, kind FROM grids WHERE code = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, gc.code);
+	rc = db_step(st);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		bad(ap, F_GRID, "grid %s is not in the database", gc.code);
+		return 0;
+	}
+	if (strcmp(db_text(st, 0), "active") != 0) {
+		db_reset(st);
+		bad(ap, F_GRID, "grid %s is retired", gc.code);
+		return 0;
+	}
+	snprintf(kind, 8, "%s", db_text(st, 1));
+	db_reset(st);
+	return 1;
+}
+
+/*
+ * An identity number already registered: the same person applying
+ * again as before is unchanged (returns the id); anything else is
+ * reported.  Returns the id, 0 when new, -1 after reporting, or
+ * -1 - status on a database error.
+ */
+static long long
+apply_existing(struct apply *ap, const char *idnum, const char *name,
+    const char *grid, const char *role)
+{
+	struct db_stmt *st;
+	char m[IDNUM_MASKED_MAX + 8];
+	long long id;
+	int rc;
+
+	st = db_prepare(ap->db, "SELECT id, name, grid, role, status "
+	    "FROM people WHERE id_number = ?");
+	if (st == NULL)
+		return -1 - GK_SOFTWARE;
+	db_bind_text(st, 1, idnum);
+	rc = db_step(st);
+	if (rc <= 0) {
+		db_reset(st);
+		return rc == 0 ? 0 : -1 + rc;
+	}
+	id = db_int(st, 0);
+	if (id < ap->first_id && strcmp(db_text(st, 1), name) == 0 &&
+	    strcmp(db_text(st, 2), grid) == 0 &&
+	    strcmp(db_text(st, 3), role) == 0) {
+		db_reset(st);
+		return id;
+	}
+	masked_id(ap, idnum, m, sizeof m);
+	if (id >= ap->first_id)
+		bad(ap, F_IDNUM, "identity number %s appears earlier in this "
+		    "file (staff id %lld, %s)", m, id, db_text(st, 1));
+	else
+		bad(ap, F_IDNUM, "identity number %s is already registered: "
+		    "staff id %lld, %s, %s", m, id, db_text(st, 1),
+		    db_text(st, 4));
+	db_reset(st);
+	return -1;
+}
+
+/* Check one row and register it.  Returns 1 registered or unchanged,
+ * 0 rejected (reported), -status. */
+static int
+apply_row(struct apply *ap)
+{
+	const char *v[F_COUNT], *role = NULL, *nat, *source = NULL, *why;
+	char idbuf[IDNUM_WHY_MAX], m[IDNUM_MASKED_MAX + 8], q[DIAG_QUOTE_MAX];
+	char phone[PHONE_MAX], grid[16] = "", kind[8] = "", key[64];
+	struct idnum id;
+	struct db_stmt *st;
+	long long existing = 0, newid;
+	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
+
+	sb_reset(&ap->reasons);
+	for (i = 0; i < F_COUNT; i++)
+		v[i] = recin_get(ap->in, (size_t)i);
+	for (i = F_NAME; i <= F_ROLE; i++)
+		if (v[i] == NULL || *v[i] == '\0') {
+			bad(ap, (size_t)i, "empty; a value is required");
+			ok = 0;
+		}
+
+	if (v[F_NAME] && *v[F_NAME] && (strlen(v[F_NAME]) > 100 ||
+	    strpbrk(v[F_NAME], "\t\r\n") != NULL)) {
+		bad(ap, F_NAME, "%s: too long or has a line break or tab",
+		    diag_quote(q, sizeof q, v[F_NAME]));
+		ok = 0;
+	}
+	if (v[F_IDNUM] && *v[F_IDNUM]) {
+		if (idnum_parse(v[F_IDNUM], ap->today, &id, idbuf,
+		    sizeof idbuf) == -1) {
+			bad(ap, F_IDNUM, "%s: %s", masked_id(ap, v[F_IDNUM], m,
+			    sizeof m), idbuf);
+			ok = 0;
+		} else if (idnum_age(&id, ap->today) <
+		    config_int(ap->cfg, "staff.min_age")) {
+			char day[DAY_ISO_MAX];
+
+			bad(ap, F_IDNUM, "ineligible (Art. 9): %d years old on "
+			    "%s; the minimum age is %lld",
+			    idnum_age(&id, ap->today),
+			    day_format(ap->today, day),
+			    config_int(ap->cfg, "staff.min_age"));
+			ok = 0;
+		} else
+			have_id = 1;
+	}
+	if (v[F_PHONE] && *v[F_PHONE] &&
+	    phone_normalise(v[F_PHONE], phone, sizeof phone, &why) == -1) {
+		if (ap->opts->reveal)
+			bad(ap, F_PHONE, "%s: %s",
+			    diag_quote(q, sizeof q, v[F_PHONE]), why);
+		else
+			bad(ap, F_PHONE, "%s: %s", mask_phone(v[F_PHONE], q,
+			    sizeof q), why);
+		ok = 0;
+	}
+	if (v[F_ROLE] && *v[F_ROLE] &&
+	    (role = staff_role_parse(v[F_ROLE])) == NULL) {
+		bad(ap, F_ROLE, "%s: not a role (leader 网格长, full_time "
+		    "专职网格员, part_time 兼职网格员, assistant 网格助理)",
+		    diag_quote(q, sizeof q, v[F_ROLE]));
+		ok = 0;
+	}
+	if (v[F_EDUCATION] && *v[F_EDUCATION]) {
+		edu = staff_education_parse(v[F_EDUCATION]);
+		if (edu == 0) {
+			bad(ap, F_EDUCATION, "%s: not an education level "
+			    "(小学, 初中, 高中, 中专, 大专, 本科, 硕士, 博士)",
+			    diag_quote(q, sizeof q, v[F_EDUCATION]));
+			ok = 0;
+		} else if (role != NULL) {
+			snprintf(key, sizeof key, "staff.min_education.%s",
+			    role);
+			minedu = staff_education_parse(config_str(ap->cfg,
+			    key));
+			if (edu < minedu) {
+				bad(ap, F_EDUCATION, "ineligible (Art. 9): %s is "
+				    "below %s, the minimum for %s (%s)",
+				    v[F_EDUCATION], config_str(ap->cfg, key),
+				    role, key);
+				ok = 0;
+			}
+		}
+	}
+	if (v[F_GRID] && *v[F_GRID]) {
+		rc = apply_grid(ap, v[F_GRID], grid, kind);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			ok = 0;
+		else if (role != NULL && strcmp(role, "full_time") == 0 &&
+		    strcmp(kind, "rural") == 0 &&
+		    !config_bool(ap->cfg, "staff.rural_full_time")) {
+			bad(ap, F_ROLE, "full-time members are not taken in "
+			    "rural grids here (staff.rural_full_time is off; "
+			    "Art. 8)");
+			ok = 0;
+		}
+	}
+	nat = nationality(v[F_NATIONALITY]);
+	if (strcmp(nat, config_str(ap->cfg, "staff.nationality")) != 0) {
+		bad(ap, F_NATIONALITY, "ineligible (Art. 9): nationality %s; "
+		    "Chinese nationality is required",
+		    diag_quote(q, sizeof q, nat));
+		ok = 0;
+	}
+	if (v[F_SOURCE] && *v[F_SOURCE]) {
+		i = word_find(sources, NWORDS(sources), v[F_SOURCE]);
+		if (i < 0) {
+			bad(ap, F_SOURCE, "%s: not a source (open 公开招聘, "
+			    "two_committees 村两委, graduate_plan 万人计划, "
+			    "other)", diag_quote(q, sizeof q, v[F_SOURCE]));
+			ok = 0;
+		} else
+			source = sources[i].name;
+	}
+	for (i = F_PARTY; i <= F_EXPELLED; i++) {
+		flags[i] = staff_flag_parse(v[i]);
+		if (flags[i] < 0) {
+			bad(ap, (size_t)i, "%s: not yes or no (是/否)",
+			    diag_quote(q, sizeof q, v[i]));
+			ok = 0;
+		} else if (flags[i] && i >= F_INVESTIGATION) {
+			bad(ap, (size_t)i, "barred (Art. 9): %s",
+			    bars[i - F_INVESTIGATION]);
+			ok = 0;
+		}
+	}
+	if (have_id && *grid && role != NULL && v[F_NAME] && *v[F_NAME]) {
+		existing = apply_existing(ap, id.num, v[F_NAME], grid, role);
+		if (existing < -1)
+			return (int)(-1 - existing);
+		if (existing == -1)
+			ok = 0;
+	}
+	if (!ok)
+		return 0;
+	if (existing > 0) {
+		ap->stats->unchanged++;
+		fprintf(ap->log, "%lld\tunchanged\n", existing);
+		return 1;
+	}
+
+	st = db_prepare(ap->db, "INSERT INTO people (id_number, name, phone, "
+	    "education, nationality, source, party_member, veteran, "
+	    "social_worker, professional_title, subsistence, grid, role, "
+	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?)");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, id.num);
+	db_bind_text(st, 2, v[F_NAME]);
+	db_bind_text(st, 3, phone);
+	db_bind_text(st, 4, staff_education_name(edu));
+	db_bind_text(st, 5, nat);
+	db_bind_text(st, 6, source);
+	for (i = F_PARTY; i <= F_SUBSISTENCE; i++)
+		db_bind_int(st, 7 + i - F_PARTY, flags[i]);
+	db_bind_text(st, 12, grid);
+	db_bind_text(st, 13, role);
+	db_bind_text(st, 14, ap->now);
+	db_bind_text(st, 15, ap->now);
+	db_bind_text(st, 16, ap->now);
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	newid = db_last_id(ap->db);
+	st = db_prepare(ap->db, "INSERT INTO stages (person, stage, outcome, "
+	    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, newid);
+	db_bind_text(st, 2, ap->now);
+	db_bind_text(st, 3, db_operator(ap->db));
+	if ((rc = db_exec(st)) != GK_OK)
+		return -rc;
+	ap->stats->added++;
+	fprintf(ap->log, "%lld\tadded\n", newid);
+	return 1;
+}
+
+/* Write the rejected row with its reasons to --rejects. */
+static int
+reject(struct apply *ap)
+{
+	const char *v[F_COUNT + 2];
+	char line[32], m1[64], m2[PHONE_MAX];
+	size_t i;
+
+	if (ap->rejects == NULL)
+		return GK_OK;
+	snprintf(line, sizeof line, "%lu", recin_line(ap->in));
+	v[0] = line;
+	for (i = 0; i < F_COUNT; i++)
+		v[i + 1] = recin_get(ap->in, i);
+	/* The rejects file is output too: masked unless revealed. */
+	if (!ap->opts->reveal) {
+		if (v[F_IDNUM + 1] != NULL)
+			v[F_IDNUM + 1] = idnum_mask(v[F_IDNUM + 1], m1,
+			    sizeof m1);
+		if (v[F_PHONE + 1] != NULL)
+			v[F_PHONE + 1] = mask_phone(v[F_PHONE + 1], m2,
+			    sizeof m2);
+	}
+	v[F_COUNT + 1] = ap->reasons.buf;
+	return recout_row(ap->rejects, v);
+}
+
+static int
+open_rejects(struct apply *ap)
+{
+	static struct recout_col cols[F_COUNT + 2];
+	size_t i;
+	int fd;
+
+	cols[0].name = "line";
+	cols[0].type = RC_INT;
+	for (i = 0; i < F_COUNT; i++) {
+		cols[i + 1].name = apply_fields[i].name;
+		cols[i + 1].type = RC_STR;
+	}
+	cols[F_COUNT + 1].name = "reason";
+	cols[F_COUNT + 1].type = RC_STR;
+	/* Personal data: the file is the operator's alone. */
+	fd = open(ap->opts->rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600);
+	if (fd == -1 || (ap->rejects_fp = fdopen(fd, "w")) == NULL) {
+		diag_error("cannot create %s: %m", ap->opts->rejects);
+		if (fd != -1)
+			close(fd);
+		return GK_CANTCREAT;
+	}
+	ap->rejects = recout_new(ap->rejects_fp, RECOUT_CSV, 0, cols,
+	    F_COUNT + 2);
+	return GK_OK;
+}
+
+/* Print the registered rows, in input order, once they are committed. */
+static int
+replay(struct apply *ap, struct recout *out, FILE *ids)
+{
+	struct db_stmt *st;
+	char line[64], *tab, m[IDNUM_MASKED_MAX + 8];
+	const char *v[6];
+	int rc = GK_OK;
+
+	rewind(ap->log);
+	st = db_prepare(ap->db, "SELECT id, name, id_number, grid, role "
+	    "FROM people WHERE id = ?");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	while (rc == GK_OK && fgets(line, sizeof line, ap->log) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if ((tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab++ = '\0';
+		if (out == NULL) {
+			if (fprintf(ids, "%s\n", line) < 0)
+				rc = GK_IOERR;
+			continue;
+		}
+		db_bind_int(st, 1, strtoll(line, NULL, 10));
+		if (db_step(st) != 1)
+			continue;
+		v[0] = db_text(st, 0);
+		v[1] = db_text(st, 1);
+		v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
+		v[3] = db_text(st, 3);
+		v[4] = db_text(st, 4);
+		v[5] = tab;
+		rc = recout_row(out, v);
+		db_reset(st);
+	}
+	return rc;
+}
+
+int
+staff_apply(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_apply_opts *opts,
+    struct recout *out, FILE *ids, struct staff_apply_stats *stats)
+{
+	struct apply ap;
+	struct db_stmt *st;
+	struct sb detail = SB_INIT;
+	size_t i;
+	int rc, r;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&ap, 0, sizeof ap);
+	sb_init(&ap.reasons);
+	ap.db = db;
+	ap.cfg = cfg;
+	ap.opts = opts;
+	ap.stats = stats;
+	ap.today = clock_today();
+	clock_format(clock_now(), ap.now);
+	for (i = 0; i < F_COUNT; i++) {
+		ap.fields[i] = apply_fields[i];
+		ap.fields[i].aliases = config_aliases(cfg, apply_fields[i].name);
+	}
+	/* Registered rows wait in a temporary file, not in memory, so a
+	 * million-row batch stays small. */
+	if ((ap.log = tmpfile()) == NULL) {
+		diag_error("cannot create a temporary file: %m");
+		return GK_CANTCREAT;
+	}
+	if ((rc = recin_open(&ap.in, path, in)) != GK_OK)
+		goto done;
+	if ((rc = recin_bind(ap.in, ap.fields, F_COUNT)) != GK_OK)
+		goto done;
+	if (opts->rejects != NULL && (rc = open_rejects(&ap)) != GK_OK)
+		goto done;
+	if ((rc = db_begin(db)) != GK_OK)
+		goto done;
+	st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM people");
+	if (st == NULL || db_step(st) != 1) {
+		rc = GK_SOFTWARE;
+		goto done;
+	}
+	ap.first_id = db_int(st, 0);
+	db_reset(st);
+
+	while ((r = recin_next(ap.in)) != 0) {
+		if (r < 0) {
+			rc = -r;
+			break;
+		}
+		stats->rows++;
+		if (r == 2) {
+			sb_reset(&ap.reasons);
+			sb_adds(&ap.reasons, "malformed row");
+		} else if ((r = apply_row(&ap)) < 0) {
+			rc = -r;
+			break;
+		}
+		if (r == 1)
+			continue;
+		stats->rejected++;
+		if ((rc = reject(&ap)) != GK_OK)
+			break;
+		if (stats->rejected >= (unsigned long)opts->max_errors &&
+		    !ap.quiet) {
+			if (!opts->keep_going) {
+				diag_error("%s: stopping after %lu bad rows "
+				    "(--max-errors %lld)", recin_name(ap.in),
+				    stats->rejected, opts->max_errors);
+				break;
+			}
+			diag_error("%s: %lu rows rejected; not reporting "
+			    "more (--max-errors %lld)%s", recin_name(ap.in),
+			    stats->rejected, opts->max_errors,
+			    opts->rejects ? "; all are in the rejects file" :
+			    "");
+			ap.quiet = 1;
+		}
+	}
+	if (rc == GK_OK && stats->rejected > 0 && !opts->keep_going) {
+		diag_error("%s: %lu bad row%s; nobody registered",
+		    recin_name(ap.in), stats->rejected,
+		    stats->rejected == 1 ? "" : "s");
+		rc = GK_DATAERR;
+	}
+	if (rc != GK_OK)
+		goto done;
+	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged, %lu rejected",
+	    stats->rows, stats->added, stats->unchanged, stats->rejected);
+	if ((rc = audit_record(db, "apply", recin_name(ap.in), detail.buf))
+	    != GK_OK || (rc = db_commit(db)) != GK_OK)
+		goto done;
+	if (stats->added == 0 && stats->unchanged > 0 &&
+	    stats->rejected == 0)
+		diag_note("%s: all %lu candidates are registered already; "
+		    "nothing changed", recin_name(ap.in), stats->unchanged);
+	else
+		diag_info("%s: %s%s", recin_name(ap.in), detail.buf,
+		    db_dry_run(db) ? " (dry run: nothing written)" : "");
+	if (stats->rejected > 0) {
+		diag_note("%s: %lu row%s rejected%s%s", recin_name(ap.in),
+		    stats->rejected, stats->rejected == 1 ? "" : "s",
+		    opts->rejects ? ", written to " : "",
+		    opts->rejects ? opts->rejects : "");
+		rc = GK_FINDINGS;
+	}
+	r = replay(&ap, out, ids);
+	rc = gk_worst(rc, r);
+done:
+	if (rc != GK_OK && rc != GK_FINDINGS)
+		db_rollback(db);
+	if (ap.rejects != NULL)
+		rc = gk_worst(rc, recout_finish(ap.rejects));
+	if (ap.rejects_fp != NULL && fclose(ap.rejects_fp) != 0)
+		rc = gk_worst(rc, GK_IOERR);
+	sb_release(&detail);
+	sb_release(&ap.reasons);
+	recin_close(ap.in);
+	fclose(ap.log);
+	return rc;
+}

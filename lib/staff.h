@@ -1,0 +1,186 @@
+/*
+ * staff.h - grid staff (Art. 5, 8-11, 14): what staff-hire owns.
+ *
+ * A person applies (staff_apply) and becomes a candidate at the
+ * registration stage; the selection procedure of Art. 11 moves them one
+ * stage at a time (staff_advance) or rejects them (staff_fail); after
+ * job training they are hired (staff_hire) into a grid in a role and
+ * are staff; assignments move them (staff_assign); leaving
+ * (staff_leave) ends their assignments and leaves a vacancy.  Nothing
+ * is ever deleted: every stage, assignment and vacancy keeps its dates.
+ *
+ * Identity numbers and phones are personal data (Art. 20): every
+ * function that prints them masks them unless reveal is set, and a
+ * revealing listing is recorded in the audit log.
+ *
+ * Every writing function runs in one transaction with an audit row and
+ * honours the connection's dry-run flag.  Errors are reported on
+ * stderr; the status is returned.
+ */
+#ifndef GRIDKIT_STAFF_H
+#define GRIDKIT_STAFF_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "clock.h"
+#include "recin.h"
+#include "recout.h"
+
+struct calendar;
+struct config;
+struct db;
+
+/* The stages of Art. 11, in order. */
+enum staff_stage {
+	STAGE_ANNOUNCEMENT,	/* 发布公告: the call, before anyone applies */
+	STAGE_REGISTRATION,	/* 报名: where staff_apply puts a candidate */
+	STAGE_QUALIFICATION,	/* 资格审查 */
+	STAGE_EXAM,		/* 笔试面试 */
+	STAGE_PHYSICAL,		/* 体检 */
+	STAGE_POLITICAL,	/* 政审 */
+	STAGE_PUBLICITY,	/* 公示: lasts staff.publicity_days working days */
+	STAGE_TRAINING,		/* 岗前培训 */
+	STAGE_HIRED,		/* 聘用 */
+	STAGE_COUNT
+};
+
+/* Vocabularies.  Each parser takes the English name or a Chinese one
+ * and returns the canonical form, or -1 / NULL when it is neither. */
+int staff_stage_parse(const char *s);
+const char *staff_stage_name(int stage);
+const char *staff_stage_zh(int stage);
+const char *staff_role_parse(const char *s);	/* leader, full_time, ... */
+const char *staff_role_zh(const char *role);
+/* Education levels rank 1 (primary) to 7 (doctorate); 0 when unknown. */
+int staff_education_parse(const char *s);
+const char *staff_education_name(int rank);
+/* Yes/no flags: 是/否, yes/no, y/n, true/false, 1/0, empty = no.
+ * Returns 0 or 1, or -1 when the text is none of those. */
+int staff_flag_parse(const char *s);
+
+/* Options and counts of staff_apply. */
+struct staff_apply_opts {
+	int keep_going;		/* take the good rows, report the bad */
+	const char *rejects;	/* --rejects FILE, or NULL */
+	long long max_errors;	/* bad rows reported before giving up */
+	int reveal;		/* print personal data unmasked */
+};
+
+struct staff_apply_stats {
+	unsigned long rows;	/* records read */
+	unsigned long added;	/* new candidates */
+	unsigned long unchanged;/* already registered as given */
+	unsigned long rejected;	/* bad or ineligible rows */
+};
+
+/* The records staff_apply prints for each registered row. */
+extern const struct recout_col staff_apply_cols[];
+extern const size_t staff_apply_ncols;
+
+/*
+ * staff_apply registers the candidates of path ("-": standard input).
+ * Every row is checked (Art. 9: identity number, age, nationality,
+ * education for the role, grid, role for the grid, bars, duplicates,
+ * phone); an ineligible person is reported with the rule and article.
+ * All or nothing (GK_DATAERR) unless keep_going, then the good rows are
+ * registered, the bad ones reported (and written with a reason column
+ * to opts->rejects) and the status is GK_FINDINGS.  After the commit,
+ * each registered row (new or already there) is written to out, or,
+ * when out is NULL, its staff id alone on a line of ids.
+ */
+int staff_apply(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_apply_opts *opts,
+    struct recout *out, FILE *ids, struct staff_apply_stats *stats);
+
+/*
+ * staff_advance moves each candidate of ids[0..n) into stage, which must
+ * be the stage right after the one they are at; leaving publicity
+ * waits for its working days (cal).  Advancing into STAGE_HIRED hires
+ * (staff_hire) into grid and role, or, when NULL, the grid and role
+ * applied for.  All or nothing: every refusal is reported, with the
+ * candidate named, and nothing moves (GK_DATAERR).
+ */
+int staff_advance(struct db *db, const struct config *cfg,
+    struct calendar *cal, int stage, const long long *ids, size_t n,
+    const char *grid, const char *role);
+
+/* staff_fail rejects each candidate at their current stage, with a
+ * reason.  All or nothing. */
+int staff_fail(struct db *db, const long long *ids, size_t n,
+    const char *reason);
+
+/* The end of a candidate's publicity: the last of staff.publicity_days
+ * working days counted from the day they entered it. */
+gk_day staff_publicity_end(const struct config *cfg, struct calendar *cal,
+    gk_day entered);
+
+/*
+ * staff_hire makes a candidate who finished job training staff of grid
+ * in role (NULL: as applied for), from today.  Checks the grid is
+ * active, the role fits the grid (Art. 8), and the limits of the config
+ * (one leader per grid).  Fills the oldest open vacancy of that grid
+ * and role.
+ */
+int staff_hire(struct db *db, const struct config *cfg, long long id,
+    const char *grid, const char *role);
+
+/*
+ * staff_assign gives staff member id an assignment to grid in role
+ * (NULL: their current role) from today.  transfer: their current
+ * assignments end today with reason "transfer", each leaving a vacancy.
+ */
+int staff_assign(struct db *db, const struct config *cfg, long long id,
+    const char *grid, const char *role, int transfer);
+
+/*
+ * staff_leave ends every assignment of staff member id on day (a day
+ * number), with reason resign, dismiss, transfer, retire, death or
+ * other; each leaves a vacancy dated from that day.  The person's
+ * history stays.
+ */
+int staff_leave(struct db *db, long long id, const char *reason, gk_day day);
+
+/* The filters of staff_list; NULL/0 for none. */
+struct staff_filter {
+	const char *area;	/* grid, village or county code prefix */
+	int area_digits;	/* digits of area that must match */
+	const char *role;	/* canonical role */
+	int stage;		/* -1 for any */
+	int active;		/* serving staff only */
+};
+
+extern const struct recout_col staff_list_cols[];
+extern const size_t staff_list_ncols;
+
+/* The roster: one record per person in filter.  reveal: unmasked, and
+ * recorded in the audit log (so it writes). */
+int staff_list(struct db *db, const struct staff_filter *filter, int reveal,
+    struct recout *out);
+
+/* One person: their data, stages, assignments, training.  Text, or one
+ * JSON object for the JSON formats. */
+int staff_show(struct db *db, long long id, int reveal,
+    enum recout_format fmt, FILE *fp);
+
+extern const struct recout_col staff_rank_cols[];
+extern const size_t staff_rank_ncols;
+
+/*
+ * staff_rank lists the candidates at stage, those with more Art. 9
+ * priority flags first; among equals in the order of the article (party
+ * member, professional title, social-work certificate, veteran,
+ * subsistence allowance), then by staff id.
+ */
+int staff_rank(struct db *db, int stage, struct recout *out);
+
+/* Training sessions (Art. 14): from records (staff, level, date, hours,
+ * topic), all or nothing; re-importing changes nothing. */
+int staff_train_import(struct db *db, const struct config *cfg,
+    const char *path, const struct recin_opts *in, long long max_errors);
+
+/* One training session given with flags. */
+int staff_train_one(struct db *db, long long id, const char *level,
+    const char *day, const char *hours, const char *topic);
+
+#endif
