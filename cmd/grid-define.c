@@ -281,7 +281,8 @@ main(int argc, char *argv[])
 		    o.scope_opt);
 		return cli_exit(&cli, rc);
 	}
-	if ((rc = cli_open_db(&cli, &db, v->write)) != GK_OK)
+	/* Showing staff phones in the clear is recorded: that writes. */
+	if ((rc = cli_open_db(&cli, &db, v->write || cli.reveal)) != GK_OK)
 		return cli_exit(&cli, rc);
 
 	if (strcmp(v->name, "import") == 0)
@@ -299,9 +300,10 @@ main(int argc, char *argv[])
 	else if (strcmp(v->name, "list") == 0)
 		rc = do_list(&cli, db, &o);
 	else if (strcmp(v->name, "show") == 0)
-		rc = grid_show(db, cli.argv[1], cli.format, stdout);
+		rc = grid_show(db, cli.argv[1], cli.format, cli.reveal, stdout);
 	else
-		rc = grid_board(db, cli.config, cli.argv[1], o.html, stdout);
+		rc = grid_board(db, cli.config, cli.argv[1], o.html, cli.reveal,
+		    stdout);
 	db_close(db);
 	return cli_exit(&cli, rc);
 }

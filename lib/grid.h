@@ -104,18 +104,20 @@ int grid_list(struct db *db, enum grid_list_what what,
 
 /*
  * grid_show prints one grid: its attributes, its place in the area
- * tree, its units.  As text (fp) unless fmt is JSON or JSON Lines, then
+ * tree, its serving staff (phones masked unless reveal, which is then
+ * recorded in the audit log), its units.  As text (fp) unless fmt is JSON or JSON Lines, then
  * as one JSON object.
  */
 int grid_show(struct db *db, const char *code, enum recout_format fmt,
-    FILE *fp);
+    int reveal, FILE *fp);
 
 /*
  * grid_board prints the bulletin board of Art. 5 for a grid: code,
- * name, place, staff with masked phones, duties, supervision phone.
+ * name, place, staff with masked phones (unless reveal, recorded),
+ * duties, supervision phone.
  * html: a printable HTML page instead of text.
  */
 int grid_board(struct db *db, const struct config *cfg, const char *code,
-    int html, FILE *fp);
+    int html, int reveal, FILE *fp);
 
 #endif

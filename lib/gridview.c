@@ -7,11 +7,13 @@
 
 #include <jansson.h>
 
+#include "audit.h"
 #include "codes.h"
 #include "config.h"
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "mask.h"
 #include "status.h"
 #include "util.h"
 
@@ -269,6 +271,37 @@ info_load(struct db *db, const char *code, struct grid_info *gi)
 	return GK_OK;
 }
 
+/* The serving staff of a grid, leader first. */
+static const char staff_sql[] = "SELECT a.role, p.name, p.phone, p.id "
+    "FROM assignments a JOIN people p ON p.id = a.person "
+    "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
+    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 WHEN 'part_time' THEN 3 "
+    "ELSE 4 END, p.id";
+
+static const char *
+role_zh(const char *role)
+{
+	return strcmp(role, "leader") == 0 ? "网格长" :
+	    strcmp(role, "full_time") == 0 ? "专职网格员" :
+	    strcmp(role, "part_time") == 0 ? "兼职网格员" :
+	    strcmp(role, "assistant") == 0 ? "网格助理" : role;
+}
+
+/* Record that a grid's staff phones were shown in the clear. */
+static int
+audit_reveal(struct db *db, const char *code, const char *what)
+{
+	int rc;
+
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	if ((rc = audit_record(db, "reveal", code, what)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
 static void
 json_count(json_t *o, const char *key, long long v)
 {
@@ -276,12 +309,15 @@ json_count(json_t *o, const char *key, long long v)
 }
 
 int
-grid_show(struct db *db, const char *code, enum recout_format fmt, FILE *fp)
+grid_show(struct db *db, const char *code, enum recout_format fmt,
+    int reveal, FILE *fp)
 {
 	struct grid_info gi;
 	struct db_stmt *st;
-	json_t *o = NULL, *units = NULL, *u;
-	long long nunits = 0;
+	json_t *o = NULL, *units = NULL, *u, *staff = NULL;
+	char phone[PHONE_MAX];
+	const char *ph;
+	long long nunits = 0, nstaff = 0;
 	int rc, json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL;
 
 	if ((rc = info_load(db, code, &gi)) != GK_OK)
@@ -314,6 +350,40 @@ grid_show(struct db *db, const char *code, enum recout_format fmt, FILE *fp)
 			fprintf(fp, " since %s", gi.retired);
 		fprintf(fp, "\ncreated     %s\n", gi.created);
 	}
+	st = db_prepare(db, staff_sql);
+	if (st == NULL) {
+		rc = GK_SOFTWARE;
+		goto done;
+	}
+	db_bind_text(st, 1, gi.code);
+	staff = json ? json_array() : NULL;
+	while ((rc = db_step(st)) == 1) {
+		ph = reveal ? db_text(st, 2) :
+		    mask_phone(db_text(st, 2), phone, sizeof phone);
+		if (json) {
+			u = json_object();
+			json_object_set_new(u, "id", json_integer(db_int(st, 3)));
+			json_object_set_new(u, "role",
+			    json_string(db_text(st, 0)));
+			json_object_set_new(u, "name",
+			    json_string(db_text(st, 1)));
+			json_object_set_new(u, "phone", json_string(ph));
+			json_array_append_new(staff, u);
+		} else {
+			if (nstaff == 0)
+				fprintf(fp, "staff\n");
+			fprintf(fp, "  %-10s %s  %s  (staff %lld)\n",
+			    db_text(st, 0), db_text(st, 1), ph, db_int(st, 3));
+		}
+		nstaff++;
+	}
+	db_reset(st);
+	if (rc < 0) {
+		rc = -rc;
+		goto done;
+	}
+	if (!json && nstaff == 0)
+		fprintf(fp, "staff       none serving\n");
 	st = db_prepare(db, "SELECT kind, name FROM units WHERE grid = ? "
 	    "ORDER BY kind, name");
 	if (st == NULL) {
@@ -347,6 +417,8 @@ grid_show(struct db *db, const char *code, enum recout_format fmt, FILE *fp)
 	}
 	rc = GK_OK;
 	if (json) {
+		json_object_set_new(o, "staff", staff);
+		staff = NULL;
 		json_object_set_new(o, "units", units);
 		units = NULL;
 		if (json_dumpf(o, fp, JSON_PRESERVE_ORDER |
@@ -356,7 +428,10 @@ grid_show(struct db *db, const char *code, enum recout_format fmt, FILE *fp)
 	} else if (nunits == 0)
 		fprintf(fp, "units       none: the grid's extent is not "
 		    "recorded\n");
+	if (rc == GK_OK && reveal && nstaff > 0)
+		rc = audit_reveal(db, gi.code, "staff phones shown unmasked");
 done:
+	json_decref(staff);
 	json_decref(units);
 	json_decref(o);
 	info_release(&gi);
@@ -365,34 +440,39 @@ done:
 
 /* HTML text: escape & < > " '. */
 static void
+html_putc(FILE *fp, char c)
+{
+	switch (c) {
+	case '&':
+		fputs("&amp;", fp);
+		break;
+	case '<':
+		fputs("&lt;", fp);
+		break;
+	case '>':
+		fputs("&gt;", fp);
+		break;
+	case '"':
+		fputs("&quot;", fp);
+		break;
+	case '\'':
+		fputs("&#39;", fp);
+		break;
+	default:
+		fputc(c, fp);
+	}
+}
+
+static void
 html_put(FILE *fp, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-		}
-	}
+	for (; *s != '\0'; s++)
+		html_putc(fp, *s);
 }
 
 int
 grid_board(struct db *db, const struct config *cfg, const char *code,
-    int html, FILE *fp)
+    int html, int reveal, FILE *fp)
 {
 	static const struct {
 		const char *role;	/* config key suffix */
@@ -404,7 +484,10 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		{ "assistant", "网格助理" },
 	};
 	struct grid_info gi;
-	struct sb key = SB_INIT;
+	struct db_stmt *st;
+	struct sb key = SB_INIT, people = SB_INIT;
+	char masked[PHONE_MAX];
+	long long nstaff = 0;
 	const char *title = config_str(cfg, "board.title");
 	const char *phone = config_str(cfg, "board.supervision_phone");
 	size_t i;
@@ -412,6 +495,26 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 
 	if ((rc = info_load(db, code, &gi)) != GK_OK)
 		goto done;
+	/* The team of Art. 5, one "role name phone" per line. */
+	if ((st = db_prepare(db, staff_sql)) == NULL) {
+		rc = GK_SOFTWARE;
+		goto done;
+	}
+	db_bind_text(st, 1, gi.code);
+	while ((rc = db_step(st)) == 1) {
+		sb_addf(&people, "%s%s %s %s", nstaff++ ? "\n" : "",
+		    role_zh(db_text(st, 0)), db_text(st, 1), reveal ?
+		    db_text(st, 2) : mask_phone(db_text(st, 2), masked,
+		    sizeof masked));
+	}
+	db_reset(st);
+	if (rc < 0) {
+		rc = -rc;
+		goto done;
+	}
+	rc = GK_OK;
+	if (nstaff == 0)
+		sb_adds(&people, "尚未登记");
 	if (strcmp(gi.status, "active") != 0)
 		diag_warn("grid %s is retired; its board should come down",
 		    gi.code);
@@ -420,7 +523,19 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		fprintf(fp, "网格编码  %s\n", gi.code);
 		fprintf(fp, "网格名称  %s\n", gi.name.buf);
 		fprintf(fp, "所属区域  %s\n", gi.place.buf);
-		fprintf(fp, "网格人员  尚未登记\n");
+		{
+			const char *line = people.buf, *nl;
+
+			fputs("网格人员", fp);
+			do {
+				nl = strchr(line, '\n');
+				fprintf(fp, "  %.*s\n", nl ? (int)(nl - line) :
+				    (int)strlen(line), line);
+				line = nl ? nl + 1 : NULL;
+				if (line)
+					fputs("        ", fp);
+			} while (line != NULL);
+		}
 		fprintf(fp, "\n职责\n");
 		for (i = 0; i < sizeof duties / sizeof duties[0]; i++) {
 			sb_reset(&key);
@@ -451,8 +566,19 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		html_put(fp, gi.name.buf);
 		fputs("</td></tr>\n<tr><th>所属区域</th><td>", fp);
 		html_put(fp, gi.place.buf);
-		fputs("</td></tr>\n<tr><th>网格人员</th><td>尚未登记</td></tr>\n",
-		    fp);
+		fputs("</td></tr>\n<tr><th>网格人员</th><td>", fp);
+		{
+			const char *c;
+
+			for (c = people.buf; *c != '\0'; c++) {
+				if (*c == '\n') {
+					fputs("<br>", fp);
+					continue;
+				}
+				html_putc(fp, *c);
+			}
+		}
+		fputs("</td></tr>\n", fp);
 		for (i = 0; i < sizeof duties / sizeof duties[0]; i++) {
 			sb_reset(&key);
 			sb_addf(&key, "board.duties.%s", duties[i].role);
@@ -468,7 +594,11 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	}
 	if (ferror(fp))
 		rc = GK_IOERR;
+	if (rc == GK_OK && reveal && nstaff > 0)
+		rc = audit_reveal(db, gi.code, "board printed with phones "
+		    "unmasked");
 done:
+	sb_release(&people);
 	sb_release(&key);
 	info_release(&gi);
 	return rc;

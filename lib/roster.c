@@ -346,8 +346,9 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		}
 		if (n == 0)
 			fprintf(fp, "training\n");
-		fprintf(fp, "  %s  %-9s %5sh  %s\n", db_text(st, 0),
-		    db_text(st, 1), db_text(st, 2), db_text(st, 3));
+		fprintf(fp, "  %s  %-9s %5gh  %s\n", db_text(st, 0),
+		    db_text(st, 1), strtod(db_text(st, 2), NULL),
+		    db_text(st, 3));
 	}
 	db_reset(st);
 	if (json) {

@@ -125,3 +125,11 @@ idnum() {
 		print $0 c[s % 11 + 1]
 	}'
 }
+
+# The test county's areas and grids imported, for staff-hire tests.
+load_county() {
+	write_county &&
+	grid-define import areas areas.csv &&
+	grid-define import grids grids.csv &&
+	grid-define import units units.csv
+}

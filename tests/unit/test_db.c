@@ -113,6 +113,34 @@ test_db__migrates_an_older_database_and_refuses_a_newer(void **state)
 }
 
 static void
+test_db__a_version_1_database_is_brought_up_to_date_keeping_its_data(void **state)
+{
+	struct db *db;
+	sqlite3 *h;
+	const char *const *sql;
+
+	/* What the first release made: schema 1 and an area in it. */
+	unlink("v1.db");
+	assert_int_equal(sqlite3_open("v1.db", &h), SQLITE_OK);
+	for (sql = schema_migrations[0]; *sql != NULL; sql++)
+		assert_int_equal(sqlite3_exec(h, *sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA application_id = 1196575044;"
+	    "PRAGMA user_version = 1; INSERT INTO areas (code, name, level, "
+	    "created, updated) VALUES ('140000000000', '山西省', 1, 't', 't')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(db_open(&db, "v1.db", DB_READ), GK_OK);
+	assert_int_equal(count(db, "PRAGMA user_version"),
+	    (long long)schema_nmigrations);
+	assert_true(schema_nmigrations >= 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM areas"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM people"), 0);
+	db_close(db);
+}
+
+static void
 test_db__dry_run_commits_nothing(void **state)
 {
 	struct db *db;
@@ -223,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_db__read_mode_does_not_create),
 		cmocka_unit_test(test_db__refuses_files_that_are_not_gridkit_databases),
 		cmocka_unit_test(test_db__migrates_an_older_database_and_refuses_a_newer),
+		cmocka_unit_test(test_db__a_version_1_database_is_brought_up_to_date_keeping_its_data),
 		cmocka_unit_test(test_db__dry_run_commits_nothing),
 		cmocka_unit_test(test_db__audit_row_names_actor_and_pinned_time),
 		cmocka_unit_test(test_db__statements_are_cached_by_sql),

@@ -1,0 +1,163 @@
+#!/bin/sh
+# staff-hire advance, hire, assign, transfer, leave: the stage machine
+# of Art. 11, the publicity clock on the working-day calendar, the
+# staffing limits of Art. 5 and 8, vacancies of Art. 10.
+. "$GRIDKIT_TOP/tests/cli/lib.sh"
+
+load_county || exit 1
+GRIDKIT_NOW=2026-09-01T09:00:00+08:00
+
+cat >cands.csv <<CSV
+name,id_number,phone,education,grid,role,party_member,veteran,professional_title
+张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time,是,否,否
+李娜,$(idnum 14012119950505234),13900139001,本科,140121100001001,leader,否,是,否
+王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,part_time,否,否,否
+刘洋,$(idnum 14012119910303456),13600136003,大专,140121100001001,leader,是,是,是
+CSV
+staff-hire apply cands.csv >ids || exit 1
+
+test_expect_success 'candidates move one stage at a time, from a pipe' '
+	staff-hire apply cands.csv | staff-hire advance --stage qualification - &&
+	test "$(staff-hire list -f tsv --stage qualification | wc -l)" = 5
+'
+
+test_expect_success 'skipping a stage is refused with the candidate named' '
+	exits 65 staff-hire advance --stage physical 1 2>err &&
+	grep "candidate 1 (张伟) is at qualification; the next stage is exam, not physical (Art. 11: no stage is skipped)" err
+'
+
+test_expect_success 'going back is refused' '
+	exits 65 staff-hire advance --stage qualification 1 2>err &&
+	grep "is at qualification already; a candidate does not go back" err
+'
+
+test_expect_success 'one refusal in a batch moves nobody' '
+	staff-hire advance --stage exam 1 &&
+	exits 65 staff-hire advance --stage exam 1 2 3 2>err &&
+	grep "1 refused; nobody moved" err &&
+	test "$(staff-hire list -f tsv --stage exam | wc -l)" = 2
+'
+
+test_expect_success 'rank orders candidates of a stage by the Art. 9 priority flags' '
+	staff-hire advance --stage exam 2 3 4 &&
+	staff-hire rank --stage exam -f tsv >rank &&
+	grep "^140121100001001	leader	1	4	刘洋	3	true	true	false	true	false$" rank &&
+	grep "^140121100001001	leader	2	2	李娜	1	false	false	false	true	false$" rank
+'
+
+test_expect_success 'a failed candidate is rejected with the reason and moves no more' '
+	staff-hire advance --fail --reason "笔试成绩未达合格线" 4 &&
+	staff-hire show 4 | grep "exam *failed: 笔试成绩未达合格线" &&
+	exits 65 staff-hire advance --stage physical 4 2>err &&
+	grep "candidate 4 (刘洋) was rejected at exam" err
+'
+
+test_expect_success 'a rejection needs a reason' '
+	exits 64 staff-hire advance --fail 3
+'
+
+test_expect_success 'the stages up to publicity' '
+	printf "1\n2\n3\n" | staff-hire advance --stage physical &&
+	printf "id\n1\n2\n3\n" | staff-hire advance --stage political &&
+	staff-hire --now 2026-09-29T10:00:00+08:00 advance --stage publicity 1 2 3
+'
+
+test_expect_success 'publicity days come from the config' '
+	printf "staff:\n  publicity_days: 7\n" >seven.yaml &&
+	exits 65 staff-hire -c seven.yaml --now 2026-10-12T09:00:00+08:00 advance --stage training 1 2>err &&
+	grep "publicity lasts 7 working days and ends on 2026-10-13" err
+'
+
+# Entered on Tue 29 Sep 2026: 29th and 30th are working days 1 and 2,
+# 1-7 October is the National Day holiday, 8th and 9th are days 3 and
+# 4, and Saturday 10 October, a make-up working day, is day 5.
+test_expect_success 'publicity counts working days across National Day and its make-up Saturday' '
+	exits 65 staff-hire --now 2026-10-10T18:00:00+08:00 advance --stage training 1 2>err &&
+	grep "publicity lasts 5 working days and ends on 2026-10-10; advance on 2026-10-12 or later" err &&
+	staff-hire --now 2026-10-11T09:00:00+08:00 advance --stage training 1 2 3
+'
+
+GRIDKIT_NOW=2026-10-12T09:00:00+08:00
+
+test_expect_success 'hiring takes the grid and role applied for' '
+	staff-hire advance --stage hired 1 2 &&
+	staff-hire list --active -f tsv | grep "^1	张伟	.*	140121100001001	full_time	hired	staff	2026-09-01	2026-10-12	$" &&
+	staff-hire list --active -f tsv | grep "^2	李娜	.*	140121100001001	leader	hired	staff	"
+'
+
+test_expect_success 'a grid takes one leader by default (Art. 5)' '
+	printf "name,id_number,phone,education,grid,role\n陈静,%s,13500135004,本科,140121100001001,leader\n" \
+	    "$(idnum 14012119930303567)" >c5.csv &&
+	staff-hire apply c5.csv >id5 &&
+	for s in qualification exam physical political; do staff-hire advance --stage $s 5 || exit 1; done &&
+	staff-hire --now 2026-09-21T09:00:00+08:00 advance --stage publicity 5 &&
+	staff-hire advance --stage training 5 &&
+	exits 65 staff-hire hire 5 2>err &&
+	grep "grid 140121100001001 has 1 leader already; the limit is 1 (staff.max_leaders_per_grid; Art. 5)" err &&
+	staff-hire hire 5 --role full_time
+'
+
+test_expect_success 'hiring before job training is refused' '
+	printf "name,id_number,phone,education,grid,role\n周涛,%s,13500135005,本科,140121100201001,part_time\n" \
+	    "$(idnum 14012119940404678)" >c6.csv &&
+	staff-hire apply c6.csv | staff-hire advance --stage qualification &&
+	exits 65 staff-hire hire 6 2>err &&
+	grep "candidate 6 (周涛) is at qualification; hiring comes after job training (Art. 11)" err
+'
+
+test_expect_success 'hire ID hires one candidate after training' '
+	staff-hire hire 3 && staff-hire show 3 | grep "^status *staff, at hired"
+'
+
+test_expect_success 'leaving ends the assignment and leaves a vacancy dated that day' '
+	staff-hire leave 2 --reason resign --on 2026-10-12 &&
+	staff-hire show 2 | grep "140121100001001  leader     2026-10-12 to 2026-10-12 (resign)" &&
+	test "$(sqlite3 test.db "SELECT grid, role, since, reason, filled FROM vacancies")" = "140121100001001|leader|2026-10-12|resign|" &&
+	staff-hire list --active -f tsv | cut -f1 | grep -vx 2 >/dev/null
+'
+
+test_expect_success 'a leaving date in the future or a bad reason is refused' '
+	exits 64 staff-hire leave 1 --reason resign --on 2027-01-01 &&
+	exits 64 staff-hire leave 1 --reason holiday --on 2026-10-12
+'
+
+test_expect_success 'transfer moves staff, keeps history and leaves a vacancy' '
+	staff-hire transfer 5 --grid 140121100001002 &&
+	staff-hire show 5 | grep "140121100001001  full_time  2026-10-12 to 2026-10-12 (transfer)" &&
+	staff-hire show 5 | grep "140121100001002  full_time  2026-10-12 to now" &&
+	sqlite3 test.db "SELECT count(*) FROM vacancies WHERE reason = '"'"'transfer'"'"' AND filled IS NULL" | grep -x 1
+'
+
+test_expect_success 'assigning into a grid fills its oldest open vacancy' '
+	staff-hire assign 5 --grid 140121100001001 --role leader &&
+	test "$(sqlite3 test.db "SELECT filled, filled_by FROM vacancies WHERE role = '"'"'leader'"'"'")" = "2026-10-12|5"
+'
+
+test_expect_success 'a person who left cannot be assigned' '
+	exits 65 staff-hire assign 2 --grid 140121100001002 2>err &&
+	grep "is not staff (left)" err
+'
+
+test_expect_success 'every change is in the audit log with the operator' '
+	sqlite3 test.db "SELECT operator, verb, subject FROM audit WHERE program = '"'"'staff-hire'"'"'" >audit &&
+	grep "^tester|leave|staff 2$" audit &&
+	grep "^tester|advance|staff 1, 2$" audit &&
+	grep "^tester|transfer|staff 5$" audit
+'
+
+test_expect_success 'the bulletin board lists the serving team, phones masked (Art. 5)' '
+	grid-define board 140121100001001 >board &&
+	grep "^网格人员  网格长 陈静 135\*\*\*\*5004$" board &&
+	grep "^          专职网格员 张伟 138\*\*\*\*8000$" board &&
+	! grep 13500135004 board &&
+	grid-define show 140121100001001 | grep "^  leader     陈静  135\*\*\*\*5004  (staff 5)$"
+'
+
+test_expect_success 'a board printed with --reveal shows the phones and is recorded' '
+	grid-define --reveal board --html 140121100001001 >board.html &&
+	grep "网格长 陈静 13500135004<br>" board.html &&
+	sqlite3 test.db "SELECT program, verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" |
+	    grep -x "grid-define|reveal|140121100001001"
+'
+
+test_done

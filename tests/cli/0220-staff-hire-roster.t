@@ -1,0 +1,86 @@
+#!/bin/sh
+# staff-hire list, show, train; personal data masked everywhere unless
+# --reveal, and --reveal recorded.
+. "$GRIDKIT_TOP/tests/cli/lib.sh"
+
+load_county || exit 1
+ZW=$(idnum 14012119900101123)
+LN=$(idnum 14012119950505234)
+cat >cands.csv <<CSV
+name,id_number,phone,education,grid,role
+张伟,$ZW,13800138000,高中,140121100001001,full_time
+李娜,$LN,13900139001,本科,140121100201001,part_time
+CSV
+staff-hire apply cands.csv >/dev/null || exit 1
+clear="(^|[^0-9])($ZW|$LN|13800138000|13900139001)([^0-9]|\$)"
+
+test_expect_success 'list, show and their JSON never show personal data in the clear' '
+	{ staff-hire list; staff-hire list -f json; staff-hire show 1;
+	  staff-hire show 2 -f json; staff-hire list -f csv --excel; } >all 2>&1 &&
+	grep "张伟" all && ! grep -E "$clear" all
+'
+
+test_expect_success '--reveal shows them and records who looked' '
+	staff-hire --reveal --operator 审计员 list -f tsv >rev &&
+	grep "	$ZW	13800138000	" rev &&
+	sqlite3 test.db "SELECT operator, verb, detail FROM audit WHERE verb = '"'"'reveal'"'"'" |
+	    grep "^审计员|reveal|roster: 2 people shown unmasked$"
+'
+
+test_expect_success 'show --reveal gives the birth date and sex, and is recorded' '
+	staff-hire --reveal show 2 | grep "^born *1995-05-05, female, 31 years old$" &&
+	sqlite3 test.db "SELECT subject FROM audit WHERE verb = '"'"'reveal'"'"'" | grep -x "staff 2"
+'
+
+test_expect_success 'list filters by village, township, county and role' '
+	test "$(staff-hire list -f tsv --village 140121100201 | wc -l)" = 2 &&
+	test "$(staff-hire list -f tsv --township 140121100 | wc -l)" = 3 &&
+	test "$(staff-hire list -f tsv --county 140121 --role part_time | wc -l)" = 2 &&
+	test "$(staff-hire list -f tsv --grid 140121100001001 | wc -l)" = 2 &&
+	exits 64 staff-hire list --village 140121100
+'
+
+cat >train.csv <<CSV
+人员编号,培训级别,日期,学时,内容
+1,县级,2026-11-20,8,矛盾纠纷调解
+1,乡镇,2026/11/25,2.5,网格巡查规范
+2,省级,20261101,16,平安建设
+CSV
+
+test_expect_success 'training records import from a spreadsheet, Chinese headers and levels' '
+	staff-hire train train.csv &&
+	staff-hire show 1 | grep "2026-11-25  township    2.5h  网格巡查规范" &&
+	staff-hire show 2 -f json | grep "\"level\": \"province\""
+'
+
+test_expect_success 're-importing training changes nothing and says so' '
+	staff-hire train train.csv 2>err &&
+	grep "all 3 training records are there already" err &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM training")" = 3
+'
+
+test_expect_success 'a bad training row is refused with its place, nothing recorded' '
+	printf "staff,level,date,hours,topic\n1,county,2026-11-21,4,消防\n9,county,2026-11-21,4,消防\n1,national,2026-11-21,4,x\n1,county,2026-13-01,4,x\n1,county,2026-11-21,-2,x\n" >bad.csv &&
+	exits 65 staff-hire train bad.csv 2>err &&
+	grep "bad.csv:3:1: field \"staff\": staff id 9: no such person" err &&
+	grep "bad.csv:4:.*field \"level\": \"national\": not a level" err &&
+	grep "bad.csv:5:.*field \"date\"" err &&
+	grep "bad.csv:6:.*field \"hours\"" err &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM training")" = 3
+'
+
+test_expect_success 'one training record with flags' '
+	staff-hire train 2 --level township --date 2026-11-28 --hours 3 --topic 入户走访 &&
+	staff-hire show 2 | grep "2026-11-28  township      3h  入户走访"
+'
+
+test_expect_success 'a bad staff id on standard input is named with its line' '
+	printf "1\nabc\n" | exits 65 staff-hire advance --stage qualification - 2>err &&
+	grep "^staff-hire: -:2:1: \"abc\" is not a staff id$" err
+'
+
+test_expect_success 'show of an unknown id exits 65' '
+	exits 65 staff-hire show 99 2>err && grep "staff id 99: no such person" err
+'
+
+test_done
