@@ -132,18 +132,24 @@ movable(const struct person *p)
 	return 1;
 }
 
-/* The ids of a batch, for the audit log: "staff 3, 4, 9" (the first
- * fifty, then how many more). */
+/* The ids of a batch, for the audit log, runs of consecutive ids as
+ * ranges: "staff 1-28, 30" (the first forty runs, then a count). */
 static void
 batch_subject(struct sb *sb, const long long *ids, size_t n)
 {
-	size_t i;
+	size_t i = 0, j, runs = 0;
 
 	sb_adds(sb, "staff ");
-	for (i = 0; i < n && i < 50; i++)
-		sb_addf(sb, "%s%lld", i ? ", " : "", ids[i]);
-	if (n > 50)
-		sb_addf(sb, " and %zu more", n - 50);
+	while (i < n && runs < 40) {
+		for (j = i; j + 1 < n && ids[j + 1] == ids[j] + 1; j++)
+			;
+		sb_addf(sb, "%s%lld", runs++ ? ", " : "", ids[i]);
+		if (j > i)
+			sb_addf(sb, "-%lld", ids[j]);
+		i = j + 1;
+	}
+	if (i < n)
+		sb_addf(sb, " and %zu more", n - i);
 }
 
 /* The tail of a batch: audit, commit or roll back. */

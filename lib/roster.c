@@ -83,7 +83,8 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
 	    "WHERE coalesce(a.grid, p.grid) BETWEEN ? AND ? "
 	    "AND (? IS NULL OR coalesce(a.role, p.role) = ?) "
-	    "AND (? IS NULL OR p.stage = ?) "
+	    "AND (? IS NULL OR (p.stage = ? AND p.status IN "
+	    "('candidate', 'staff'))) "
 	    "AND (? = 0 OR p.status = 'staff') ORDER BY p.id");
 	if (st == NULL)
 		return GK_SOFTWARE;

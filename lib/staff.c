@@ -369,8 +369,13 @@ apply_row(struct apply *ap)
 	if (v[F_IDNUM] && *v[F_IDNUM]) {
 		if (idnum_parse(v[F_IDNUM], ap->today, &id, idbuf,
 		    sizeof idbuf) == -1) {
-			bad(ap, F_IDNUM, "%s: %s", masked_id(ap, v[F_IDNUM], m,
-			    sizeof m), idbuf);
+			/* Excel's damage is no identity number: its hint
+			 * quotes it. */
+			if (recin_excel_damage(v[F_IDNUM]) != NULL)
+				bad(ap, F_IDNUM, "%s", idbuf);
+			else
+				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
+				    v[F_IDNUM], m, sizeof m), idbuf);
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) <
 		    config_int(ap->cfg, "staff.min_age")) {

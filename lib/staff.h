@@ -146,7 +146,8 @@ struct staff_filter {
 	const char *area;	/* grid, village or county code prefix */
 	int area_digits;	/* digits of area that must match */
 	const char *role;	/* canonical role */
-	int stage;		/* -1 for any */
+	int stage;		/* -1 for any; else those in the procedure at
+				   that stage (not rejected, not left) */
 	int active;		/* serving staff only */
 };
 
