@@ -82,6 +82,12 @@ test_expect_success 'an identity number Excel damaged is named as such, with the
 	grep "bad.csv:5:.*scientific notation.*Text" bad.err
 '
 
+test_expect_success 'an identity number whose last digits Excel rounded to 000 is named' '
+	printf "name,id_number,phone,education,grid,role\nQ,140105198503071000,13800000040,高中,140121100001001,full_time\n" >x000.csv &&
+	exits 65 staff-hire apply x000.csv 2>err &&
+	grep "Excel keeps only 15 significant digits" err
+'
+
 test_expect_success 'a bad phone is refused, masked' '
 	grep "bad.csv:6:.*field \"phone\": 138\*\*\*\*0000\?: mobile numbers have 11 digits" bad.err ||
 	grep "bad.csv:6:.*field \"phone\":.*11 digits" bad.err
