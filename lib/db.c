@@ -2,6 +2,7 @@
  * db.c - the only door to SQLite.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -476,6 +477,45 @@ db_exec(struct db_stmt *st)
 		;
 	sqlite3_reset(st->st);
 	return rc < 0 ? -rc : GK_OK;
+}
+
+int
+db_run(struct db *db, const char *sql, const char *types, ...)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	va_list ap;
+	long long v;
+	int i;
+
+	if (st == NULL)
+		return GK_SOFTWARE;
+	va_start(ap, types);
+	for (i = 0; types[i] != '\0'; i++) {
+		switch (types[i]) {
+		case 's':
+			db_bind_text(st, i + 1, va_arg(ap, const char *));
+			break;
+		case 'i':
+			db_bind_int(st, i + 1, va_arg(ap, int));
+			break;
+		case 'L':
+			db_bind_int(st, i + 1, va_arg(ap, long long));
+			break;
+		case 'N':
+			v = va_arg(ap, long long);
+			if (v < 0)
+				db_bind_null(st, i + 1);
+			else
+				db_bind_int(st, i + 1, v);
+			break;
+		default:
+			va_end(ap);
+			diag_error("internal error: db_run type '%c'", types[i]);
+			return GK_SOFTWARE;
+		}
+	}
+	va_end(ap);
+	return db_exec(st);
 }
 
 const char *

@@ -90,6 +90,15 @@ int db_step(struct db_stmt *st);
  * resets it; returns GK_OK or a status. */
 int db_exec(struct db_stmt *st);
 
+/*
+ * db_run prepares (cached) sql, binds one argument per letter of types
+ * and runs it to completion: 's' a string (NULL binds NULL), 'i' an
+ * int, 'L' a long long, 'N' a long long that binds NULL when negative
+ * (an optional count).  For INSERT, UPDATE and DELETE.  Returns GK_OK
+ * or a status after reporting.
+ */
+int db_run(struct db *db, const char *sql, const char *types, ...);
+
 /* Column access on the current row; text is "" for NULL unless asked
  * with db_isnull.  Valid until the next step or reset. */
 const char *db_text(struct db_stmt *st, int col);

@@ -242,34 +242,20 @@ import_area(struct import *im)
 			im->stats->unchanged++;
 			return 1;
 		}
-		st = db_prepare(im->db, "UPDATE areas SET name = ?, "
-		    "updated = ? WHERE code = ?");
-		if (st == NULL)
-			return -GK_SOFTWARE;
-		db_bind_text(st, 1, name);
-		db_bind_text(st, 2, im->now);
-		db_bind_text(st, 3, ac.code);
-		if ((rc = db_exec(st)) != GK_OK)
+		if ((rc = db_run(im->db, "UPDATE areas SET name = ?, "
+		    "updated = ? WHERE code = ?", "sss", name, im->now,
+		    ac.code)) != GK_OK)
 			return -rc;
 		im->stats->updated++;
 		return 1;
 	}
 	db_reset(st);
-	st = db_prepare(im->db, "INSERT INTO areas (code, name, level, parent, "
-	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, ac.code);
-	db_bind_text(st, 2, name);
-	db_bind_int(st, 3, ac.level);
-	db_bind_text(st, 4, ac.level > AREA_PROVINCE ? ac.parent : NULL);
-	if (ac.level == AREA_VILLAGE && ac.urban >= 0)
-		db_bind_int(st, 5, ac.urban);
-	else
-		db_bind_null(st, 5);
-	db_bind_text(st, 6, im->now);
-	db_bind_text(st, 7, im->now);
-	if ((rc = db_exec(st)) != GK_OK)
+	rc = db_run(im->db, "INSERT INTO areas (code, name, level, parent, "
+	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", "ssisNss",
+	    ac.code, name, ac.level, ac.level > AREA_PROVINCE ? ac.parent :
+	    NULL, ac.level == AREA_VILLAGE ? (long long)ac.urban : -1LL,
+	    im->now, im->now);
+	if (rc != GK_OK)
 		return -rc;
 	im->stats->added++;
 	return 1;
@@ -345,15 +331,6 @@ same_count(struct db_stmt *st, int col, long long v)
 	    !db_isnull(st, col) && db_int(st, col) == v;
 }
 
-static void
-bind_count(struct db_stmt *st, int i, long long v)
-{
-	if (v < 0)
-		db_bind_null(st, i);
-	else
-		db_bind_int(st, i, v);
-}
-
 /* Write one grid: add, update or leave.  Returns 1, or -status. */
 static int
 put_grid(struct db *db, const char *now, const struct grid_code *gc,
@@ -388,37 +365,20 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 			stats->unchanged++;
 			return 1;
 		}
-		st = db_prepare(db, "UPDATE grids SET name = ?, kind = ?, "
+		if ((rc = db_run(db, "UPDATE grids SET name = ?, kind = ?, "
 		    "households = ?, population = ?, updated = ? "
-		    "WHERE code = ?");
-		if (st == NULL)
-			return -GK_SOFTWARE;
-		db_bind_text(st, 1, name);
-		db_bind_text(st, 2, kind);
-		bind_count(st, 3, households);
-		bind_count(st, 4, population);
-		db_bind_text(st, 5, now);
-		db_bind_text(st, 6, gc->code);
-		if ((rc = db_exec(st)) != GK_OK)
+		    "WHERE code = ?", "ssNNss", name, kind, households,
+		    population, now, gc->code)) != GK_OK)
 			return -rc;
 		stats->updated++;
 		return 1;
 	}
 	db_reset(st);
-	st = db_prepare(db, "INSERT INTO grids (code, village, name, kind, "
+	if ((rc = db_run(db, "INSERT INTO grids (code, village, name, kind, "
 	    "households, population, status, created, updated) "
-	    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, gc->code);
-	db_bind_text(st, 2, gc->village);
-	db_bind_text(st, 3, name);
-	db_bind_text(st, 4, kind);
-	bind_count(st, 5, households);
-	bind_count(st, 6, population);
-	db_bind_text(st, 7, now);
-	db_bind_text(st, 8, now);
-	if ((rc = db_exec(st)) != GK_OK)
+	    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)", "ssssNNss", gc->code,
+	    gc->village, name, kind, households, population, now, now))
+	    != GK_OK)
 		return -rc;
 	stats->added++;
 	return 1;
@@ -540,52 +500,32 @@ static int
 put_unit(struct db *db, const char *village, const char *kind,
     const char *name, const char *grid, int *nulls)
 {
-	struct db_stmt *st;
 	int rc, changed;
 
 	if (grid == NULL) {
-		st = db_prepare(db, "INSERT INTO units (village, kind, name, "
+		if ((rc = db_run(db, "INSERT INTO units (village, kind, name, "
 		    "grid) SELECT ?, ?, ?, NULL WHERE NOT EXISTS "
 		    "(SELECT 1 FROM units WHERE village = ? AND kind = ? "
-		    "AND name = ?)");
-		if (st == NULL)
-			return -GK_SOFTWARE;
-		db_bind_text(st, 1, village);
-		db_bind_text(st, 2, kind);
-		db_bind_text(st, 3, name);
-		db_bind_text(st, 4, village);
-		db_bind_text(st, 5, kind);
-		db_bind_text(st, 6, name);
-		if ((rc = db_exec(st)) != GK_OK)
+		    "AND name = ?)", "ssssss", village, kind, name, village,
+		    kind, name)) != GK_OK)
 			return -rc;
 		changed = db_changes(db) > 0;
 		if (changed)
 			*nulls = 1;
 		return changed;
 	}
-	st = db_prepare(db, "INSERT INTO units (village, kind, name, grid) "
-	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, village);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, name);
-	db_bind_text(st, 4, grid);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "INSERT INTO units (village, kind, name, grid) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", "ssss", village, kind,
+	    name, grid)) != GK_OK)
 		return -rc;
 	changed = db_changes(db) > 0;
 	/* A bulk import into a table with no "in no grid" rows, the common
 	 * case, skips the search for one. */
 	if (!changed || !*nulls)
 		return changed;
-	st = db_prepare(db, "DELETE FROM units WHERE village = ? AND kind = ? "
-	    "AND name = ? AND grid IS NULL");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, village);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, name);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "DELETE FROM units WHERE village = ? AND kind = ? "
+	    "AND name = ? AND grid IS NULL", "sss", village, kind, name))
+	    != GK_OK)
 		return -rc;
 	return 1;
 }
@@ -935,7 +875,6 @@ int
 grid_rename(struct db *db, const char *code, const char *name)
 {
 	struct grid_code gc;
-	struct db_stmt *st;
 	char status[16], old[NAME_MAX_BYTES * 2], now[CLOCK_ISO_MAX];
 	struct sb detail = SB_INIT;
 	int rc;
@@ -957,16 +896,9 @@ grid_rename(struct db *db, const char *code, const char *name)
 		diag_info("grid %s is already named %s", gc.code, name);
 		return GK_OK;
 	}
-	st = db_prepare(db, "UPDATE grids SET name = ?, updated = ? "
-	    "WHERE code = ?");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto fail;
-	}
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, clock_format(clock_now(), now));
-	db_bind_text(st, 3, gc.code);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "UPDATE grids SET name = ?, updated = ? "
+	    "WHERE code = ?", "sss", name, clock_format(clock_now(), now),
+	    gc.code)) != GK_OK)
 		goto fail;
 	sb_addf(&detail, "name %s -> %s", old, name);
 	rc = finish(db, GK_OK, "rename", gc.code, detail.buf);
@@ -1022,17 +954,10 @@ grid_retire(struct db *db, const char *code)
 		rc = GK_DATAERR;
 		goto fail;
 	}
-	st = db_prepare(db, "UPDATE grids SET status = 'retired', "
-	    "retired = ?, updated = ? WHERE code = ?");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto fail;
-	}
 	clock_format(clock_now(), now);
-	db_bind_text(st, 1, now);
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, gc.code);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "UPDATE grids SET status = 'retired', "
+	    "retired = ?, updated = ? WHERE code = ?", "sss", now, now,
+	    gc.code)) != GK_OK)
 		goto fail;
 	return finish(db, GK_OK, "retire", gc.code, name);
 fail:
@@ -1158,16 +1083,8 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		rc = GK_DATAERR;
 		goto fail;
 	}
-	st = db_prepare(db, "DELETE FROM units WHERE village = ? AND kind = ? "
-	    "AND name = ?");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto fail;
-	}
-	db_bind_text(st, 1, ac.code);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, name);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "DELETE FROM units WHERE village = ? AND kind = ? "
+	    "AND name = ?", "sss", ac.code, kind, name)) != GK_OK)
 		goto fail;
 	rc = put_unit(db, ac.code, kind, name, grid && *grid ? gc.code : NULL,
 	    &nulls);

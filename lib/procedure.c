@@ -76,32 +76,18 @@ static int
 stage_record(struct db *db, const struct person *p, int stage,
     const char *outcome, const char *reason, const char *now)
 {
-	struct db_stmt *st;
 	int rc;
 
-	st = db_prepare(db, "INSERT INTO stages (person, stage, outcome, at, "
-	    "reason, operator) VALUES (?, ?, ?, ?, ?, ?)");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_int(st, 1, p->id);
-	db_bind_text(st, 2, staff_stage_name(stage));
-	db_bind_text(st, 3, outcome);
-	db_bind_text(st, 4, now);
-	db_bind_text(st, 5, reason);
-	db_bind_text(st, 6, db_operator(db));
-	if ((rc = db_exec(st)) != GK_OK)
+	rc = db_run(db, "INSERT INTO stages (person, stage, outcome, at, "
+	    "reason, operator) VALUES (?, ?, ?, ?, ?, ?)", "Lsssss", p->id,
+	    staff_stage_name(stage), outcome, now, reason, db_operator(db));
+	if (rc != GK_OK)
 		return rc;
-	st = db_prepare(db, "UPDATE people SET stage = ?, stage_since = ?, "
-	    "status = ?, updated = ? WHERE id = ?");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, staff_stage_name(stage));
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, strcmp(outcome, "failed") == 0 ? "rejected" :
-	    stage == STAGE_HIRED ? "staff" : "candidate");
-	db_bind_text(st, 4, now);
-	db_bind_int(st, 5, p->id);
-	return db_exec(st);
+	return db_run(db, "UPDATE people SET stage = ?, stage_since = ?, "
+	    "status = ?, updated = ? WHERE id = ?", "ssssL",
+	    staff_stage_name(stage), now, strcmp(outcome, "failed") == 0 ?
+	    "rejected" : stage == STAGE_HIRED ? "staff" : "candidate", now,
+	    p->id);
 }
 
 gk_day
@@ -381,15 +367,9 @@ assign_in(struct db *db, long long person, const char *grid,
 	int rc;
 
 	day_format(clock_today(), today);
-	st = db_prepare(db, "INSERT INTO assignments (person, grid, role, "
-	    "started) VALUES (?, ?, ?, ?)");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_int(st, 1, person);
-	db_bind_text(st, 2, grid);
-	db_bind_text(st, 3, role);
-	db_bind_text(st, 4, today);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "INSERT INTO assignments (person, grid, role, "
+	    "started) VALUES (?, ?, ?, ?)", "Lsss", person, grid, role, today))
+	    != GK_OK)
 		return rc;
 	st = db_prepare(db, "SELECT id FROM vacancies WHERE grid = ? AND "
 	    "role = ? AND filled IS NULL ORDER BY since, id LIMIT 1");
@@ -404,14 +384,8 @@ assign_in(struct db *db, long long person, const char *grid,
 		return -rc;
 	if (vacancy == 0)
 		return GK_OK;
-	st = db_prepare(db, "UPDATE vacancies SET filled = ?, filled_by = ? "
-	    "WHERE id = ?");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, today);
-	db_bind_int(st, 2, person);
-	db_bind_int(st, 3, vacancy);
-	return db_exec(st);
+	return db_run(db, "UPDATE vacancies SET filled = ?, filled_by = ? "
+	    "WHERE id = ?", "sLL", today, person, vacancy);
 }
 
 /* A grid or role given by the user, checked; NULL keeps the default. */
@@ -502,31 +476,16 @@ static long
 end_assignments(struct db *db, long long person, const char *day,
     const char *reason)
 {
-	struct db_stmt *st;
-	long n = 0;
 	int rc;
 
-	st = db_prepare(db, "INSERT INTO vacancies (grid, role, since, reason, "
+	rc = db_run(db, "INSERT INTO vacancies (grid, role, since, reason, "
 	    "person) SELECT grid, role, ?, ?, person FROM assignments "
-	    "WHERE person = ? AND ended IS NULL");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, day);
-	db_bind_text(st, 2, reason);
-	db_bind_int(st, 3, person);
-	if ((rc = db_exec(st)) != GK_OK)
-		return -rc;
-	st = db_prepare(db, "UPDATE assignments SET ended = ?, end_reason = ? "
-	    "WHERE person = ? AND ended IS NULL");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, day);
-	db_bind_text(st, 2, reason);
-	db_bind_int(st, 3, person);
-	if ((rc = db_exec(st)) != GK_OK)
-		return -rc;
-	n = (long)db_changes(db);
-	return n;
+	    "WHERE person = ? AND ended IS NULL", "ssL", day, reason, person);
+	if (rc == GK_OK)
+		rc = db_run(db, "UPDATE assignments SET ended = ?, "
+		    "end_reason = ? WHERE person = ? AND ended IS NULL", "ssL",
+		    day, reason, person);
+	return rc != GK_OK ? -rc : (long)db_changes(db);
 }
 
 /* The current role of a member of staff, or "" when none. */
@@ -670,15 +629,8 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		rc = (int)-ended;
 		goto fail;
 	}
-	st = db_prepare(db, "UPDATE people SET status = 'left', updated = ? "
-	    "WHERE id = ?");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto fail;
-	}
-	db_bind_text(st, 1, now);
-	db_bind_int(st, 2, id);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "UPDATE people SET status = 'left', updated = ? "
+	    "WHERE id = ?", "sL", now, id)) != GK_OK)
 		goto fail;
 	sb_addf(&detail, "%s left on %s (%s); %ld vacanc%s", p.name, d,
 	    reason, ended,

@@ -486,19 +486,11 @@ train_check(struct db *db, const char *const v[5], struct train *t,
 static int
 train_put(struct db *db, const struct train *t)
 {
-	struct db_stmt *st;
 	int rc;
 
-	st = db_prepare(db, "INSERT INTO training (person, level, day, hours, "
-	    "topic) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_int(st, 1, t->person);
-	db_bind_text(st, 2, t->level);
-	db_bind_text(st, 3, t->day);
-	db_bind_text(st, 4, t->hours);
-	db_bind_text(st, 5, t->topic);
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(db, "INSERT INTO training (person, level, day, hours, "
+	    "topic) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", "Lssss",
+	    t->person, t->level, t->day, t->hours, t->topic)) != GK_OK)
 		return -rc;
 	return db_changes(db) > 0;
 }

@@ -347,7 +347,6 @@ apply_row(struct apply *ap)
 	char idbuf[IDNUM_WHY_MAX], m[IDNUM_MASKED_MAX + 8], q[DIAG_QUOTE_MAX];
 	char phone[PHONE_MAX], grid[16] = "", kind[8] = "", key[64];
 	struct idnum id;
-	struct db_stmt *st;
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
 
@@ -487,37 +486,21 @@ apply_row(struct apply *ap)
 		return 1;
 	}
 
-	st = db_prepare(ap->db, "INSERT INTO people (id_number, name, phone, "
+	rc = db_run(ap->db, "INSERT INTO people (id_number, name, phone, "
 	    "education, nationality, source, party_member, veteran, "
 	    "social_worker, professional_title, subsistence, grid, role, "
 	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?)");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, id.num);
-	db_bind_text(st, 2, v[F_NAME]);
-	db_bind_text(st, 3, phone);
-	db_bind_text(st, 4, staff_education_name(edu));
-	db_bind_text(st, 5, nat);
-	db_bind_text(st, 6, source);
-	for (i = F_PARTY; i <= F_SUBSISTENCE; i++)
-		db_bind_int(st, 7 + i - F_PARTY, flags[i]);
-	db_bind_text(st, 12, grid);
-	db_bind_text(st, 13, role);
-	db_bind_text(st, 14, ap->now);
-	db_bind_text(st, 15, ap->now);
-	db_bind_text(st, 16, ap->now);
-	if ((rc = db_exec(st)) != GK_OK)
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?)",
+	    "ssssssiiiiissss" "s", id.num, v[F_NAME], phone,
+	    staff_education_name(edu), nat, source, flags[F_PARTY],
+	    flags[F_VETERAN], flags[F_SOCIAL], flags[F_TITLE],
+	    flags[F_SUBSISTENCE], grid, role, ap->now, ap->now, ap->now);
+	if (rc != GK_OK)
 		return -rc;
 	newid = db_last_id(ap->db);
-	st = db_prepare(ap->db, "INSERT INTO stages (person, stage, outcome, "
-	    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_int(st, 1, newid);
-	db_bind_text(st, 2, ap->now);
-	db_bind_text(st, 3, db_operator(ap->db));
-	if ((rc = db_exec(st)) != GK_OK)
+	if ((rc = db_run(ap->db, "INSERT INTO stages (person, stage, outcome, "
+	    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)", "Lss",
+	    newid, ap->now, db_operator(ap->db))) != GK_OK)
 		return -rc;
 	ap->stats->added++;
 	fprintf(ap->log, "%lld\tadded\n", newid);
