@@ -538,6 +538,20 @@ db_isnull(struct db_stmt *st, int col)
 	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
 }
 
+int
+db_isnum(struct db_stmt *st, int col)
+{
+	int t = sqlite3_column_type(st->st, col);
+
+	return t == SQLITE_INTEGER || t == SQLITE_FLOAT;
+}
+
+double
+db_real(struct db_stmt *st, int col)
+{
+	return sqlite3_column_double(st->st, col);
+}
+
 void
 db_reset(struct db_stmt *st)
 {

@@ -104,6 +104,9 @@ int db_run(struct db *db, const char *sql, const char *types, ...);
 const char *db_text(struct db_stmt *st, int col);
 long long db_int(struct db_stmt *st, int col);
 int db_isnull(struct db_stmt *st, int col);
+/* Whether a column holds a number (integer or real), and its value. */
+int db_isnum(struct db_stmt *st, int col);
+double db_real(struct db_stmt *st, int col);
 
 void db_reset(struct db_stmt *st);
 

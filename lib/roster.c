@@ -187,16 +187,103 @@ priority_flags(struct db_stmt *st, int col, struct sb *out)
 		sb_adds(out, "none");
 }
 
+/*
+ * The lists of staff_show: one query each, keyed by the person, printed
+ * as an indented table under a title, or as a JSON array of objects.
+ * A column whose width is 0 is joined to the one before by ": " when
+ * not NULL (a reason after an outcome).
+ */
+struct section {
+	const char *title;		/* text title, and JSON key */
+	const char *sql;		/* one parameter: the person */
+	int ncols;			/* columns of the query */
+	const char *keys[6];		/* JSON keys */
+	int widths[6];			/* text column widths */
+};
+
+static const struct section sections[] = {
+	{ "stages", "SELECT at, stage, outcome, reason, operator FROM stages "
+	    "WHERE person = ? ORDER BY id", 5,
+	    { "at", "stage", "outcome", "reason", "operator" },
+	    { 25, 13, 7, 0, 1 } },
+	{ "assignments", "SELECT grid, role, started, ended, end_reason "
+	    "FROM assignments WHERE person = ? ORDER BY started, id", 5,
+	    { "grid", "role", "started", "ended", "end_reason" },
+	    { 15, 10, 10, 10, 1 } },
+	{ "training", "SELECT day, level, hours, topic FROM training "
+	    "WHERE person = ? ORDER BY day, id", 4,
+	    { "date", "level", "hours", "topic" },
+	    { 10, 9, 5, 1 } },
+};
+
+/* Print one section; o is the JSON object to add it to, or NULL for
+ * text.  Returns >= 0, or -status. */
+static int
+section(struct db *db, const struct section *sec, long long id, json_t *o,
+    FILE *fp)
+{
+	struct db_stmt *st = db_prepare(db, sec->sql);
+	json_t *arr = NULL, *e;
+	const char *v;
+	char num[32];
+	int rc, n, c;
+
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, id);
+	if (o != NULL)
+		arr = json_array();
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		if (o != NULL) {
+			e = json_object();
+			for (c = 0; c < sec->ncols; c++)
+				json_object_set_new(e, sec->keys[c],
+				    db_isnull(st, c) ? json_null() :
+				    db_isnum(st, c) ? json_real(db_real(st, c)) :
+				    json_string(db_text(st, c)));
+			json_array_append_new(arr, e);
+			continue;
+		}
+		if (n == 0)
+			fprintf(fp, "%s\n", sec->title);
+		for (c = 0; c < sec->ncols; c++) {
+			if (db_isnum(st, c)) {
+				snprintf(num, sizeof num, "%g", db_real(st, c));
+				v = num;
+			} else
+				v = db_isnull(st, c) ? NULL : db_text(st, c);
+			if (sec->widths[c] == 0) {
+				if (v != NULL)
+					fprintf(fp, ": %s", v);
+				continue;
+			}
+			/* A value followed by its note, or last, is not
+			 * padded. */
+			if (c + 1 == sec->ncols || (sec->widths[c + 1] == 0 &&
+			    !db_isnull(st, c + 1)))
+				fprintf(fp, "  %s", v ? v : "-");
+			else
+				fprintf(fp, "  %-*s", sec->widths[c], v ? v : "-");
+		}
+		fputc('\n', fp);
+	}
+	db_reset(st);
+	if (o != NULL)
+		json_object_set_new(o, sec->title, arr);
+	return rc;
+}
+
 int
 staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
     FILE *fp)
 {
 	struct db_stmt *st;
 	struct sb prio = SB_INIT, subj = SB_INIT;
-	json_t *o = NULL, *arr, *e;
+	json_t *o = NULL;
 	char m1[64], m2[PHONE_MAX], when[DAY_ISO_MAX];
 	struct idnum idn;
-	int json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL, rc, n;
+	size_t i;
+	int json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL, rc;
 
 	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
 	    "nationality, source, grid, role, stage, status, created, "
@@ -258,105 +345,12 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	}
 	db_reset(st);
 
-	st = db_prepare(db, "SELECT at, stage, outcome, reason, operator "
-	    "FROM stages WHERE person = ? ORDER BY id");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto done;
-	}
-	db_bind_int(st, 1, id);
-	arr = json ? json_array() : NULL;
-	for (n = 0; (rc = db_step(st)) == 1; n++) {
-		if (json) {
-			e = json_object();
-			json_object_set_new(e, "at", json_string(db_text(st, 0)));
-			json_object_set_new(e, "stage",
-			    json_string(db_text(st, 1)));
-			json_object_set_new(e, "outcome",
-			    json_string(db_text(st, 2)));
-			json_object_set_new(e, "reason", db_isnull(st, 3) ?
-			    json_null() : json_string(db_text(st, 3)));
-			json_object_set_new(e, "operator",
-			    json_string(db_text(st, 4)));
-			json_array_append_new(arr, e);
-			continue;
-		}
-		if (n == 0)
-			fprintf(fp, "stages\n");
-		fprintf(fp, "  %s  %-13s %s%s%s  (%s)\n", db_text(st, 0),
-		    db_text(st, 1), db_text(st, 2), db_isnull(st, 3) ? "" :
-		    ": ", db_text(st, 3), db_text(st, 4));
-	}
-	db_reset(st);
-	if (json)
-		json_object_set_new(o, "stages", arr);
-
-	st = db_prepare(db, "SELECT grid, role, started, ended, end_reason "
-	    "FROM assignments WHERE person = ? ORDER BY started, id");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto done;
-	}
-	db_bind_int(st, 1, id);
-	arr = json ? json_array() : NULL;
-	for (n = 0; (rc = db_step(st)) == 1; n++) {
-		if (json) {
-			e = json_object();
-			json_object_set_new(e, "grid", json_string(db_text(st, 0)));
-			json_object_set_new(e, "role", json_string(db_text(st, 1)));
-			json_object_set_new(e, "started",
-			    json_string(db_text(st, 2)));
-			json_object_set_new(e, "ended", db_isnull(st, 3) ?
-			    json_null() : json_string(db_text(st, 3)));
-			json_object_set_new(e, "end_reason", db_isnull(st, 4) ?
-			    json_null() : json_string(db_text(st, 4)));
-			json_array_append_new(arr, e);
-			continue;
-		}
-		if (n == 0)
-			fprintf(fp, "assignments\n");
-		fprintf(fp, "  %s  %-10s %s to %s%s%s%s\n", db_text(st, 0),
-		    db_text(st, 1), db_text(st, 2), db_isnull(st, 3) ? "now" :
-		    db_text(st, 3), db_isnull(st, 4) ? "" : " (",
-		    db_text(st, 4), db_isnull(st, 4) ? "" : ")");
-	}
-	db_reset(st);
-	if (json)
-		json_object_set_new(o, "assignments", arr);
-
-	st = db_prepare(db, "SELECT day, level, hours, topic FROM training "
-	    "WHERE person = ? ORDER BY day, id");
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
-		goto done;
-	}
-	db_bind_int(st, 1, id);
-	arr = json ? json_array() : NULL;
-	for (n = 0; (rc = db_step(st)) == 1; n++) {
-		if (json) {
-			e = json_object();
-			json_object_set_new(e, "date", json_string(db_text(st, 0)));
-			json_object_set_new(e, "level",
-			    json_string(db_text(st, 1)));
-			json_object_set_new(e, "hours", json_real(
-			    strtod(db_text(st, 2), NULL)));
-			json_object_set_new(e, "topic",
-			    json_string(db_text(st, 3)));
-			json_array_append_new(arr, e);
-			continue;
-		}
-		if (n == 0)
-			fprintf(fp, "training\n");
-		fprintf(fp, "  %s  %-9s %5gh  %s\n", db_text(st, 0),
-		    db_text(st, 1), strtod(db_text(st, 2), NULL),
-		    db_text(st, 3));
-	}
-	db_reset(st);
-	if (json) {
-		json_object_set_new(o, "training", arr);
+	for (i = 0; i < sizeof sections / sizeof sections[0] && rc >= 0; i++)
+		rc = section(db, &sections[i], id, o, fp);
+	if (json && rc >= 0) {
 		if (json_dumpf(o, fp, JSON_PRESERVE_ORDER | (fmt ==
 		    RECOUT_JSONL ? JSON_COMPACT : JSON_INDENT(2))) == -1)
-			rc = GK_IOERR;
+			rc = -GK_IOERR;
 		fputc('\n', fp);
 	}
 	rc = rc < 0 ? -rc : GK_OK;
@@ -364,7 +358,6 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		sb_addf(&subj, "staff %lld", id);
 		rc = audit_reveal(db, subj.buf, "shown unmasked");
 	}
-done:
 	json_decref(o);
 	sb_release(&prio);
 	sb_release(&subj);

@@ -49,7 +49,7 @@ CSV
 
 test_expect_success 'training records import from a spreadsheet, Chinese headers and levels' '
 	staff-hire train train.csv &&
-	staff-hire show 1 | grep "2026-11-25  township    2.5h  网格巡查规范" &&
+	staff-hire show 1 | grep "  2026-11-25  township   2.5    网格巡查规范$" &&
 	staff-hire show 2 -f json | grep "\"level\": \"province\""
 '
 
@@ -71,7 +71,7 @@ test_expect_success 'a bad training row is refused with its place, nothing recor
 
 test_expect_success 'one training record with flags' '
 	staff-hire train 2 --level township --date 2026-11-28 --hours 3 --topic 入户走访 &&
-	staff-hire show 2 | grep "2026-11-28  township      3h  入户走访"
+	staff-hire show 2 | grep "  2026-11-28  township   3      入户走访$"
 '
 
 test_expect_success 'a bad staff id on standard input is named with its line' '
