@@ -29,11 +29,14 @@ static const char synopsis[] =
     "[options] list [--grid CODE | --village CODE | --township CODE | "
     "--county CODE] [--role ROLE] [--stage STAGE] [--active]\n"
     "[options] show ID\n"
+    "[options] vacancies [--grid CODE | --village CODE | --township CODE | "
+    "--county CODE] [--role ROLE] [--open]\n"
     "[options] train [FILE|-]\n"
     "[options] train ID --level LEVEL --date DATE --hours N --topic TEXT";
 
 enum {
-	OPT_ACTIVE = 0x200,
+	OPT_FIRST = 0x200,
+	OPT_ACTIVE = OPT_FIRST,
 	OPT_COUNTY,
 	OPT_DATE,
 	OPT_FAIL,
@@ -48,8 +51,14 @@ enum {
 	OPT_STAGE,
 	OPT_TOPIC,
 	OPT_TOWNSHIP,
-	OPT_VILLAGE
+	OPT_VILLAGE,
+	OPT_OPEN,
+	OPT_LAST
 };
+
+/* The options each verb takes, as bits (1 << (OPT_x - OPT_FIRST)). */
+#define B(o) (1u << ((o) - OPT_FIRST))
+#define AREA (B(OPT_GRID) | B(OPT_VILLAGE) | B(OPT_TOWNSHIP) | B(OPT_COUNTY))
 
 static const struct option longopts[] = {
 	{ "active",	no_argument,	   NULL, OPT_ACTIVE },
@@ -68,11 +77,14 @@ static const struct option longopts[] = {
 	{ "topic",	required_argument, NULL, OPT_TOPIC },
 	{ "township",	required_argument, NULL, OPT_TOWNSHIP },
 	{ "village",	required_argument, NULL, OPT_VILLAGE },
+	{ "open",	no_argument,	   NULL, OPT_OPEN },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
 	struct cli *cli;	/* for messages */
+	unsigned given;		/* the options given, as bits */
+	int open;		/* --open */
 	int active;		/* --active */
 	int fail;		/* --fail */
 	int keep_going;		/* --keep-going */
@@ -96,7 +108,10 @@ option(void *ctx, int c, const char *arg)
 {
 	struct opts *o = ctx;
 
+	if (c >= OPT_FIRST && c < OPT_LAST)
+		o->given |= B(c);
 	switch (c) {
+	case OPT_OPEN:		o->open = 1; break;
 	case OPT_ACTIVE:	o->active = 1; break;
 	case OPT_FAIL:		o->fail = 1; break;
 	case OPT_KEEP_GOING:	o->keep_going = 1; break;
@@ -216,26 +231,22 @@ do_advance(struct cli *cli, struct db *db, struct opts *o)
 	return rc;
 }
 
+/* The filter of list and vacancies: one area, a role. */
 static int
-do_list(struct cli *cli, struct db *db, struct opts *o)
+filter(struct cli *cli, struct opts *o, struct staff_filter *f,
+    char prefix[16])
 {
-	struct staff_filter f = { NULL, 0, NULL, -1, o->active };
 	struct area_code ac;
 	struct grid_code gc;
-	struct recout *w;
-	char prefix[16];
 	const char *why;
-	int rc;
 
 	if (o->grid != NULL && o->area_opt != NULL)
 		return cli_usage_error(cli, "give one of --grid, --village, "
 		    "--township and --county");
 	if (o->grid != NULL) {
-		if (code_parse_grid(o->grid, &gc, &why) == -1)
-			return cli_usage_error(cli, "--grid \"%s\": %s", o->grid,
-			    why);
-		snprintf(prefix, sizeof prefix, "%s", gc.code);
-		f.area = prefix;
+		code_parse_grid(o->grid, &gc, &why);
+		snprintf(prefix, 16, "%s", gc.code);
+		f->area = prefix;
 	} else if (o->area_opt != NULL) {
 		if (code_parse_area(o->area, &ac, &why) == -1)
 			return cli_usage_error(cli, "%s \"%s\": %s", o->area_opt,
@@ -246,18 +257,47 @@ do_list(struct cli *cli, struct db *db, struct opts *o)
 			    code_level_name(ac.level),
 			    code_level_name(o->area_level));
 		code_short(ac.code, ac.level, prefix);
-		f.area = prefix;
+		f->area = prefix;
 	}
-	if (f.area != NULL)
-		f.area_digits = (int)strlen(f.area);
-	if (o->role != NULL && (f.role = staff_role_parse(o->role)) == NULL)
-		return cli_usage_error(cli, "--role \"%s\": not leader, "
-		    "full_time, part_time or assistant", o->role);
+	if (f->area != NULL)
+		f->area_digits = (int)strlen(f->area);
+	if (o->role != NULL)
+		f->role = staff_role_parse(o->role);
+	return GK_OK;
+}
+
+static int
+do_list(struct cli *cli, struct db *db, struct opts *o)
+{
+	struct staff_filter f = { NULL, 0, NULL, -1, o->active };
+	struct recout *w;
+	char prefix[16];
+	int rc;
+
+	if ((rc = filter(cli, o, &f, prefix)) != GK_OK)
+		return rc;
 	if (o->stage != NULL && (rc = parse_stage(cli, o->stage, &f.stage))
 	    != GK_OK)
 		return rc;
 	w = cli_out(cli, staff_list_cols, staff_list_ncols);
 	rc = staff_list(db, &f, cli->reveal, w);
+	return gk_worst(rc, recout_finish(w));
+}
+
+static int
+do_vacancies(struct cli *cli, struct db *db, struct opts *o)
+{
+	struct staff_filter f = { NULL, 0, NULL, -1, o->open };
+	struct recout *w;
+	char prefix[16];
+	int rc;
+
+	if (cli->argc != 1)
+		return cli_usage_error(cli, "vacancies takes no operands");
+	if ((rc = filter(cli, o, &f, prefix)) != GK_OK)
+		return rc;
+	w = cli_out(cli, staff_vacancy_cols, staff_vacancy_ncols);
+	rc = staff_vacancies(db, &f, w);
 	return gk_worst(rc, recout_finish(w));
 }
 
@@ -282,15 +322,48 @@ do_train(struct cli *cli, struct db *db, struct opts *o)
 	return staff_train_one(db, id, o->level, o->date, o->hours, o->topic);
 }
 
-/* The verbs: whether they write, and what they take. */
+/* The verbs: whether they write, and the options they take. */
 static const struct verb {
 	const char *name;	/* the verb */
 	int write;		/* opens the database for writing */
+	unsigned opts;		/* its own options, as bits */
 } verbs[] = {
-	{ "advance", 1 }, { "apply", 1 }, { "assign", 1 }, { "hire", 1 },
-	{ "leave", 1 }, { "list", 0 }, { "rank", 0 }, { "show", 0 },
-	{ "train", 1 }, { "transfer", 1 },
+	{ "advance", 1, B(OPT_STAGE) | B(OPT_FAIL) | B(OPT_REASON) |
+	    B(OPT_GRID) | B(OPT_ROLE) },
+	{ "apply", 1, B(OPT_KEEP_GOING) | B(OPT_REJECTS) },
+	{ "assign", 1, B(OPT_GRID) | B(OPT_ROLE) },
+	{ "hire", 1, B(OPT_GRID) | B(OPT_ROLE) },
+	{ "leave", 1, B(OPT_REASON) | B(OPT_ON) },
+	{ "list", 0, AREA | B(OPT_ROLE) | B(OPT_STAGE) | B(OPT_ACTIVE) },
+	{ "rank", 0, B(OPT_STAGE) },
+	{ "show", 0, 0 },
+	{ "train", 1, B(OPT_LEVEL) | B(OPT_DATE) | B(OPT_HOURS) |
+	    B(OPT_TOPIC) },
+	{ "transfer", 1, B(OPT_GRID) | B(OPT_ROLE) },
+	{ "vacancies", 0, AREA | B(OPT_ROLE) | B(OPT_OPEN) },
 };
+
+/* Options given that the verb does not take are an error, not ignored;
+ * a --grid or --role that cannot be one is one too. */
+static int
+check_options(struct cli *cli, const struct opts *o, const struct verb *v)
+{
+	struct grid_code gc;
+	const char *why;
+	unsigned extra = o->given & ~v->opts;
+	int i;
+
+	for (i = 0; i < OPT_LAST - OPT_FIRST; i++)
+		if (extra & (1u << i))
+			return cli_usage_error(cli, "--%s does not go with %s",
+			    longopts[i].name, v->name);
+	if (o->grid != NULL && code_parse_grid(o->grid, &gc, &why) == -1)
+		return cli_usage_error(cli, "--grid \"%s\": %s", o->grid, why);
+	if (o->role != NULL && staff_role_parse(o->role) == NULL)
+		return cli_usage_error(cli, "--role \"%s\": not leader, "
+		    "full_time, part_time or assistant", o->role);
+	return GK_OK;
+}
 
 int
 main(int argc, char *argv[])
@@ -326,6 +399,9 @@ main(int argc, char *argv[])
 	if (v == NULL)
 		return cli_exit(&cli, cli_usage_error(&cli, "unknown command "
 		    "\"%s\"", cli.argv[0]));
+	if ((rc = check_options(&cli, &o, v)) != GK_OK ||
+	    (rc = staff_check_config(cli.config)) != GK_OK)
+		return cli_exit(&cli, rc);
 	/* Showing personal data in the clear is recorded: that writes. */
 	if ((rc = cli_open_db(&cli, &db, v->write || cli.reveal)) != GK_OK)
 		return cli_exit(&cli, rc);
@@ -367,6 +443,8 @@ main(int argc, char *argv[])
 	} else if (strcmp(v->name, "list") == 0)
 		rc = cli.argc == 1 ? do_list(&cli, db, &o) :
 		    cli_usage_error(&cli, "list takes no operands");
+	else if (strcmp(v->name, "vacancies") == 0)
+		rc = do_vacancies(&cli, db, &o);
 	else if (strcmp(v->name, "show") == 0) {
 		if ((rc = one_id(&cli, &id)) == GK_OK)
 			rc = staff_show(db, id, cli.reveal, cli.format, stdout);

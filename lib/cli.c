@@ -492,7 +492,8 @@ cli_exit(struct cli *cli, int status)
 		status = GK_OK;
 	/* A full disk or a closed pipe must not pass for success. */
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		if (errno != EPIPE)
+		/* Said once: the writer that failed first has spoken. */
+		if (errno != EPIPE && status != GK_IOERR)
 			diag_error("error writing standard output: %s",
 			    strerror(errno));
 		status = gk_worst(status, GK_IOERR);

@@ -278,7 +278,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	/* A bigger page cache keeps a large import's index pages in memory
 	 * (16 MiB: well inside the 64 MiB a program may use). */
 	if (mode == DB_WRITE && (rc = exec_sql(db, "PRAGMA cache_size = "
-	    "-16384", "cannot configure")) != GK_OK)
+	    "-32768", "cannot configure")) != GK_OK)
 		goto fail;
 	*out = db;
 	return GK_OK;
@@ -483,6 +483,7 @@ int
 db_run(struct db *db, const char *sql, const char *types, ...)
 {
 	struct db_stmt *st = db_prepare(db, sql);
+	const char *t;
 	va_list ap;
 	long long v;
 	int i;
@@ -493,7 +494,14 @@ db_run(struct db *db, const char *sql, const char *types, ...)
 	for (i = 0; types[i] != '\0'; i++) {
 		switch (types[i]) {
 		case 's':
-			db_bind_text(st, i + 1, va_arg(ap, const char *));
+			/* The caller's strings outlive this call, which runs
+			 * the statement to completion: no copy needed. */
+			t = va_arg(ap, const char *);
+			if (t == NULL)
+				sqlite3_bind_null(st->st, i + 1);
+			else
+				sqlite3_bind_text(st->st, i + 1, t, -1,
+				    SQLITE_STATIC);
 			break;
 		case 'i':
 			db_bind_int(st, i + 1, va_arg(ap, int));
@@ -515,7 +523,9 @@ db_run(struct db *db, const char *sql, const char *types, ...)
 		}
 	}
 	va_end(ap);
-	return db_exec(st);
+	i = db_exec(st);
+	sqlite3_clear_bindings(st->st);
+	return i;
 }
 
 const char *

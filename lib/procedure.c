@@ -95,9 +95,13 @@ staff_publicity_end(const struct config *cfg, struct calendar *cal,
     gk_day entered)
 {
 	long long days = config_int(cfg, "staff.publicity_days");
-	gk_day first = cal_add_workdays(cal, entered, 0);
+	gk_day first;
 
-	return days <= 1 ? first : cal_add_workdays(cal, first, (int)days - 1);
+	/* No publicity at all: it ended before it began. */
+	if (days <= 0)
+		return entered - 1;
+	first = cal_add_workdays(cal, entered, 0);
+	return days == 1 ? first : cal_add_workdays(cal, first, (int)days - 1);
 }
 
 /* Why p cannot be moved at all, or NULL. */
@@ -218,13 +222,14 @@ staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
 			}
 			last = staff_publicity_end(cfg, cal, clock_day(since));
 			if (clock_today() <= last) {
+				long long days = config_int(cfg,
+				    "staff.publicity_days");
+
 				diag_error("candidate %lld (%s): publicity lasts "
-				    "%lld working days and ends on %s; advance "
-				    "on %s or later", p.id, p.name,
-				    config_int(cfg, "staff.publicity_days"),
-				    day_format(last, end),
-				    day_format(cal_add_workdays(cal, last, 1),
-				    next));
+				    "%lld working day%s and ends on %s; advance "
+				    "on %s or later", p.id, p.name, days,
+				    days == 1 ? "" : "s", day_format(last, end),
+				    day_format(last + 1, next));
 				bad++;
 				continue;
 			}
@@ -307,6 +312,37 @@ grid_kind(struct db *db, const char *code, char kind[8])
 		return 0;
 	}
 	snprintf(kind, 8, "%s", db_text(st, 1));
+	db_reset(st);
+	return 1;
+}
+
+/* Whether the person's education meets the minimum for role (Art. 9):
+ * 1 yes, 0 refused (reported), -status. */
+static int
+education_fits(struct db *db, const struct config *cfg, long long person,
+    const char *role)
+{
+	struct db_stmt *st;
+	char key[64];
+	const char *min;
+	int rc, have;
+
+	snprintf(key, sizeof key, "staff.min_education.%s", role);
+	min = config_str(cfg, key);
+	st = db_prepare(db, "SELECT education, name FROM people WHERE id = ?");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, person);
+	if ((rc = db_step(st)) != 1)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	have = staff_education_parse(db_text(st, 0));
+	if (have < staff_education_parse(min)) {
+		diag_error("%lld (%s): education %s is below %s, the minimum for "
+		    "%s (%s; Art. 9)", person, db_text(st, 1), db_text(st, 0),
+		    min, role, key);
+		db_reset(st);
+		return 0;
+	}
 	db_reset(st);
 	return 1;
 }
@@ -430,7 +466,8 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 		    staff_stage_name(p->stage));
 		return 0;
 	}
-	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1)
+	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1 ||
+	    (rc = education_fits(db, cfg, p->id, r)) != 1)
 		return rc;
 	if ((rc = stage_record(db, p, STAGE_HIRED, "entered", NULL, now))
 	    != GK_OK || (rc = assign_in(db, p->id, g, r)) != GK_OK)
@@ -488,6 +525,30 @@ end_assignments(struct db *db, long long person, const char *day,
 	return rc != GK_OK ? -rc : (long)db_changes(db);
 }
 
+/* A person serves a grid in a role once: 1 when p does not already,
+ * 0 refused (reported), -status. */
+static int
+not_serving(struct db *db, const struct person *p, const char *grid,
+    const char *role)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT started FROM assignments WHERE person = ? "
+	    "AND grid = ? AND role = ? AND ended IS NULL");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, p->id);
+	db_bind_text(st, 2, grid);
+	db_bind_text(st, 3, role);
+	rc = db_step(st);
+	if (rc == 1)
+		diag_error("%lld (%s) serves grid %s as %s already, since %s",
+		    p->id, p->name, grid, role, db_text(st, 0));
+	db_reset(st);
+	return rc < 0 ? rc : !rc;
+}
+
 /* The current role of a member of staff, or "" when none. */
 static int
 current_role(struct db *db, long long person, char role[16])
@@ -536,7 +597,9 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		goto fail;
 	if (r == NULL)
 		r = *cur ? cur : p.role;
-	if ((rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1) {
+	if ((rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1 ||
+	    (rc = education_fits(db, cfg, id, r)) != 1 ||
+	    (rc = not_serving(db, &p, g, r)) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
 	}

@@ -76,16 +76,28 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 		hi[i] = i < n ? f->area[i] : '9';
 	}
 	lo[15] = hi[15] = '\0';
-	st = db_prepare(db, "SELECT p.id, p.name, p.id_number, p.phone, "
-	    "p.education, coalesce(a.grid, p.grid), coalesce(a.role, p.role), "
-	    "p.stage, p.status, substr(p.created, 1, 10), a.started, a.ended "
+	/*
+	 * One row per assignment being served; a person serving none (a
+	 * candidate, one who left) has one row with their last assignment
+	 * or, never hired, the grid and role applied for.
+	 */
+	st = db_prepare(db, "SELECT * FROM ("
+	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, a.grid, "
+	    "a.role, p.stage, p.status, substr(p.created, 1, 10), a.started, "
+	    "a.ended FROM people p JOIN assignments a ON a.person = p.id "
+	    "AND a.ended IS NULL "
+	    "UNION ALL "
+	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, "
+	    "coalesce(a.grid, p.grid), coalesce(a.role, p.role), p.stage, "
+	    "p.status, substr(p.created, 1, 10), a.started, a.ended "
 	    "FROM people p LEFT JOIN assignments a ON a.id = "
 	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
-	    "WHERE coalesce(a.grid, p.grid) BETWEEN ? AND ? "
-	    "AND (? IS NULL OR coalesce(a.role, p.role) = ?) "
-	    "AND (? IS NULL OR (p.stage = ? AND p.status IN "
+	    "WHERE NOT EXISTS (SELECT 1 FROM assignments y "
+	    "WHERE y.person = p.id AND y.ended IS NULL)) r "
+	    "WHERE r.grid BETWEEN ? AND ? AND (? IS NULL OR r.role = ?) "
+	    "AND (? IS NULL OR (r.stage = ? AND r.status IN "
 	    "('candidate', 'staff'))) "
-	    "AND (? = 0 OR p.status = 'staff') ORDER BY p.id");
+	    "AND (? = 0 OR r.status = 'staff') ORDER BY r.id, r.grid");
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, lo);
@@ -116,6 +128,59 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 		sb_release(&detail);
 	}
 	return rc;
+}
+
+const struct recout_col staff_vacancy_cols[] = {
+	{ "grid", RC_STR }, { "role", RC_STR }, { "since", RC_STR },
+	{ "reason", RC_STR }, { "left_by", RC_INT }, { "filled", RC_STR },
+	{ "filled_by", RC_INT }, { "days_open", RC_INT },
+};
+const size_t staff_vacancy_ncols = sizeof staff_vacancy_cols /
+    sizeof staff_vacancy_cols[0];
+
+int
+staff_vacancies(struct db *db, const struct staff_filter *f,
+    struct recout *out)
+{
+	struct db_stmt *st;
+	char lo[16], hi[16], days[24];
+	const char *v[8], *why;
+	size_t i, n = f->area ? (size_t)f->area_digits : 0;
+	gk_day since, until;
+	int rc, c;
+
+	for (i = 0; i < 15; i++) {
+		lo[i] = i < n ? f->area[i] : '0';
+		hi[i] = i < n ? f->area[i] : '9';
+	}
+	lo[15] = hi[15] = '\0';
+	st = db_prepare(db, "SELECT grid, role, since, reason, person, filled, "
+	    "filled_by FROM vacancies WHERE grid BETWEEN ? AND ? "
+	    "AND (? IS NULL OR role = ?) AND (? = 0 OR filled IS NULL) "
+	    "ORDER BY since, id");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, lo);
+	db_bind_text(st, 2, hi);
+	db_bind_text(st, 3, f->role);
+	db_bind_text(st, 4, f->role);
+	db_bind_int(st, 5, f->active);
+	while ((rc = db_step(st)) == 1) {
+		for (c = 0; c < 7; c++)
+			v[c] = db_isnull(st, c) ? NULL : db_text(st, c);
+		until = clock_today();
+		if (day_parse(v[2], &since, &why) == -1 ||
+		    (v[5] != NULL && day_parse(v[5], &until, &why) == -1))
+			v[7] = NULL;
+		else {
+			snprintf(days, sizeof days, "%ld", (long)(until - since));
+			v[7] = days;
+		}
+		if ((rc = recout_row(out, v)) != GK_OK)
+			break;
+	}
+	db_reset(st);
+	return rc < 0 ? -rc : rc;
 }
 
 const struct recout_col staff_rank_cols[] = {
@@ -583,7 +648,7 @@ int
 staff_train_one(struct db *db, long long id, const char *level,
     const char *day, const char *hours, const char *topic)
 {
-	static const char *const opt[5] = { "staff id", "--level", "--date",
+	static const char *const opt[5] = { "staff", "--level", "--date",
 	    "--hours", "--topic" };
 	struct train t;
 	struct sb detail = SB_INIT, subj = SB_INIT;
@@ -604,7 +669,10 @@ staff_train_one(struct db *db, long long id, const char *level,
 		db_rollback(db);
 		if (r < -1)
 			return -1 - r;
-		diag_error("%s: %s", opt[field], why);
+		if (field == 0)
+			diag_error("%s", why);
+		else
+			diag_error("%s: %s", opt[field], why);
 		return field == 0 ? GK_DATAERR : GK_USAGE;
 	}
 	if ((r = train_put(db, &t)) < 0) {

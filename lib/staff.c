@@ -138,6 +138,25 @@ static const struct word sources[] = {
 };
 
 int
+staff_check_config(const struct config *cfg)
+{
+	static const char *const keys[] = { "staff.min_education.leader",
+	    "staff.min_education.full_time", "staff.min_education.part_time",
+	    "staff.min_education.assistant" };
+	size_t i;
+	int rc = GK_OK;
+
+	for (i = 0; i < NWORDS(keys); i++)
+		if (staff_education_parse(config_str(cfg, keys[i])) == 0) {
+			diag_error("%s: \"%s\" is not an education level "
+			    "(小学, 初中, 高中, 中专, 大专, 本科, 硕士, 博士)",
+			    keys[i], config_str(cfg, keys[i]));
+			rc = GK_CONFIG;
+		}
+	return rc;
+}
+
+int
 staff_flag_parse(const char *s)
 {
 	static const char *const yes[] = { "是", "yes", "y", "true", "1",
@@ -205,6 +224,75 @@ const struct recout_col staff_apply_cols[] = {
 };
 const size_t staff_apply_ncols = NWORDS(staff_apply_cols);
 
+/*
+ * The active grids seen in a batch and their kind, so a province's
+ * applications do not ask the database about the same grid thousands of
+ * times.  Open addressing; bounded by the number of grids, not rows.
+ */
+struct grid_seen {
+	char code[16];		/* "" for an empty slot */
+	char kind[8];		/* urban or rural */
+};
+
+struct grid_cache {
+	struct grid_seen *slot;	/* the table */
+	size_t cap;		/* slots, a power of two */
+	size_t n;		/* used */
+};
+
+static size_t
+grid_hash(const char *code)
+{
+	size_t h = 5381;
+
+	while (*code)
+		h = h * 33 + (unsigned char)*code++;
+	return h;
+}
+
+static struct grid_seen *
+grid_cache_find(struct grid_cache *gc, const char *code)
+{
+	size_t i;
+
+	if (gc->cap == 0)
+		return NULL;
+	for (i = grid_hash(code) & (gc->cap - 1); gc->slot[i].code[0] != '\0';
+	    i = (i + 1) & (gc->cap - 1))
+		if (strcmp(gc->slot[i].code, code) == 0)
+			return &gc->slot[i];
+	return NULL;
+}
+
+static void
+grid_cache_add(struct grid_cache *gc, const char *code, const char *kind)
+{
+	struct grid_seen *old = gc->slot;
+	size_t oldcap = gc->cap, i, j;
+
+	if ((gc->n + 1) * 2 > gc->cap) {
+		gc->cap = gc->cap ? gc->cap * 2 : 1024;
+		gc->slot = ecalloc(gc->cap, sizeof *gc->slot);
+		gc->n = 0;
+		for (j = 0; j < oldcap; j++)
+			if (old[j].code[0] != '\0')
+				grid_cache_add(gc, old[j].code, old[j].kind);
+		free(old);
+	}
+	for (i = grid_hash(code) & (gc->cap - 1); gc->slot[i].code[0] != '\0';
+	    i = (i + 1) & (gc->cap - 1))
+		;
+	snprintf(gc->slot[i].code, sizeof gc->slot[i].code, "%s", code);
+	snprintf(gc->slot[i].kind, sizeof gc->slot[i].kind, "%s", kind);
+	gc->n++;
+}
+
+/* A registered row, as kept in the log until the commit. */
+struct logged {
+	long long id;		/* staff id */
+	char result;		/* 'a' added, 'u' unchanged */
+};
+
 /* Where an application batch is. */
 struct apply {
 	struct db *db;				/* the connection */
@@ -222,7 +310,23 @@ struct apply {
 						   the commit */
 	struct recout *rejects;			/* --rejects writer */
 	FILE *rejects_fp;			/* its file */
+	struct grid_cache grids;		/* active grids seen */
+	/* The policy, read once: a config lookup is a search. */
+	long long min_age;			/* staff.min_age */
+	const char *nationality;		/* staff.nationality */
+	int rural_full_time;			/* staff.rural_full_time */
+	int min_edu[4];				/* staff.min_education.*,
+						   in the order of roles[] */
 };
+
+/* The minimum education of a role, and its config key. */
+static int
+min_education(const struct config *cfg, const char *role, char *key,
+    size_t n)
+{
+	snprintf(key, n, "staff.min_education.%s", role);
+	return staff_education_parse(config_str(cfg, key));
+}
 
 /* Report a problem with field i of the current row. */
 static void __attribute__((format(printf, 3, 4)))
@@ -260,6 +364,7 @@ masked_id(const struct apply *ap, const char *s, char *buf, size_t n)
 static int
 apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 {
+	struct grid_seen *seen;
 	struct grid_code gc;
 	struct db_stmt *st;
 	const char *why, *hint;
@@ -273,6 +378,10 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 		return 0;
 	}
 	memcpy(code, gc.code, 16);
+	if ((seen = grid_cache_find(&ap->grids, gc.code)) != NULL) {
+		memcpy(kind, seen->kind, 8);
+		return 1;
+	}
 	st = db_prepare(ap->db, "SELECT status, kind FROM grids WHERE code = ?");
 	if (st == NULL)
 		return -GK_SOFTWARE;
@@ -291,6 +400,7 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 	}
 	snprintf(kind, 8, "%s", db_text(st, 1));
 	db_reset(st);
+	grid_cache_add(&ap->grids, gc.code, kind);
 	return 1;
 }
 
@@ -338,6 +448,15 @@ apply_existing(struct apply *ap, const char *idnum, const char *name,
 	return -1;
 }
 
+/* Note a registered row for the replay after the commit. */
+static void
+log_row(struct apply *ap, long long id, char result)
+{
+	struct logged l = { id, result };
+
+	fwrite(&l, sizeof l, 1, ap->log);
+}
+
 /* Check one row and register it.  Returns 1 registered or unchanged,
  * 0 rejected (reported), -status. */
 static int
@@ -376,15 +495,13 @@ apply_row(struct apply *ap)
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
 			ok = 0;
-		} else if (idnum_age(&id, ap->today) <
-		    config_int(ap->cfg, "staff.min_age")) {
+		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
 
 			bad(ap, F_IDNUM, "ineligible (Art. 9): %d years old on "
 			    "%s; the minimum age is %lld",
 			    idnum_age(&id, ap->today),
-			    day_format(ap->today, day),
-			    config_int(ap->cfg, "staff.min_age"));
+			    day_format(ap->today, day), ap->min_age);
 			ok = 0;
 		} else
 			have_id = 1;
@@ -414,10 +531,11 @@ apply_row(struct apply *ap)
 			    diag_quote(q, sizeof q, v[F_EDUCATION]));
 			ok = 0;
 		} else if (role != NULL) {
+			for (i = 0; role != roles[i].name; i++)
+				;
+			minedu = ap->min_edu[i];
 			snprintf(key, sizeof key, "staff.min_education.%s",
 			    role);
-			minedu = staff_education_parse(config_str(ap->cfg,
-			    key));
 			if (edu < minedu) {
 				bad(ap, F_EDUCATION, "ineligible (Art. 9): %s is "
 				    "below %s, the minimum for %s (%s)",
@@ -435,7 +553,7 @@ apply_row(struct apply *ap)
 			ok = 0;
 		else if (role != NULL && strcmp(role, "full_time") == 0 &&
 		    strcmp(kind, "rural") == 0 &&
-		    !config_bool(ap->cfg, "staff.rural_full_time")) {
+		    !ap->rural_full_time) {
 			bad(ap, F_ROLE, "full-time members are not taken in "
 			    "rural grids here (staff.rural_full_time is off; "
 			    "Art. 8)");
@@ -443,7 +561,7 @@ apply_row(struct apply *ap)
 		}
 	}
 	nat = nationality(v[F_NATIONALITY]);
-	if (strcmp(nat, config_str(ap->cfg, "staff.nationality")) != 0) {
+	if (strcmp(nat, ap->nationality) != 0) {
 		bad(ap, F_NATIONALITY, "ineligible (Art. 9): nationality %s; "
 		    "Chinese nationality is required",
 		    diag_quote(q, sizeof q, nat));
@@ -471,39 +589,45 @@ apply_row(struct apply *ap)
 			ok = 0;
 		}
 	}
-	if (have_id && *grid && role != NULL && v[F_NAME] && *v[F_NAME]) {
-		existing = apply_existing(ap, id.num, v[F_NAME], grid, role);
-		if (existing < -1)
+	/* A bad row may be a duplicate too: say so with the rest. */
+	if (!ok) {
+		if (have_id && *grid && role != NULL && v[F_NAME] &&
+		    *v[F_NAME] && (existing = apply_existing(ap, id.num,
+		    v[F_NAME], grid, role)) < -1)
 			return (int)(-1 - existing);
-		if (existing == -1)
-			ok = 0;
-	}
-	if (!ok)
 		return 0;
-	if (existing > 0) {
-		ap->stats->unchanged++;
-		fprintf(ap->log, "%lld\tunchanged\n", existing);
-		return 1;
 	}
 
 	rc = db_run(ap->db, "INSERT INTO people (id_number, name, phone, "
 	    "education, nationality, source, party_member, veteran, "
 	    "social_worker, professional_title, subsistence, grid, role, "
 	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?)",
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?) "
+	    "ON CONFLICT (id_number) DO NOTHING",
 	    "ssssssiiiiissss" "s", id.num, v[F_NAME], phone,
 	    staff_education_name(edu), nat, source, flags[F_PARTY],
 	    flags[F_VETERAN], flags[F_SOCIAL], flags[F_TITLE],
 	    flags[F_SUBSISTENCE], grid, role, ap->now, ap->now, ap->now);
 	if (rc != GK_OK)
 		return -rc;
+	/* Most applicants are new: insert first, look only on a clash. */
+	if (db_changes(ap->db) == 0) {
+		existing = apply_existing(ap, id.num, v[F_NAME], grid, role);
+		if (existing < -1)
+			return (int)(-1 - existing);
+		if (existing <= 0)
+			return 0;
+		ap->stats->unchanged++;
+		log_row(ap, existing, 'u');
+		return 1;
+	}
 	newid = db_last_id(ap->db);
 	if ((rc = db_run(ap->db, "INSERT INTO stages (person, stage, outcome, "
 	    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)", "Lss",
 	    newid, ap->now, db_operator(ap->db))) != GK_OK)
 		return -rc;
 	ap->stats->added++;
-	fprintf(ap->log, "%lld\tadded\n", newid);
+	log_row(ap, newid, 'a');
 	return 1;
 }
 
@@ -568,7 +692,8 @@ static int
 replay(struct apply *ap, struct recout *out, FILE *ids)
 {
 	struct db_stmt *st;
-	char line[64], *tab, m[IDNUM_MASKED_MAX + 8];
+	struct logged l;
+	char m[IDNUM_MASKED_MAX + 8];
 	const char *v[6];
 	int rc = GK_OK;
 
@@ -577,17 +702,13 @@ replay(struct apply *ap, struct recout *out, FILE *ids)
 	    "FROM people WHERE id = ?");
 	if (st == NULL)
 		return GK_SOFTWARE;
-	while (rc == GK_OK && fgets(line, sizeof line, ap->log) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		if ((tab = strchr(line, '\t')) == NULL)
-			continue;
-		*tab++ = '\0';
+	while (rc == GK_OK && fread(&l, sizeof l, 1, ap->log) == 1) {
 		if (out == NULL) {
-			if (fprintf(ids, "%s\n", line) < 0)
+			if (fprintf(ids, "%lld\n", l.id) < 0)
 				rc = GK_IOERR;
 			continue;
 		}
-		db_bind_int(st, 1, strtoll(line, NULL, 10));
+		db_bind_int(st, 1, l.id);
 		if (db_step(st) != 1)
 			continue;
 		v[0] = db_text(st, 0);
@@ -595,7 +716,7 @@ replay(struct apply *ap, struct recout *out, FILE *ids)
 		v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
 		v[3] = db_text(st, 3);
 		v[4] = db_text(st, 4);
-		v[5] = tab;
+		v[5] = l.result == 'a' ? "added" : "unchanged";
 		rc = recout_row(out, v);
 		db_reset(st);
 	}
@@ -621,6 +742,15 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	ap.opts = opts;
 	ap.stats = stats;
 	ap.today = clock_today();
+	ap.min_age = config_int(cfg, "staff.min_age");
+	ap.nationality = config_str(cfg, "staff.nationality");
+	ap.rural_full_time = config_bool(cfg, "staff.rural_full_time");
+	for (i = 0; i < NWORDS(roles); i++) {
+		char key[64];
+
+		ap.min_edu[i] = min_education(cfg, roles[i].name, key,
+		    sizeof key);
+	}
 	clock_format(clock_now(), ap.now);
 	for (i = 0; i < F_COUNT; i++) {
 		ap.fields[i] = apply_fields[i];
@@ -656,7 +786,8 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		stats->rows++;
 		if (r == 2) {
 			sb_reset(&ap.reasons);
-			sb_adds(&ap.reasons, "malformed row");
+			sb_addf(&ap.reasons, "malformed row: see the message "
+			    "for line %lu", recin_line(ap.in));
 		} else if ((r = apply_row(&ap)) < 0) {
 			rc = -r;
 			break;
@@ -693,7 +824,12 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged, %lu rejected",
 	    stats->rows, stats->added, stats->unchanged, stats->rejected);
 	if ((rc = audit_record(db, "apply", recin_name(ap.in), detail.buf))
-	    != GK_OK || (rc = db_commit(db)) != GK_OK)
+	    != GK_OK)
+		goto done;
+	if (opts->reveal && (rc = audit_record(db, "reveal", recin_name(ap.in),
+	    "apply: identity numbers and phones shown unmasked")) != GK_OK)
+		goto done;
+	if ((rc = db_commit(db)) != GK_OK)
 		goto done;
 	if (stats->added == 0 && stats->unchanged > 0 &&
 	    stats->rejected == 0)
@@ -709,8 +845,11 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    opts->rejects ? opts->rejects : "");
 		rc = GK_FINDINGS;
 	}
-	r = replay(&ap, out, ids);
-	rc = gk_worst(rc, r);
+	/* A dry run registered nobody: there are no ids to give. */
+	if (!db_dry_run(db)) {
+		r = replay(&ap, out, ids);
+		rc = gk_worst(rc, r);
+	}
 done:
 	if (rc != GK_OK && rc != GK_FINDINGS)
 		db_rollback(db);
@@ -722,5 +861,6 @@ done:
 	sb_release(&ap.reasons);
 	recin_close(ap.in);
 	fclose(ap.log);
+	free(ap.grids.slot);
 	return rc;
 }

@@ -55,6 +55,9 @@ const char *staff_role_zh(const char *role);
 /* Education levels rank 1 (primary) to 7 (doctorate); 0 when unknown. */
 int staff_education_parse(const char *s);
 const char *staff_education_name(int rank);
+/* staff_check_config checks the staff policy of the configuration
+ * (education levels that exist); GK_CONFIG after reporting. */
+int staff_check_config(const struct config *cfg);
 /* Yes/no flags: 是/否, yes/no, y/n, true/false, 1/0, empty = no.
  * Returns 0 or 1, or -1 when the text is none of those. */
 int staff_flag_parse(const char *s);
@@ -163,6 +166,18 @@ int staff_list(struct db *db, const struct staff_filter *filter, int reveal,
  * JSON object for the JSON formats. */
 int staff_show(struct db *db, long long id, int reveal,
     enum recout_format fmt, FILE *fp);
+
+extern const struct recout_col staff_vacancy_cols[];
+extern const size_t staff_vacancy_ncols;
+
+/*
+ * staff_vacancies lists the posts left open (Art. 10) in filter's area
+ * and role, oldest first: grid, role, since, reason, who left, when and
+ * by whom it was filled, and the days it was or has been open.  With
+ * filter->active, only those still open.
+ */
+int staff_vacancies(struct db *db, const struct staff_filter *filter,
+    struct recout *out);
 
 extern const struct recout_col staff_rank_cols[];
 extern const size_t staff_rank_ncols;

@@ -1,26 +1,41 @@
 /*
  * gen-province - write a synthetic province in gridkit's import formats.
  *
- *   gen-province [-v] [-s SCALE] [-o DIR | DIR]
+ *   gen-province [-v] [-s SCALE] [-c N] [-o DIR | DIR]
  *
  * Writes DIR/areas.csv (code,name), DIR/grids.csv
  * (code,name,households,population) and DIR/units.csv
- * (village,kind,name,grid) for grid-define import.  At scale 1: the
+ * (village,kind,name,grid) for grid-define import, and
+ * DIR/candidates.csv (name,id_number,phone,education,grid,role,
+ * party_member,veteran,social_worker,professional_title,subsistence)
+ * for staff-hire apply.  At scale 1: the
  * province 14, its 11 cities, 117 counties, ~1,400 townships and
  * streets, 28,000 villages and communities (about a quarter urban),
  * 80,000 grids and 2,000,000 units.  SCALE multiplies the villages,
  * grids and units (-s 0.01 is a small province for quick runs); the
- * cities, counties and townships stay.
+ * cities, counties and townships stay.  Candidates: 150,000 at scale 1,
+ * scaled the same way, or exactly N with -c N (-c 1000000 for a big
+ * batch on a small province).
  *
- * The output is a function of SCALE only: a fixed-seed PRNG of its own
- * (splitmix64) and integer arithmetic throughout, so every run, on every
- * machine, writes the same bytes.  Codes follow the statistical division
+ * The output is a function of SCALE and N only: a fixed-seed PRNG of
+ * its own (splitmix64) and integer arithmetic throughout, so every run,
+ * on every machine, writes the same bytes.  The candidates have a seed
+ * of their own, so -c changes candidates.csv alone, and a smaller
+ * batch is the head of a bigger one.  Codes follow the statistical division
  * code: township group 001-099 streets, 100-199 towns, 200-299
  * townships; village group 001-199 residents' committees (urban
  * communities), 200-399 villagers' committees (rural villages); grid
  * code = village code + 001...  Parents come before their children in
  * areas.csv; every unit is listed once, in one grid of its own village;
  * every village has a grid and every grid a unit.
+ *
+ * Every candidate passes staff-hire's checks: an 18-digit identity
+ * number (GB 11643) with its grid's county as area code, a real birth
+ * date giving an age of 20 to 55 on 2026-11-29, a sequence number
+ * counted per county and birth date so that no number repeats, and the
+ * right check character; a mobile number 13x-19x; an education of at
+ * least senior high school (the minimum for leaders and full-time
+ * members); an existing grid; flags 是/否.
  *
  * Plain C11, no dependencies.  Exit 0, 64 usage, 73 cannot create
  * output, 74 write error, 71 out of memory.
@@ -42,6 +57,8 @@
 #define N_VILLAGES	28000
 #define N_GRIDS		80000
 #define N_UNITS		2000000
+#define N_CANDIDATES	150000
+#define MAX_CANDIDATES	100000000
 
 static const char *prog = "gen-province";
 
@@ -190,6 +207,7 @@ struct village {
 	char code[13];			/* 12 digits */
 	char name[32];
 	int urban;
+	int county;			/* index into counties */
 	long ngrids;			/* allotted */
 };
 
@@ -366,12 +384,204 @@ pick_kind(int urban, long j)
 	return U_GROUP;
 }
 
+/* ---- candidates ---- */
+
+/* Surnames, the most common first (picked with a skew towards the
+ * front), and characters of given names; 3 UTF-8 bytes each. */
+static const char surnames[] =
+    "王李张刘杨赵郭武陈吴高郝任冯韩贾田梁孙马周胡朱宋"
+    "薛段乔闫侯杜秦曹程康温范白许郑谢董史吕姚卫苗贺牛常";
+static const char given[] =
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍"
+    "红建国志文斌鹏飞宇浩然晓东丹俊辉慧婷雪梅海燕林峰亮琳晨"
+    "瑞欣怡子涵雨轩佳宁凯博鑫波宏云春生保利永福荣晋";
+#define NSURNAMES ((sizeof surnames - 1) / 3)
+#define NGIVEN ((sizeof given - 1) / 3)
+
+static char *
+putsub(char *p, const char *list, size_t i)
+{
+	memcpy(p, list + 3 * i, 3);
+	return p + 3;
+}
+
+/* Days since 1970-01-01 of a civil date, and back (proleptic
+ * Gregorian; H. Hinnant's algorithms). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* GB 11643 check character of the first 17 digits. */
+static char
+check_char(const char *s)
+{
+	static const int wt[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
+	    10, 5, 8, 4, 2 };
+	unsigned sum = 0;
+	int i;
+
+	for (i = 0; i < 17; i++)
+		sum += (unsigned)(s[i] - '0') * (unsigned)wt[i];
+	return "10X98765432"[sum % 11];
+}
+
+/* Ages 20 to 55 on 2026-11-29: born 1970-11-30 to 2006-11-29. */
+#define BORN_FIRST	days_from_civil(1970, 11, 30)
+#define BORN_LAST	days_from_civil(2006, 11, 29)
+#define SEQ_STEP	337		/* coprime to 1000: seq digits spread */
+
+static const char *const roles[] = { "leader", "full_time", "part_time",
+    "assistant" };
+/* Per mille: urban grids are staffed by full-time members, rural
+ * grids mostly by part-time ones (Art. 8). */
+static const int role_urban[] = { 100, 600, 100, 200 };
+static const int role_rural[] = { 100, 150, 550, 200 };
+/* All at least senior high school, the strictest minimum. */
+static const char *const educations[] = { "高中", "中专", "大专", "本科",
+    "硕士" };
+static const int edu_mix[] = { 200, 150, 350, 270, 30 };
+
+/* Index into a per-mille mix. */
+static size_t
+pick(const int *mix, size_t n)
+{
+	long r = rnd(0, 999), acc = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		acc += mix[i];
+		if (r < acc)
+			return i;
+	}
+	return n - 1;
+}
+
+static const char *
+flag(long per_mille)
+{
+	return rnd(0, 999) < per_mille ? "是" : "否";
+}
+
+/*
+ * Write n candidates for the ng grids of the nv villages.  Identity
+ * numbers are distinct: the sequence number counts up per county and
+ * birth date (seq[county][day], permuted by SEQ_STEP), and a day whose
+ * 1,000 numbers are used up is drawn again.
+ */
+static void
+write_candidates(const char *dir, const struct village *vil, long nv,
+    long ng, size_t ncty, long n)
+{
+	struct out cand;
+	long ndays = BORN_LAST - BORN_FIRST + 1, born_first = BORN_FIRST;
+	long *gvil, *gnum, k, v, g, j, day, y, m, d, pre, num;
+	unsigned short *seq;
+	const char *fl[5];
+	char name[32], id[32], *p;
+	size_t role, edu, cty;
+	int tries;
+
+	/* The candidates' own seed: the province files stay as they were. */
+	rng_state = 0x47524944535441ULL;	/* "GRIDSTA" */
+	gvil = xcalloc((size_t)ng, sizeof *gvil);
+	gnum = xcalloc((size_t)ng, sizeof *gnum);
+	for (v = 0, g = 0; v < nv; v++)
+		for (j = 0; j < vil[v].ngrids; j++, g++) {
+			gvil[g] = v;
+			gnum[g] = j + 1;
+		}
+	seq = xcalloc(ncty * (size_t)ndays, sizeof *seq);
+
+	out_open(&cand, dir, "candidates.csv");
+	fputs("name,id_number,phone,education,grid,role,party_member,"
+	    "veteran,social_worker,professional_title,subsistence\n",
+	    cand.f);
+	for (k = 0; k < n; k++) {
+		g = rnd(0, ng - 1);
+		v = gvil[g];
+		cty = (size_t)vil[v].county;
+
+		/* A two- or three-character name. */
+		pre = rnd(0, NSURNAMES - 1);	/* skewed: the product */
+		pre *= rnd(1, NSURNAMES);	/* of two draws */
+		p = putsub(name, surnames, (size_t)pre / NSURNAMES);
+		if (rnd(0, 9) < 7)
+			p = putsub(p, given, (size_t)rnd(0, NGIVEN - 1));
+		p = putsub(p, given, (size_t)rnd(0, NGIVEN - 1));
+		*p = '\0';
+
+		/* Birth dates peak in the middle of the range. */
+		for (tries = 0;; tries++) {
+			day = rnd(0, ndays - 1);
+			day = (day + rnd(0, ndays - 1)) / 2;
+			if (seq[cty * (size_t)ndays + (size_t)day] < 1000)
+				break;
+			if (tries > 1000) {
+				fprintf(stderr, "%s: too many candidates for "
+				    "one county's identity numbers\n", prog);
+				exit(EX_USAGE);
+			}
+		}
+		civil_from_days(born_first + day, &y, &m, &d);
+		snprintf(id, sizeof id, "%.6s%04ld%02ld%02ld%03ld",
+		    vil[v].code, y, m, d,
+		    (seq[cty * (size_t)ndays + (size_t)day]++ * SEQ_STEP +
+		    day) % 1000);
+		id[17] = check_char(id);
+		id[18] = '\0';
+
+		/* One call per line: argument order is unspecified in C. */
+		role = pick(vil[v].urban ? role_urban : role_rural, 4);
+		edu = pick(edu_mix, 5);
+		pre = rnd(3, 9);
+		num = rnd(0, 999999999);
+		fl[0] = flag(role == 0 ? 600 : 300);	/* party member */
+		fl[1] = flag(60);			/* veteran */
+		fl[2] = flag(100);			/* social worker */
+		fl[3] = flag(80);			/* professional title */
+		fl[4] = flag(20);			/* subsistence */
+		fprintf(cand.f, "%s,%s,1%ld%09ld,%s,%s%03ld,%s,%s,%s,%s,%s,"
+		    "%s\n", name, id, pre, num, educations[edu], vil[v].code,
+		    gnum[g], roles[role], fl[0], fl[1], fl[2], fl[3], fl[4]);
+	}
+	out_close(&cand);
+	free(seq);
+	free(gnum);
+	free(gvil);
+}
+
 /* ---- main ---- */
 
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: %s [-v] [-s SCALE] [-o DIR | DIR]\n", prog);
+	fprintf(f, "usage: %s [-v] [-s SCALE] [-c N] [-o DIR | DIR]\n",
+	    prog);
 }
 
 static double
@@ -391,6 +601,23 @@ parse_scale(const char *s)
 }
 
 static long
+parse_count(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 0 ||
+	    n > MAX_CANDIDATES) {
+		fprintf(stderr, "%s: -c \"%s\": a number of candidates from 0 "
+		    "to %d is wanted\n", prog, s, MAX_CANDIDATES);
+		exit(EX_USAGE);
+	}
+	return n;
+}
+
+static long
 scaled(long n, double scale, long min)
 {
 	long v = (long)((double)n * scale + 0.5);
@@ -407,7 +634,7 @@ main(int argc, char **argv)
 	struct out areas, grids, units;
 	const char *dir = NULL;
 	double scale = 1.0;
-	long nv, ng, nu, *w, *alloc, *gunits, *gh;
+	long nv, ng, nu, nc = -1, *w, *alloc, *gunits, *gh;
 	long nurban = 0, nhazard = 0, carry_u = 0, carry_r = 0;
 	size_t ncty = 0, ntsp = 0, i, j, c, t, v, g;
 	int verbose = 0;
@@ -423,6 +650,8 @@ main(int argc, char **argv)
 			verbose = 1;
 		} else if (strcmp(a, "-s") == 0 && i + 1 < (size_t)argc) {
 			scale = parse_scale(argv[++i]);
+		} else if (strcmp(a, "-c") == 0 && i + 1 < (size_t)argc) {
+			nc = parse_count(argv[++i]);
 		} else if (strcmp(a, "-o") == 0 && i + 1 < (size_t)argc &&
 		    dir == NULL) {
 			dir = argv[++i];
@@ -445,6 +674,8 @@ main(int argc, char **argv)
 	nv = scaled(N_VILLAGES, scale, 1);
 	ng = scaled(N_GRIDS, scale, nv);
 	nu = scaled(N_UNITS, scale, ng);
+	if (nc < 0)
+		nc = scaled(N_CANDIDATES, scale, 0);
 
 	/* Counties. */
 	cty = xcalloc(200, sizeof *cty);
@@ -566,6 +797,7 @@ main(int argc, char **argv)
 					    "%s%03d", s->code, (int)(seq % 1000));
 					name2(q->name, urban ? "社区" : "村");
 					q->urban = urban;
+					q->county = s->county;
 					nurban += urban;
 					fprintf(areas.f, "%s,%s\n", q->code,
 					    q->name);
@@ -641,12 +873,14 @@ main(int argc, char **argv)
 	}
 	out_close(&units);
 
+	write_candidates(dir, vil, nv, ng, ncty, nc);
+
 	if (verbose)
 		fprintf(stderr, "%s: scale %g: 1 province, %zu cities, %zu "
 		    "counties, %zu townships, %ld villages (%ld urban), %ld "
-		    "grids, %ld units (%ld hazard points) in %s\n", prog,
-		    scale, (size_t)NCITIES, ncty, ntsp, nv, nurban, ng, nu,
-		    nhazard, dir);
+		    "grids, %ld units (%ld hazard points), %ld candidates in "
+		    "%s\n", prog, scale, (size_t)NCITIES, ncty, ntsp, nv,
+		    nurban, ng, nu, nhazard, nc, dir);
 	free(gunits);
 	free(gh);
 	free(vil);

@@ -73,7 +73,7 @@ test_expect_success 'publicity days come from the config' '
 # 4, and Saturday 10 October, a make-up working day, is day 5.
 test_expect_success 'publicity counts working days across National Day and its make-up Saturday' '
 	exits 65 staff-hire --now 2026-10-10T18:00:00+08:00 advance --stage training 1 2>err &&
-	grep "publicity lasts 5 working days and ends on 2026-10-10; advance on 2026-10-12 or later" err &&
+	grep "publicity lasts 5 working days and ends on 2026-10-10; advance on 2026-10-11 or later" err &&
 	staff-hire --now 2026-10-11T09:00:00+08:00 advance --stage training 1 2 3
 '
 

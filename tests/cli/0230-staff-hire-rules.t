@@ -1,0 +1,83 @@
+#!/bin/sh
+# staff-hire: the rules that hold after hiring, options that belong to
+# other verbs, the policy in the config, vacancies, dry runs.
+. "$GRIDKIT_TOP/tests/cli/lib.sh"
+
+load_county || exit 1
+GRIDKIT_NOW=2026-09-01T09:00:00+08:00
+cat >cands.csv <<CSV
+name,id_number,phone,education,grid,role
+张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time
+王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,part_time
+CSV
+
+test_expect_success 'a dry run registers nobody and prints no staff ids' '
+	staff-hire -n apply cands.csv >ids &&
+	! test -s ids &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM people")" = 0
+'
+
+# Through the procedure to job training, with no publicity wait.
+printf "staff:\n  publicity_days: 0\n" >nowait.yaml
+walk() {
+	for s in qualification exam physical political publicity training; do
+		staff-hire -c nowait.yaml advance --stage $s "$@" || return 1
+	done
+}
+
+test_expect_success 'publicity_days 0 means no wait at all' '
+	staff-hire apply cands.csv >ids && walk 1 2 &&
+	staff-hire list -f tsv --stage training | grep -c "^[12]	" | grep -x 2
+'
+
+test_expect_success 'hiring into a role re-checks its education minimum (Art. 9)' '
+	exits 65 staff-hire hire 2 --role full_time 2>err &&
+	grep "2 (王强): education junior_high is below 高中, the minimum for full_time (staff.min_education.full_time; Art. 9)" err &&
+	staff-hire hire 2 && staff-hire hire 1
+'
+
+test_expect_success 'assigning someone to a post they hold already is refused' '
+	exits 65 staff-hire assign 1 --grid 140121100001001 --role full_time 2>err &&
+	grep "1 (张伟) serves grid 140121100001001 as full_time already, since 2026-09-01" err
+'
+
+test_expect_success 'a member serving two grids is listed once for each' '
+	staff-hire assign 1 --grid 140121100001002 &&
+	test "$(staff-hire list -f tsv --active | grep -c "^1	")" = 2 &&
+	staff-hire list -f tsv --grid 140121100001002 | grep "^1	张伟	"
+'
+
+test_expect_success 'leaving leaves a vacancy for each post; vacancies lists them' '
+	staff-hire --now 2026-09-10T09:00:00+08:00 leave 1 --reason dismiss --on 2026-09-10 &&
+	staff-hire --now 2026-09-15T09:00:00+08:00 vacancies -f tsv >v &&
+	grep "^140121100001001	full_time	2026-09-10	dismiss	1			5$" v &&
+	grep "^140121100001002	full_time	2026-09-10	dismiss	1			5$" v &&
+	test "$(staff-hire vacancies -f tsv --open --grid 140121100001002 | wc -l)" = 2
+'
+
+test_expect_success 'an option of another verb is a usage error, not ignored' '
+	exits 64 staff-hire list --fail 2>err && grep -- "--fail does not go with list" err &&
+	exits 64 staff-hire rank --stage exam --grid 140121100001001 &&
+	exits 64 staff-hire show 1 --keep-going
+'
+
+test_expect_success 'a bad --grid or --role is a usage error for every verb' '
+	exits 64 staff-hire hire 2 --grid 1401 &&
+	exits 64 staff-hire assign 2 --grid 1401 &&
+	exits 64 staff-hire transfer 2 --grid 140121100001001 --role boss
+'
+
+test_expect_success 'an education minimum in the config that is no level is a config error' '
+	printf "staff:\n  min_education:\n    leader: 高级中学\n" >badedu.yaml &&
+	exits 78 staff-hire -c badedu.yaml list 2>err &&
+	grep "staff.min_education.leader: \"高级中学\" is not an education level" err
+'
+
+test_expect_success 'apply --reveal is recorded in the audit log' '
+	printf "name,id_number,phone,education,grid,role\n刘洋,%s,13600136003,大专,140121100001001,leader\n" \
+	    "$(idnum 14012119910303456)" >c3.csv &&
+	staff-hire --reveal apply -f tsv c3.csv | grep "$(idnum 14012119910303456)" &&
+	sqlite3 test.db "SELECT verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" | grep -x "reveal|c3.csv"
+'
+
+test_done
