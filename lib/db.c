@@ -278,7 +278,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	/* A bigger page cache keeps a large import's index pages in memory
 	 * (16 MiB: well inside the 64 MiB a program may use). */
 	if (mode == DB_WRITE && (rc = exec_sql(db, "PRAGMA cache_size = "
-	    "-32768", "cannot configure")) != GK_OK)
+	    "-16384", "cannot configure")) != GK_OK)
 		goto fail;
 	*out = db;
 	return GK_OK;
