@@ -438,7 +438,12 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 		for (i = first; i < cli->argc; i++)
 			if (add_id(cli->argv[i], NULL, 0, ids, n, &cap) == -1)
 				bad++;
-		return bad ? GK_USAGE : GK_OK;
+		if (bad == 0)
+			return GK_OK;
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return GK_USAGE;
 	}
 	while ((got = getline(&line, &len, stdin)) != -1) {
 		lineno++;
@@ -456,13 +461,15 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 			break;
 	}
 	free(line);
-	if (ferror(stdin)) {
-		diag_error("error reading standard input: %s",
-		    strerror(errno));
-		return GK_IOERR;
+	if (ferror(stdin) || bad > 0) {
+		if (ferror(stdin))
+			diag_error("error reading standard input: %s",
+			    strerror(errno));
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return ferror(stdin) ? GK_IOERR : GK_DATAERR;
 	}
-	if (bad > 0)
-		return GK_DATAERR;
 	if (*n == 0)
 		diag_warn("no staff ids given");
 	return GK_OK;
