@@ -103,6 +103,30 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TOOLS)
 	@scripts/bench
 
+# Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
+# (not part of check: it runs as long as it is given).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+fuzz: deps
+	@mkdir -p tests/tmp/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	    echo "  FUZZ   $$t ($(FUZZ_SECONDS) s)"; \
+	    clang -g -O1 -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) \
+	        -DGRIDKIT_VERSION='"$(VERSION)"' \
+	        -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
+	        -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
+	        -fsanitize=fuzzer,address,undefined \
+	        -o tests/tmp/fuzz/$$t tests/fuzz/$$t.c $(LIB_SRC) \
+	        $(PKG_LIBS) -lm || exit 1; \
+	    mkdir -p tests/tmp/fuzz/$$t.corpus; \
+	    tests/tmp/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
+	        -print_final_stats=1 tests/tmp/fuzz/$$t.corpus \
+	        tests/fuzz/seeds 2>tests/tmp/fuzz/$$t.log || \
+	        { tail -40 tests/tmp/fuzz/$$t.log; exit 1; }; \
+	    grep -E "stat::number_of_executed_units|stat::peak_rss" \
+	        tests/tmp/fuzz/$$t.log; \
+	done
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
@@ -119,7 +143,7 @@ clean:
 	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN)
 	rm -rf tests/tmp
 
-.PHONY: all check check-unit check-cli demo bench install clean deps
+.PHONY: all check check-unit check-cli demo bench fuzz install clean deps
 .SECONDARY:
 
 -include $(wildcard lib/*.d cmd/*.d tests/unit/*.d scripts/*.d)
