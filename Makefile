@@ -108,6 +108,8 @@ bench: deps
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang" \
+	    "(libFuzzer): sudo apt-get install clang" >&2; exit 1; }
 	@mkdir -p tests/tmp/fuzz
 	@for t in $(FUZZ_TARGETS); do \
 	    echo "  FUZZ   $$t ($(FUZZ_SECONDS) s)"; \
