@@ -1012,6 +1012,39 @@ report_missing(const struct recin *r, size_t i)
 	sb_release(&also);
 }
 
+/*
+ * title_row tells whether the current record is a title above the
+ * header, as spreadsheets from offices have ("清徐县网格员报名表" in a
+ * merged first row): one non-blank cell that names no field.  Its text
+ * goes to *title (malloc'd) for the warning.
+ */
+static int
+title_row(const struct recin *r, char **title)
+{
+	const struct recin_cell *c;
+	const char *base = r->buf + r->rs;
+	char *norm, *only = NULL;
+	size_t j, nonblank = 0;
+	int named = 0;
+
+	for (j = 0; j < r->ncells; j++) {
+		c = &r->cells[j];
+		if ((norm = norm_name(base + c->off, c->len)) == NULL)
+			continue;
+		nonblank++;
+		named |= match(r, norm) >= 0;
+		free(norm);
+		if (only == NULL)
+			only = estrndup(base + c->off, c->len);
+	}
+	if (nonblank == 1 && !named) {
+		*title = only;
+		return 1;
+	}
+	free(only);
+	return 0;
+}
+
 /* bind_header maps the current record, the header, to the fields. */
 static int
 bind_header(struct recin *r)
@@ -1058,8 +1091,9 @@ bind_header(struct recin *r)
 int
 recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 {
+	char q[DIAG_QUOTE_MAX], *title;
 	size_t i, k;
-	int rc;
+	int rc, skipped;
 
 	if (r->bound) {
 		diag_error("recin_bind: called twice");
@@ -1103,6 +1137,26 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 			return GK_DATAERR;
 		}
 	} while (all_empty(r));
+	/* Up to three title rows above the header are passed over. */
+	for (skipped = 0; skipped < 3 &&
+	    title_row(r, &title); skipped++) {
+		diag_warn_at(r->name, r->recline, 0, "skipping %s above the "
+		    "header", diag_quote(q, sizeof q, title));
+		free(title);
+		do {
+			rc = read_record(r);
+			if (rc < 0) {
+				r->fatal = -rc;
+				return -rc;
+			}
+			if (rc == SCAN_EOF) {
+				diag_at(r->name, 0, 0, "no header line after "
+				    "the title");
+				r->fatal = GK_DATAERR;
+				return GK_DATAERR;
+			}
+		} while (all_empty(r));
+	}
 	return bind_header(r);
 }
 

@@ -22,7 +22,9 @@
  * cells are compared after trimming ASCII and full-width spaces, BOMs,
  * zero-width characters and a leading '*' (Excel template marker), and
  * after Unicode NFKC case folding, so "Code", "CODE" and "ｃｏｄｅ" all
- * match "code".
+ * match "code".  Up to three title rows above the header (one
+ * non-blank cell that names no field, as office spreadsheets put a
+ * merged title over the table) are passed over with a warning.
  *
  * Errors are reported on stderr through diag_at() with file:line:col and
  * returned as a status (GK_DATAERR, GK_NOINPUT, GK_IOERR).

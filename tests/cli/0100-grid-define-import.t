@@ -168,6 +168,13 @@ test_expect_success 'columns may come in any order, with extra ones warned about
 	grid-define list -f tsv | grep "^140121200202009	马峪九网格	"
 '
 
+test_expect_success 'a title row above the header, as office spreadsheets have, is passed over' '
+	printf "清徐县马峪乡网格划分表,,\n网格编码,名称,户数\n140121200202012,马峪十二网格,260\n" >title.csv &&
+	grid-define import grids title.csv 2>err &&
+	grep "title.csv:1: warning: skipping \"清徐县马峪乡网格划分表\" above the header" err &&
+	grid-define list -f tsv | grep "^140121200202012	马峪十二网格	"
+'
+
 test_expect_success 'a missing required column is named, with its aliases' '
 	printf "名称\n无编码\n" >nocode.csv &&
 	exits 65 grid-define import grids nocode.csv 2>err &&
