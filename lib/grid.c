@@ -334,9 +334,9 @@ same_count(struct db_stmt *st, int col, long long v)
 /* Write one grid: add, update or leave.  Returns 1, or -status. */
 static int
 put_grid(struct db *db, const char *now, const struct grid_code *gc,
-    const char *name, const char *kind, long long households,
-    long long population, struct grid_import_stats *stats,
-    const char **retired)
+    const char *name, const char *kind, const char *derived,
+    long long households, long long population,
+    struct grid_import_stats *stats, const char **retired)
 {
 	struct db_stmt *st;
 	int rc, same;
@@ -356,17 +356,21 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 			*retired = "retired";
 			return 0;
 		}
+		/* What a file does not give (no column, an empty cell) is
+		 * left as it is: an import never erases with blanks. */
 		same = strcmp(db_text(st, 0), name) == 0 &&
-		    strcmp(db_text(st, 1), kind) == 0 &&
-		    same_count(st, 2, households) &&
-		    same_count(st, 3, population);
+		    (kind == NULL || strcmp(db_text(st, 1), kind) == 0) &&
+		    (households < 0 || same_count(st, 2, households)) &&
+		    (population < 0 || same_count(st, 3, population));
 		db_reset(st);
 		if (same) {
 			stats->unchanged++;
 			return 1;
 		}
-		if ((rc = db_run(db, "UPDATE grids SET name = ?, kind = ?, "
-		    "households = ?, population = ?, updated = ? "
+		if ((rc = db_run(db, "UPDATE grids SET name = ?, "
+		    "kind = coalesce(?, kind), "
+		    "households = coalesce(?, households), "
+		    "population = coalesce(?, population), updated = ? "
 		    "WHERE code = ?", "ssNNss", name, kind, households,
 		    population, now, gc->code)) != GK_OK)
 			return -rc;
@@ -374,6 +378,10 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 		return 1;
 	}
 	db_reset(st);
+	if (kind == NULL && (kind = derived) == NULL) {
+		*retired = "kind";
+		return 0;
+	}
 	if ((rc = db_run(db, "INSERT INTO grids (code, village, name, kind, "
 	    "households, population, status, created, updated) "
 	    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)", "ssssNNss", gc->code,
@@ -419,22 +427,21 @@ import_grid(struct import *im)
 		return rc;
 	if (!ok)
 		return 0;
-	if (kind == NULL) {
-		if (strcmp(im->urban_of, gc.village) != 0) {
-			im->urban = village_urban(im->db, gc.village);
-			memcpy(im->urban_of, gc.village, sizeof im->urban_of);
-		}
-		urban = im->urban;
-		if (urban < 0) {
-			bad(im, 0, "%s: village digits %s do not say urban "
-			    "(001-199) or rural (200-399); give a kind column",
-			    code, gc.village + 9);
-			return 0;
-		}
-		kind = urban ? "urban" : "rural";
+	/* A new grid's kind, when not given, follows its village. */
+	if (strcmp(im->urban_of, gc.village) != 0) {
+		im->urban = village_urban(im->db, gc.village);
+		memcpy(im->urban_of, gc.village, sizeof im->urban_of);
 	}
-	rc = put_grid(im->db, im->now, &gc, name, kind, households,
-	    population, im->stats, &retired);
+	urban = im->urban;
+	rc = put_grid(im->db, im->now, &gc, name, kind, urban < 0 ? NULL :
+	    urban ? "urban" : "rural", households, population, im->stats,
+	    &retired);
+	if (rc == 0 && retired != NULL && strcmp(retired, "kind") == 0) {
+		bad(im, 0, "%s: village digits %s do not say urban "
+		    "(001-199) or rural (200-399); give a kind column",
+		    code, gc.village + 9);
+		return 0;
+	}
 	if (rc == 0 && retired != NULL) {
 		bad(im, 0, "grid %s is retired; a retired grid keeps its "
 		    "code and history and is not brought back by an import",
@@ -857,7 +864,7 @@ grid_add(struct db *db, const char *code, const char *name,
 		kind = urban ? "urban" : "rural";
 	}
 	rc = put_grid(db, clock_format(clock_now(), now), &gc, name, kind,
-	    attrs->households, attrs->population, &stats, &retired);
+	    kind, attrs->households, attrs->population, &stats, &retired);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;

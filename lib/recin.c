@@ -109,6 +109,7 @@ struct recin {
 	int skiplf;		/* a CR ended the last line: skip one LF */
 	int eof;		/* no text will follow buf[end] */
 	int started;		/* BOM and encoding looked at */
+	int utf16;		/* UTF-16 with a BOM: Excel "Unicode Text" */
 	int fatal;		/* status of a fatal error, or 0 */
 	int have;		/* a record is current */
 	unsigned long line;	/* physical line at pos */
@@ -279,16 +280,55 @@ norm_name(const char *s, size_t len)
 	return out;
 }
 
-/* match returns the field a normalised name stands for, or -1. */
+/* alias_of returns the index of the alias a normalised name is, or -1. */
 static long
-match(const struct recin *r, const char *norm)
+alias_of(const struct recin *r, const char *norm)
 {
 	size_t i;
 
 	for (i = 0; i < r->nalias; i++)
 		if (strcmp(r->alias[i].norm, norm) == 0)
-			return (long)r->alias[i].field;
+			return (long)i;
 	return -1;
+}
+
+/*
+ * match_alias finds the alias a header names: as written, or else
+ * without a unit or note in brackets at its end ("户数（户）",
+ * "身份证号(18位)"), which spreadsheets add.  Returns the alias index
+ * (its priority: a field's own name first, then its aliases in order),
+ * or -1.
+ */
+static long
+match_alias(const struct recin *r, const char *norm)
+{
+	size_t len = strlen(norm);
+	char *cut;
+	long a;
+
+	if ((a = alias_of(r, norm)) >= 0 || len < 2 || norm[len - 1] != ')')
+		return a;
+	/* NFKC folding made full-width brackets ASCII. */
+	cut = estrndup(norm, len);
+	while (len > 0 && cut[len - 1] != '(')
+		len--;
+	if (len > 1) {
+		cut[len - 1] = '\0';
+		while (len > 1 && cut[len - 2] == ' ')
+			cut[--len - 1] = '\0';
+		a = alias_of(r, cut);
+	}
+	free(cut);
+	return a;
+}
+
+/* match returns the field a normalised name stands for, or -1. */
+static long
+match(const struct recin *r, const char *norm)
+{
+	long a = match_alias(r, norm);
+
+	return a < 0 ? -1 : (long)r->alias[a].field;
 }
 
 static void
@@ -305,7 +345,9 @@ set_tables(struct recin *r)
 	if (r->fmt == FMT_JSONL)
 		return;
 	r->delim = r->fmt == FMT_TSV ? '\t' : ',';
-	r->quoting = r->fmt == FMT_CSV;
+	/* Excel's "Unicode Text" (UTF-16 with a BOM) quotes tab-separated
+	 * cells that hold tabs, line breaks or quotes; plain TSV does not. */
+	r->quoting = r->fmt == FMT_CSV || (r->fmt == FMT_TSV && r->utf16);
 	r->unq['\r'] = C_CR;
 	r->unq[r->delim] = C_DELIM;
 	r->quo['"'] = C_QUOTE;
@@ -494,6 +536,7 @@ start(struct recin *r)
 	if (r->cd == (iconv_t)-1 && r->end >= 2 &&
 	    ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
 		enc = b[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		r->utf16 = 1;
 		r->cd = iconv_open("UTF-8", enc);
 		if (r->cd == (iconv_t)-1) {
 			diag_error("cannot convert from %s: %s", enc,
@@ -885,13 +928,29 @@ read_record(struct recin *r)
 	}
 }
 
+/* cell_blank tells whether a cell holds only blanks (spaces, full-width
+ * spaces, zero-width characters). */
+static int
+cell_blank(const struct recin *r, const struct recin_cell *c)
+{
+	const unsigned char *p = (const unsigned char *)r->buf + r->rs + c->off;
+	const unsigned char *e = p + c->len;
+	size_t n;
+
+	while ((n = blank_head(p, e)) > 0)
+		p += n;
+	return p == e;
+}
+
+/* all_empty tells whether every cell of the record is blank: a row
+ * Excel writes for formatted but empty cells (",,,"), or one of spaces. */
 static int
 all_empty(const struct recin *r)
 {
 	size_t i;
 
 	for (i = 0; i < r->ncells; i++)
-		if (r->cells[i].len > 0)
+		if (r->cells[i].len > 0 && !cell_blank(r, &r->cells[i]))
 			return 0;
 	return 1;
 }
@@ -952,6 +1011,20 @@ recin_open(struct recin **out, const char *path,
 		}
 	}
 
+	/* A byte order mark says what the file is, whatever --encoding
+	 * says: a UTF-8 export read as GB18030 would be garbled silently. */
+	if (cd != (iconv_t)-1 && ownfd && S_ISREG(st.st_mode)) {
+		unsigned char bom[3];
+
+		if (pread(fd, bom, 3, 0) == 3 &&
+		    memcmp(bom, "\xEF\xBB\xBF", 3) == 0) {
+			diag_warn("%s: the file starts with a UTF-8 byte order "
+			    "mark; reading it as UTF-8, not %s",
+			    path, enc);
+			iconv_close(cd);
+			cd = (iconv_t)-1;
+		}
+	}
 	r = ecalloc(1, sizeof *r);
 	r->name = estrdup(path);
 	r->fd = fd;
@@ -1045,19 +1118,30 @@ title_row(const struct recin *r, char **title)
 	return 0;
 }
 
-/* bind_header maps the current record, the header, to the fields. */
+/*
+ * bind_header maps the current record, the header, to the fields.  Two
+ * columns for one field: the one whose name ranks first (the field's
+ * own name, then its aliases in order) is taken and the other ignored
+ * with a warning ("手机号" before "联系电话"); the same name twice is an
+ * error.  A header in which no column names a field is no header: the
+ * file is refused without echoing the line, which may be personal data.
+ */
 static int
 bind_header(struct recin *r)
 {
-	char q[DIAG_QUOTE_MAX];
+	char q[DIAG_QUOTE_MAX], q2[DIAG_QUOTE_MAX];
 	const struct recin_cell *c;
 	char *base = r->buf + r->rs, *t, *norm;
-	size_t i, j;
-	long f;
+	long *rank;
+	size_t i, j, named = 0;
+	long a, f, old;
 	int bad = 0;
 
 	r->ncols = r->ncells;
 	r->hdroff = ereallocarray(NULL, r->ncols, sizeof *r->hdroff);
+	rank = ereallocarray(NULL, r->nfields ? r->nfields : 1, sizeof *rank);
+	for (i = 0; i < r->nfields; i++)
+		rank[i] = -1;
 	for (j = 0; j < r->ncols; j++) {
 		c = &r->cells[j];
 		t = trim(base + c->off, c->len);
@@ -1066,19 +1150,53 @@ bind_header(struct recin *r)
 		sb_addc(&r->hdr, '\0');
 		if ((norm = norm_name(t, strlen(t))) == NULL)
 			continue;
-		f = match(r, norm);
+		a = match_alias(r, norm);
 		free(norm);
-		if (f < 0) {
+		if (a >= 0)
+			named++;
+	}
+	if (named == 0 && r->nfields > 0) {
+		diag_at(r->name, r->recline, 0, "line %lu is not a header: no "
+		    "column is named for a field (such as \"%s\"); the file "
+		    "needs a header line", r->recline, r->fields[0].name);
+		free(rank);
+		return GK_DATAERR;
+	}
+	for (j = 0; j < r->ncols; j++) {
+		c = &r->cells[j];
+		t = r->hdr.buf + r->hdroff[j];
+		if ((norm = norm_name(t, strlen(t))) == NULL)
+			continue;
+		a = match_alias(r, norm);
+		free(norm);
+		if (a < 0) {
 			diag_warn_at(r->name, c->line, c->col, "ignoring column "
 			    "%s", diag_quote(q, sizeof q, t));
-		} else if (r->colof[f] >= 0) {
+			continue;
+		}
+		f = (long)r->alias[a].field;
+		if ((old = r->colof[f]) < 0) {
+			r->colof[f] = (long)j;
+			rank[f] = a;
+		} else if (a == rank[f]) {
 			diag_at(r->name, c->line, c->col, "column %s "
 			    "duplicates column %ld for \"%s\"", diag_quote(q,
-			    sizeof q, t), r->colof[f] + 1, r->fields[f].name);
+			    sizeof q, t), old + 1, r->fields[f].name);
 			bad = 1;
-		} else
-			r->colof[f] = (long)j;
+		} else {
+			/* The better name wins; the other is said. */
+			if (a < rank[f]) {
+				r->colof[f] = (long)j;
+				rank[f] = a;
+			}
+			diag_warn_at(r->name, c->line, c->col, "columns %s and "
+			    "%s both give \"%s\"; using %s", diag_quote(q,
+			    sizeof q, r->hdr.buf + r->hdroff[old]),
+			    diag_quote(q2, sizeof q2, t), r->fields[f].name,
+			    r->hdr.buf + r->hdroff[r->colof[f]]);
+		}
 	}
+	free(rank);
 	for (i = 0; i < r->nfields; i++) {
 		if (r->fields[i].required && r->colof[i] < 0) {
 			report_missing(r, i);
@@ -1335,6 +1453,11 @@ recin_next(struct recin *r)
 		if (!all_empty(r))
 			break;
 	}
+	/* Blank cells past the header's last column are what spreadsheets
+	 * leave after a table; they are no data. */
+	while (r->ncells > r->ncols &&
+	    cell_blank(r, &r->cells[r->ncells - 1]))
+		r->ncells--;
 	if (r->ncells != r->ncols) {
 		diag_at(r->name, r->recline, 0, "%zu field%s, expected %zu "
 		    "(the header has %zu column%s)", r->ncells,

@@ -369,13 +369,43 @@ test_recin__missing_and_duplicate_columns_are_errors(void **state)
 	    "(also accepted: 网格编码, 编码)\n");
 	recin_close(r);
 
-	put_text("dup.csv", "code,name,名称\n");
+	put_text("dup.csv", "code,name,Name\n");
 	assert_int_equal(recin_open(&r, "dup.csv", NULL), GK_OK);
 	capture_start();
 	assert_int_equal(recin_bind(r, fields, NFIELDS), GK_DATAERR);
 	err = capture_end();
-	assert_string_equal(err, "test: dup.csv:1:11: column \"名称\" "
+	assert_string_equal(err, "test: dup.csv:1:11: column \"Name\" "
 	    "duplicates column 2 for \"name\"\n");
+	recin_close(r);
+
+	/* Two names for one field: the better-ranked one is used. */
+	put_text("two.csv", "名称,code,name\n甲,1,乙\n");
+	assert_int_equal(recin_open(&r, "two.csv", NULL), GK_OK);
+	capture_start();
+	assert_int_equal(recin_bind(r, fields, NFIELDS), GK_OK);
+	err = capture_end();
+	assert_string_equal(err, "test: two.csv:1:9: warning: columns "
+	    "\"名称\" and \"name\" both give \"name\"; using name\n");
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, NAME), "乙");
+	recin_close(r);
+
+	/* A header with a unit in brackets still names its field. */
+	put_text("unit.csv", "编码（代码）,名称\n7,丙\n");
+	assert_int_equal(recin_open(&r, "unit.csv", NULL), GK_OK);
+	assert_int_equal(recin_bind(r, fields, NFIELDS), GK_OK);
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, CODE), "7");
+	recin_close(r);
+
+	/* Data where the header should be is refused, not echoed. */
+	put_text("nohdr.csv", "140105199001011234,13800138000\n");
+	assert_int_equal(recin_open(&r, "nohdr.csv", NULL), GK_OK);
+	capture_start();
+	assert_int_equal(recin_bind(r, fields, NFIELDS), GK_DATAERR);
+	err = capture_end();
+	assert_null(strstr(err, "13800138000"));
+	assert_non_null(strstr(err, "line 1 is not a header"));
 	recin_close(r);
 }
 
