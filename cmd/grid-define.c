@@ -149,7 +149,7 @@ do_check(struct cli *cli, struct db *db, struct opts *o)
 		return rc;
 	w = cli_out(cli, coverage_cols, coverage_ncols);
 	rc = coverage_check(db, cli->config, &scope, w, &counts);
-	rc = gk_worst(rc, recout_finish(w));
+	rc = cli_out_end(w, rc);
 	if (rc == GK_OK && counts.errors > 0)
 		rc = GK_FINDINGS;
 	return rc;
@@ -189,7 +189,7 @@ do_list(struct cli *cli, struct db *db, struct opts *o)
 		break;
 	}
 	rc = grid_list(db, what, &scope, o->all, w);
-	return gk_worst(rc, recout_finish(w));
+	return cli_out_end(w, rc);
 }
 
 static int

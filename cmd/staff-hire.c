@@ -191,7 +191,7 @@ do_apply(struct cli *cli, struct db *db, struct opts *o)
 	rc = staff_apply(db, cli->config, cli->argc > 1 ? cli->argv[1] : "-",
 	    &cli->input, &ao, w, stdout, &stats);
 	if (w != NULL)
-		rc = gk_worst(rc, recout_finish(w));
+		rc = cli_out_end(w, rc);
 	return rc;
 }
 
@@ -281,7 +281,7 @@ do_list(struct cli *cli, struct db *db, struct opts *o)
 		return rc;
 	w = cli_out(cli, staff_list_cols, staff_list_ncols);
 	rc = staff_list(db, &f, cli->reveal, w);
-	return gk_worst(rc, recout_finish(w));
+	return cli_out_end(w, rc);
 }
 
 static int
@@ -298,7 +298,7 @@ do_vacancies(struct cli *cli, struct db *db, struct opts *o)
 		return rc;
 	w = cli_out(cli, staff_vacancy_cols, staff_vacancy_ncols);
 	rc = staff_vacancies(db, &f, w);
-	return gk_worst(rc, recout_finish(w));
+	return cli_out_end(w, rc);
 }
 
 static int
@@ -418,7 +418,7 @@ main(int argc, char *argv[])
 			    staff_rank_ncols);
 
 			rc = staff_rank(db, stage, w);
-			rc = gk_worst(rc, recout_finish(w));
+			rc = cli_out_end(w, rc);
 		}
 	} else if (strcmp(v->name, "hire") == 0) {
 		if ((rc = one_id(&cli, &id)) == GK_OK)

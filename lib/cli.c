@@ -168,7 +168,7 @@ print_config(struct cli *cli)
 	for (i = 0; config_entry(cli->config, i, &v[0], &v[1], &v[2], &v[3])
 	    == 0 && rc == GK_OK; i++)
 		rc = recout_row(w, v);
-	return gk_worst(rc, recout_finish(w));
+	return cli_out_end(w, rc);
 }
 
 int
@@ -479,6 +479,12 @@ struct recout *
 cli_out(const struct cli *cli, const struct recout_col *cols, size_t ncols)
 {
 	return recout_new(stdout, cli->format, cli->excel, cols, ncols);
+}
+
+int
+cli_out_end(struct recout *w, int rc)
+{
+	return gk_worst(rc, recout_end(w, rc != GK_OK && rc != GK_FINDINGS));
 }
 
 int

@@ -120,6 +120,11 @@ int cli_ids(struct cli *cli, int first, long long **ids, size_t *n);
 struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
     size_t ncols);
 
+/* cli_out_end ends record output begun with cli_out for a command
+ * whose status is rc: a failed command that printed nothing yet prints
+ * nothing.  Returns the worse of rc and the output's own status. */
+int cli_out_end(struct recout *w, int rc);
+
 /* cli_parse_count reads a non-negative count option (--households). */
 int cli_parse_count(const struct cli *cli, const char *opt, const char *arg,
     long long *out);

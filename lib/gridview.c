@@ -322,6 +322,10 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 
 	if ((rc = info_load(db, code, &gi)) != GK_OK)
 		goto done;
+	/* Recorded before anything is shown. */
+	if (reveal && (rc = audit_reveal(db, gi.code, "staff phones shown "
+	    "unmasked")) != GK_OK)
+		goto done;
 	if (json) {
 		o = json_object();
 		units = json_array();
@@ -428,8 +432,6 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 	} else if (nunits == 0)
 		fprintf(fp, "units       none: the grid's extent is not "
 		    "recorded\n");
-	if (rc == GK_OK && reveal && nstaff > 0)
-		rc = audit_reveal(db, gi.code, "staff phones shown unmasked");
 done:
 	json_decref(staff);
 	json_decref(units);
@@ -494,6 +496,9 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	int rc;
 
 	if ((rc = info_load(db, code, &gi)) != GK_OK)
+		goto done;
+	if (reveal && (rc = audit_reveal(db, gi.code, "board printed with "
+	    "phones unmasked")) != GK_OK)
 		goto done;
 	/* The team of Art. 5, one "role name phone" per line. */
 	if ((st = db_prepare(db, staff_sql)) == NULL) {
@@ -594,9 +599,6 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	}
 	if (ferror(fp))
 		rc = GK_IOERR;
-	if (rc == GK_OK && reveal && nstaff > 0)
-		rc = audit_reveal(db, gi.code, "board printed with phones "
-		    "unmasked");
 done:
 	sb_release(&people);
 	sb_release(&key);

@@ -575,11 +575,22 @@ recout_row(struct recout *w, const char *const *values)
 int
 recout_finish(struct recout *w)
 {
+	return recout_end(w, 0);
+}
+
+int
+recout_end(struct recout *w, int abandon)
+{
 	int rc;
 
 	if (w == NULL)
 		return GK_OK;
-	if (!w->failed) {
+	if (abandon && !w->started) {
+		/* Nothing printed yet: print nothing at all. */
+	} else if (abandon && w->fmt == RECOUT_TABLE && !w->streaming) {
+		flush_table(w);
+		fflush(w->fp);
+	} else if (!w->failed) {
 		if (!w->started)
 			start(w);
 		if (w->fmt == RECOUT_TABLE && !w->streaming)

@@ -90,6 +90,15 @@ int recout_row(struct recout *w, const char *const *values);
 int recout_finish(struct recout *w);
 
 /*
+ * recout_end is recout_finish, or with abandon set, the end of output
+ * that failed: when nothing was printed yet nothing is (no header, no
+ * empty JSON array), so a refused command prints nothing on stdout;
+ * rows already given are still flushed.  Frees w; returns as
+ * recout_finish.
+ */
+int recout_end(struct recout *w, int abandon);
+
+/*
  * recout_width returns the display width of UTF-8 text s in terminal
  * columns (CJK wide characters count 2, combining marks and control
  * characters 0, a byte that is not valid UTF-8 1).

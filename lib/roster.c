@@ -67,7 +67,6 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	struct sb detail = SB_INIT;
 	char lo[16], hi[16], m1[64], m2[PHONE_MAX];
 	const char *v[12];
-	long long rows = 0;
 	size_t i, n = f->area ? (size_t)f->area_digits : 0;
 	int rc, c;
 
@@ -76,6 +75,19 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 		hi[i] = i < n ? f->area[i] : '9';
 	}
 	lo[15] = hi[15] = '\0';
+	/* Recorded before anything is shown: a disclosure that cannot be
+	 * recorded (a read-only database, a lock) does not happen. */
+	if (reveal) {
+		sb_addf(&detail, "roster shown unmasked%s%s%s%s%s%s",
+		    f->area ? ", area " : "", f->area ? f->area : "",
+		    f->role ? ", role " : "", f->role ? f->role : "",
+		    f->stage >= 0 ? ", stage " : "",
+		    f->stage >= 0 ? staff_stage_name(f->stage) : "");
+		rc = audit_reveal(db, "roster", detail.buf);
+		sb_release(&detail);
+		if (rc != GK_OK)
+			return rc;
+	}
 	/*
 	 * One row per assignment being served; a person serving none (a
 	 * candidate, one who left) has one row with their last assignment
@@ -114,20 +126,9 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 		v[3] = shown_phone(v[3], reveal, m2, sizeof m2);
 		if ((rc = recout_row(out, v)) != GK_OK)
 			break;
-		rows++;
 	}
 	db_reset(st);
-	if (rc < 0)
-		return -rc;
-	if (rc != GK_OK)
-		return rc;
-	if (reveal) {
-		sb_addf(&detail, "roster: %lld people shown unmasked%s%s", rows,
-		    f->area ? " in " : "", f->area ? f->area : "");
-		rc = audit_reveal(db, "roster", detail.buf);
-		sb_release(&detail);
-	}
-	return rc;
+	return rc < 0 ? -rc : rc;
 }
 
 const struct recout_col staff_vacancy_cols[] = {
@@ -350,6 +351,23 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	size_t i;
 	int json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL, rc;
 
+	if (reveal) {
+		st = db_prepare(db, "SELECT 1 FROM people WHERE id = ?");
+		if (st == NULL)
+			return GK_SOFTWARE;
+		db_bind_int(st, 1, id);
+		rc = db_step(st);
+		db_reset(st);
+		if (rc == 0)
+			diag_error("staff id %lld: no such person", id);
+		if (rc <= 0)
+			return rc == 0 ? GK_DATAERR : -rc;
+		sb_addf(&subj, "staff %lld", id);
+		rc = audit_reveal(db, subj.buf, "shown unmasked");
+		sb_release(&subj);
+		if (rc != GK_OK)
+			return rc;
+	}
 	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
 	    "nationality, source, grid, role, stage, status, created, "
 	    "party_member, professional_title, social_worker, veteran, "
@@ -419,10 +437,6 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		fputc('\n', fp);
 	}
 	rc = rc < 0 ? -rc : GK_OK;
-	if (rc == GK_OK && reveal) {
-		sb_addf(&subj, "staff %lld", id);
-		rc = audit_reveal(db, subj.buf, "shown unmasked");
-	}
 	json_decref(o);
 	sb_release(&prio);
 	sb_release(&subj);

@@ -768,6 +768,16 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		goto done;
 	if (opts->rejects != NULL && (rc = open_rejects(&ap)) != GK_OK)
 		goto done;
+	/* The messages and the output may show personal data in the
+	 * clear: recorded first, in a transaction of its own, so it stays
+	 * recorded whatever becomes of the batch. */
+	if (opts->reveal) {
+		if ((rc = db_begin(db)) != GK_OK ||
+		    (rc = audit_record(db, "reveal", recin_name(ap.in),
+		    "apply: identity numbers and phones shown unmasked"))
+		    != GK_OK || (rc = db_commit(db)) != GK_OK)
+			goto done;
+	}
 	if ((rc = db_begin(db)) != GK_OK)
 		goto done;
 	st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM people");
@@ -825,9 +835,6 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	    stats->rows, stats->added, stats->unchanged, stats->rejected);
 	if ((rc = audit_record(db, "apply", recin_name(ap.in), detail.buf))
 	    != GK_OK)
-		goto done;
-	if (opts->reveal && (rc = audit_record(db, "reveal", recin_name(ap.in),
-	    "apply: identity numbers and phones shown unmasked")) != GK_OK)
 		goto done;
 	if ((rc = db_commit(db)) != GK_OK)
 		goto done;
