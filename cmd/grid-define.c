@@ -270,6 +270,11 @@ main(int argc, char *argv[])
 	}
 	if ((rc = operands(&cli, v->min, v->max)) != GK_OK)
 		return cli_exit(&cli, rc);
+	/* Names and codes pasted from a spreadsheet bring blanks along;
+	 * they are trimmed here as in an import, or " 1号楼" and "1号楼"
+	 * would be two units. */
+	for (i = 1; i < (size_t)cli.argc; i++)
+		cli.argv[i] = util_trim_blanks(cli.argv[i]);
 	if (o.attrs_set && strcmp(v->name, "add") != 0) {
 		rc = cli_usage_error(&cli, "--kind, --households and "
 		    "--population go with add");

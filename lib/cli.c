@@ -354,10 +354,20 @@ cli_open_db(struct cli *cli, struct db **out, int write)
 	char *def = NULL;
 	int rc;
 
+	struct stat sb;
+	const char *path;
+
 	if (cli->db_path == NULL)
 		def = db_default_path();
-	rc = db_open(out, cli->db_path ? cli->db_path : def,
-	    write ? DB_WRITE : DB_READ);
+	path = cli->db_path ? cli->db_path : def;
+	/* A dry run writes nothing, not even a new database: it checks
+	 * against an empty one in memory. */
+	if (write && cli->dry_run && stat(path, &sb) == -1 && errno == ENOENT) {
+		diag_info("%s: no database yet; the dry run uses an empty one "
+		    "in memory", path);
+		path = ":memory:";
+	}
+	rc = db_open(out, path, write ? DB_WRITE : DB_READ);
 	free(def);
 	if (rc != GK_OK)
 		return rc;

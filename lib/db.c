@@ -34,6 +34,7 @@ struct db {
 	struct db_stmt *stmts;		/* prepared statements, most recent first */
 	int in_tx;			/* a transaction is open */
 	int dry_run;			/* db_commit rolls back */
+	enum db_mode mode;		/* read or write */
 	char *program;			/* for the audit log */
 	char *operator_name;		/* for the audit log */
 };
@@ -141,7 +142,7 @@ query_int(struct db *db, const char *sql, int *status)
 	return *status == GK_OK ? v : -1;
 }
 
-/* Bring the schema from version `have` to DB_SCHEMA_VERSION. */
+/* Bring the schema from version `have` to the last migration. */
 static int
 migrate(struct db *db, long long have)
 {
@@ -205,6 +206,20 @@ check_schema(struct db *db)
 		    version, schema_nmigrations);
 		return GK_UNAVAILABLE;
 	}
+	if (version == 0 && tables == 0) {
+		/* An empty file: a database only once something is written. */
+		if (db->mode == DB_READ) {
+			diag_error("%s: no database here yet (the file is "
+			    "empty); create one with \"grid-define import "
+			    "areas FILE\"", db->path);
+			return GK_UNAVAILABLE;
+		}
+		/* Whoever made the empty file, the database is 0600. */
+		if (strcmp(db->path, ":memory:") != 0 &&
+		    chmod(db->path, 0600) == -1)
+			diag_warn("%s: cannot make it private (mode 0600): %s",
+			    db->path, strerror(errno));
+	}
 	if (version < (long long)schema_nmigrations)
 		return migrate(db, version);
 	return GK_OK;
@@ -225,10 +240,13 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	db = ecalloc(1, sizeof *db);
 	db->path = estrdup(path);
+	db->mode = mode;
 	db->program = estrdup("gridkit");
 	db->operator_name = estrdup("unknown");
 
-	if (stat(path, &sb) == -1) {
+	if (strcmp(path, ":memory:") == 0) {
+		/* A database that lives and dies with the process. */
+	} else if (stat(path, &sb) == -1) {
 		if (errno != ENOENT) {
 			diag_error("%s: %s", path, strerror(errno));
 			rc = GK_UNAVAILABLE;
@@ -393,6 +411,17 @@ db_commit(struct db *db)
 	return rc;
 }
 
+int
+db_commit_always(struct db *db)
+{
+	int dry = db->dry_run, rc;
+
+	db->dry_run = 0;
+	rc = db_commit(db);
+	db->dry_run = dry;
+	return rc;
+}
+
 void
 db_rollback(struct db *db)
 {
@@ -463,7 +492,7 @@ db_step(struct db_stmt *st)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	rc = db_fail(st->db, rc, "cannot write");
+	rc = db_fail(st->db, rc, "database error");
 	sqlite3_reset(st->st);
 	return -rc;
 }

@@ -27,7 +27,6 @@
 struct db;
 struct db_stmt;
 
-#define DB_SCHEMA_VERSION 1
 
 enum db_mode {
 	DB_READ,	/* the database must exist */
@@ -40,7 +39,8 @@ char *db_default_path(void);
 
 /*
  * db_open opens (or in DB_WRITE mode creates) the database at path and
- * brings its schema up to date.  Returns GK_OK with *out set, or
+ * brings its schema up to date.  The path ":memory:" is a database in
+ * memory only, gone when closed (a dry run against no database).  Returns GK_OK with *out set, or
  * GK_UNAVAILABLE (not a gridkit database, missing in DB_READ mode,
  * newer schema, directory not writable), GK_TEMPFAIL (locked),
  * GK_CANTCREAT (cannot create the file or its directory); the reason is
@@ -64,6 +64,9 @@ int db_begin(struct db *db);		/* BEGIN IMMEDIATE */
  * end it with db_rollback. */
 int db_begin_read(struct db *db);
 int db_commit(struct db *db);		/* COMMIT, or ROLLBACK in a dry run */
+/* COMMIT even in a dry run: for the record of a disclosure, which
+ * happens whether or not the command's changes are kept. */
+int db_commit_always(struct db *db);
 void db_rollback(struct db *db);	/* safe to call with no transaction */
 
 /*

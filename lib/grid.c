@@ -307,21 +307,24 @@ check_village(struct import *im, size_t field, const char *village12,
 	return 1;
 }
 
-/* Urban flag of a village: 1, 0, or -1 unknown. */
+/* Urban flag of a village: 1, 0, or -1 unknown; below -1 a database
+ * error: -1 - status. */
 static int
 village_urban(struct db *db, const char *village12)
 {
 	struct db_stmt *st;
 	int urban = -1;
 
+	int rc;
+
 	st = db_prepare(db, "SELECT urban FROM areas WHERE code = ?");
 	if (st == NULL)
-		return -1;
+		return -GK_SOFTWARE - 1;
 	db_bind_text(st, 1, village12);
-	if (db_step(st) == 1 && !db_isnull(st, 0))
+	if ((rc = db_step(st)) == 1 && !db_isnull(st, 0))
 		urban = (int)db_int(st, 0);
 	db_reset(st);
-	return urban;
+	return rc < 0 ? rc - 1 : urban;
 }
 
 static int
@@ -429,7 +432,8 @@ import_grid(struct import *im)
 		return 0;
 	/* A new grid's kind, when not given, follows its village. */
 	if (strcmp(im->urban_of, gc.village) != 0) {
-		im->urban = village_urban(im->db, gc.village);
+		if ((im->urban = village_urban(im->db, gc.village)) < -1)
+			return im->urban + 1;
 		memcpy(im->urban_of, gc.village, sizeof im->urban_of);
 	}
 	urban = im->urban;
@@ -658,8 +662,10 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		goto done;
 	if ((rc = db_begin(db)) != GK_OK)
 		goto done;
-	if (table == GRID_UNITS && (rc = any_unplaced(db, &im.nulls)) != GK_OK)
+	if (table == GRID_UNITS && (rc = any_unplaced(db, &im.nulls)) != GK_OK) {
+		db_rollback(db);
 		goto done;
+	}
 	while ((r = recin_next(im.in)) != 0) {
 		if (r < 0) {
 			rc = -r;
@@ -701,9 +707,10 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	sb_addf(&detail, "%lu row%s: %lu added, %lu updated, %lu unchanged",
 	    stats->rows, stats->rows == 1 ? "" : "s", stats->added,
 	    stats->updated, stats->unchanged);
-	if ((rc = audit_record(db, table == GRID_AREAS ? "import areas" :
-	    table == GRID_GRIDS ? "import grids" : "import units",
-	    recin_name(im.in), detail.buf)) != GK_OK) {
+	if (stats->added + stats->updated > 0 && (rc = audit_record(db,
+	    table == GRID_AREAS ? "import areas" : table == GRID_GRIDS ?
+	    "import grids" : "import units", recin_name(im.in), detail.buf))
+	    != GK_OK) {
 		db_rollback(db);
 		goto done;
 	}
@@ -854,7 +861,10 @@ grid_add(struct db *db, const char *code, const char *name,
 		goto fail;
 	}
 	if (kind == NULL) {
-		urban = village_urban(db, gc.village);
+		if ((urban = village_urban(db, gc.village)) < -1) {
+			rc = -(urban + 1);
+			goto fail;
+		}
 		if (urban < 0) {
 			diag_error("grid %s: the village digits do not say "
 			    "urban or rural; give --kind", gc.code);

@@ -268,7 +268,7 @@ info_load(struct db *db, const char *code, struct grid_info *gi)
 		sb_addf(&gi->place, "%s%s", names[i], i ? " " : "");
 		sb_release(&parts[i]);
 	}
-	return GK_OK;
+	return rc < 0 ? -rc : GK_OK;
 }
 
 /* The serving staff of a grid, leader first. */
@@ -299,7 +299,7 @@ audit_reveal(struct db *db, const char *code, const char *what)
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db);
+	return db_commit_always(db);
 }
 
 static void

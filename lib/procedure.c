@@ -678,8 +678,11 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	db_bind_int(st, 1, id);
-	if (db_step(st) == 1 && !db_isnull(st, 0) &&
-	    strcmp(d, db_text(st, 0)) < 0) {
+	if ((rc = db_step(st)) < 0) {
+		rc = -rc;
+		goto fail;
+	}
+	if (rc == 1 && !db_isnull(st, 0) && strcmp(d, db_text(st, 0)) < 0) {
 		diag_error("%lld (%s) started in their grid on %s; they cannot "
 		    "leave before that (--on %s)", p.id, p.name,
 		    db_text(st, 0), d);

@@ -56,7 +56,7 @@ audit_reveal(struct db *db, const char *subject, const char *detail)
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db);
+	return db_commit_always(db);
 }
 
 int
@@ -106,8 +106,9 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
 	    "WHERE NOT EXISTS (SELECT 1 FROM assignments y "
 	    "WHERE y.person = p.id AND y.ended IS NULL)) r "
-	    "WHERE r.grid BETWEEN ? AND ? AND (? IS NULL OR r.role = ?) "
-	    "AND (? IS NULL OR (r.stage = ? AND r.status IN "
+	    "WHERE r.grid BETWEEN ? AND ? "
+	    "AND (CAST(? AS TEXT) IS NULL OR r.role = ?) "
+	    "AND (CAST(? AS TEXT) IS NULL OR (r.stage = ? AND r.status IN "
 	    "('candidate', 'staff'))) "
 	    "AND (? = 0 OR r.status = 'staff') ORDER BY r.id, r.grid");
 	if (st == NULL)
@@ -157,7 +158,8 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 	lo[15] = hi[15] = '\0';
 	st = db_prepare(db, "SELECT grid, role, since, reason, person, filled, "
 	    "filled_by FROM vacancies WHERE grid BETWEEN ? AND ? "
-	    "AND (? IS NULL OR role = ?) AND (? = 0 OR filled IS NULL) "
+	    "AND (CAST(? AS TEXT) IS NULL OR role = ?) "
+	    "AND (? = 0 OR filled IS NULL) "
 	    "ORDER BY since, id");
 	if (st == NULL)
 		return GK_SOFTWARE;
@@ -641,8 +643,8 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	}
 	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged", rows, added,
 	    same);
-	if ((rc = audit_record(db, "train", recin_name(in), detail.buf))
-	    != GK_OK) {
+	if (added > 0 && (rc = audit_record(db, "train", recin_name(in),
+	    detail.buf)) != GK_OK) {
 		db_rollback(db);
 		goto done;
 	}

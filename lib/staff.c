@@ -2,6 +2,7 @@
  * staff.c - the vocabularies of staff records, and applications
  * (Art. 9): every row checked, all or nothing unless asked otherwise.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -348,11 +349,26 @@ bad(struct apply *ap, size_t i, const char *fmt, ...)
 	sb_release(&msg);
 }
 
+/* Room for a masked value in messages: what is longer is cut. */
+#define MASKED_MAX 128
+
 /* The masked form of a value for messages: personal data never leaves
- * in the clear unless revealed. */
+ * in the clear unless revealed.  Any input fits buf (MASKED_MAX bytes):
+ * an overlong one is cut first, between whole characters. */
 static const char *
 masked_id(const struct apply *ap, const char *s, char *buf, size_t n)
 {
+	char cut[MASKED_MAX];
+	size_t len = strlen(s);
+
+	if (len >= n || len >= sizeof cut) {
+		len = (n < sizeof cut ? n : sizeof cut) - 1;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+		memcpy(cut, s, len);
+		cut[len] = '\0';
+		s = cut;
+	}
 	if (ap->opts->reveal) {
 		snprintf(buf, n, "%s", s);
 		return buf;
@@ -415,7 +431,7 @@ apply_existing(struct apply *ap, const char *idnum, const char *name,
     const char *grid, const char *role)
 {
 	struct db_stmt *st;
-	char m[IDNUM_MASKED_MAX + 8];
+	char m[MASKED_MAX];
 	long long id;
 	int rc;
 
@@ -463,7 +479,7 @@ static int
 apply_row(struct apply *ap)
 {
 	const char *v[F_COUNT], *role = NULL, *nat, *source = NULL, *why;
-	char idbuf[IDNUM_WHY_MAX], m[IDNUM_MASKED_MAX + 8], q[DIAG_QUOTE_MAX];
+	char idbuf[IDNUM_WHY_MAX], m[MASKED_MAX], q[DIAG_QUOTE_MAX];
 	char phone[PHONE_MAX], grid[16] = "", kind[8] = "", key[64];
 	struct idnum id;
 	long long existing = 0, newid;
@@ -594,7 +610,7 @@ apply_row(struct apply *ap)
 		if (have_id && *grid && role != NULL && v[F_NAME] &&
 		    *v[F_NAME] && (existing = apply_existing(ap, id.num,
 		    v[F_NAME], grid, role)) < -1)
-			return (int)(-1 - existing);
+			return (int)(existing + 1);
 		return 0;
 	}
 
@@ -614,7 +630,7 @@ apply_row(struct apply *ap)
 	if (db_changes(ap->db) == 0) {
 		existing = apply_existing(ap, id.num, v[F_NAME], grid, role);
 		if (existing < -1)
-			return (int)(-1 - existing);
+			return (int)(existing + 1);
 		if (existing <= 0)
 			return 0;
 		ap->stats->unchanged++;
@@ -636,7 +652,7 @@ static int
 reject(struct apply *ap)
 {
 	const char *v[F_COUNT + 2];
-	char line[32], m1[64], m2[PHONE_MAX];
+	char line[32], m1[MASKED_MAX], m2[PHONE_MAX];
 	size_t i;
 
 	if (ap->rejects == NULL)
@@ -648,7 +664,7 @@ reject(struct apply *ap)
 	/* The rejects file is output too: masked unless revealed. */
 	if (!ap->opts->reveal) {
 		if (v[F_IDNUM + 1] != NULL)
-			v[F_IDNUM + 1] = idnum_mask(v[F_IDNUM + 1], m1,
+			v[F_IDNUM + 1] = masked_id(ap, v[F_IDNUM + 1], m1,
 			    sizeof m1);
 		if (v[F_PHONE + 1] != NULL)
 			v[F_PHONE + 1] = mask_phone(v[F_PHONE + 1], m2,
@@ -673,9 +689,15 @@ open_rejects(struct apply *ap)
 	}
 	cols[F_COUNT + 1].name = "reason";
 	cols[F_COUNT + 1].type = RC_STR;
-	/* Personal data: the file is the operator's alone. */
-	fd = open(ap->opts->rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	/* Personal data: the file is the operator's alone.  An existing
+	 * file is never overwritten: it may be the spreadsheet itself. */
+	fd = open(ap->opts->rejects, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600);
+	if (fd == -1 && errno == EEXIST) {
+		diag_error("%s exists already; give --rejects a new file name",
+		    ap->opts->rejects);
+		return GK_CANTCREAT;
+	}
 	if (fd == -1 || (ap->rejects_fp = fdopen(fd, "w")) == NULL) {
 		diag_error("cannot create %s: %m", ap->opts->rejects);
 		if (fd != -1)
@@ -693,7 +715,7 @@ replay(struct apply *ap, struct recout *out, FILE *ids)
 {
 	struct db_stmt *st;
 	struct logged l;
-	char m[IDNUM_MASKED_MAX + 8];
+	char m[MASKED_MAX];
 	const char *v[6];
 	int rc = GK_OK;
 
@@ -709,8 +731,12 @@ replay(struct apply *ap, struct recout *out, FILE *ids)
 			continue;
 		}
 		db_bind_int(st, 1, l.id);
-		if (db_step(st) != 1)
-			continue;
+		if ((rc = db_step(st)) != 1) {
+			/* Committed rows are there; a failure is real. */
+			rc = rc < 0 ? -rc : GK_SOFTWARE;
+			break;
+		}
+		rc = GK_OK;
 		v[0] = db_text(st, 0);
 		v[1] = db_text(st, 1);
 		v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
@@ -775,14 +801,14 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		if ((rc = db_begin(db)) != GK_OK ||
 		    (rc = audit_record(db, "reveal", recin_name(ap.in),
 		    "apply: identity numbers and phones shown unmasked"))
-		    != GK_OK || (rc = db_commit(db)) != GK_OK)
+		    != GK_OK || (rc = db_commit_always(db)) != GK_OK)
 			goto done;
 	}
 	if ((rc = db_begin(db)) != GK_OK)
 		goto done;
 	st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM people");
-	if (st == NULL || db_step(st) != 1) {
-		rc = GK_SOFTWARE;
+	if (st == NULL || (r = db_step(st)) != 1) {
+		rc = st == NULL || r == 0 ? GK_SOFTWARE : -r;
 		goto done;
 	}
 	ap.first_id = db_int(st, 0);
@@ -833,8 +859,9 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		goto done;
 	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged, %lu rejected",
 	    stats->rows, stats->added, stats->unchanged, stats->rejected);
-	if ((rc = audit_record(db, "apply", recin_name(ap.in), detail.buf))
-	    != GK_OK)
+	/* A batch that changed nothing leaves nothing in the log. */
+	if (stats->added > 0 && (rc = audit_record(db, "apply",
+	    recin_name(ap.in), detail.buf)) != GK_OK)
 		goto done;
 	if ((rc = db_commit(db)) != GK_OK)
 		goto done;
@@ -864,6 +891,9 @@ done:
 		rc = gk_worst(rc, recout_finish(ap.rejects));
 	if (ap.rejects_fp != NULL && fclose(ap.rejects_fp) != 0)
 		rc = gk_worst(rc, GK_IOERR);
+	/* The rejects file exists only when something was rejected. */
+	if (ap.rejects_fp != NULL && stats->rejected == 0)
+		unlink(opts->rejects);
 	sb_release(&detail);
 	sb_release(&ap.reasons);
 	recin_close(ap.in);

@@ -228,6 +228,49 @@ util_trim(char *s)
 	return s;
 }
 
+/* The length of the blank at s (ASCII space, U+00A0, U+3000, U+FEFF,
+ * U+200B-U+200D, U+2060), or 0. */
+static size_t
+blank_len(const unsigned char *s)
+{
+	if (isspace(*s))
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D)
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0)
+		return 3;
+	return 0;
+}
+
+char *
+util_trim_blanks(char *s)
+{
+	unsigned char *p = (unsigned char *)s, *e, *q;
+	size_t n;
+
+	while ((n = blank_len(p)) > 0)
+		p += n;
+	/* Scan forward for the end of the last non-blank. */
+	for (e = q = p; *q != '\0'; ) {
+		if ((n = blank_len(q)) > 0) {
+			q += n;
+			continue;
+		}
+		q++;
+		while ((*q & 0xC0) == 0x80)
+			q++;
+		e = q;
+	}
+	*e = '\0';
+	return (char *)p;
+}
+
 int
 util_streq_icase(const char *a, const char *b)
 {

@@ -57,6 +57,11 @@ int util_parse_long(const char *s, long long min, long long max,
  * off, in place. */
 char *util_trim(char *s);
 
+/* util_trim_blanks cuts off both ends of s, in place, the blanks a
+ * spreadsheet or a copy-paste brings: ASCII white space, no-break and
+ * full-width spaces, zero-width characters and byte order marks. */
+char *util_trim_blanks(char *s);
+
 /* util_streq_icase compares ASCII case-insensitively. */
 int util_streq_icase(const char *a, const char *b);
 
