@@ -219,6 +219,10 @@ do_advance(struct cli *cli, struct db *db, struct opts *o)
 	}
 	if ((rc = cli_ids(cli, 1, &ids, &n)) != GK_OK)
 		return rc;
+	if ((rc = cli_ids_unique(ids, n)) != GK_OK) {
+		free(ids);
+		return rc;
+	}
 	if (n == 0)
 		return GK_OK;
 	if (o->fail)

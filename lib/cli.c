@@ -457,8 +457,18 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 	}
 	while ((got = getline(&line, &len, stdin)) != -1) {
 		lineno++;
-		line[strcspn(line, "\t,\r\n")] = '\0';
-		field = util_trim(line);
+		field = line;
+		/* The first field of a TSV or CSV line, as a listing or its
+		 * --excel export gives it: a BOM and quotes dropped. */
+		if (lineno == 1 && memcmp(field, "\xEF\xBB\xBF", 3) == 0)
+			field += 3;
+		field[strcspn(field, "\t,\r\n")] = '\0';
+		field = util_trim(field);
+		if (field[0] == '"' && field[1] != '\0' &&
+		    field[strlen(field) - 1] == '"') {
+			field[strlen(field) - 1] = '\0';
+			field++;
+		}
 		if (*field == '\0')
 			continue;
 		/* The header of a listing piped in. */
@@ -483,6 +493,37 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 	if (*n == 0)
 		diag_warn("no staff ids given");
 	return GK_OK;
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+cli_ids_unique(const long long *ids, size_t n)
+{
+	long long *sorted;
+	size_t i;
+	int rc = GK_OK;
+
+	if (n < 2)
+		return GK_OK;
+	sorted = ereallocarray(NULL, n, sizeof *sorted);
+	memcpy(sorted, ids, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_ll);
+	for (i = 1; i < n; i++)
+		if (sorted[i] == sorted[i - 1] && (i < 2 ||
+		    sorted[i - 2] != sorted[i])) {
+			diag_error("staff id %lld is given more than once",
+			    sorted[i]);
+			rc = GK_USAGE;
+		}
+	free(sorted);
+	return rc;
 }
 
 struct recout *

@@ -116,6 +116,9 @@ int cli_calendar(const struct cli *cli, struct calendar **out);
  */
 int cli_ids(struct cli *cli, int first, long long **ids, size_t *n);
 
+/* cli_ids_unique refuses ids given twice, naming them: GK_USAGE. */
+int cli_ids_unique(const long long *ids, size_t n);
+
 /* cli_out starts record output on stdout in the chosen format. */
 struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
     size_t ncols);

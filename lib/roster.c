@@ -480,11 +480,13 @@ struct train {
 };
 
 /*
- * Check the five values (staff, level, date, hours, topic).  Returns 0,
- * -1 with *field and why set, or -1 - status on a database error.
+ * Check the five values (staff, level, date, hours, topic) and, when
+ * v[5] is given, that it is the person's name: a mistyped staff id
+ * must not credit someone else.  Returns 0, -1 with *field and why set,
+ * or -1 - status on a database error.
  */
 static int
-train_check(struct db *db, const char *const v[5], struct train *t,
+train_check(struct db *db, const char *const v[6], struct train *t,
     int *field, char *why, size_t n)
 {
 	struct db_stmt *st;
@@ -507,7 +509,7 @@ train_check(struct db *db, const char *const v[5], struct train *t,
 		    diag_quote(q, sizeof q, v[0]));
 		return -1;
 	}
-	st = db_prepare(db, "SELECT status FROM people WHERE id = ?");
+	st = db_prepare(db, "SELECT status, name FROM people WHERE id = ?");
 	if (st == NULL)
 		return -1 - GK_SOFTWARE;
 	db_bind_int(st, 1, id);
@@ -517,6 +519,14 @@ train_check(struct db *db, const char *const v[5], struct train *t,
 	if (rc == 0 || strcmp(db_text(st, 0), "rejected") == 0) {
 		snprintf(why, n, "staff id %lld: %s", id, rc == 0 ?
 		    "no such person" : "a rejected candidate");
+		db_reset(st);
+		return -1;
+	}
+	if (v[5] != NULL && *v[5] != '\0' && strcmp(v[5], db_text(st, 1))
+	    != 0) {
+		*field = 5;
+		snprintf(why, n, "staff id %lld is %s, not %s", id,
+		    db_text(st, 1), v[5]);
 		db_reset(st);
 		return -1;
 	}
@@ -573,25 +583,26 @@ int
 staff_train_import(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *opts, long long max_errors)
 {
-	static const char *const names[5] = { "staff", "level", "date",
-	    "hours", "topic" };
-	struct recin_field fields[5];
+	static const char *const names[6] = { "staff", "level", "date",
+	    "hours", "topic", "name" };
+	struct recin_field fields[6];
 	struct recin *in = NULL;
 	struct train t;
 	struct sb detail = SB_INIT;
-	const char *v[5];
+	const char *v[6];
 	char why[512];
 	unsigned long rows = 0, added = 0, same = 0, bad = 0;
 	int rc, r, field, i;
 
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		fields[i].name = names[i];
-		fields[i].required = 1;
-		fields[i].aliases = config_aliases(cfg, names[i]);
+		fields[i].required = i < 5;
+		fields[i].aliases = config_aliases(cfg, i == 5 ? "person_name" :
+		    names[i]);
 	}
 	if ((rc = recin_open(&in, path, opts)) != GK_OK)
 		return rc;
-	if ((rc = recin_bind(in, fields, 5)) != GK_OK)
+	if ((rc = recin_bind(in, fields, 6)) != GK_OK)
 		goto done;
 	if ((rc = db_begin(db)) != GK_OK)
 		goto done;
@@ -604,7 +615,7 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 		if (r == 2) {
 			bad++;
 		} else {
-			for (i = 0; i < 5; i++)
+			for (i = 0; i < 6; i++)
 				v[i] = recin_get(in, (size_t)i);
 			r = train_check(db, v, &t, &field, why, sizeof why);
 			if (r < -1) {
@@ -668,7 +679,7 @@ staff_train_one(struct db *db, long long id, const char *level,
 	    "--hours", "--topic" };
 	struct train t;
 	struct sb detail = SB_INIT, subj = SB_INIT;
-	const char *v[5];
+	const char *v[6];
 	char idtext[24], why[512];
 	int rc, r, field;
 
@@ -678,6 +689,7 @@ staff_train_one(struct db *db, long long id, const char *level,
 	v[2] = day;
 	v[3] = hours;
 	v[4] = topic;
+	v[5] = NULL;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
 	r = train_check(db, v, &t, &field, why, sizeof why);

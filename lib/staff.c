@@ -780,7 +780,10 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	clock_format(clock_now(), ap.now);
 	for (i = 0; i < F_COUNT; i++) {
 		ap.fields[i] = apply_fields[i];
-		ap.fields[i].aliases = config_aliases(cfg, apply_fields[i].name);
+		/* A person's name has aliases of its own: 姓名, not
+		 * 网格名称, which an application form may also have. */
+		ap.fields[i].aliases = config_aliases(cfg, i == F_NAME ?
+		    "person_name" : apply_fields[i].name);
 	}
 	/* Registered rows wait in a temporary file, not in memory, so a
 	 * million-row batch stays small. */

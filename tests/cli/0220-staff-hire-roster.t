@@ -76,6 +76,20 @@ test_expect_success 'a bad training row is refused with its place, nothing recor
 	test "$(sqlite3 test.db "SELECT count(*) FROM training")" = 3
 '
 
+test_expect_success 'a name beside the staff id must be that person'"'"'s' '
+	printf "工号,姓名,级别,日期,学时,内容\r\n2,张伟,县级,2026-11-02,8,消防\r\n" >who.csv &&
+	exits 65 staff-hire train who.csv 2>err &&
+	grep "who.csv:2:[0-9]*: field \"姓名\": staff id 2 is 李娜, not 张伟" err
+'
+
+test_expect_success 'an application form with both 姓名 and 网格名称, 手机号 and 联系电话 reads' '
+	printf "序号,姓名,网格名称,网格编码,身份证号,手机号,联系电话,学历,岗位\n1,孙丽,西街第一网格,140121100001001,%s,13700137077,0351-5724110,本科,网格助理\n" \
+	    "$(idnum 14012119960606123)" >form.csv &&
+	staff-hire apply form.csv >id 2>err &&
+	grep "columns \"手机号\" and \"联系电话\" both give \"phone\"; using 手机号" err &&
+	staff-hire show "$(cat id)" | grep "^phone *137\*\*\*\*7077$"
+'
+
 test_expect_success 'one training record with flags' '
 	staff-hire train 2 --level township --date 2026-11-28 --hours 3 --topic 入户走访 &&
 	staff-hire show 2 | grep "  2026-11-28  township   3      入户走访$"
