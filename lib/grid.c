@@ -133,6 +133,14 @@ code_reason(const char *value, const char *why)
 	return hint ? hint : why;
 }
 
+/* A code or number as typed: full-width digits and Excel's leading
+ * apostrophe folded (util_fold_code); NULL stays NULL.  buf holds 64. */
+static const char *
+fold(const char *v, char buf[64])
+{
+	return v == NULL ? NULL : util_fold_code(v, buf, 64);
+}
+
 /* A required text field: present and not empty. */
 static const char *
 need(struct import *im, size_t i, int *ok)
@@ -186,15 +194,16 @@ area_level(struct db *db, const char *code12)
 static int
 import_area(struct import *im)
 {
+	char f0[64], f2[64];
 	struct area_code ac, pc;
 	struct db_stmt *st;
 	const char *code, *name, *parent, *why;
 	char q[DIAG_QUOTE_MAX], oldname[NAME_MAX_BYTES * 2];
 	int ok = 1, rc;
 
-	code = need(im, 0, &ok);
+	code = fold(need(im, 0, &ok), f0);
 	name = need(im, 1, &ok);
-	parent = recin_get(im->in, 2);
+	parent = fold(recin_get(im->in, 2), f2);
 	if (code != NULL && code_parse_area(code, &ac, &why) == -1) {
 		bad(im, 0, "%s: %s", diag_quote(q, sizeof q, code),
 		    code_reason(code, why));
@@ -265,10 +274,12 @@ import_area(struct import *im)
 static long long
 count_field(struct import *im, size_t i)
 {
-	const char *v = recin_get(im->in, i), *why;
+	const char *v, *why;
+	char f[64];
 	char q[DIAG_QUOTE_MAX];
 	long long n;
 
+	v = fold(recin_get(im->in, i), f);
 	if (v == NULL || *v == '\0')
 		return -1;
 	if (util_parse_long(v, 0, 100000000, &n, &why) == -1) {
@@ -398,13 +409,14 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 static int
 import_grid(struct import *im)
 {
+	char f0[64];
 	struct grid_code gc;
 	const char *code, *name, *kindv, *kind = NULL, *why, *retired;
 	char q[DIAG_QUOTE_MAX];
 	long long households, population;
 	int ok = 1, rc, urban;
 
-	code = need(im, 0, &ok);
+	code = fold(need(im, 0, &ok), f0);
 	name = need(im, 1, &ok);
 	households = count_field(im, 2);
 	population = count_field(im, 3);
@@ -544,15 +556,16 @@ put_unit(struct db *db, const char *village, const char *kind,
 static int
 import_unit(struct import *im)
 {
+	char f0[64], f3[64];
 	struct area_code ac;
 	const char *village, *kindv, *kind = NULL, *name, *grid, *why;
 	char q[DIAG_QUOTE_MAX], gridcode[16];
 	int ok = 1, rc;
 
-	village = need(im, 0, &ok);
+	village = fold(need(im, 0, &ok), f0);
 	kindv = need(im, 1, &ok);
 	name = need(im, 2, &ok);
-	grid = recin_get(im->in, 3);
+	grid = fold(recin_get(im->in, 3), f3);
 	if (kindv != NULL && (kind = grid_unit_kind(kindv)) == NULL) {
 		bad(im, 1, "%s: not a kind of unit (building 楼栋, street "
 		    "街巷, villager_group 村民小组, natural_village 自然村, "

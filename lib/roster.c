@@ -590,7 +590,7 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	struct train t;
 	struct sb detail = SB_INIT;
 	const char *v[6];
-	char why[512];
+	char why[512], fstaff[64], fhours[64];
 	unsigned long rows = 0, added = 0, same = 0, bad = 0;
 	int rc, r, field, i;
 
@@ -617,6 +617,12 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 		} else {
 			for (i = 0; i < 6; i++)
 				v[i] = recin_get(in, (size_t)i);
+			if (v[0] != NULL)
+				v[0] = util_fold_code(v[0], fstaff,
+				    sizeof fstaff);
+			if (v[3] != NULL)
+				v[3] = util_fold_code(v[3], fhours,
+				    sizeof fhours);
 			r = train_check(db, v, &t, &field, why, sizeof why);
 			if (r < -1) {
 				rc = -1 - r;

@@ -480,6 +480,7 @@ apply_row(struct apply *ap)
 {
 	const char *v[F_COUNT], *role = NULL, *nat, *source = NULL, *why;
 	char idbuf[IDNUM_WHY_MAX], m[MASKED_MAX], q[DIAG_QUOTE_MAX];
+	char fid[MASKED_MAX], fphone[MASKED_MAX], fgrid[64];
 	char phone[PHONE_MAX], grid[16] = "", kind[8] = "", key[64];
 	struct idnum id;
 	long long existing = 0, newid;
@@ -488,6 +489,13 @@ apply_row(struct apply *ap)
 	sb_reset(&ap->reasons);
 	for (i = 0; i < F_COUNT; i++)
 		v[i] = recin_get(ap->in, (size_t)i);
+	/* Numbers as typed: full-width digits, Excel's apostrophe. */
+	if (v[F_IDNUM] != NULL)
+		v[F_IDNUM] = util_fold_code(v[F_IDNUM], fid, sizeof fid);
+	if (v[F_PHONE] != NULL)
+		v[F_PHONE] = util_fold_code(v[F_PHONE], fphone, sizeof fphone);
+	if (v[F_GRID] != NULL)
+		v[F_GRID] = util_fold_code(v[F_GRID], fgrid, sizeof fgrid);
 	for (i = F_NAME; i <= F_ROLE; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
 			bad(ap, (size_t)i, "empty; a value is required");

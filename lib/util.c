@@ -271,6 +271,33 @@ util_trim_blanks(char *s)
 	return (char *)p;
 }
 
+char *
+util_fold_code(const char *s, char *buf, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+
+	if (n == 0)
+		return buf;
+	if (*p == '\'')
+		p++;
+	while (*p != '\0' && o + 1 < n) {
+		/* U+FF01..U+FF5E are ASCII 0x21..0x7E, shifted. */
+		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 &&
+		    p[2] <= 0xBF) {
+			buf[o++] = (char)(p[2] - 0x81 + 0x21);
+			p += 3;
+		} else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 &&
+		    p[2] <= 0x9E) {
+			buf[o++] = (char)(p[2] - 0x80 + 0x60);
+			p += 3;
+		} else
+			buf[o++] = (char)*p++;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 int
 util_streq_icase(const char *a, const char *b)
 {

@@ -62,6 +62,16 @@ char *util_trim(char *s);
  * full-width spaces, zero-width characters and byte order marks. */
 char *util_trim_blanks(char *s);
 
+/*
+ * util_fold_code writes to buf (n bytes) a code, number or phone typed
+ * the way Chinese input methods and spreadsheets give them: full-width
+ * digits, letters, '+', '-' and '.' made ASCII ("１４０１２１" ->
+ * "140121"), and a leading apostrophe, Excel's "keep as text" mark,
+ * dropped.  Anything else is copied as it is.  Returns buf (cut short
+ * when n is too small).
+ */
+char *util_fold_code(const char *s, char *buf, size_t n);
+
 /* util_streq_icase compares ASCII case-insensitively. */
 int util_streq_icase(const char *a, const char *b);
 

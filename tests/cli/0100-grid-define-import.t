@@ -175,6 +175,25 @@ test_expect_success 'a title row above the header, as office spreadsheets have, 
 	grid-define list -f tsv | grep "^140121200202012	马峪十二网格	"
 '
 
+test_expect_success 'full-width digits and Excel'"'"'s apostrophe in codes are read as the code' '
+	printf "code,name,households\n１４０１２１２００２０２０１３,马峪十三网格,２６０\n'"'"'140121200202014,马峪十四网格,270\n" >fw-code.csv &&
+	grid-define import grids fw-code.csv &&
+	grid-define list -f tsv | grep "^140121200202013	马峪十三网格	.*	260	" &&
+	grid-define list -f tsv | grep "^140121200202014	马峪十四网格	"
+'
+
+test_expect_success 'an import that leaves out a column keeps what is there' '
+	printf "code,name\n140121200202013,马峪第十三网格\n" >rename.csv &&
+	grid-define import grids rename.csv &&
+	grid-define list -f tsv | grep "^140121200202013	马峪第十三网格	.*	260	"
+'
+
+test_expect_success 'a header with a unit in brackets and trailing empty cells are understood' '
+	printf "网格编码,名称,户数（户）\n140121200202015,马峪十五网格,280,,\n" >unitcol.csv &&
+	grid-define import grids unitcol.csv &&
+	grid-define list -f tsv | grep "^140121200202015	马峪十五网格	.*	280	"
+'
+
 test_expect_success 'a missing required column is named, with its aliases' '
 	printf "名称\n无编码\n" >nocode.csv &&
 	exits 65 grid-define import grids nocode.csv 2>err &&
