@@ -343,7 +343,7 @@ day_parse(const char *s, gk_day *out, const char **why)
 	} else {
 		if (digits(&p, 4, &y) == -1)
 			goto syntax;
-		if (*p == '-' || *p == '/') {
+		if (*p == '-' || *p == '/' || *p == '.') {
 			sep = *p++;
 			if (digits12(&p, &m) == -1 || *p++ != sep ||
 			    digits12(&p, &d) == -1 || *p != '\0')

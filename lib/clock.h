@@ -58,7 +58,7 @@ int day_valid(int y, int m, int d);	/* a real date, years 1..9999 */
 
 /*
  * day_parse parses a date: "2026-03-01", and the forms spreadsheets
- * export: "2026/3/1", "2026-3-1", "20260301", "2026年3月1日".  The date
+ * export: "2026/3/1", "2026-3-1", "20260301", "2026.3.1", "2026年3月1日".  The date
  * must exist (no 2026-02-30); nothing may precede or follow it.
  * Returns 0, or -1 with *why a static reason.
  */

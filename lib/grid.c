@@ -38,9 +38,9 @@ static const struct unit_kind {
 	{ "forest_road",	"林道",		"林区道路",	1 },
 	{ "field",		"农田",		"田",		1 },
 	{ "road",		"道路",		"路",		1 },
-	{ "well",		"水井",		"井",		1 },
+	{ "well",		"水井",		"机井",		1 },
 	{ "mine",		"矿产",		"矿产资源",	1 },
-	{ "river",		"河流",		"河",		1 },
+	{ "river",		"河流",		"河道",		1 },
 	{ "ravine",		"沟壑",		"沟",		1 },
 };
 #define NKINDS (sizeof unit_kinds / sizeof unit_kinds[0])

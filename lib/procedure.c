@@ -597,9 +597,9 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		goto fail;
 	if (r == NULL)
 		r = *cur ? cur : p.role;
-	if ((rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1 ||
-	    (rc = education_fits(db, cfg, id, r)) != 1 ||
-	    (rc = not_serving(db, &p, g, r)) != 1) {
+	if ((rc = not_serving(db, &p, g, r)) != 1 ||
+	    (rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1 ||
+	    (rc = education_fits(db, cfg, id, r)) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
 	}
@@ -635,8 +635,17 @@ fail:
 int
 staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 {
-	static const char *const reasons[] = { "resign", "dismiss", "transfer",
-	    "retire", "death", "other", NULL };
+	static const struct {
+		const char *name;	/* canonical */
+		const char *zh[3];	/* Chinese */
+	} reasons[] = {
+		{ "resign",   { "辞职", "离职" } },
+		{ "dismiss",  { "辞退", "解聘", "清退" } },
+		{ "transfer", { "调动", "调离" } },
+		{ "retire",   { "退休" } },
+		{ "death",    { "死亡", "去世", "病故" } },
+		{ "other",    { "其他" } },
+	};
 	struct person p;
 	struct db_stmt *st;
 	struct sb detail = SB_INIT;
@@ -645,14 +654,22 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 	long ended;
 	int rc;
 
-	for (i = 0; reasons[i] != NULL; i++)
-		if (strcmp(reason, reasons[i]) == 0)
+	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
+		size_t k;
+		int hit = strcmp(reason, reasons[i].name) == 0;
+
+		for (k = 0; k < 3 && reasons[i].zh[k] != NULL; k++)
+			hit |= strcmp(reason, reasons[i].zh[k]) == 0;
+		if (hit)
 			break;
-	if (reasons[i] == NULL) {
-		diag_error("--reason %s: not resign, dismiss, transfer, retire, "
-		    "death or other", reason);
+	}
+	if (i == sizeof reasons / sizeof reasons[0]) {
+		diag_error("--reason %s: not resign (辞职), dismiss (辞退), "
+		    "transfer (调动), retire (退休), death (死亡) or other "
+		    "(其他)", reason);
 		return GK_USAGE;
 	}
+	reason = reasons[i].name;
 	if (day > clock_today()) {
 		diag_error("--on %s is in the future", day_format(day, d));
 		return GK_USAGE;

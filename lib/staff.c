@@ -163,7 +163,7 @@ staff_flag_parse(const char *s)
 	static const char *const yes[] = { "是", "yes", "y", "true", "1",
 	    "有", "√", NULL };
 	static const char *const no[] = { "否", "no", "n", "false", "0",
-	    "无", "", NULL };
+	    "无", "×", "x", "", NULL };
 	size_t i;
 
 	if (s == NULL)
