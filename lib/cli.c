@@ -336,6 +336,11 @@ cli_parse(struct cli *cli)
 		cli->max_errors = config_int(cli->config, "input.max_errors");
 	if (!cli->format_set)
 		cli->format = recout_default_format(stdout);
+	if (cli->excel && cli->format != RECOUT_CSV &&
+	    cli->format != RECOUT_TSV) {
+		rc = cli_usage_error(cli, "--excel goes with -f csv or -f tsv");
+		goto done;
+	}
 
 	if (cli->print_config) {
 		rc = print_config(cli);

@@ -1081,6 +1081,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	struct grid_code gc;
 	struct db_stmt *st;
 	const char *kind;
+	char q[DIAG_QUOTE_MAX];
 	int nulls = 1;	/* single changes always look */
 	struct sb subject = SB_INIT, was = SB_INIT;
 	int rc, n = 0;
@@ -1109,7 +1110,8 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	}
 	if (n == 0) {
 		diag_error("unit %s %s %s is not in the database; add it with "
-		    "\"grid-define unit add\"", ac.code, kind, name);
+		    "\"grid-define unit add\"", ac.code, kind,
+		    diag_quote(q, sizeof q, name));
 		rc = GK_DATAERR;
 		goto fail;
 	}

@@ -580,6 +580,12 @@ detect(struct recin *r)
 					r->fmt = FMT_JSONL;
 					return 0;
 				}
+				if (c == '[') {
+					diag_at(r->name, r->line, 0, "a JSON array; "
+					    "give JSON Lines, one object a line, "
+					    "as -f jsonl writes");
+					return -GK_DATAERR;
+				}
 				seen = 1;
 			}
 			if (c == '\n')

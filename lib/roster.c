@@ -176,7 +176,8 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 		    (v[5] != NULL && day_parse(v[5], &until, &why) == -1))
 			v[7] = NULL;
 		else {
-			snprintf(days, sizeof days, "%ld", (long)(until - since));
+			snprintf(days, sizeof days, "%ld", until > since ?
+			    (long)(until - since) : 0L);
 			v[7] = days;
 		}
 		if ((rc = recout_row(out, v)) != GK_OK)

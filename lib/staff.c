@@ -515,6 +515,15 @@ apply_row(struct apply *ap)
 			 * quotes it. */
 			if (recin_excel_damage(v[F_IDNUM]) != NULL)
 				bad(ap, F_IDNUM, "%s", idbuf);
+			else if (!ap->opts->reveal && strstr(idbuf,
+			    "birth date") != NULL)
+				/* The reason would show the birth date the
+				 * mask hides. */
+				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
+				    v[F_IDNUM], m, sizeof m), strstr(idbuf,
+				    "in the future") ? "the birth date in it "
+				    "is in the future" : "the birth date in it "
+				    "does not exist");
 			else
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
@@ -532,7 +541,9 @@ apply_row(struct apply *ap)
 	}
 	if (v[F_PHONE] && *v[F_PHONE] &&
 	    phone_normalise(v[F_PHONE], phone, sizeof phone, &why) == -1) {
-		if (ap->opts->reveal)
+		if (recin_excel_damage(v[F_PHONE]) != NULL)
+			bad(ap, F_PHONE, "%s", recin_excel_damage(v[F_PHONE]));
+		else if (ap->opts->reveal)
 			bad(ap, F_PHONE, "%s: %s",
 			    diag_quote(q, sizeof q, v[F_PHONE]), why);
 		else

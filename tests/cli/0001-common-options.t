@@ -75,4 +75,15 @@ test_expect_success '--excel CSV has a BOM, CRLF and guards formulas' '
 	grep "'"'"'=HYPERLINK(1)" x.csv
 '
 
+test_expect_success '--excel with a format other than csv or tsv is a usage error' '
+	exits 64 grid-define list areas -f table --excel 2>err &&
+	grep -- "--excel goes with -f csv or -f tsv" err
+'
+
+test_expect_success 'a JSON array is refused with the way to give JSON Lines' '
+	printf "[{\"code\": \"14\", \"name\": \"山西省\"}]\n" >arr.json &&
+	exits 65 grid-define import areas arr.json 2>err &&
+	grep "a JSON array; give JSON Lines" err
+'
+
 test_done
