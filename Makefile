@@ -38,7 +38,9 @@ ALL_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib \
               -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
               -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
               $(PKG_CFLAGS) -MMD -MP
-ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+# --as-needed: a library nothing calls yet (libcrypto, until the SM3
+# archive) is not loaded at every start of a program.
+ALL_LDFLAGS = -Wl,--as-needed $(LDFLAGS) $(SANFLAGS)
 
 # Quiet by default; V=1 shows the commands.
 ifeq ($(V),1)

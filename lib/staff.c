@@ -657,10 +657,6 @@ apply_row(struct apply *ap)
 		return 1;
 	}
 	newid = db_last_id(ap->db);
-	if ((rc = db_run(ap->db, "INSERT INTO stages (person, stage, outcome, "
-	    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)", "Lss",
-	    newid, ap->now, db_operator(ap->db))) != GK_OK)
-		return -rc;
 	ap->stats->added++;
 	log_row(ap, newid, 'a');
 	return 1;
@@ -878,6 +874,13 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		rc = GK_DATAERR;
 	}
 	if (rc != GK_OK)
+		goto done;
+	/* Everyone registered by this batch entered registration now: one
+	 * statement for the whole batch rather than one a row. */
+	if ((rc = db_run(db, "INSERT INTO stages (person, stage, outcome, at, "
+	    "operator) SELECT id, 'registration', 'entered', ?, ? FROM people "
+	    "WHERE id >= ? ORDER BY id", "ssL", ap.now, db_operator(db),
+	    ap.first_id)) != GK_OK)
 		goto done;
 	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged, %lu rejected",
 	    stats->rows, stats->added, stats->unchanged, stats->rejected);
