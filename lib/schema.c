@@ -69,6 +69,12 @@ static const char *const v2[] = {
 	/*
 	 * Everyone who applied: candidates, staff and those who left.  The
 	 * id is the stable staff id printed by staff-hire.  Flags are 0/1.
+	 * grid has no foreign key: staff_apply checks that the grid is in
+	 * the database and active before it writes the row, and grids are
+	 * never deleted (they retire); the key's lookup, a random read of
+	 * the grids table for every applicant, was a fifth of a province's
+	 * registration.  Assignments, which say where people serve, keep
+	 * theirs.
 	 */
 	"CREATE TABLE people ("
 	"  id           INTEGER PRIMARY KEY,"
@@ -83,7 +89,7 @@ static const char *const v2[] = {
 	"  social_worker INTEGER NOT NULL DEFAULT 0,"
 	"  professional_title INTEGER NOT NULL DEFAULT 0,"
 	"  subsistence  INTEGER NOT NULL DEFAULT 0,"
-	"  grid         TEXT NOT NULL REFERENCES grids (code),"  /* applied */
+	"  grid         TEXT NOT NULL,"		/* applied for */
 	"  role         TEXT NOT NULL,"		/* applied for */
 	"  stage        TEXT NOT NULL,"		/* last stage reached */
 	"  stage_since  TEXT NOT NULL,"		/* when it was reached */
