@@ -165,127 +165,135 @@ static int hire_in(struct db *db, const struct config *cfg,
     const struct person *p, const char *grid, const char *role,
     const char *now);
 
+/*
+ * A batch of moves: every candidate loaded and checked, move() called
+ * for each that can move (1 moved, 0 refused after reporting, -status),
+ * then all or nothing with one audit row.
+ */
+static int
+batch(struct db *db, const long long *ids, size_t n,
+    int (*move)(struct db *, const struct person *, void *, const char *),
+    void *ctx, const char *verb, const char *detail)
+{
+	struct person p;
+	struct sb subj = SB_INIT;
+	char now[CLOCK_ISO_MAX];
+	unsigned long bad = 0;
+	size_t i;
+	int rc, r;
+
+	clock_format(clock_now(), now);
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	for (i = 0; i < n && rc == GK_OK; i++) {
+		r = person_load(db, ids[i], &p);
+		if (r > 0)
+			r = movable(&p) ? move(db, &p, ctx, now) : 0;
+		if (r < 0)
+			rc = -r;
+		else if (r == 0)
+			bad++;
+	}
+	batch_subject(&subj, ids, n);
+	rc = batch_end(db, rc, bad, verb, subj.buf, detail);
+	sb_release(&subj);
+	return rc;
+}
+
+/* What staff_advance moves to. */
+struct advance {
+	const struct config *cfg;	/* policy */
+	struct calendar *cal;		/* working days */
+	int stage;			/* the stage to enter */
+	const char *grid;		/* --grid for hiring, or NULL */
+	const char *role;		/* --role for hiring, or NULL */
+};
+
+static int
+advance_one(struct db *db, const struct person *p, void *ctx,
+    const char *now)
+{
+	const struct advance *a = ctx;
+	char end[DAY_ISO_MAX], next[DAY_ISO_MAX];
+	long long days;
+	const char *why;
+	gk_time since;
+	gk_day last;
+	int rc;
+
+	if (a->stage <= p->stage) {
+		diag_error("candidate %lld (%s) is at %s already; a candidate "
+		    "does not go back to %s", p->id, p->name,
+		    staff_stage_name(p->stage), staff_stage_name(a->stage));
+		return 0;
+	}
+	if (a->stage != p->stage + 1) {
+		diag_error("candidate %lld (%s) is at %s; the next stage is %s, "
+		    "not %s (Art. 11: no stage is skipped)", p->id, p->name,
+		    staff_stage_name(p->stage), staff_stage_name(p->stage + 1),
+		    staff_stage_name(a->stage));
+		return 0;
+	}
+	if (p->stage == STAGE_PUBLICITY) {
+		if (clock_parse(p->since, &since, &why) == -1)
+			return -GK_SOFTWARE;
+		last = staff_publicity_end(a->cfg, a->cal, clock_day(since));
+		if (clock_today() <= last) {
+			days = config_int(a->cfg, "staff.publicity_days");
+			diag_error("candidate %lld (%s): publicity lasts %lld "
+			    "working day%s and ends on %s; advance on %s or "
+			    "later", p->id, p->name, days, days == 1 ? "" : "s",
+			    day_format(last, end), day_format(last + 1, next));
+			return 0;
+		}
+	}
+	if (a->stage == STAGE_HIRED)
+		return hire_in(db, a->cfg, p, a->grid, a->role, now);
+	rc = stage_record(db, p, a->stage, "entered", NULL, now);
+	return rc == GK_OK ? 1 : -rc;
+}
+
 int
 staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
     int stage, const long long *ids, size_t n, const char *grid,
     const char *role)
 {
-	struct person p;
-	struct sb detail = SB_INIT, subj = SB_INIT;
-	char now[CLOCK_ISO_MAX], end[DAY_ISO_MAX], next[DAY_ISO_MAX];
-	gk_day last;
-	unsigned long bad = 0;
-	size_t i;
-	int rc, r;
+	struct advance a = { cfg, cal, stage, grid, role };
+	struct sb detail = SB_INIT;
+	int rc;
 
 	if (stage <= STAGE_REGISTRATION || stage >= STAGE_COUNT) {
 		diag_error("candidates enter %s by applying (staff-hire apply)",
 		    staff_stage_name(STAGE_REGISTRATION));
 		return GK_USAGE;
 	}
-	clock_format(clock_now(), now);
-	if ((rc = db_begin(db)) != GK_OK)
-		return rc;
-	for (i = 0; i < n && rc == GK_OK; i++) {
-		r = person_load(db, ids[i], &p);
-		if (r < 0) {
-			rc = -r;
-			break;
-		}
-		if (r == 0 || !movable(&p)) {
-			bad++;
-			continue;
-		}
-		if (stage <= p.stage) {
-			diag_error("candidate %lld (%s) is at %s already; a "
-			    "candidate does not go back to %s", p.id, p.name,
-			    staff_stage_name(p.stage), staff_stage_name(stage));
-			bad++;
-			continue;
-		}
-		if (stage != p.stage + 1) {
-			diag_error("candidate %lld (%s) is at %s; the next stage "
-			    "is %s, not %s (Art. 11: no stage is skipped)",
-			    p.id, p.name, staff_stage_name(p.stage),
-			    staff_stage_name(p.stage + 1),
-			    staff_stage_name(stage));
-			bad++;
-			continue;
-		}
-		if (p.stage == STAGE_PUBLICITY) {
-			gk_time since;
-			const char *why;
-
-			if (clock_parse(p.since, &since, &why) == -1) {
-				rc = GK_SOFTWARE;
-				break;
-			}
-			last = staff_publicity_end(cfg, cal, clock_day(since));
-			if (clock_today() <= last) {
-				long long days = config_int(cfg,
-				    "staff.publicity_days");
-
-				diag_error("candidate %lld (%s): publicity lasts "
-				    "%lld working day%s and ends on %s; advance "
-				    "on %s or later", p.id, p.name, days,
-				    days == 1 ? "" : "s", day_format(last, end),
-				    day_format(last + 1, next));
-				bad++;
-				continue;
-			}
-		}
-		if (stage == STAGE_HIRED) {
-			r = hire_in(db, cfg, &p, grid, role, now);
-			if (r < 0)
-				rc = -r;
-			else if (r == 0)
-				bad++;
-			continue;
-		}
-		rc = stage_record(db, &p, stage, "entered", NULL, now);
-	}
 	sb_addf(&detail, "%zu moved to %s", n, staff_stage_name(stage));
-	batch_subject(&subj, ids, n);
-	rc = batch_end(db, rc, bad, "advance", subj.buf, detail.buf);
+	rc = batch(db, ids, n, advance_one, &a, "advance", detail.buf);
 	sb_release(&detail);
-	sb_release(&subj);
 	return rc;
+}
+
+static int
+fail_one(struct db *db, const struct person *p, void *ctx, const char *now)
+{
+	int rc = stage_record(db, p, p->stage, "failed", ctx, now);
+
+	return rc == GK_OK ? 1 : -rc;
 }
 
 int
 staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 {
-	struct person p;
-	struct sb detail = SB_INIT, subj = SB_INIT;
-	char now[CLOCK_ISO_MAX];
-	unsigned long bad = 0;
-	size_t i;
-	int rc, r;
+	struct sb detail = SB_INIT;
+	int rc;
 
 	if (reason == NULL || *reason == '\0') {
 		diag_error("a rejection needs a reason (--reason TEXT)");
 		return GK_USAGE;
 	}
-	clock_format(clock_now(), now);
-	if ((rc = db_begin(db)) != GK_OK)
-		return rc;
-	for (i = 0; i < n && rc == GK_OK; i++) {
-		r = person_load(db, ids[i], &p);
-		if (r < 0) {
-			rc = -r;
-			break;
-		}
-		if (r == 0 || !movable(&p)) {
-			bad++;
-			continue;
-		}
-		rc = stage_record(db, &p, p.stage, "failed", reason, now);
-	}
 	sb_addf(&detail, "%zu rejected: %s", n, reason);
-	batch_subject(&subj, ids, n);
-	rc = batch_end(db, rc, bad, "reject", subj.buf, detail.buf);
+	rc = batch(db, ids, n, fail_one, (void *)reason, "reject", detail.buf);
 	sb_release(&detail);
-	sb_release(&subj);
 	return rc;
 }
 
