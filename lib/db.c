@@ -515,23 +515,20 @@ db_exec(struct db_stmt *st)
 	return rc < 0 ? -rc : GK_OK;
 }
 
-int
-db_run(struct db *db, const char *sql, const char *types, ...)
+/* Bind one argument per letter of types (see db_run); -1 for a bad
+ * letter (a bug, reported). */
+static int
+vbind(struct db_stmt *st, const char *types, va_list ap)
 {
-	struct db_stmt *st = db_prepare(db, sql);
 	const char *t;
-	va_list ap;
 	long long v;
 	int i;
 
-	if (st == NULL)
-		return GK_SOFTWARE;
-	va_start(ap, types);
 	for (i = 0; types[i] != '\0'; i++) {
 		switch (types[i]) {
 		case 's':
-			/* The caller's strings outlive this call, which runs
-			 * the statement to completion: no copy needed. */
+			/* The caller's strings outlive the statement's use:
+			 * no copy needed. */
 			t = va_arg(ap, const char *);
 			if (t == NULL)
 				sqlite3_bind_null(st->st, i + 1);
@@ -553,15 +550,51 @@ db_run(struct db *db, const char *sql, const char *types, ...)
 				db_bind_int(st, i + 1, v);
 			break;
 		default:
-			va_end(ap);
-			diag_error("internal error: db_run type '%c'", types[i]);
-			return GK_SOFTWARE;
+			diag_error("internal error: bind type '%c'", types[i]);
+			return -1;
 		}
 	}
+	return 0;
+}
+
+int
+db_run(struct db *db, const char *sql, const char *types, ...)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	va_list ap;
+	int rc;
+
+	if (st == NULL)
+		return GK_SOFTWARE;
+	va_start(ap, types);
+	rc = vbind(st, types, ap);
 	va_end(ap);
-	i = db_exec(st);
+	if (rc == -1)
+		return GK_SOFTWARE;
+	rc = db_exec(st);
 	sqlite3_clear_bindings(st->st);
-	return i;
+	return rc;
+}
+
+int
+db_query(struct db *db, struct db_stmt **out, const char *sql,
+    const char *types, ...)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	va_list ap;
+	int rc;
+
+	*out = st;
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	va_start(ap, types);
+	rc = vbind(st, types, ap);
+	va_end(ap);
+	if (rc == -1)
+		return -GK_SOFTWARE;
+	if ((rc = db_step(st)) != 1)
+		db_reset(st);
+	return rc;
 }
 
 const char *
@@ -601,7 +634,8 @@ db_real(struct db_stmt *st, int col)
 void
 db_reset(struct db_stmt *st)
 {
-	sqlite3_reset(st->st);
+	if (st != NULL)
+		sqlite3_reset(st->st);
 }
 
 long long

@@ -102,6 +102,15 @@ int db_exec(struct db_stmt *st);
  */
 int db_run(struct db *db, const char *sql, const char *types, ...);
 
+/*
+ * db_query prepares sql, binds as db_run does and steps once: 1 with a
+ * row to read through *st (db_reset it when done), 0 for no row, or
+ * -status after reporting; on 0 and errors the statement is reset
+ * already.  The strings bound must live until the reset.
+ */
+int db_query(struct db *db, struct db_stmt **st, const char *sql,
+    const char *types, ...);
+
 /* Column access on the current row; text is "" for NULL unless asked
  * with db_isnull.  Valid until the next step or reset. */
 const char *db_text(struct db_stmt *st, int col);

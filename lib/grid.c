@@ -180,11 +180,8 @@ area_level(struct db *db, const char *code12)
 	struct db_stmt *st;
 	int rc;
 
-	st = db_prepare(db, "SELECT level FROM areas WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, code12);
-	rc = db_step(st);
+	rc = db_query(db, &st, "SELECT level FROM areas "
+	    "WHERE code = ?", "s", code12);
 	if (rc == 1)
 		rc = (int)db_int(st, 0);
 	db_reset(st);
@@ -237,11 +234,8 @@ import_area(struct import *im)
 		}
 	}
 
-	st = db_prepare(im->db, "SELECT name FROM areas WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, ac.code);
-	rc = db_step(st);
+	rc = db_query(im->db, &st, "SELECT name FROM areas "
+	    "WHERE code = ?", "s", ac.code);
 	if (rc < 0)
 		return rc;
 	if (rc == 1) {
@@ -356,12 +350,8 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 	int rc, same;
 
 	*retired = NULL;
-	st = db_prepare(db, "SELECT name, kind, households, population, "
-	    "status FROM grids WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, gc->code);
-	rc = db_step(st);
+	rc = db_query(db, &st, "SELECT name, kind, households, population, "
+	    "status FROM grids WHERE code = ?", "s", gc->code);
 	if (rc < 0)
 		return rc;
 	if (rc == 1) {
@@ -492,11 +482,8 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 	}
 	if (strcmp(im->last_grid, gc.code) == 0)
 		return 1;
-	st = db_prepare(im->db, "SELECT status FROM grids WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, gc.code);
-	rc = db_step(st);
+	rc = db_query(im->db, &st, "SELECT status FROM grids "
+	    "WHERE code = ?", "s", gc.code);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
@@ -823,11 +810,8 @@ grid_status(struct db *db, const char *code, char *status, size_t n,
 	struct db_stmt *st;
 	int rc;
 
-	st = db_prepare(db, "SELECT status, name FROM grids WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, code);
-	rc = db_step(st);
+	rc = db_query(db, &st, "SELECT status, name FROM grids "
+	    "WHERE code = ?", "s", code);
 	if (rc == 1) {
 		snprintf(status, n, "%s", db_text(st, 0));
 		snprintf(name, nn, "%s", db_text(st, 1));

@@ -41,12 +41,8 @@ person_load(struct db *db, long long id, struct person *p)
 	struct db_stmt *st;
 	int rc;
 
-	st = db_prepare(db, "SELECT name, stage, status, stage_since, grid, "
-	    "role FROM people WHERE id = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_int(st, 1, id);
-	rc = db_step(st);
+	rc = db_query(db, &st, "SELECT name, stage, status, stage_since, grid, "
+	    "role FROM people WHERE id = ?", "L", id);
 	if (rc <= 0) {
 		if (rc == 0)
 			diag_error("staff id %lld: no such person", id);
@@ -304,11 +300,8 @@ grid_kind(struct db *db, const char *code, char kind[8])
 	struct db_stmt *st;
 	int rc;
 
-	st = db_prepare(db, "SELECT status, kind FROM grids WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, code);
-	rc = db_step(st);
+	rc = db_query(db, &st, "SELECT status, kind FROM grids "
+	    "WHERE code = ?", "s", code);
 	if (rc <= 0) {
 		if (rc == 0)
 			diag_error("grid %s is not in the database", code);

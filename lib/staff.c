@@ -398,11 +398,8 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 		memcpy(kind, seen->kind, 8);
 		return 1;
 	}
-	st = db_prepare(ap->db, "SELECT status, kind FROM grids WHERE code = ?");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	db_bind_text(st, 1, gc.code);
-	rc = db_step(st);
+	rc = db_query(ap->db, &st, "SELECT status, kind FROM grids "
+	    "WHERE code = ?", "s", gc.code);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
