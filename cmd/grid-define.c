@@ -286,6 +286,13 @@ main(int argc, char *argv[])
 		    o.scope_opt);
 		return cli_exit(&cli, rc);
 	}
+	/* An option of another command is an error, never ignored. */
+	if ((o.all && strcmp(v->name, "list") != 0) ||
+	    (o.html && strcmp(v->name, "board") != 0)) {
+		rc = cli_usage_error(&cli, "%s goes with %s", o.all ? "--all" :
+		    "--html", o.all ? "list" : "board");
+		return cli_exit(&cli, rc);
+	}
 	/* Showing staff phones in the clear is recorded: that writes. */
 	if ((rc = cli_open_db(&cli, &db, v->write || cli.reveal)) != GK_OK)
 		return cli_exit(&cli, rc);

@@ -403,8 +403,7 @@ main(int argc, char *argv[])
 	if (v == NULL)
 		return cli_exit(&cli, cli_usage_error(&cli, "unknown command "
 		    "\"%s\"", cli.argv[0]));
-	if ((rc = check_options(&cli, &o, v)) != GK_OK ||
-	    (rc = staff_check_config(cli.config)) != GK_OK)
+	if ((rc = check_options(&cli, &o, v)) != GK_OK)
 		return cli_exit(&cli, rc);
 	/* Showing personal data in the clear is recorded: that writes. */
 	if ((rc = cli_open_db(&cli, &db, v->write || cli.reveal)) != GK_OK)

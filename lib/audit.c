@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "db.h"
+#include "diag.h"
 #include "status.h"
 #include "util.h"
 
@@ -15,6 +16,9 @@ audit_record(struct db *db, const char *verb, const char *subject,
 {
 	char at[CLOCK_ISO_MAX];
 
+	/* Every change passes here: -v says each one. */
+	diag_info("%s %s: %s%s", verb, subject, detail ? detail : "",
+	    db_dry_run(db) ? " (dry run: not kept)" : "");
 	return db_run(db, "INSERT INTO audit (at, operator, program, verb, "
 	    "subject, detail) VALUES (?, ?, ?, ?, ?, ?)", "ssssss",
 	    clock_format(clock_now(), at), db_operator(db), db_program(db),

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "diag.h"
 #include "recout.h"
+#include "staff.h"
 #include "status.h"
 #include "util.h"
 
@@ -306,10 +307,14 @@ cli_parse(struct cli *cli)
 		cli->config_path = env;
 	if ((rc = config_load(&cli->config, cli->config_path)) != GK_OK)
 		goto done;
+	/* The policy must make sense before any program acts on it. */
+	if ((rc = staff_check_config(cli->config)) != GK_OK)
+		goto done;
 	if (clock_parse_offset(config_str(cli->config, "clock.utc_offset"),
 	    &offset) == -1) {
-		diag_error("clock.utc_offset \"%s\": not an offset like "
-		    "+08:00", config_str(cli->config, "clock.utc_offset"));
+		diag_error("%s: clock.utc_offset \"%s\": not an offset like "
+		    "+08:00", config_origin(cli->config, "clock.utc_offset"),
+		    config_str(cli->config, "clock.utc_offset"));
 		rc = GK_CONFIG;
 		goto done;
 	}

@@ -1165,6 +1165,17 @@ config_aliases(const struct config *c, const char *field)
 	return l;
 }
 
+const char *
+config_origin(const struct config *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->e[i].key, key) == 0)
+			return c->e[i].origin;
+	return "default";
+}
+
 int
 config_entry(const struct config *c, size_t i, const char **key,
     const char **value, const char **origin, const char **article)

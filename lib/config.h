@@ -101,6 +101,9 @@ const char *const *config_list(const struct config *c, const char *key);
  */
 const char *const *config_aliases(const struct config *c, const char *field);
 
+/* Where a key's value came from: "default" or "file:line". */
+const char *config_origin(const struct config *c, const char *key);
+
 /*
  * Iteration for --print-config: every declared key and every set
  * wildcard member, in table order (a member the table does not name

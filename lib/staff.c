@@ -149,9 +149,10 @@ staff_check_config(const struct config *cfg)
 
 	for (i = 0; i < NWORDS(keys); i++)
 		if (staff_education_parse(config_str(cfg, keys[i])) == 0) {
-			diag_error("%s: \"%s\" is not an education level "
+			diag_error("%s: %s: \"%s\" is not an education level "
 			    "(小学, 初中, 高中, 中专, 大专, 本科, 硕士, 博士)",
-			    keys[i], config_str(cfg, keys[i]));
+			    config_origin(cfg, keys[i]), keys[i],
+			    config_str(cfg, keys[i]));
 			rc = GK_CONFIG;
 		}
 	return rc;
@@ -376,6 +377,21 @@ masked_id(const struct apply *ap, const char *s, char *buf, size_t n)
 	return idnum_mask(s, buf, n);
 }
 
+/* mask_date masks, in place, every run of exactly eight digits (a
+ * birth date YYYYMMDD) of a message. */
+static void
+mask_date(char *s)
+{
+	size_t n;
+
+	while (*s != '\0') {
+		n = strspn(s, "0123456789");
+		if (n == 8)
+			memset(s, '*', 8);
+		s += n > 0 ? n : 1;
+	}
+}
+
 /* Look up the grid: 1 active (kind set), 0 after reporting, -status. */
 static int
 apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
@@ -512,18 +528,14 @@ apply_row(struct apply *ap)
 			 * quotes it. */
 			if (recin_excel_damage(v[F_IDNUM]) != NULL)
 				bad(ap, F_IDNUM, "%s", idbuf);
-			else if (!ap->opts->reveal && strstr(idbuf,
-			    "birth date") != NULL)
+			else {
 				/* The reason would show the birth date the
-				 * mask hides. */
-				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
-				    v[F_IDNUM], m, sizeof m), strstr(idbuf,
-				    "in the future") ? "the birth date in it "
-				    "is in the future" : "the birth date in it "
-				    "does not exist");
-			else
+				 * mask hides: its digits are masked too. */
+				if (!ap->opts->reveal)
+					mask_date(idbuf);
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
+			}
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
@@ -807,7 +819,10 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		goto done;
 	if ((rc = recin_bind(ap.in, ap.fields, F_COUNT)) != GK_OK)
 		goto done;
-	if (opts->rejects != NULL && (rc = open_rejects(&ap)) != GK_OK)
+	/* A dry run writes no file either. */
+	if (opts->rejects != NULL && db_dry_run(db))
+		diag_info("dry run: no rejects file written");
+	else if (opts->rejects != NULL && (rc = open_rejects(&ap)) != GK_OK)
 		goto done;
 	/* The messages and the output may show personal data in the
 	 * clear: recorded first, in a transaction of its own, so it stays

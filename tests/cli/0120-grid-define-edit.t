@@ -88,4 +88,14 @@ test_expect_success 'show of an unknown grid exits 65' '
 	exits 65 grid-define show 140121100201099
 '
 
+test_expect_success 'an option of another command is refused, not ignored' '
+	exits 64 grid-define list --html 2>err && grep -- "--html goes with board" err &&
+	exits 64 grid-define board 140121100201001 --all
+'
+
+test_expect_success '-v says what a single change did' '
+	grid-define -v unit add 140121100001 building 8号楼 140121100001002 2>err &&
+	grep "^grid-define: unit add 140121100001/building/8号楼: 140121100001002$" err
+'
+
 test_done

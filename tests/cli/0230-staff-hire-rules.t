@@ -14,6 +14,8 @@ CSV
 test_expect_success 'a dry run registers nobody and prints no staff ids' '
 	staff-hire -n apply cands.csv >ids &&
 	! test -s ids &&
+	staff-hire -n apply --keep-going --rejects dry-rejects.csv cands.csv >/dev/null &&
+	! test -e dry-rejects.csv &&
 	test "$(sqlite3 test.db "SELECT count(*) FROM people")" = 0
 '
 
@@ -70,7 +72,8 @@ test_expect_success 'a bad --grid or --role is a usage error for every verb' '
 test_expect_success 'an education minimum in the config that is no level is a config error' '
 	printf "staff:\n  min_education:\n    leader: 高级中学\n" >badedu.yaml &&
 	exits 78 staff-hire -c badedu.yaml list 2>err &&
-	grep "staff.min_education.leader: \"高级中学\" is not an education level" err
+	grep "badedu.yaml:3: staff.min_education.leader: \"高级中学\" is not an education level" err &&
+	exits 78 grid-define -c badedu.yaml list
 '
 
 test_expect_success 'apply --reveal is recorded in the audit log' '
