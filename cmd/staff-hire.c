@@ -263,8 +263,6 @@ filter(struct cli *cli, struct opts *o, struct staff_filter *f,
 		code_short(ac.code, ac.level, prefix);
 		f->area = prefix;
 	}
-	if (f->area != NULL)
-		f->area_digits = (int)strlen(f->area);
 	if (o->role != NULL)
 		f->role = staff_role_parse(o->role);
 	return GK_OK;
@@ -273,7 +271,7 @@ filter(struct cli *cli, struct opts *o, struct staff_filter *f,
 static int
 do_list(struct cli *cli, struct db *db, struct opts *o)
 {
-	struct staff_filter f = { NULL, 0, NULL, -1, o->active };
+	struct staff_filter f = { NULL, NULL, -1, o->active };
 	struct recout *w;
 	char prefix[16];
 	int rc;
@@ -291,7 +289,7 @@ do_list(struct cli *cli, struct db *db, struct opts *o)
 static int
 do_vacancies(struct cli *cli, struct db *db, struct opts *o)
 {
-	struct staff_filter f = { NULL, 0, NULL, -1, o->open };
+	struct staff_filter f = { NULL, NULL, -1, o->open };
 	struct recout *w;
 	char prefix[16];
 	int rc;

@@ -24,3 +24,17 @@ audit_record(struct db *db, const char *verb, const char *subject,
 	    clock_format(clock_now(), at), db_operator(db), db_program(db),
 	    verb, subject, detail ? detail : "");
 }
+
+int
+audit_reveal(struct db *db, const char *subject, const char *detail)
+{
+	int rc;
+
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	if ((rc = audit_record(db, "reveal", subject, detail)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit_always(db);
+}

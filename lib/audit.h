@@ -22,4 +22,12 @@ struct db;
 int audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail);
 
+/*
+ * audit_reveal records, in a transaction of its own that is kept even
+ * in a dry run, that personal data (subject, detail) is about to be
+ * shown unmasked.  Call it before showing anything: when it fails,
+ * show nothing.
+ */
+int audit_reveal(struct db *db, const char *subject, const char *detail);
+
 #endif

@@ -205,3 +205,19 @@ code_within(const char *a, const char *b)
 		return 0;
 	return memcmp(a, b, (size_t)group_end[last]) == 0;
 }
+
+void
+code_range(const char *prefix, size_t width, char *lo, char *hi)
+{
+	size_t n = strlen(prefix), i;
+
+	if (n > width)
+		n = width;
+	memcpy(lo, prefix, n);
+	memcpy(hi, prefix, n);
+	for (i = n; i < width; i++) {
+		lo[i] = '0';
+		hi[i] = '9';
+	}
+	lo[width] = hi[width] = '\0';
+}

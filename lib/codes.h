@@ -18,6 +18,8 @@
 #ifndef GRIDKIT_CODES_H
 #define GRIDKIT_CODES_H
 
+#include <stddef.h>
+
 enum area_level {
 	AREA_PROVINCE = 1,
 	AREA_CITY,
@@ -66,6 +68,11 @@ const char *code_level_name(int level);
 /* The code written with its significant digits only ("1401" for a city,
  * "140105001" for a township); buf needs 13 bytes. */
 char *code_short(const char *code12, int level, char *buf);
+
+/* code_range writes the codes of width digits that start with prefix
+ * as an inclusive range: prefix padded with 0s (lo) and 9s (hi); lo and
+ * hi need width + 1 bytes.  An empty prefix is every code. */
+void code_range(const char *prefix, size_t width, char *lo, char *hi);
 
 /* 1 when the 12-digit code a is b or lies under b; 0 otherwise, and
  * when either is not 12 digits or b is all zeros. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "codes.h"
 #include "config.h"
 #include "coverage.h"
 #include "db.h"
@@ -48,21 +49,6 @@ finding(struct check *ck, const char *rule, const char *subject,
 	else
 		ck->counts->warnings++;
 	return recout_row(ck->out, v);
-}
-
-/* Fill a code range for the scope: prefix padded with 0s and 9s. */
-static void
-range(const char *prefix, size_t width, char *lo, char *hi)
-{
-	size_t n = strlen(prefix), i;
-
-	memcpy(lo, prefix, n);
-	memcpy(hi, prefix, n);
-	for (i = n; i < width; i++) {
-		lo[i] = '0';
-		hi[i] = '9';
-	}
-	lo[width] = hi[width] = '\0';
 }
 
 /*
@@ -283,8 +269,8 @@ coverage_check(struct db *db, const struct config *cfg,
 	ck.out = out;
 	ck.counts = counts;
 	ck.scope = scope;
-	range(scope->prefix, 12, ck.lo12, ck.hi12);
-	range(scope->prefix, 15, ck.lo15, ck.hi15);
+	code_range(scope->prefix, 12, ck.lo12, ck.hi12);
+	code_range(scope->prefix, 15, ck.lo15, ck.hi15);
 
 	/* One read transaction: a consistent picture while imports run. */
 	if ((rc = db_begin_read(db)) != GK_OK)

@@ -715,7 +715,9 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		goto done;
 	}
 	rc = db_commit(db);
-	if (rc == GK_OK)
+	/* A change was said by its audit row; a batch that changed
+	 * nothing is said here. */
+	if (rc == GK_OK && stats->added + stats->updated == 0)
 		diag_info("%s: %s %s%s", recin_name(im.in),
 		    table_names[table], detail.buf,
 		    db_dry_run(db) ? " (dry run: nothing written)" : "");
@@ -801,8 +803,8 @@ arg_name(const char *name)
 	return GK_OK;
 }
 
-/* Status of a grid: "active", "retired", or NULL when absent; buf
- * holds the name. */
+/* The status ("active", "retired") and name of a grid: 1, 0 when there
+ * is no such grid, or -status. */
 static int
 grid_status(struct db *db, const char *code, char *status, size_t n,
     char *name, size_t nn)
@@ -818,6 +820,19 @@ grid_status(struct db *db, const char *code, char *status, size_t n,
 	}
 	db_reset(st);
 	return rc;
+}
+
+/* grid_status for a grid that must exist: GK_OK, or a status after
+ * reporting. */
+static int
+grid_known(struct db *db, const char *code, char *status, size_t n,
+    char *name, size_t nn)
+{
+	int rc = grid_status(db, code, status, n, name, nn);
+
+	if (rc == 0)
+		diag_error("grid %s is not in the database", code);
+	return rc == 1 ? GK_OK : rc == 0 ? GK_DATAERR : -rc;
 }
 
 int
@@ -898,13 +913,9 @@ grid_rename(struct db *db, const char *code, const char *name)
 		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	rc = grid_status(db, gc.code, status, sizeof status, old, sizeof old);
-	if (rc <= 0) {
-		if (rc == 0)
-			diag_error("grid %s is not in the database", gc.code);
-		rc = rc == 0 ? GK_DATAERR : -rc;
+	if ((rc = grid_known(db, gc.code, status, sizeof status, old,
+	    sizeof old)) != GK_OK)
 		goto fail;
-	}
 	if (strcmp(old, name) == 0) {
 		db_rollback(db);
 		diag_info("grid %s is already named %s", gc.code, name);
@@ -936,14 +947,9 @@ grid_retire(struct db *db, const char *code)
 		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	rc = grid_status(db, gc.code, status, sizeof status, name,
-	    sizeof name);
-	if (rc <= 0) {
-		if (rc == 0)
-			diag_error("grid %s is not in the database", gc.code);
-		rc = rc == 0 ? GK_DATAERR : -rc;
+	if ((rc = grid_known(db, gc.code, status, sizeof status, name,
+	    sizeof name)) != GK_OK)
 		goto fail;
-	}
 	if (strcmp(status, "retired") == 0) {
 		db_rollback(db);
 		diag_info("grid %s is already retired", gc.code);

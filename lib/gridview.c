@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "mask.h"
+#include "staff.h"
 #include "status.h"
 #include "util.h"
 
@@ -54,20 +55,6 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 	}
 	code_short(ac.code, ac.level, scope->prefix);
 	return GK_OK;
-}
-
-static void
-range(const struct grid_scope *scope, size_t width, char *lo, char *hi)
-{
-	size_t n = strlen(scope->prefix), i;
-
-	memcpy(lo, scope->prefix, n);
-	memcpy(hi, scope->prefix, n);
-	for (i = n; i < width; i++) {
-		lo[i] = '0';
-		hi[i] = '9';
-	}
-	lo[width] = hi[width] = '\0';
 }
 
 const struct recout_col grid_list_cols[] = {
@@ -155,7 +142,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		    "g.status = 'active') ORDER BY g.code");
 		if (st == NULL)
 			return GK_SOFTWARE;
-		range(scope, 15, scope->lo, scope->hi);
+		code_range(scope->prefix, 15, scope->lo, scope->hi);
 		db_bind_text(st, 1, scope->lo);
 		db_bind_text(st, 2, scope->hi);
 		db_bind_int(st, 3, all);
@@ -167,7 +154,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		    "WHERE a.code BETWEEN ? AND ? ORDER BY a.code");
 		if (st == NULL)
 			return GK_SOFTWARE;
-		range(scope, 12, scope->lo, scope->hi);
+		code_range(scope->prefix, 12, scope->lo, scope->hi);
 		db_bind_text(st, 1, scope->lo);
 		db_bind_text(st, 2, scope->hi);
 		return rows_out(st, grid_area_ncols, out, area_fix);
@@ -177,7 +164,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		    "ORDER BY village, kind, name, grid");
 		if (st == NULL)
 			return GK_SOFTWARE;
-		range(scope, 12, scope->lo, scope->hi);
+		code_range(scope->prefix, 12, scope->lo, scope->hi);
 		db_bind_text(st, 1, scope->lo);
 		db_bind_text(st, 2, scope->hi);
 		return rows_out(st, grid_unit_ncols, out, unit_fix);
@@ -277,30 +264,6 @@ static const char staff_sql[] = "SELECT a.role, p.name, p.phone, p.id "
     "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
     "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 WHEN 'part_time' THEN 3 "
     "ELSE 4 END, p.id";
-
-static const char *
-role_zh(const char *role)
-{
-	return strcmp(role, "leader") == 0 ? "网格长" :
-	    strcmp(role, "full_time") == 0 ? "专职网格员" :
-	    strcmp(role, "part_time") == 0 ? "兼职网格员" :
-	    strcmp(role, "assistant") == 0 ? "网格助理" : role;
-}
-
-/* Record that a grid's staff phones were shown in the clear. */
-static int
-audit_reveal(struct db *db, const char *code, const char *what)
-{
-	int rc;
-
-	if ((rc = db_begin(db)) != GK_OK)
-		return rc;
-	if ((rc = audit_record(db, "reveal", code, what)) != GK_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit_always(db);
-}
 
 static void
 json_count(json_t *o, const char *key, long long v)
@@ -476,15 +439,8 @@ int
 grid_board(struct db *db, const struct config *cfg, const char *code,
     int html, int reveal, FILE *fp)
 {
-	static const struct {
-		const char *role;	/* config key suffix */
-		const char *zh;		/* as printed */
-	} duties[] = {
-		{ "leader", "网格长" },
-		{ "full_time", "专职网格员" },
-		{ "part_time", "兼职网格员" },
-		{ "assistant", "网格助理" },
-	};
+	static const char *const duties[] = { "leader", "full_time",
+	    "part_time", "assistant" };
 	struct grid_info gi;
 	struct db_stmt *st;
 	struct sb key = SB_INIT, people = SB_INIT;
@@ -508,7 +464,7 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	db_bind_text(st, 1, gi.code);
 	while ((rc = db_step(st)) == 1) {
 		sb_addf(&people, "%s%s %s %s", nstaff++ ? "\n" : "",
-		    role_zh(db_text(st, 0)), db_text(st, 1), reveal ?
+		    staff_role_zh(db_text(st, 0)), db_text(st, 1), reveal ?
 		    db_text(st, 2) : mask_phone(db_text(st, 2), masked,
 		    sizeof masked));
 	}
@@ -544,8 +500,8 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		fprintf(fp, "\n职责\n");
 		for (i = 0; i < sizeof duties / sizeof duties[0]; i++) {
 			sb_reset(&key);
-			sb_addf(&key, "board.duties.%s", duties[i].role);
-			fprintf(fp, "  %s：%s\n", duties[i].zh,
+			sb_addf(&key, "board.duties.%s", duties[i]);
+			fprintf(fp, "  %s：%s\n", staff_role_zh(duties[i]),
 			    config_str(cfg, key.buf));
 		}
 		fprintf(fp, "\n监督电话  %s\n", *phone ? phone : "（未设置）");
@@ -586,9 +542,9 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		fputs("</td></tr>\n", fp);
 		for (i = 0; i < sizeof duties / sizeof duties[0]; i++) {
 			sb_reset(&key);
-			sb_addf(&key, "board.duties.%s", duties[i].role);
+			sb_addf(&key, "board.duties.%s", duties[i]);
 			fputs("<tr><th>", fp);
-			html_put(fp, duties[i].zh);
+			html_put(fp, staff_role_zh(duties[i]));
 			fputs("职责</th><td>", fp);
 			html_put(fp, config_str(cfg, key.buf));
 			fputs("</td></tr>\n", fp);

@@ -44,21 +44,6 @@ shown_phone(const char *s, int reveal, char *buf, size_t n)
 	return reveal ? s : mask_phone(s, buf, n);
 }
 
-/* Record in the audit log that personal data was shown in the clear. */
-static int
-audit_reveal(struct db *db, const char *subject, const char *detail)
-{
-	int rc;
-
-	if ((rc = db_begin(db)) != GK_OK)
-		return rc;
-	if ((rc = audit_record(db, "reveal", subject, detail)) != GK_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit_always(db);
-}
-
 int
 staff_list(struct db *db, const struct staff_filter *f, int reveal,
     struct recout *out)
@@ -67,14 +52,9 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	struct sb detail = SB_INIT;
 	char lo[16], hi[16], m1[64], m2[PHONE_MAX];
 	const char *v[12];
-	size_t i, n = f->area ? (size_t)f->area_digits : 0;
 	int rc, c;
 
-	for (i = 0; i < 15; i++) {
-		lo[i] = i < n ? f->area[i] : '0';
-		hi[i] = i < n ? f->area[i] : '9';
-	}
-	lo[15] = hi[15] = '\0';
+	code_range(f->area ? f->area : "", 15, lo, hi);
 	/* Recorded before anything is shown: a disclosure that cannot be
 	 * recorded (a read-only database, a lock) does not happen. */
 	if (reveal) {
@@ -147,15 +127,10 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 	struct db_stmt *st;
 	char lo[16], hi[16], days[24];
 	const char *v[8], *why;
-	size_t i, n = f->area ? (size_t)f->area_digits : 0;
 	gk_day since, until;
 	int rc, c;
 
-	for (i = 0; i < 15; i++) {
-		lo[i] = i < n ? f->area[i] : '0';
-		hi[i] = i < n ? f->area[i] : '9';
-	}
-	lo[15] = hi[15] = '\0';
+	code_range(f->area ? f->area : "", 15, lo, hi);
 	st = db_prepare(db, "SELECT grid, role, since, reason, person, filled, "
 	    "filled_by FROM vacancies WHERE grid BETWEEN ? AND ? "
 	    "AND (CAST(? AS TEXT) IS NULL OR role = ?) "
@@ -670,7 +645,7 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	if (rc == GK_OK && added == 0 && same > 0)
 		diag_note("%s: all %lu training records are there already; "
 		    "nothing changed", recin_name(in), same);
-	else if (rc == GK_OK)
+	else if (rc == GK_OK && added == 0)
 		diag_info("%s: training %s", recin_name(in), detail.buf);
 done:
 	sb_release(&detail);

@@ -827,13 +827,9 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	/* The messages and the output may show personal data in the
 	 * clear: recorded first, in a transaction of its own, so it stays
 	 * recorded whatever becomes of the batch. */
-	if (opts->reveal) {
-		if ((rc = db_begin(db)) != GK_OK ||
-		    (rc = audit_record(db, "reveal", recin_name(ap.in),
-		    "apply: identity numbers and phones shown unmasked"))
-		    != GK_OK || (rc = db_commit_always(db)) != GK_OK)
-			goto done;
-	}
+	if (opts->reveal && (rc = audit_reveal(db, recin_name(ap.in),
+	    "apply: identity numbers and phones shown unmasked")) != GK_OK)
+		goto done;
 	if ((rc = db_begin(db)) != GK_OK)
 		goto done;
 	st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM people");
@@ -906,7 +902,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	    stats->rejected == 0)
 		diag_note("%s: all %lu candidates are registered already; "
 		    "nothing changed", recin_name(ap.in), stats->unchanged);
-	else
+	else if (stats->added == 0)
 		diag_info("%s: %s%s", recin_name(ap.in), detail.buf,
 		    db_dry_run(db) ? " (dry run: nothing written)" : "");
 	if (stats->rejected > 0) {

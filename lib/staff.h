@@ -147,7 +147,6 @@ int staff_leave(struct db *db, long long id, const char *reason, gk_day day);
 /* The filters of staff_list; NULL/0 for none. */
 struct staff_filter {
 	const char *area;	/* grid, village or county code prefix */
-	int area_digits;	/* digits of area that must match */
 	const char *role;	/* canonical role */
 	int stage;		/* -1 for any; else those in the procedure at
 				   that stage (not rejected, not left) */

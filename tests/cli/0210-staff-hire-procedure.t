@@ -113,7 +113,7 @@ test_expect_success 'leaving ends the assignment and leaves a vacancy dated that
 	staff-hire leave 2 --reason resign --on 2026-10-12 &&
 	staff-hire show 2 | grep "  140121100001001  leader      2026-10-12  2026-10-12  resign$" &&
 	test "$(sqlite3 test.db "SELECT grid, role, since, reason, filled FROM vacancies")" = "140121100001001|leader|2026-10-12|resign|" &&
-	staff-hire list --active -f tsv | cut -f1 | grep -vx 2 >/dev/null
+	! staff-hire list --active -f tsv | cut -f1 | grep -qx 2
 '
 
 test_expect_success 'a leaving date in the future or a bad reason is refused' '
