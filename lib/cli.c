@@ -310,7 +310,7 @@ verb(struct cli *cli)
 	if (p->trim_operands)
 		for (i = 1; i < (size_t)cli->argc; i++)
 			cli->argv[i] = util_trim_blanks(cli->argv[i]);
-	for (i = 0; i < cli->ngiven; i++)
+	for (i = 0; p->option != NULL && i < cli->ngiven; i++)
 		if ((rc = p->option(cli, cli->given[i].code,
 		    cli->given[i].arg)) != GK_OK)
 			return rc;
