@@ -19,11 +19,11 @@
 #include "db.h"
 #include "diag.h"
 #include "recout.h"
-#include "staff.h"
 #include "status.h"
 #include "util.h"
 
-/* Long-only common options get codes above the character range. */
+/* Long-only common options get codes above the character range;
+ * programs give theirs codes from 0x200 (cli.h). */
 enum {
 	OPT_NOW = 0x100,
 	OPT_OPERATOR,
@@ -32,12 +32,14 @@ enum {
 	OPT_INPUT_FORMAT,
 	OPT_ENCODING,
 	OPT_MAX_ERRORS,
-	OPT_PRINT_CONFIG
+	OPT_PRINT_CONFIG,
+	OPT_ALLOW_EMPTY
 };
 
 static const char common_short[] = "c:d:f:hnqvV";
 
 static const struct option common_long[] = {
+	{ "allow-empty",	no_argument,	   NULL, OPT_ALLOW_EMPTY },
 	{ "config",		required_argument, NULL, 'c' },
 	{ "db",			required_argument, NULL, 'd' },
 	{ "dry-run",		no_argument,	   NULL, 'n' },
@@ -57,6 +59,24 @@ static const struct option common_long[] = {
 };
 #define NCOMMON (sizeof common_long / sizeof common_long[0])
 
+int
+cli_main(const struct cli_prog *prog, int argc, char **argv)
+{
+	struct cli cli;
+	struct db *db = NULL;
+	int rc;
+
+	cli_init(&cli, prog, argc, argv);
+	if ((rc = cli_parse(&cli)) != GK_OK)
+		return cli_exit(&cli, rc);
+	if (cli.verb->db != CLI_DB_NONE &&
+	    (rc = cli_open_db(&cli, &db, cli.verb->db)) != GK_OK)
+		return cli_exit(&cli, rc);
+	rc = cli.verb->run(&cli, db);
+	db_close(db);
+	return cli_exit(&cli, rc);
+}
+
 void
 cli_init(struct cli *cli, const struct cli_prog *prog, int argc, char **argv)
 {
@@ -68,28 +88,51 @@ cli_init(struct cli *cli, const struct cli_prog *prog, int argc, char **argv)
 	diag_init(prog->name);
 }
 
-void
-cli_usage(const struct cli *cli, FILE *fp)
+/* Print the forms of one verb, the first line led by "usage:" when
+ * *first is set (and then cleared). */
+static void
+verb_usage(const struct cli *cli, const struct cli_verb *v, int *first,
+    FILE *fp)
 {
-	const char *s = cli->prog->synopsis, *nl;
-	int first = 1;
+	const char *s = v->synopsis, *nl;
 
 	while (*s != '\0') {
 		nl = strchr(s, '\n');
 		if (nl == NULL)
 			nl = s + strlen(s);
-		fprintf(fp, "%s %s %.*s\n", first ? "usage:" : "      ",
-		    cli->prog->name, (int)(nl - s), s);
-		first = 0;
+		fprintf(fp, "%s %s [options] %.*s\n", *first ? "usage:" :
+		    "      ", cli->prog->name, (int)(nl - s), s);
+		*first = 0;
 		s = *nl ? nl + 1 : nl;
 	}
+}
+
+static void
+full_usage(const struct cli *cli, FILE *fp)
+{
+	const struct cli_verb *v;
+	int first = 1;
+
+	for (v = cli->prog->verbs; v->name != NULL; v++)
+		verb_usage(cli, v, &first, fp);
+}
+
+void
+cli_usage(const struct cli *cli, FILE *fp)
+{
+	int first = 1;
+
+	if (cli->verb != NULL)
+		verb_usage(cli, cli->verb, &first, fp);
+	else
+		full_usage(cli, fp);
 }
 
 static void
 help(const struct cli *cli)
 {
 	printf("%s - %s\n\n", cli->prog->name, cli->prog->summary);
-	cli_usage(cli, stdout);
+	full_usage(cli, stdout);
 	printf("\ncommon options:\n"
 	    "  -d, --db FILE          database (GRIDKIT_DB)\n"
 	    "  -c, --config FILE      configuration file (GRIDKIT_CONFIG)\n"
@@ -100,6 +143,8 @@ help(const struct cli *cli)
 	    "content)\n"
 	    "      --encoding NAME    input encoding, e.g. gb18030\n"
 	    "      --max-errors N     bad rows to report before giving up\n"
+	    "      --allow-empty      no ids on standard input is not an "
+	    "error\n"
 	    "  -n, --dry-run          do everything but write\n"
 	    "  -q, --quiet            no warnings\n"
 	    "  -v, --verbose          say what was done\n"
@@ -128,6 +173,20 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 	cli_usage(cli, stderr);
 	return GK_USAGE;
+}
+
+/* Keep the first usage error met while scanning the options; it is
+ * reported once the verb, and so the usage to print, is known. */
+static void __attribute__((format(printf, 2, 3)))
+defer_error(struct sb *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err->len > 0)
+		return;
+	va_start(ap, fmt);
+	sb_vaddf(err, fmt, ap);
+	va_end(ap);
 }
 
 static void
@@ -172,14 +231,103 @@ print_config(struct cli *cli)
 	return cli_out_end(w, rc);
 }
 
+/* The name of a program option for messages, found by its code: the
+ * order of the option table does not matter. */
+static void
+option_name(const struct cli_prog *p, int code, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; p->longopts != NULL && p->longopts[i].name != NULL; i++)
+		if (p->longopts[i].val == code) {
+			snprintf(buf, n, "--%s", p->longopts[i].name);
+			return;
+		}
+	snprintf(buf, n, "-%c", code);
+}
+
+static int
+takes(const struct cli_verb *v, int code)
+{
+	const int *o;
+
+	for (o = v->opts; o != NULL && *o != 0; o++)
+		if (*o == code)
+			return 1;
+	return 0;
+}
+
+/* Refuse an option of another verb, saying which verbs it goes with. */
+static int
+refuse_option(const struct cli *cli, int code)
+{
+	const struct cli_verb *v;
+	char name[64];
+	struct sb with = SB_INIT;
+	size_t n = 0, i = 0;
+	int rc;
+
+	for (v = cli->prog->verbs; v->name != NULL; v++)
+		n += takes(v, code);
+	for (v = cli->prog->verbs; v->name != NULL; v++) {
+		if (!takes(v, code))
+			continue;
+		if (i > 0)
+			sb_adds(&with, i == n - 1 ? " and " : ", ");
+		sb_adds(&with, v->name);
+		i++;
+	}
+	option_name(cli->prog, code, name, sizeof name);
+	rc = cli_usage_error(cli, "%s does not go with %s (it goes with %s)",
+	    name, cli->verb->name, with.buf);
+	sb_release(&with);
+	return rc;
+}
+
+/* After the options: the verb, the options it takes, its operands. */
+static int
+verb(struct cli *cli)
+{
+	const struct cli_prog *p = cli->prog;
+	const struct cli_verb *v = cli->verb;
+	size_t i;
+	int rc;
+
+	if (cli->argc == 0)
+		return cli_usage_error(cli, "no command given");
+	if (v == NULL)
+		return cli_usage_error(cli, "unknown command \"%s\"",
+		    cli->argv[0]);
+	/* An option of another command is an error, never ignored. */
+	for (i = 0; i < cli->ngiven; i++)
+		if (!takes(v, cli->given[i].code))
+			return refuse_option(cli, cli->given[i].code);
+	if (cli->argc - 1 < v->min)
+		return cli_usage_error(cli, "%s: too few operands", v->name);
+	if (v->max >= 0 && cli->argc - 1 > v->max)
+		return cli_usage_error(cli, "%s: unexpected operand \"%s\"",
+		    v->name, cli->argv[v->max + 1]);
+	if (p->trim_operands)
+		for (i = 1; i < (size_t)cli->argc; i++)
+			cli->argv[i] = util_trim_blanks(cli->argv[i]);
+	for (i = 0; p->option != NULL && i < cli->ngiven; i++)
+		if ((rc = p->option(cli, cli->given[i].code,
+		    cli->given[i].arg)) != GK_OK)
+			return rc;
+	return GK_OK;
+}
+
 int
 cli_parse(struct cli *cli)
 {
 	const struct cli_prog *p = cli->prog;
+	const struct cli_verb *v;
 	struct option *longopts;
-	struct sb shortopts = SB_INIT;
+	struct sb shortopts = SB_INIT, err = SB_INIT;
+	cli_config_check *const *check;
 	size_t nprog = 0, i;
 	const char *arg_now = NULL, *arg_operator = NULL, *why, *env;
+	const char *arg_format = NULL, *arg_max_errors = NULL;
 	long long n;
 	int c, rc = GK_OK, verbosity = 0, quiet = 0, offset;
 
@@ -196,9 +344,12 @@ cli_parse(struct cli *cli)
 	sb_adds(&shortopts, common_short);
 	if (p->shortopts != NULL)
 		sb_adds(&shortopts, p->shortopts);
+	cli->given = ecalloc((size_t)cli->argc + 1, sizeof *cli->given);
+	cli->ngiven = 0;
 
 	/* Options may follow the verb and operands (GNU permutation):
-	 * "grid-define check --village CODE". */
+	 * "grid-define check --village CODE".  Errors wait until the
+	 * whole line is read, so that the usage shown is the verb's. */
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(cli->argc, cli->argv, shortopts.buf,
@@ -211,14 +362,11 @@ cli_parse(struct cli *cli)
 			cli->db_path = optarg;
 			break;
 		case 'f':
-			if (recout_parse_format(optarg, &cli->format) == -1) {
-				rc = cli_usage_error(cli, "unknown format \"%s\" "
-				    "(table, tsv, csv, json or jsonl)", optarg);
-				goto done;
-			}
-			cli->format_set = 1;
+			arg_format = optarg;
 			break;
 		case 'h':
+			if (err.len > 0)
+				break;
 			help(cli);
 			rc = CLI_DONE;
 			goto done;
@@ -232,6 +380,8 @@ cli_parse(struct cli *cli)
 			verbosity++;
 			break;
 		case 'V':
+			if (err.len > 0)
+				break;
 			printf("%s (gridkit) %s\n", p->name, GRIDKIT_VERSION);
 			rc = CLI_DONE;
 			goto done;
@@ -239,11 +389,8 @@ cli_parse(struct cli *cli)
 			arg_now = optarg;
 			break;
 		case OPT_OPERATOR:
-			if (*optarg == '\0') {
-				rc = cli_usage_error(cli, "--operator needs a "
-				    "name");
-				goto done;
-			}
+			if (*optarg == '\0')
+				defer_error(&err, "--operator needs a name");
 			arg_operator = optarg;
 			break;
 		case OPT_REVEAL:
@@ -255,49 +402,69 @@ cli_parse(struct cli *cli)
 		case OPT_INPUT_FORMAT:
 			if (strcmp(optarg, "csv") != 0 &&
 			    strcmp(optarg, "tsv") != 0 &&
-			    strcmp(optarg, "jsonl") != 0) {
-				rc = cli_usage_error(cli, "unknown input format "
-				    "\"%s\" (csv, tsv or jsonl)", optarg);
-				goto done;
-			}
+			    strcmp(optarg, "jsonl") != 0)
+				defer_error(&err, "unknown input format \"%s\" "
+				    "(csv, tsv or jsonl)", optarg);
 			cli->input.format = optarg;
 			break;
 		case OPT_ENCODING:
 			cli->input.encoding = optarg;
 			break;
 		case OPT_MAX_ERRORS:
-			if (util_parse_long(optarg, 1, 1000000, &n, &why)
-			    == -1) {
-				rc = cli_usage_error(cli, "--max-errors \"%s\": "
-				    "%s", optarg, why);
-				goto done;
-			}
-			cli->max_errors = n;
+			arg_max_errors = optarg;
 			break;
 		case OPT_PRINT_CONFIG:
 			cli->print_config = 1;
 			break;
+		case OPT_ALLOW_EMPTY:
+			cli->allow_empty = 1;
+			break;
 		case '?':
 			if (optopt != 0 && optopt < 0x100)
-				rc = cli_usage_error(cli, "unknown option "
-				    "\"-%c\"", optopt);
+				defer_error(&err, "unknown option \"-%c\"",
+				    optopt);
 			else
-				rc = cli_usage_error(cli, "unknown option "
-				    "\"%s\"", cli->argv[optind - 1]);
-			goto done;
+				defer_error(&err, "unknown option \"%s\"",
+				    cli->argv[optind - 1]);
+			break;
 		case ':':
-			rc = cli_usage_error(cli, "option \"%s\" needs a "
-			    "value", cli->argv[optind - 1]);
-			goto done;
+			defer_error(&err, "option \"%s\" needs a value",
+			    cli->argv[optind - 1]);
+			break;
 		default:
-			if (p->option == NULL ||
-			    (rc = p->option(p->ctx, c, optarg)) != GK_OK)
-				goto done;
+			/* The program's own: taken once the verb is known. */
+			cli->given[cli->ngiven].code = c;
+			cli->given[cli->ngiven++].arg = optarg;
 			break;
 		}
 	}
 	cli->argc -= optind;
 	cli->argv += optind;
+	for (v = p->verbs; cli->argc > 0 && v->name != NULL; v++)
+		if (strcmp(cli->argv[0], v->name) == 0)
+			cli->verb = v;
+
+	if (err.len > 0) {
+		rc = cli_usage_error(cli, "%s", err.buf);
+		goto done;
+	}
+	if (arg_format != NULL) {
+		if (recout_parse_format(arg_format, &cli->format) == -1) {
+			rc = cli_usage_error(cli, "unknown format \"%s\" "
+			    "(table, tsv, csv, json or jsonl)", arg_format);
+			goto done;
+		}
+		cli->format_set = 1;
+	}
+	if (arg_max_errors != NULL) {
+		if (util_parse_long(arg_max_errors, 1, 1000000, &n, &why)
+		    == -1) {
+			rc = cli_usage_error(cli, "--max-errors \"%s\": %s",
+			    arg_max_errors, why);
+			goto done;
+		}
+		cli->max_errors = n;
+	}
 
 	diag_set_level(quiet ? DIAG_QUIET : verbosity > 0 ? DIAG_VERBOSE :
 	    DIAG_NORMAL);
@@ -307,9 +474,11 @@ cli_parse(struct cli *cli)
 		cli->config_path = env;
 	if ((rc = config_load(&cli->config, cli->config_path)) != GK_OK)
 		goto done;
-	/* The policy must make sense before any program acts on it. */
-	if ((rc = staff_check_config(cli->config)) != GK_OK)
-		goto done;
+	/* The program's policy must make sense before it acts on it. */
+	for (check = p->config_checks; check != NULL && *check != NULL;
+	    check++)
+		if ((rc = (*check)(cli->config)) != GK_OK)
+			goto done;
 	if (clock_parse_offset(config_str(cli->config, "clock.utc_offset"),
 	    &offset) == -1) {
 		diag_error("%s: clock.utc_offset \"%s\": not an offset like "
@@ -351,28 +520,37 @@ cli_parse(struct cli *cli)
 		rc = print_config(cli);
 		if (rc == GK_OK)
 			rc = CLI_DONE;
+		goto done;
 	}
+	rc = verb(cli);
 done:
 	free(longopts);
 	sb_release(&shortopts);
+	sb_release(&err);
 	return rc;
 }
 
 int
-cli_open_db(struct cli *cli, struct db **out, int write)
+cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 {
-	char *def = NULL;
-	int rc;
-
 	struct stat sb;
 	const char *path;
+	char *def = NULL;
+	int rc, write = mode == CLI_DB_WRITE;
 
 	if (cli->db_path == NULL)
 		def = db_default_path();
 	path = cli->db_path ? cli->db_path : def;
+	/* Showing personal data in the clear is recorded in the database,
+	 * so a reader with --reveal opens it for writing; but a reader
+	 * never creates one: a missing database is left to db_open to
+	 * refuse as it refuses it to any reader. */
+	if (mode == CLI_DB_READ && cli->reveal)
+		write = !(stat(path, &sb) == -1 && errno == ENOENT);
 	/* A dry run writes nothing, not even a new database: it checks
 	 * against an empty one in memory. */
-	if (write && cli->dry_run && stat(path, &sb) == -1 && errno == ENOENT) {
+	if (mode == CLI_DB_WRITE && cli->dry_run && stat(path, &sb) == -1 &&
+	    errno == ENOENT) {
 		diag_info("%s: no database yet; the dry run uses an empty one "
 		    "in memory", path);
 		path = ":memory:";
@@ -386,14 +564,27 @@ cli_open_db(struct cli *cli, struct db **out, int write)
 	return GK_OK;
 }
 
+static int
+is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 int
 cli_calendar(const struct cli *cli, struct calendar **out)
 {
+	/* Beside the program: a build tree, then an installed tree moved
+	 * to another prefix (git's RUNTIME_PREFIX). */
+	static const char *const beside[] = {
+		"etc/calendar", "../share/gridkit/calendar"
+	};
 	const char *dir = config_str(cli->config, "calendar.dir");
 	char exe[4096], *slash;
 	struct sb path = SB_INIT;
-	struct stat sb;
 	ssize_t n;
+	size_t i;
 	int rc;
 
 	if (*dir == '\0') {
@@ -402,13 +593,17 @@ cli_calendar(const struct cli *cli, struct calendar **out)
 			exe[n] = '\0';
 			if ((slash = strrchr(exe, '/')) != NULL)
 				*slash = '\0';
-			sb_addf(&path, "%s/etc/calendar", exe);
+			for (i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+				sb_reset(&path);
+				sb_addf(&path, "%s/%s", exe, beside[i]);
+				if (is_dir(path.buf))
+					break;
+			}
+			if (i == sizeof beside / sizeof beside[0])
+				sb_reset(&path);
 		}
-		if (path.len == 0 || stat(path.buf, &sb) == -1 ||
-		    !S_ISDIR(sb.st_mode)) {
-			sb_reset(&path);
+		if (path.len == 0)
 			sb_adds(&path, GRIDKIT_SHAREDIR "/calendar");
-		}
 		dir = path.buf;
 	}
 	rc = cal_load_dir(out, dir);
@@ -416,22 +611,33 @@ cli_calendar(const struct cli *cli, struct calendar **out)
 	return rc;
 }
 
-/* Append the id in s (which names its place for messages). */
+/* Parse one id of kind: 0, or -1 when s is none. */
 static int
-add_id(const char *s, const char *where, unsigned long line,
-    long long **ids, size_t *n, size_t *cap)
+parse_id(const struct cli_idkind *kind, const char *s, long long *id)
 {
 	const char *why;
+
+	if (kind->parse != NULL)
+		return kind->parse(s, id);
+	return util_parse_long(s, 1, INT64_MAX, id, &why);
+}
+
+/* Append the id in s, or report it at where:line:1 (line 0: an
+ * operand). */
+static int
+add_id(const struct cli_idkind *kind, const char *s, const char *where,
+    unsigned long line, long long **ids, size_t *n, size_t *cap)
+{
 	char q[DIAG_QUOTE_MAX];
 	long long v;
 
-	if (util_parse_long(s, 1, INT64_MAX, &v, &why) == -1) {
+	if (parse_id(kind, s, &v) == -1) {
 		if (line > 0)
-			diag_at(where, line, 1, "%s is not a staff id",
-			    diag_quote(q, sizeof q, s));
+			diag_at(where, line, 1, "%s is not a %s",
+			    diag_quote(q, sizeof q, s), kind->name);
 		else
-			diag_error("%s is not a staff id",
-			    diag_quote(q, sizeof q, s));
+			diag_error("%s is not a %s",
+			    diag_quote(q, sizeof q, s), kind->name);
 		return -1;
 	}
 	if (*n == *cap) {
@@ -442,8 +648,20 @@ add_id(const char *s, const char *where, unsigned long line,
 	return 0;
 }
 
+static int
+is_header(const struct cli_idkind *kind, const char *field)
+{
+	const char *const *h;
+
+	for (h = kind->headers; h != NULL && *h != NULL; h++)
+		if (util_streq_icase(field, *h))
+			return 1;
+	return 0;
+}
+
 int
-cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
+cli_ids(struct cli *cli, const struct cli_idkind *kind, int first,
+    long long **ids, size_t *n)
 {
 	char *line = NULL, *field;
 	size_t cap = 0, len = 0;
@@ -456,7 +674,8 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 	if (cli->argc > first && !(cli->argc == first + 1 &&
 	    strcmp(cli->argv[first], "-") == 0)) {
 		for (i = first; i < cli->argc; i++)
-			if (add_id(cli->argv[i], NULL, 0, ids, n, &cap) == -1)
+			if (add_id(kind, cli->argv[i], NULL, 0, ids, n, &cap)
+			    == -1)
 				bad++;
 		if (bad == 0)
 			return GK_OK;
@@ -465,6 +684,11 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 		*n = 0;
 		return GK_USAGE;
 	}
+	/* Nobody types ids at a prompt that does not say it waits: a
+	 * forgotten pipe is a usage error, not a hang.  "-" asks for it. */
+	if (cli->argc <= first && isatty(STDIN_FILENO))
+		return cli_usage_error(cli, "%s: no %s given, and standard "
+		    "input is a terminal", cli->argv[0], kind->names);
 	while ((got = getline(&line, &len, stdin)) != -1) {
 		lineno++;
 		field = line;
@@ -482,11 +706,9 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 		if (*field == '\0')
 			continue;
 		/* The header of a listing piped in. */
-		if (lineno == 1 && (strcmp(field, "id") == 0 ||
-		    strcmp(field, "staff") == 0 ||
-		    strcmp(field, "staff_id") == 0))
+		if (lineno == 1 && is_header(kind, field))
 			continue;
-		if (add_id(field, "-", lineno, ids, n, &cap) == -1 &&
+		if (add_id(kind, field, "-", lineno, ids, n, &cap) == -1 &&
 		    ++bad >= (unsigned long)cli->max_errors)
 			break;
 	}
@@ -500,8 +722,28 @@ cli_ids(struct cli *cli, int first, long long **ids, size_t *n)
 		*n = 0;
 		return ferror(stdin) ? GK_IOERR : GK_DATAERR;
 	}
+	/* A step of a pipeline that got nothing, because the step before
+	 * it failed or found nobody, must stop the pipeline: "set -e"
+	 * sees only the last command of a pipeline. */
+	if (*n == 0 && !cli->allow_empty) {
+		diag_error("no %s on standard input", kind->names);
+		return GK_NOINPUT;
+	}
 	if (*n == 0)
-		diag_warn("no staff ids given");
+		diag_info("no %s on standard input; nothing to do",
+		    kind->names);
+	return GK_OK;
+}
+
+int
+cli_id(const struct cli *cli, const struct cli_idkind *kind, long long *id)
+{
+	if (cli->argc != 2)
+		return cli_usage_error(cli, "%s: give one %s", cli->argv[0],
+		    kind->name);
+	if (parse_id(kind, cli->argv[1], id) == -1)
+		return cli_usage_error(cli, "%s: \"%s\" is not a %s",
+		    cli->argv[0], cli->argv[1], kind->name);
 	return GK_OK;
 }
 
@@ -514,7 +756,7 @@ cmp_ll(const void *a, const void *b)
 }
 
 int
-cli_ids_unique(const long long *ids, size_t n)
+cli_ids_unique(const struct cli_idkind *kind, const long long *ids, size_t n)
 {
 	long long *sorted;
 	size_t i;
@@ -528,8 +770,8 @@ cli_ids_unique(const long long *ids, size_t n)
 	for (i = 1; i < n; i++)
 		if (sorted[i] == sorted[i - 1] && (i < 2 ||
 		    sorted[i - 2] != sorted[i])) {
-			diag_error("staff id %lld is given more than once",
-			    sorted[i]);
+			diag_error("%s %lld is given more than once",
+			    kind->name, sorted[i]);
 			rc = GK_USAGE;
 		}
 	free(sorted);
@@ -572,7 +814,16 @@ cli_exit(struct cli *cli, int status)
 			    strerror(errno));
 		status = gk_worst(status, GK_IOERR);
 	}
+	cli_release(cli);
+	return status;
+}
+
+void
+cli_release(struct cli *cli)
+{
 	config_free(cli->config);
 	cli->config = NULL;
-	return status;
+	free(cli->given);
+	cli->given = NULL;
+	cli->ngiven = 0;
 }

@@ -3,7 +3,9 @@
 # write errors on stdout, config errors.
 . "$GRIDKIT_TOP/tests/cli/lib.sh"
 
-programs="grid-define staff-hire"
+# Every program has its page in section 1: a new program gets these
+# checks by having one.
+programs=$(cd "$top/man" && ls *.1 | sed 's/\.1$//')
 
 # The SYNOPSIS of a man page as plain lines, one per form.
 synopsis() {
@@ -11,6 +13,27 @@ synopsis() {
 	    awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' |
 	    sed 's/^ *//; s/  */ /g' | grep .
 }
+
+# The usage lines of a message on standard error, as plain lines.
+usage_lines() {
+	sed -n '/^usage:/,$p' "$1" | sed 's/^usage: //; s/^ *//; s/  */ /g'
+}
+
+# verb_usage_agrees PROGRAM VERB: a usage error about VERB shows the
+# forms of VERB that the SYNOPSIS has, and only those.
+verb_usage_agrees() {
+	synopsis "$1" | awk -v v="$2" '$3 == v' >man.verb &&
+	test -s man.verb &&
+	exits 64 "$1" "$2" --no-such-option 2>err &&
+	usage_lines err >err.verb &&
+	diff man.verb err.verb
+}
+
+test_expect_success 'every program the Makefile builds has its page in section 1' '
+	for p in $(sed -n "s/^PROGS *:= *//p" "$top/Makefile"); do
+		test -f "$top/man/$p.1" || { echo "no man/$p.1" >&2; exit 1; }
+	done
+'
 
 for p in $programs; do
 	test_expect_success "$p -h prints usage to stdout and exits 0" "
@@ -31,7 +54,64 @@ for p in $programs; do
 		$p -h | sed -n '/^usage:/,/^\$/p' | sed 's/^usage: //; s/^ *//; s/  */ /g' | grep . >help.syn &&
 		diff man.syn help.syn
 	"
+	for v in $(synopsis $p | awk '{ print $3 }' | uniq); do
+		test_expect_success "$p $v: a usage error shows the forms of $v in $p(1), only those" "
+			verb_usage_agrees $p $v
+		"
+	done
+	test_expect_success "$p: no command or an unknown one shows every form" "
+		exits 64 $p 2>err && grep 'no command given' err &&
+		usage_lines err >all.syn && synopsis $p | diff - all.syn &&
+		exits 64 $p no-such-verb 2>err && grep 'unknown command \"no-such-verb\"' err &&
+		usage_lines err >all.syn && synopsis $p | diff - all.syn
+	"
+	test_expect_success "$p: --reveal on a read command never creates a database (69)" "
+		exits 69 $p -d new.db --reveal list 2>err &&
+		! test -e new.db && grep 'no database here yet' err
+	"
 done
+
+test_expect_success 'an option of another verb is refused and named, wherever the option table has it' '
+	exits 64 staff-hire rank --stage exam --open 2>err &&
+	grep "^staff-hire: --open does not go with rank (it goes with vacancies)$" err &&
+	exits 64 grid-define show 140121100001001 --village 140121100001 2>err &&
+	grep "^grid-define: --village does not go with show (it goes with check and list)$" err
+'
+
+if command -v script >/dev/null && command -v timeout >/dev/null; then
+	test_expect_success 'no ids and a terminal on standard input: refused at once, not waited for' '
+		timeout 20 script -qec "staff-hire advance --stage exam; echo status \$?" /dev/null </dev/null >tty.out 2>&1
+		grep "advance: no staff ids given, and standard input is a terminal" tty.out &&
+		grep "status 64" tty.out
+	'
+else
+	test_skip 'no ids and a terminal on standard input: refused at once' \
+	    'no script(1) or timeout(1) to make a terminal'
+fi
+
+test_expect_success 'no ids on standard input is an error, exit 66' '
+	exits 66 staff-hire advance --stage exam </dev/null 2>err &&
+	grep "^staff-hire: no staff ids on standard input$" err &&
+	printf "id\n\n" | exits 66 staff-hire advance --fail --reason x - 2>err &&
+	grep "^staff-hire: no staff ids on standard input$" err
+'
+
+test_expect_success '--allow-empty: no ids on standard input is nothing to do, exit 0' '
+	staff-hire --allow-empty advance --stage exam </dev/null 2>err &&
+	! test -s err &&
+	printf "id\n" | staff-hire advance --stage exam --allow-empty - 2>err &&
+	! test -s err
+'
+
+# The database exists now: a verb checks its own options once it is open.
+test_expect_success 'a usage error of a verb shows the usage of that verb only' '
+	exits 64 staff-hire rank 2>err &&
+	grep "^staff-hire: rank needs --stage STAGE$" err &&
+	test "$(usage_lines err)" = "staff-hire [options] rank --stage STAGE" &&
+	exits 64 staff-hire show 2>err &&
+	grep "^staff-hire: show: too few operands$" err &&
+	test "$(usage_lines err)" = "staff-hire [options] show ID"
+'
 
 test_expect_success 'a full disk on stdout is an error, exit 74' '
 	write_county && grid-define import areas areas.csv &&

@@ -89,7 +89,7 @@ test_expect_success 'show of an unknown grid exits 65' '
 '
 
 test_expect_success 'an option of another command is refused, not ignored' '
-	exits 64 grid-define list --html 2>err && grep -- "--html goes with board" err &&
+	exits 64 grid-define list --html 2>err && grep -- "--html does not go with list (it goes with board)" err &&
 	exits 64 grid-define board 140121100201001 --all
 '
 
