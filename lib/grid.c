@@ -803,36 +803,43 @@ arg_name(const char *name)
 	return GK_OK;
 }
 
-/* The status ("active", "retired") and name of a grid: 1, 0 when there
- * is no such grid, or -status. */
-static int
-grid_status(struct db *db, const char *code, char *status, size_t n,
-    char *name, size_t nn)
+int
+grid_lookup(struct db *db, const char *code, struct grid_info *out)
 {
 	struct db_stmt *st;
 	int rc;
 
-	rc = db_query(db, &st, "SELECT status, name FROM grids "
-	    "WHERE code = ?", "s", code);
-	if (rc == 1) {
-		snprintf(status, n, "%s", db_text(st, 0));
-		snprintf(name, nn, "%s", db_text(st, 1));
-	}
+	rc = db_query(db, &st, "SELECT code, village, name, kind, households, "
+	    "population, status, created, retired FROM grids WHERE code = ?",
+	    "s", code);
+	if (rc != 1)
+		return rc;
+	snprintf(out->code, sizeof out->code, "%s", db_text(st, 0));
+	snprintf(out->village, sizeof out->village, "%s", db_text(st, 1));
+	snprintf(out->name, sizeof out->name, "%s", db_text(st, 2));
+	snprintf(out->kind, sizeof out->kind, "%s", db_text(st, 3));
+	out->households = db_isnull(st, 4) ? -1 : db_int(st, 4);
+	out->population = db_isnull(st, 5) ? -1 : db_int(st, 5);
+	snprintf(out->status, sizeof out->status, "%s", db_text(st, 6));
+	snprintf(out->created, sizeof out->created, "%s", db_text(st, 7));
+	snprintf(out->retired, sizeof out->retired, "%s", db_text(st, 8));
 	db_reset(st);
-	return rc;
+	return 1;
 }
 
-/* grid_status for a grid that must exist: GK_OK, or a status after
- * reporting. */
-static int
-grid_known(struct db *db, const char *code, char *status, size_t n,
-    char *name, size_t nn)
+int
+grid_require(struct db *db, const char *code, int active,
+    struct grid_info *out)
 {
-	int rc = grid_status(db, code, status, n, name, nn);
+	int rc = grid_lookup(db, code, out);
 
 	if (rc == 0)
 		diag_error("grid %s is not in the database", code);
-	return rc == 1 ? GK_OK : rc == 0 ? GK_DATAERR : -rc;
+	else if (rc == 1 && active && strcmp(out->status, "active") != 0) {
+		diag_error("grid %s is retired", code);
+		rc = 0;
+	}
+	return rc;
 }
 
 int
@@ -842,9 +849,9 @@ grid_add(struct db *db, const char *code, const char *name,
 	struct grid_import_stats stats = { 0 };
 	struct grid_code gc;
 	struct area_code ac;
+	struct grid_info gi;
 	const char *kind = NULL, *retired;
-	char status[16], old[NAME_MAX_BYTES * 2], q[DIAG_QUOTE_MAX];
-	char now[CLOCK_ISO_MAX];
+	char q[DIAG_QUOTE_MAX], now[CLOCK_ISO_MAX];
 	struct sb detail = SB_INIT;
 	int rc, urban;
 
@@ -860,15 +867,15 @@ grid_add(struct db *db, const char *code, const char *name,
 		return rc;
 	if ((rc = arg_village(db, gc.village, &ac)) != GK_OK)
 		goto fail;
-	rc = grid_status(db, gc.code, status, sizeof status, old, sizeof old);
+	rc = grid_lookup(db, gc.code, &gi);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;
 	}
 	if (rc == 1) {
 		diag_error("grid %s already exists (%s, %s); use "
-		    "\"grid-define rename\" to change its name", gc.code, old,
-		    status);
+		    "\"grid-define rename\" to change its name", gc.code,
+		    gi.name, gi.status);
 		rc = GK_DATAERR;
 		goto fail;
 	}
@@ -904,7 +911,8 @@ int
 grid_rename(struct db *db, const char *code, const char *name)
 {
 	struct grid_code gc;
-	char status[16], old[NAME_MAX_BYTES * 2], now[CLOCK_ISO_MAX];
+	struct grid_info gi;
+	char now[CLOCK_ISO_MAX];
 	struct sb detail = SB_INIT;
 	int rc;
 
@@ -913,10 +921,11 @@ grid_rename(struct db *db, const char *code, const char *name)
 		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	if ((rc = grid_known(db, gc.code, status, sizeof status, old,
-	    sizeof old)) != GK_OK)
+	if ((rc = grid_require(db, gc.code, 0, &gi)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
-	if (strcmp(old, name) == 0) {
+	}
+	if (strcmp(gi.name, name) == 0) {
 		db_rollback(db);
 		diag_info("grid %s is already named %s", gc.code, name);
 		return GK_OK;
@@ -925,7 +934,7 @@ grid_rename(struct db *db, const char *code, const char *name)
 	    "WHERE code = ?", "sss", name, clock_format(clock_now(), now),
 	    gc.code)) != GK_OK)
 		goto fail;
-	sb_addf(&detail, "name %s -> %s", old, name);
+	sb_addf(&detail, "name %s -> %s", gi.name, name);
 	rc = finish(db, GK_OK, "rename", gc.code, detail.buf);
 	sb_release(&detail);
 	return rc;
@@ -938,8 +947,9 @@ int
 grid_retire(struct db *db, const char *code)
 {
 	struct grid_code gc;
+	struct grid_info gi;
 	struct db_stmt *st;
-	char status[16], name[NAME_MAX_BYTES * 2], now[CLOCK_ISO_MAX];
+	char now[CLOCK_ISO_MAX];
 	long long units;
 	int rc;
 
@@ -947,10 +957,11 @@ grid_retire(struct db *db, const char *code)
 		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	if ((rc = grid_known(db, gc.code, status, sizeof status, name,
-	    sizeof name)) != GK_OK)
+	if ((rc = grid_require(db, gc.code, 0, &gi)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
-	if (strcmp(status, "retired") == 0) {
+	}
+	if (strcmp(gi.status, "retired") == 0) {
 		db_rollback(db);
 		diag_info("grid %s is already retired", gc.code);
 		return GK_OK;
@@ -979,7 +990,7 @@ grid_retire(struct db *db, const char *code)
 	    "retired = ?, updated = ? WHERE code = ?", "sss", now, now,
 	    gc.code)) != GK_OK)
 		goto fail;
-	return finish(db, GK_OK, "retire", gc.code, name);
+	return finish(db, GK_OK, "retire", gc.code, gi.name);
 fail:
 	db_rollback(db);
 	return rc;
@@ -991,7 +1002,8 @@ arg_unit(struct db *db, const char *village, const char *kindv,
     const char *name, const char *grid, struct area_code *ac,
     const char **kind, struct grid_code *gc)
 {
-	char status[16], gname[NAME_MAX_BYTES * 2], q[DIAG_QUOTE_MAX];
+	struct grid_info gi;
+	char q[DIAG_QUOTE_MAX];
 	int rc;
 
 	if ((*kind = grid_unit_kind(kindv)) == NULL) {
@@ -1013,16 +1025,8 @@ arg_unit(struct db *db, const char *village, const char *kindv,
 		    gc->code, gc->village, ac->code);
 		return GK_DATAERR;
 	}
-	rc = grid_status(db, gc->code, status, sizeof status, gname,
-	    sizeof gname);
-	if (rc < 0)
-		return -rc;
-	if (rc == 0 || strcmp(status, "active") != 0) {
-		diag_error("grid %s is %s", gc->code, rc == 0 ?
-		    "not in the database" : "retired");
-		return GK_DATAERR;
-	}
-	return GK_OK;
+	rc = grid_require(db, gc->code, 1, &gi);
+	return rc == 1 ? GK_OK : rc == 0 ? GK_DATAERR : -rc;
 }
 
 int

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "clock.h"
 #include "recin.h"
 #include "recout.h"
 
@@ -46,6 +47,39 @@ struct grid_import_stats {
 int grid_import(struct db *db, const struct config *cfg,
     enum grid_table table, const char *path, const struct recin_opts *opts,
     long long max_errors, struct grid_import_stats *stats);
+
+/* Room for a grid's name: names are at most 200 bytes; a longer one,
+ * written by other means, is cut. */
+#define GRID_NAME_MAX 512
+
+/* One grid, as grid_lookup reads it. */
+struct grid_info {
+	char code[16];			/* the 15 digits */
+	char village[13];		/* its village's 12 digits */
+	char name[GRID_NAME_MAX];	/* its name */
+	char kind[8];			/* "urban" or "rural" */
+	long long households;		/* -1 when unknown */
+	long long population;		/* -1 when unknown */
+	char status[16];		/* "active" or "retired" */
+	char created[CLOCK_ISO_MAX];	/* when it was added */
+	char retired[CLOCK_ISO_MAX];	/* when it was retired; "" if not */
+};
+
+/*
+ * grid_lookup reads the grid with code (its 15 digits, as
+ * code_parse_grid gives them) into *out: 1, 0 when there is no such
+ * grid (nothing reported), or -status after reporting a database
+ * error.  The one way every module asks about a grid.
+ */
+int grid_lookup(struct db *db, const char *code, struct grid_info *out);
+
+/*
+ * grid_require is grid_lookup for a grid that must exist and, when
+ * active is set, be active: 1, 0 after reporting "grid X is not in the
+ * database" or "grid X is retired", or -status.
+ */
+int grid_require(struct db *db, const char *code, int active,
+    struct grid_info *out);
 
 /* Options of grid_add; -1 for households/population means not given,
  * kind NULL means from the village code. */

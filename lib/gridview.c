@@ -5,15 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "audit.h"
 #include "codes.h"
 #include "config.h"
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
-#include "mask.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -172,30 +169,14 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 	return GK_SOFTWARE;
 }
 
-/* One grid's attributes, loaded for show and board. */
-struct grid_info {
-	char code[16];			/* the grid */
-	struct sb name;			/* its name */
-	char village[13];		/* its village */
-	char kind[8];			/* urban or rural */
-	long long households;		/* -1 when unknown */
-	long long population;		/* -1 when unknown */
-	char status[16];		/* active or retired */
-	char created[32];		/* when added */
-	char retired[32];		/* when retired, or "" */
-	struct sb place;		/* "山西省 太原市 ... 东于村" */
-};
-
-static void
-info_release(struct grid_info *gi)
-{
-	sb_release(&gi->name);
-	sb_release(&gi->place);
-}
-
-/* Load a grid; GK_DATAERR (reported) when there is none. */
+/*
+ * A grid for show and board: its attributes, and its place in the area
+ * tree ("山西省 太原市 ... 东于村") in place.  GK_DATAERR (reported) when
+ * there is no such grid.
+ */
 static int
-info_load(struct db *db, const char *code, struct grid_info *gi)
+view_load(struct db *db, const char *code, struct grid_info *gi,
+    struct sb *place)
 {
 	struct grid_code gc;
 	struct db_stmt *st;
@@ -204,35 +185,13 @@ info_load(struct db *db, const char *code, struct grid_info *gi)
 	struct sb parts[6];
 	int rc, n = 0, i;
 
-	memset(gi, 0, sizeof *gi);
-	sb_init(&gi->name);
-	sb_init(&gi->place);
 	if (code_parse_grid(code, &gc, &why) == -1) {
 		diag_error("grid code %s: %s", diag_quote(q, sizeof q, code),
 		    why);
 		return GK_DATAERR;
 	}
-	st = db_prepare(db, "SELECT name, village, kind, households, "
-	    "population, status, created, retired FROM grids WHERE code = ?");
-	if (st == NULL)
-		return GK_SOFTWARE;
-	db_bind_text(st, 1, gc.code);
-	rc = db_step(st);
-	if (rc <= 0) {
-		if (rc == 0)
-			diag_error("grid %s is not in the database", gc.code);
+	if ((rc = grid_require(db, gc.code, 0, gi)) != 1)
 		return rc == 0 ? GK_DATAERR : -rc;
-	}
-	memcpy(gi->code, gc.code, sizeof gi->code);
-	sb_adds(&gi->name, db_text(st, 0));
-	snprintf(gi->village, sizeof gi->village, "%s", db_text(st, 1));
-	snprintf(gi->kind, sizeof gi->kind, "%s", db_text(st, 2));
-	gi->households = db_isnull(st, 3) ? -1 : db_int(st, 3);
-	gi->population = db_isnull(st, 4) ? -1 : db_int(st, 4);
-	snprintf(gi->status, sizeof gi->status, "%s", db_text(st, 5));
-	snprintf(gi->created, sizeof gi->created, "%s", db_text(st, 6));
-	snprintf(gi->retired, sizeof gi->retired, "%s", db_text(st, 7));
-	db_reset(st);
 
 	/* Walk up the area tree for the place names. */
 	st = db_prepare(db, "SELECT name, parent FROM areas WHERE code = ?");
@@ -252,23 +211,53 @@ info_load(struct db *db, const char *code, struct grid_info *gi)
 	}
 	db_reset(st);
 	for (i = n - 1; i >= 0; i--) {
-		sb_addf(&gi->place, "%s%s", names[i], i ? " " : "");
+		sb_addf(place, "%s%s", names[i], i ? " " : "");
 		sb_release(&parts[i]);
 	}
 	return rc < 0 ? -rc : GK_OK;
 }
 
-/* The serving staff of a grid, leader first. */
-static const char staff_sql[] = "SELECT a.role, p.name, p.phone, p.id "
-    "FROM assignments a JOIN people p ON p.id = a.person "
-    "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
-    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 WHEN 'part_time' THEN 3 "
-    "ELSE 4 END, p.id";
+/* How grid_show prints the serving staff and the units. */
+static const struct recout_doc_col show_staff_cols[] = {
+	{ "id", RC_INT, -1, NULL },
+	{ "role", RC_STR, 9, NULL },
+	{ "name", RC_STR, 0, NULL },
+	{ "phone", RC_STR, 0, NULL },
+	{ NULL, RC_STR, 0, NULL },		/* "(staff 12)" */
+};
 
-static void
-json_count(json_t *o, const char *key, long long v)
+static const struct recout_doc_col show_unit_cols[] = {
+	{ "kind", RC_STR, 15, NULL },
+	{ "name", RC_STR, 0, NULL },
+	{ "hazard", RC_BOOL, -1, NULL },
+	{ NULL, RC_STR, 0, "  " },		/* "(hazard point)" */
+};
+
+static int
+show_member(const struct staff_member *m, void *ctx)
 {
-	json_object_set_new(o, key, v < 0 ? json_null() : json_integer(v));
+	char id[32], tag[48];
+	const char *v[5];
+
+	snprintf(id, sizeof id, "%lld", m->id);
+	snprintf(tag, sizeof tag, "(staff %lld)", m->id);
+	v[0] = id;
+	v[1] = m->role;
+	v[2] = m->name;
+	v[3] = m->phone;
+	v[4] = tag;
+	recout_doc_row(ctx, v);
+	return 0;
+}
+
+/* A count as text, NULL when unknown (-1). */
+static const char *
+count_text(long long v, char buf[32])
+{
+	if (v < 0)
+		return NULL;
+	snprintf(buf, 32, "%lld", v);
+	return buf;
 }
 
 int
@@ -276,81 +265,47 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
     int reveal, FILE *fp)
 {
 	struct grid_info gi;
+	struct recout_doc *doc = NULL;
+	struct sb place = SB_INIT;
 	struct db_stmt *st;
-	json_t *o = NULL, *units = NULL, *u, *staff = NULL;
-	char phone[PHONE_MAX];
-	const char *ph;
-	long long nunits = 0, nstaff = 0;
-	int rc, json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL;
+	const char *v[4];
+	char n1[32], n2[32];
+	int rc, hazard;
 
-	if ((rc = info_load(db, code, &gi)) != GK_OK)
+	if ((rc = view_load(db, code, &gi, &place)) != GK_OK)
 		goto done;
 	/* Recorded before anything is shown. */
 	if (reveal && (rc = audit_reveal(db, gi.code, "staff phones shown "
 	    "unmasked")) != GK_OK)
 		goto done;
-	if (json) {
-		o = json_object();
-		units = json_array();
-		json_object_set_new(o, "code", json_string(gi.code));
-		json_object_set_new(o, "name", json_string(gi.name.buf));
-		json_object_set_new(o, "village", json_string(gi.village));
-		json_object_set_new(o, "place", json_string(gi.place.buf));
-		json_object_set_new(o, "kind", json_string(gi.kind));
-		json_count(o, "households", gi.households);
-		json_count(o, "population", gi.population);
-		json_object_set_new(o, "status", json_string(gi.status));
-		json_object_set_new(o, "created", json_string(gi.created));
-		json_object_set_new(o, "retired", *gi.retired ?
-		    json_string(gi.retired) : json_null());
-	} else {
-		fprintf(fp, "grid        %s\n", gi.code);
-		fprintf(fp, "name        %s\n", gi.name.buf);
-		fprintf(fp, "place       %s (%s)\n", gi.place.buf, gi.village);
-		fprintf(fp, "kind        %s\n", gi.kind);
-		if (gi.households >= 0)
-			fprintf(fp, "households  %lld\n", gi.households);
-		if (gi.population >= 0)
-			fprintf(fp, "population  %lld\n", gi.population);
-		fprintf(fp, "status      %s", gi.status);
-		if (*gi.retired)
-			fprintf(fp, " since %s", gi.retired);
-		fprintf(fp, "\ncreated     %s\n", gi.created);
-	}
-	st = db_prepare(db, staff_sql);
-	if (st == NULL) {
-		rc = GK_SOFTWARE;
+	doc = recout_doc_new(fp, fmt);
+	recout_doc_field(doc, "code", "grid", RC_STR, gi.code);
+	recout_doc_field(doc, "name", "name", RC_STR, gi.name);
+	recout_doc_field(doc, "village", NULL, RC_STR, gi.village);
+	recout_doc_field(doc, "place", NULL, RC_STR, place.buf);
+	recout_doc_textf(doc, "place", "%s (%s)", place.buf, gi.village);
+	recout_doc_field(doc, "kind", "kind", RC_STR, gi.kind);
+	recout_doc_field(doc, "households", "households", RC_INT,
+	    count_text(gi.households, n1));
+	recout_doc_field(doc, "population", "population", RC_INT,
+	    count_text(gi.population, n2));
+	recout_doc_field(doc, "status", NULL, RC_STR, gi.status);
+	recout_doc_textf(doc, "status", "%s%s%s", gi.status,
+	    *gi.retired ? " since " : "", gi.retired);
+	recout_doc_field(doc, "created", "created", RC_STR, gi.created);
+	recout_doc_field(doc, "retired", NULL, RC_STR,
+	    *gi.retired ? gi.retired : NULL);
+
+	recout_doc_table(doc, "staff", "staff", show_staff_cols,
+	    sizeof show_staff_cols / sizeof show_staff_cols[0],
+	    "none serving");
+	if ((rc = staff_serving(db, gi.code, reveal, show_member, doc))
+	    != GK_OK)
 		goto done;
-	}
-	db_bind_text(st, 1, gi.code);
-	staff = json ? json_array() : NULL;
-	while ((rc = db_step(st)) == 1) {
-		ph = reveal ? db_text(st, 2) :
-		    mask_phone(db_text(st, 2), phone, sizeof phone);
-		if (json) {
-			u = json_object();
-			json_object_set_new(u, "id", json_integer(db_int(st, 3)));
-			json_object_set_new(u, "role",
-			    json_string(db_text(st, 0)));
-			json_object_set_new(u, "name",
-			    json_string(db_text(st, 1)));
-			json_object_set_new(u, "phone", json_string(ph));
-			json_array_append_new(staff, u);
-		} else {
-			if (nstaff == 0)
-				fprintf(fp, "staff\n");
-			fprintf(fp, "  %-10s %s  %s  (staff %lld)\n",
-			    db_text(st, 0), db_text(st, 1), ph, db_int(st, 3));
-		}
-		nstaff++;
-	}
-	db_reset(st);
-	if (rc < 0) {
-		rc = -rc;
-		goto done;
-	}
-	if (!json && nstaff == 0)
-		fprintf(fp, "staff       none serving\n");
+
+	recout_doc_table(doc, "units", "units", show_unit_cols,
+	    sizeof show_unit_cols / sizeof show_unit_cols[0],
+	    "none: the grid's extent is not recorded");
 	st = db_prepare(db, "SELECT kind, name FROM units WHERE grid = ? "
 	    "ORDER BY kind, name");
 	if (st == NULL) {
@@ -359,47 +314,23 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 	}
 	db_bind_text(st, 1, gi.code);
 	while ((rc = db_step(st)) == 1) {
-		if (json) {
-			u = json_object();
-			json_object_set_new(u, "kind",
-			    json_string(db_text(st, 0)));
-			json_object_set_new(u, "name",
-			    json_string(db_text(st, 1)));
-			json_object_set_new(u, "hazard", json_boolean(
-			    grid_unit_is_hazard(db_text(st, 0))));
-			json_array_append_new(units, u);
-		} else {
-			if (nunits == 0)
-				fprintf(fp, "units\n");
-			fprintf(fp, "  %-16s %s%s\n", db_text(st, 0),
-			    db_text(st, 1), grid_unit_is_hazard(db_text(st, 0))
-			    ? "  (hazard point)" : "");
-		}
-		nunits++;
+		hazard = grid_unit_is_hazard(db_text(st, 0));
+		v[0] = db_text(st, 0);
+		v[1] = db_text(st, 1);
+		v[2] = hazard ? "true" : "false";
+		v[3] = hazard ? "(hazard point)" : NULL;
+		recout_doc_row(doc, v);
 	}
 	db_reset(st);
 	if (rc < 0) {
 		rc = -rc;
 		goto done;
 	}
-	rc = GK_OK;
-	if (json) {
-		json_object_set_new(o, "staff", staff);
-		staff = NULL;
-		json_object_set_new(o, "units", units);
-		units = NULL;
-		if (json_dumpf(o, fp, JSON_PRESERVE_ORDER |
-		    (fmt == RECOUT_JSONL ? JSON_COMPACT : JSON_INDENT(2))) == -1)
-			rc = GK_IOERR;
-		fputc('\n', fp);
-	} else if (nunits == 0)
-		fprintf(fp, "units       none: the grid's extent is not "
-		    "recorded\n");
+	rc = recout_doc_end(doc, 0);
+	doc = NULL;
 done:
-	json_decref(staff);
-	json_decref(units);
-	json_decref(o);
-	info_release(&gi);
+	recout_doc_end(doc, 1);
+	sb_release(&place);
 	return rc;
 }
 
@@ -435,6 +366,17 @@ html_put(FILE *fp, const char *s)
 		html_putc(fp, *s);
 }
 
+/* The team of Art. 5 on the board: one "role name phone" per line. */
+static int
+board_member(const struct staff_member *m, void *ctx)
+{
+	struct sb *people = ctx;
+
+	sb_addf(people, "%s%s %s %s", people->len ? "\n" : "",
+	    staff_role_zh(m->role), m->name, m->phone);
+	return 0;
+}
+
 int
 grid_board(struct db *db, const struct config *cfg, const char *code,
     int html, int reveal, FILE *fp)
@@ -442,39 +384,21 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	static const char *const duties[] = { "leader", "full_time",
 	    "part_time", "assistant" };
 	struct grid_info gi;
-	struct db_stmt *st;
-	struct sb key = SB_INIT, people = SB_INIT;
-	char masked[PHONE_MAX];
-	long long nstaff = 0;
+	struct sb key = SB_INIT, people = SB_INIT, place = SB_INIT;
 	const char *title = config_str(cfg, "board.title");
 	const char *phone = config_str(cfg, "board.supervision_phone");
 	size_t i;
 	int rc;
 
-	if ((rc = info_load(db, code, &gi)) != GK_OK)
+	if ((rc = view_load(db, code, &gi, &place)) != GK_OK)
 		goto done;
 	if (reveal && (rc = audit_reveal(db, gi.code, "board printed with "
 	    "phones unmasked")) != GK_OK)
 		goto done;
-	/* The team of Art. 5, one "role name phone" per line. */
-	if ((st = db_prepare(db, staff_sql)) == NULL) {
-		rc = GK_SOFTWARE;
+	if ((rc = staff_serving(db, gi.code, reveal, board_member, &people))
+	    != GK_OK)
 		goto done;
-	}
-	db_bind_text(st, 1, gi.code);
-	while ((rc = db_step(st)) == 1) {
-		sb_addf(&people, "%s%s %s %s", nstaff++ ? "\n" : "",
-		    staff_role_zh(db_text(st, 0)), db_text(st, 1), reveal ?
-		    db_text(st, 2) : mask_phone(db_text(st, 2), masked,
-		    sizeof masked));
-	}
-	db_reset(st);
-	if (rc < 0) {
-		rc = -rc;
-		goto done;
-	}
-	rc = GK_OK;
-	if (nstaff == 0)
+	if (people.len == 0)
 		sb_adds(&people, "尚未登记");
 	if (strcmp(gi.status, "active") != 0)
 		diag_warn("grid %s is retired; its board should come down",
@@ -482,8 +406,8 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	if (!html) {
 		fprintf(fp, "%s\n\n", title);
 		fprintf(fp, "网格编码  %s\n", gi.code);
-		fprintf(fp, "网格名称  %s\n", gi.name.buf);
-		fprintf(fp, "所属区域  %s\n", gi.place.buf);
+		fprintf(fp, "网格名称  %s\n", gi.name);
+		fprintf(fp, "所属区域  %s\n", place.buf);
 		{
 			const char *line = people.buf, *nl;
 
@@ -524,9 +448,9 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		fputs("</h1>\n<table>\n<tr><th>网格编码</th><td>", fp);
 		html_put(fp, gi.code);
 		fputs("</td></tr>\n<tr><th>网格名称</th><td>", fp);
-		html_put(fp, gi.name.buf);
+		html_put(fp, gi.name);
 		fputs("</td></tr>\n<tr><th>所属区域</th><td>", fp);
-		html_put(fp, gi.place.buf);
+		html_put(fp, place.buf);
 		fputs("</td></tr>\n<tr><th>网格人员</th><td>", fp);
 		{
 			const char *c;
@@ -558,6 +482,6 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 done:
 	sb_release(&people);
 	sb_release(&key);
-	info_release(&gi);
+	sb_release(&place);
 	return rc;
 }

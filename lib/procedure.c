@@ -18,6 +18,7 @@
 #include "config.h"
 #include "db.h"
 #include "diag.h"
+#include "grid.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -293,30 +294,6 @@ staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 	return rc;
 }
 
-/* The grid's kind and status: 1 active, 0 refused (reported), -status. */
-static int
-grid_kind(struct db *db, const char *code, char kind[8])
-{
-	struct db_stmt *st;
-	int rc;
-
-	rc = db_query(db, &st, "SELECT status, kind FROM grids "
-	    "WHERE code = ?", "s", code);
-	if (rc <= 0) {
-		if (rc == 0)
-			diag_error("grid %s is not in the database", code);
-		return rc;
-	}
-	if (strcmp(db_text(st, 0), "active") != 0) {
-		db_reset(st);
-		diag_error("grid %s is retired", code);
-		return 0;
-	}
-	snprintf(kind, 8, "%s", db_text(st, 1));
-	db_reset(st);
-	return 1;
-}
-
 /* Whether the person's education meets the minimum for role (Art. 9):
  * 1 yes, 0 refused (reported), -status. */
 static int
@@ -356,14 +333,14 @@ static int
 role_fits(struct db *db, const struct config *cfg, const char *grid,
     const char *role, long long except)
 {
+	struct grid_info gi;
 	struct db_stmt *st;
-	char kind[8];
 	long long leaders, max;
 	int rc;
 
-	if ((rc = grid_kind(db, grid, kind)) != 1)
+	if ((rc = grid_require(db, grid, 1, &gi)) != 1)
 		return rc;
-	if (strcmp(role, "full_time") == 0 && strcmp(kind, "rural") == 0 &&
+	if (strcmp(role, "full_time") == 0 && strcmp(gi.kind, "rural") == 0 &&
 	    !config_bool(cfg, "staff.rural_full_time")) {
 		diag_error("grid %s is rural, and full-time members are not "
 		    "taken in rural grids here (staff.rural_full_time; Art. 8)",

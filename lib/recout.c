@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,7 +431,7 @@ ejson(json_t *v)
 
 /* A JSON string; jansson refuses invalid UTF-8, which becomes U+FFFD. */
 static json_t *
-json_text(struct recout *w, const char *s)
+json_text(struct sb *tmp, const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	utf8proc_int32_t c;
@@ -439,22 +440,23 @@ json_text(struct recout *w, const char *s)
 
 	if ((v = json_string(s)) != NULL)
 		return v;
-	sb_reset(&w->tmp);
+	sb_reset(tmp);
 	while (*p != '\0') {
 		n = utf8proc_iterate(p, -1, &c);
 		if (n <= 0) {
-			sb_adds(&w->tmp, "\xEF\xBF\xBD");
+			sb_adds(tmp, "\xEF\xBF\xBD");
 			p++;
 		} else {
-			sb_addn(&w->tmp, (const char *)p, (size_t)n);
+			sb_addn(tmp, (const char *)p, (size_t)n);
 			p += n;
 		}
 	}
-	return json_stringn_nocheck(w->tmp.buf, w->tmp.len);
+	return json_stringn_nocheck(tmp->buf, tmp->len);
 }
 
+/* A JSON value of type for s; tmp is scratch. */
 static json_t *
-json_value(struct recout *w, enum recout_type type, const char *s)
+json_value(struct sb *tmp, enum recout_type type, const char *s)
 {
 	long long ll;
 	double d;
@@ -487,7 +489,7 @@ json_value(struct recout *w, enum recout_type type, const char *s)
 	case RC_STR:
 		break;
 	}
-	return json_text(w, s);
+	return json_text(tmp, s);
 }
 
 static void
@@ -497,7 +499,7 @@ row_json(struct recout *w, const char *const *values)
 
 	for (i = 0; i < w->ncols; i++)
 		if (json_object_set_new(w->obj, w->cols[i].name,
-		    ejson(json_value(w, w->cols[i].type, values[i]))) != 0)
+		    ejson(json_value(&w->tmp, w->cols[i].type, values[i]))) != 0)
 			ejson(NULL);
 	if (w->fmt == RECOUT_JSON) {
 		sb_adds(&w->line, w->nrows == 0 ? "\n" : ",\n");
@@ -611,5 +613,342 @@ recout_end(struct recout *w, int abandon)
 	if (w->obj != NULL)
 		json_decref(w->obj);
 	free(w);
+	return rc;
+}
+
+/*
+ * Documents.  JSON is built as the fields and rows come; text is held
+ * as items until the end, because a label is padded to the widest
+ * label, which may come last.
+ */
+struct doc_item {
+	char *label;			/* field label or table title */
+	char *value;			/* field value (escaped) or a table's
+					   empty text; NULL: none */
+	const struct recout_doc_col *cols; /* table: the caller's columns;
+					   NULL for a field */
+	size_t ncols;			/* table: number of columns */
+	struct sb cells;		/* table: every cell as a flag byte,
+					   'v' or 'n' (NULL), its escaped
+					   text and a NUL */
+	size_t nrows;			/* table: rows held in cells */
+};
+
+struct recout_doc {
+	FILE *fp;			/* where it goes; the caller's */
+	int json;			/* JSON or JSON Lines, else text */
+	size_t jflags;			/* JSON: jansson dump flags */
+	json_t *root;			/* JSON: the document */
+	json_t *table;			/* JSON: the latest table's array, or
+					   NULL when it has no key */
+	const struct recout_doc_col *cols; /* the latest table's columns */
+	size_t ncols;			/* and their number */
+	struct doc_item *items;		/* text: fields and tables */
+	size_t nitems;			/* text: items held */
+	size_t alloc;			/* text: items allocated */
+	int intable;			/* text: the last item takes rows */
+	struct sb tmp;			/* scratch */
+};
+
+struct recout_doc *
+recout_doc_new(FILE *fp, enum recout_format fmt)
+{
+	struct recout_doc *d = ecalloc(1, sizeof *d);
+
+	d->fp = fp;
+	d->json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL;
+	sb_init(&d->tmp);
+	if (d->json) {
+		d->root = ejson(json_object());
+		d->jflags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+		    (fmt == RECOUT_JSONL ? JSON_COMPACT : JSON_INDENT(2));
+	}
+	return d;
+}
+
+/* A new text item labelled label, value s (escaped) or NULL. */
+static struct doc_item *
+doc_item(struct recout_doc *d, const char *label, const char *s)
+{
+	struct doc_item *it;
+
+	if (d->nitems == d->alloc) {
+		d->alloc = d->alloc ? 2 * d->alloc : 16;
+		d->items = ereallocarray(d->items, d->alloc, sizeof *d->items);
+	}
+	it = &d->items[d->nitems++];
+	memset(it, 0, sizeof *it);
+	it->label = estrdup(label);
+	sb_init(&it->cells);
+	if (s != NULL) {
+		sb_reset(&d->tmp);
+		add_escaped(&d->tmp, s, 1);
+		it->value = estrdup(d->tmp.buf);
+	}
+	return it;
+}
+
+void
+recout_doc_field(struct recout_doc *d, const char *key, const char *label,
+    enum recout_type type, const char *value)
+{
+	if (d->json) {
+		if (key != NULL && json_object_set_new(d->root, key,
+		    ejson(json_value(&d->tmp, type, value))) != 0)
+			ejson(NULL);
+		return;
+	}
+	d->intable = 0;
+	if (label != NULL)
+		doc_item(d, label, value);
+}
+
+void
+recout_doc_textf(struct recout_doc *d, const char *label, const char *fmt,
+    ...)
+{
+	struct sb v = SB_INIT;
+	va_list ap;
+
+	if (d->json)
+		return;
+	va_start(ap, fmt);
+	sb_vaddf(&v, fmt, ap);
+	va_end(ap);
+	recout_doc_field(d, NULL, label, RC_STR, v.buf);
+	sb_release(&v);
+}
+
+void
+recout_doc_table(struct recout_doc *d, const char *key, const char *title,
+    const struct recout_doc_col *cols, size_t ncols, const char *empty)
+{
+	struct doc_item *it;
+
+	d->cols = cols;
+	d->ncols = ncols;
+	if (d->json) {
+		d->table = NULL;
+		if (key == NULL)
+			return;
+		d->table = ejson(json_array());
+		if (json_object_set_new(d->root, key, d->table) != 0)
+			ejson(NULL);
+		return;
+	}
+	d->intable = title != NULL;
+	if (title == NULL)
+		return;
+	it = doc_item(d, title, empty);
+	it->cols = cols;
+	it->ncols = ncols;
+}
+
+void
+recout_doc_row(struct recout_doc *d, const char *const *values)
+{
+	struct doc_item *it;
+	json_t *o;
+	size_t i;
+
+	if (d->json) {
+		if (d->table == NULL)
+			return;
+		o = ejson(json_object());
+		for (i = 0; i < d->ncols; i++)
+			if (d->cols[i].key != NULL && json_object_set_new(o,
+			    d->cols[i].key, ejson(json_value(&d->tmp,
+			    d->cols[i].type, values[i]))) != 0)
+				ejson(NULL);
+		if (json_array_append_new(d->table, o) != 0)
+			ejson(NULL);
+		return;
+	}
+	if (!d->intable)
+		return;
+	it = &d->items[d->nitems - 1];
+	for (i = 0; i < it->ncols; i++) {
+		sb_addc(&it->cells, values[i] != NULL ? 'v' : 'n');
+		if (values[i] != NULL)
+			add_escaped(&it->cells, values[i], 1);
+		sb_addc(&it->cells, '\0');
+	}
+	it->nrows++;
+}
+
+/* Whether column i of a document table is printed as text, and whether
+ * it is a note joined to the column before. */
+static int
+doc_shown(const struct doc_item *it, size_t i)
+{
+	return it->cols[i].width >= 0;
+}
+
+static int
+doc_note(const struct doc_item *it, size_t i)
+{
+	return doc_shown(it, i) && it->cols[i].join != NULL;
+}
+
+/* Whether cell i of a row (cell[], NULL for none) has a note after it. */
+static int
+doc_noted(const struct doc_item *it, const char *const *cell, size_t i)
+{
+	for (i++; i < it->ncols; i++)
+		if (doc_shown(it, i))
+			return doc_note(it, i) && cell[i] != NULL;
+	return 0;
+}
+
+/* Reads the next row of it from *p into cell[]. */
+static void
+doc_cells(const struct doc_item *it, const char **p, const char **cell)
+{
+	size_t i;
+
+	for (i = 0; i < it->ncols; i++) {
+		cell[i] = **p == 'v' ? *p + 1 : NULL;
+		*p += strlen(*p) + 1;
+	}
+}
+
+static void
+doc_pad(struct sb *out, size_t have, size_t want)
+{
+	for (; have < want; have++)
+		sb_addc(out, ' ');
+}
+
+static void
+doc_eol(struct sb *out)
+{
+	size_t len = out->len;
+
+	while (len > 0 && out->buf[len - 1] == ' ')
+		len--;
+	sb_setlen(out, len);
+	sb_addc(out, '\n');
+}
+
+static void
+doc_table_text(const struct doc_item *it, size_t lw, struct sb *out)
+{
+	const char **cell = ecalloc(it->ncols, sizeof *cell), *p, *v;
+	size_t *width = ecalloc(it->ncols, sizeof *width), i, r, w;
+	int first;
+
+	if (it->nrows == 0) {
+		if (it->value != NULL) {
+			sb_adds(out, it->label);
+			doc_pad(out, recout_width(it->label), lw);
+			sb_adds(out, it->value);
+			doc_eol(out);
+		}
+		goto done;
+	}
+	for (i = 0; i < it->ncols; i++)
+		width[i] = it->cols[i].width > 0 ? (size_t)it->cols[i].width : 0;
+	for (p = it->cells.buf, r = 0; r < it->nrows; r++) {
+		doc_cells(it, &p, cell);
+		for (i = 0; i < it->ncols; i++) {
+			if (!doc_shown(it, i) || doc_note(it, i) ||
+			    doc_noted(it, cell, i))
+				continue;
+			w = recout_width(cell[i] != NULL ? cell[i] : "-");
+			if (w > width[i])
+				width[i] = w;
+		}
+	}
+	sb_adds(out, it->label);
+	sb_addc(out, '\n');
+	for (p = it->cells.buf, r = 0; r < it->nrows; r++) {
+		doc_cells(it, &p, cell);
+		sb_adds(out, "  ");
+		first = 1;
+		for (i = 0; i < it->ncols; i++) {
+			if (!doc_shown(it, i))
+				continue;
+			if (doc_note(it, i)) {
+				if (cell[i] != NULL) {
+					sb_adds(out, it->cols[i].join);
+					sb_adds(out, cell[i]);
+				}
+				continue;
+			}
+			if (!first)
+				sb_adds(out, "  ");
+			first = 0;
+			v = cell[i] != NULL ? cell[i] : "-";
+			sb_adds(out, v);
+			if (!doc_noted(it, cell, i))
+				doc_pad(out, recout_width(v), width[i]);
+		}
+		doc_eol(out);
+	}
+done:
+	free(width);
+	free(cell);
+}
+
+/* The whole document as text. */
+static void
+doc_text(const struct recout_doc *d, struct sb *out)
+{
+	const struct doc_item *it;
+	size_t i, w, lw = 0;
+
+	for (i = 0; i < d->nitems; i++)
+		if ((w = recout_width(d->items[i].label)) > lw)
+			lw = w;
+	lw += 2;
+	for (i = 0; i < d->nitems; i++) {
+		it = &d->items[i];
+		if (it->cols != NULL) {
+			doc_table_text(it, lw, out);
+		} else if (it->value != NULL) {
+			sb_adds(out, it->label);
+			doc_pad(out, recout_width(it->label), lw);
+			sb_adds(out, it->value);
+			doc_eol(out);
+		}
+	}
+}
+
+int
+recout_doc_end(struct recout_doc *d, int abandon)
+{
+	struct sb out = SB_INIT;
+	size_t i;
+	int rc = GK_OK, failed;
+
+	if (d == NULL)
+		return GK_OK;
+	if (!abandon) {
+		errno = 0;
+		if (d->json) {
+			failed = json_dumpf(d->root, d->fp, d->jflags) != 0 ||
+			    fputc('\n', d->fp) == EOF;
+		} else {
+			doc_text(d, &out);
+			failed = out.len > 0 &&
+			    fwrite(out.buf, 1, out.len, d->fp) != out.len;
+		}
+		if (failed || fflush(d->fp) != 0 || ferror(d->fp)) {
+			diag_error("cannot write output: %s",
+			    errno != 0 ? strerror(errno) : "write error");
+			rc = GK_IOERR;
+		}
+	}
+	for (i = 0; i < d->nitems; i++) {
+		free(d->items[i].label);
+		free(d->items[i].value);
+		sb_release(&d->items[i].cells);
+	}
+	free(d->items);
+	sb_release(&out);
+	sb_release(&d->tmp);
+	if (d->root != NULL)
+		json_decref(d->root);
+	free(d);
 	return rc;
 }

@@ -105,4 +105,81 @@ int recout_end(struct recout *w, int abandon);
  */
 size_t recout_width(const char *s);
 
+/*
+ * Documents: what a show verb prints about one thing, as fields (a
+ * label and a value) and tables (a title and rows) in the order given.
+ *
+ * As text (every format but JSON and JSON Lines): one field a line,
+ * its label padded with spaces to two more than the widest label or
+ * title of the document, then the value; a field whose value is NULL
+ * is left out (its label still counts for the width).  A table is its
+ * title on a line of its own, then one line per row indented by two
+ * spaces, no heading, columns two spaces apart, each padded to its
+ * widest value (display width, as recout_width) but at least to its
+ * minimum width, always left-aligned, NULL shown as "-", no trailing
+ * spaces.  A table without rows is its title and its empty text on one
+ * line, as a field, or nothing when the empty text is NULL.  Values are
+ * escaped as in an aligned table, so none can move the cursor.
+ *
+ * As JSON: one object, each field a member (NULL is null), each table
+ * an array of objects, keys in the order given, numbers and booleans
+ * typed as records are (RC_INT, RC_NUM, RC_BOOL), UTF-8 as is (invalid
+ * bytes become U+FFFD); indented by two spaces for RECOUT_JSON, on one
+ * line for RECOUT_JSONL; a newline after it.
+ *
+ * Text and JSON need not say the same: a field or column with no label
+ * or title is JSON only, one with no key text only, so a show can print
+ * "status  retired since ..." for two JSON members.  Nothing is printed
+ * before recout_doc_end, so a show that fails half-way prints nothing.
+ */
+struct recout_doc;
+
+/* A column of a document's table. */
+struct recout_doc_col {
+	const char *key;	/* JSON key, or NULL: text only */
+	enum recout_type type;	/* JSON type; text is left-aligned */
+	int width;		/* text: minimum display width; -1: JSON only */
+	const char *join;	/* text: NULL, or the separator that joins this
+				   column to the one before as its note
+				   ("failed: reason"); a cell with a note is
+				   not padded and does not widen its column;
+				   a NULL note prints nothing */
+};
+
+/* recout_doc_new starts a document to fp in fmt. */
+struct recout_doc *recout_doc_new(FILE *fp, enum recout_format fmt);
+
+/*
+ * recout_doc_field adds a field: key its JSON key (NULL: text only),
+ * label its text label (NULL: JSON only), value NULL for none.  The
+ * strings are copied.
+ */
+void recout_doc_field(struct recout_doc *d, const char *key,
+    const char *label, enum recout_type type, const char *value);
+
+/* recout_doc_textf adds a text-only field whose value is formatted. */
+void recout_doc_textf(struct recout_doc *d, const char *label,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * recout_doc_table starts a table: key its JSON key (NULL: text only),
+ * title its text title (NULL: JSON only), the columns (the array must
+ * outlive the document), empty the text printed after the title when
+ * there are no rows (NULL: nothing).  Rows go to the latest table.
+ */
+void recout_doc_table(struct recout_doc *d, const char *key,
+    const char *title, const struct recout_doc_col *cols, size_t ncols,
+    const char *empty);
+
+/* recout_doc_row adds a row of ncols values (NULL for none), copied. */
+void recout_doc_row(struct recout_doc *d, const char *const *values);
+
+/*
+ * recout_doc_end prints the document and flushes fp (it does not close
+ * it), or with abandon set prints nothing; frees d in every case (NULL
+ * is allowed).  Returns 0, or GK_IOERR when writing failed (reported
+ * once with diag_error).
+ */
+int recout_doc_end(struct recout_doc *d, int abandon);
+
 #endif

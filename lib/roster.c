@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "audit.h"
 #include "clock.h"
 #include "codes.h"
@@ -232,102 +230,76 @@ priority_flags(struct db_stmt *st, int col, struct sb *out)
 }
 
 /*
- * The lists of staff_show: one query each, keyed by the person, printed
- * as an indented table under a title, or as a JSON array of objects.
- * A column whose width is 0 is joined to the one before by ": " when
- * not NULL (a reason after an outcome).
+ * The lists of staff_show: one query each, keyed by the person, a table
+ * of the document under a title that is also its JSON key.
  */
 struct section {
 	const char *title;		/* text title, and JSON key */
 	const char *sql;		/* one parameter: the person */
-	int ncols;			/* columns of the query */
-	const char *keys[6];		/* JSON keys */
-	int widths[6];			/* text column widths */
+	size_t ncols;			/* columns of the query */
+	struct recout_doc_col cols[6];	/* how they print */
 };
 
 static const struct section sections[] = {
 	{ "stages", "SELECT at, stage, outcome, reason, operator FROM stages "
 	    "WHERE person = ? ORDER BY id", 5,
-	    { "at", "stage", "outcome", "reason", "operator" },
-	    { 25, 13, 7, 0, 1 } },
+	    { { "at", RC_STR, 25, NULL }, { "stage", RC_STR, 13, NULL },
+	      { "outcome", RC_STR, 7, NULL }, { "reason", RC_STR, 0, ": " },
+	      { "operator", RC_STR, 0, NULL } } },
 	{ "assignments", "SELECT grid, role, started, ended, end_reason "
 	    "FROM assignments WHERE person = ? ORDER BY started, id", 5,
-	    { "grid", "role", "started", "ended", "end_reason" },
-	    { 15, 10, 10, 10, 1 } },
+	    { { "grid", RC_STR, 15, NULL }, { "role", RC_STR, 10, NULL },
+	      { "started", RC_STR, 10, NULL }, { "ended", RC_STR, 10, NULL },
+	      { "end_reason", RC_STR, 0, NULL } } },
 	{ "training", "SELECT day, level, hours, topic FROM training "
 	    "WHERE person = ? ORDER BY day, id", 4,
-	    { "date", "level", "hours", "topic" },
-	    { 10, 9, 5, 1 } },
+	    { { "date", RC_STR, 10, NULL }, { "level", RC_STR, 9, NULL },
+	      { "hours", RC_NUM, 5, NULL }, { "topic", RC_STR, 0, NULL } } },
 };
 
-/* Print one section; o is the JSON object to add it to, or NULL for
- * text.  Returns >= 0, or -status. */
+/* Add one section to the document: GK_OK or a status. */
 static int
-section(struct db *db, const struct section *sec, long long id, json_t *o,
-    FILE *fp)
+section(struct db *db, const struct section *sec, long long id,
+    struct recout_doc *doc)
 {
 	struct db_stmt *st = db_prepare(db, sec->sql);
-	json_t *arr = NULL, *e;
-	const char *v;
+	const char *v[6];
 	char num[32];
-	int rc, n, c;
+	size_t c;
+	int rc;
 
 	if (st == NULL)
-		return -GK_SOFTWARE;
+		return GK_SOFTWARE;
 	db_bind_int(st, 1, id);
-	if (o != NULL)
-		arr = json_array();
-	for (n = 0; (rc = db_step(st)) == 1; n++) {
-		if (o != NULL) {
-			e = json_object();
-			for (c = 0; c < sec->ncols; c++)
-				json_object_set_new(e, sec->keys[c],
-				    db_isnull(st, c) ? json_null() :
-				    db_isnum(st, c) ? json_real(db_real(st, c)) :
-				    json_string(db_text(st, c)));
-			json_array_append_new(arr, e);
-			continue;
-		}
-		if (n == 0)
-			fprintf(fp, "%s\n", sec->title);
+	recout_doc_table(doc, sec->title, sec->title, sec->cols, sec->ncols,
+	    NULL);
+	while ((rc = db_step(st)) == 1) {
 		for (c = 0; c < sec->ncols; c++) {
-			if (db_isnum(st, c)) {
-				snprintf(num, sizeof num, "%g", db_real(st, c));
-				v = num;
+			if (db_isnum(st, (int)c)) {
+				snprintf(num, sizeof num, "%g",
+				    db_real(st, (int)c));
+				v[c] = num;
 			} else
-				v = db_isnull(st, c) ? NULL : db_text(st, c);
-			if (sec->widths[c] == 0) {
-				if (v != NULL)
-					fprintf(fp, ": %s", v);
-				continue;
-			}
-			/* A value followed by its note, or last, is not
-			 * padded. */
-			if (c + 1 == sec->ncols || (sec->widths[c + 1] == 0 &&
-			    !db_isnull(st, c + 1)))
-				fprintf(fp, "  %s", v ? v : "-");
-			else
-				fprintf(fp, "  %-*s", sec->widths[c], v ? v : "-");
+				v[c] = db_isnull(st, (int)c) ? NULL :
+				    db_text(st, (int)c);
 		}
-		fputc('\n', fp);
+		recout_doc_row(doc, v);
 	}
 	db_reset(st);
-	if (o != NULL)
-		json_object_set_new(o, sec->title, arr);
-	return rc;
+	return rc < 0 ? -rc : GK_OK;
 }
 
 int
 staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
     FILE *fp)
 {
+	struct recout_doc *doc = NULL;
 	struct db_stmt *st;
 	struct sb prio = SB_INIT, subj = SB_INIT;
-	json_t *o = NULL;
-	char m1[64], m2[PHONE_MAX], when[DAY_ISO_MAX];
+	char m1[64], m2[PHONE_MAX], when[DAY_ISO_MAX], num[32];
 	struct idnum idn;
 	size_t i;
-	int json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL, rc;
+	int rc;
 
 	if (reveal) {
 		st = db_prepare(db, "SELECT 1 FROM people WHERE id = ?");
@@ -360,65 +332,77 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		return rc == 0 ? GK_DATAERR : -rc;
 	}
 	priority_flags(st, 12, &prio);
-	if (json) {
-		o = json_object();
-		json_object_set_new(o, "id", json_integer(id));
-		json_object_set_new(o, "name", json_string(db_text(st, 1)));
-		json_object_set_new(o, "id_number", json_string(shown_id(
-		    db_text(st, 2), reveal, m1, sizeof m1)));
-		json_object_set_new(o, "phone", json_string(shown_phone(
-		    db_text(st, 3), reveal, m2, sizeof m2)));
-		json_object_set_new(o, "education",
-		    json_string(db_text(st, 4)));
-		json_object_set_new(o, "nationality",
-		    json_string(db_text(st, 5)));
-		json_object_set_new(o, "source", db_isnull(st, 6) ?
-		    json_null() : json_string(db_text(st, 6)));
-		json_object_set_new(o, "applied_grid",
-		    json_string(db_text(st, 7)));
-		json_object_set_new(o, "applied_role",
-		    json_string(db_text(st, 8)));
-		json_object_set_new(o, "stage", json_string(db_text(st, 9)));
-		json_object_set_new(o, "status", json_string(db_text(st, 10)));
-		json_object_set_new(o, "priority", json_string(prio.buf));
-	} else {
-		fprintf(fp, "staff id     %lld\n", id);
-		fprintf(fp, "name         %s\n", db_text(st, 1));
-		fprintf(fp, "id number    %s\n", shown_id(db_text(st, 2), reveal,
-		    m1, sizeof m1));
-		if (reveal && idnum_parse(db_text(st, 2), clock_today(), &idn,
-		    NULL, 0) == 0)
-			fprintf(fp, "born         %s, %s, %d years old\n",
-			    day_format(idn.birth, when),
-			    idn.male ? "male" : "female",
-			    idnum_age(&idn, clock_today()));
-		fprintf(fp, "phone        %s\n", shown_phone(db_text(st, 3),
-		    reveal, m2, sizeof m2));
-		fprintf(fp, "education    %s\n", db_text(st, 4));
-		fprintf(fp, "nationality  %s\n", db_text(st, 5));
-		if (!db_isnull(st, 6))
-			fprintf(fp, "source       %s\n", db_text(st, 6));
-		fprintf(fp, "priority     %s\n", prio.buf);
-		fprintf(fp, "applied      %s as %s on %.10s\n", db_text(st, 7),
-		    db_text(st, 8), db_text(st, 11));
-		fprintf(fp, "status       %s, at %s\n", db_text(st, 10),
-		    db_text(st, 9));
-	}
+	doc = recout_doc_new(fp, fmt);
+	snprintf(num, sizeof num, "%lld", id);
+	recout_doc_field(doc, "id", "staff id", RC_INT, num);
+	recout_doc_field(doc, "name", "name", RC_STR, db_text(st, 1));
+	recout_doc_field(doc, "id_number", "id number", RC_STR,
+	    shown_id(db_text(st, 2), reveal, m1, sizeof m1));
+	if (reveal && idnum_parse(db_text(st, 2), clock_today(), &idn, NULL,
+	    0) == 0)
+		recout_doc_textf(doc, "born", "%s, %s, %d years old",
+		    day_format(idn.birth, when), idn.male ? "male" : "female",
+		    idnum_age(&idn, clock_today()));
+	recout_doc_field(doc, "phone", "phone", RC_STR,
+	    shown_phone(db_text(st, 3), reveal, m2, sizeof m2));
+	recout_doc_field(doc, "education", "education", RC_STR,
+	    db_text(st, 4));
+	recout_doc_field(doc, "nationality", "nationality", RC_STR,
+	    db_text(st, 5));
+	recout_doc_field(doc, "source", "source", RC_STR,
+	    db_isnull(st, 6) ? NULL : db_text(st, 6));
+	recout_doc_field(doc, "applied_grid", NULL, RC_STR, db_text(st, 7));
+	recout_doc_field(doc, "applied_role", NULL, RC_STR, db_text(st, 8));
+	recout_doc_field(doc, "stage", NULL, RC_STR, db_text(st, 9));
+	recout_doc_field(doc, "status", NULL, RC_STR, db_text(st, 10));
+	recout_doc_field(doc, "priority", "priority", RC_STR, prio.buf);
+	recout_doc_textf(doc, "applied", "%s as %s on %.10s", db_text(st, 7),
+	    db_text(st, 8), db_text(st, 11));
+	recout_doc_textf(doc, "status", "%s, at %s", db_text(st, 10),
+	    db_text(st, 9));
 	db_reset(st);
 
-	for (i = 0; i < sizeof sections / sizeof sections[0] && rc >= 0; i++)
-		rc = section(db, &sections[i], id, o, fp);
-	if (json && rc >= 0) {
-		if (json_dumpf(o, fp, JSON_PRESERVE_ORDER | (fmt ==
-		    RECOUT_JSONL ? JSON_COMPACT : JSON_INDENT(2))) == -1)
-			rc = -GK_IOERR;
-		fputc('\n', fp);
-	}
-	rc = rc < 0 ? -rc : GK_OK;
-	json_decref(o);
+	rc = GK_OK;
+	for (i = 0; i < sizeof sections / sizeof sections[0] && rc == GK_OK;
+	    i++)
+		rc = section(db, &sections[i], id, doc);
+	if (rc == GK_OK)
+		rc = recout_doc_end(doc, 0);
+	else
+		recout_doc_end(doc, 1);
 	sb_release(&prio);
-	sb_release(&subj);
 	return rc;
+}
+
+/* The serving staff of a grid, leader first. */
+int
+staff_serving(struct db *db, const char *grid, int reveal,
+    int (*fn)(const struct staff_member *m, void *ctx), void *ctx)
+{
+	struct staff_member m;
+	struct db_stmt *st;
+	char phone[PHONE_MAX];
+	int rc;
+
+	st = db_prepare(db, "SELECT a.role, p.name, p.phone, p.id "
+	    "FROM assignments a JOIN people p ON p.id = a.person "
+	    "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
+	    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 "
+	    "WHEN 'part_time' THEN 3 ELSE 4 END, p.id");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_text(st, 1, grid);
+	while ((rc = db_step(st)) == 1) {
+		m.role = db_text(st, 0);
+		m.name = db_text(st, 1);
+		m.phone = shown_phone(db_text(st, 2), reveal, phone,
+		    sizeof phone);
+		m.id = db_int(st, 3);
+		if ((rc = fn(&m, ctx)) != 0)
+			break;
+	}
+	db_reset(st);
+	return rc < 0 ? -rc : rc;
 }
 
 /* Training levels of Art. 14. */

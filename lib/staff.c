@@ -16,6 +16,7 @@
 #include "config.h"
 #include "db.h"
 #include "diag.h"
+#include "grid.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -398,7 +399,7 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 {
 	struct grid_seen *seen;
 	struct grid_code gc;
-	struct db_stmt *st;
+	struct grid_info gi;
 	const char *why, *hint;
 	char q[DIAG_QUOTE_MAX];
 	int rc;
@@ -414,21 +415,17 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 		memcpy(kind, seen->kind, 8);
 		return 1;
 	}
-	rc = db_query(ap->db, &st, "SELECT status, kind FROM grids "
-	    "WHERE code = ?", "s", gc.code);
-	if (rc < 0)
+	if ((rc = grid_lookup(ap->db, gc.code, &gi)) < 0)
 		return rc;
 	if (rc == 0) {
 		bad(ap, F_GRID, "grid %s is not in the database", gc.code);
 		return 0;
 	}
-	if (strcmp(db_text(st, 0), "active") != 0) {
-		db_reset(st);
+	if (strcmp(gi.status, "active") != 0) {
 		bad(ap, F_GRID, "grid %s is retired", gc.code);
 		return 0;
 	}
-	snprintf(kind, 8, "%s", db_text(st, 1));
-	db_reset(st);
+	memcpy(kind, gi.kind, 8);
 	grid_cache_add(&ap->grids, gc.code, kind);
 	return 1;
 }

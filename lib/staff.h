@@ -166,6 +166,25 @@ int staff_list(struct db *db, const struct staff_filter *filter, int reveal,
 int staff_show(struct db *db, long long id, int reveal,
     enum recout_format fmt, FILE *fp);
 
+/* A member of staff serving a grid, as staff_serving gives them. */
+struct staff_member {
+	long long id;		/* staff id */
+	const char *role;	/* canonical role */
+	const char *name;	/* full name */
+	const char *phone;	/* phone, masked unless revealed */
+};
+
+/*
+ * staff_serving calls fn for each person serving grid now (an
+ * assignment not ended): leaders first, then full-time, part-time and
+ * assistant members, each by staff id.  Phones are masked unless reveal;
+ * recording the disclosure is the caller's.  The strings live until fn
+ * returns.  Returns GK_OK, fn's first nonzero return (which stops the
+ * walk), or a status after reporting.
+ */
+int staff_serving(struct db *db, const char *grid, int reveal,
+    int (*fn)(const struct staff_member *m, void *ctx), void *ctx);
+
 extern const struct recout_col staff_vacancy_cols[];
 extern const size_t staff_vacancy_ncols;
 

@@ -160,4 +160,11 @@ test_expect_success 'a board printed with --reveal shows the phones and is recor
 	    grep -x "grid-define|reveal|140121100001001"
 '
 
+test_expect_success 'grid show aligns the serving staff by display width' '
+	sqlite3 test.db "UPDATE people SET name = '"'"'欧阳伟'"'"' WHERE id = 1" &&
+	grid-define show 140121100001001 >show &&
+	grep -x "  leader     陈静    135\*\*\*\*5004  (staff 5)" show &&
+	grep -x "  full_time  欧阳伟  138\*\*\*\*8000  (staff 1)" show
+'
+
 test_done

@@ -190,6 +190,36 @@ test_grid__check_counts_each_defect(void **state)
 	db_close(db);
 }
 
+static void
+test_grid__lookup_reads_a_grid_and_require_refuses(void **state)
+{
+	struct db *db = fresh("lookup.db");
+	struct grid_info gi;
+
+	county(db);
+	assert_int_equal(grid_lookup(db, "140121100001001", &gi), 1);
+	assert_string_equal(gi.code, "140121100001001");
+	assert_string_equal(gi.village, "140121100001");
+	assert_string_equal(gi.name, "西街一");
+	assert_string_equal(gi.status, "active");
+	assert_int_equal(gi.households, 400);
+	assert_int_equal(gi.population, -1);
+	assert_string_equal(gi.retired, "");
+	assert_int_equal(grid_lookup(db, "140121100001009", &gi), 0);
+	assert_int_equal(grid_require(db, "140121100001009", 0, &gi), 0);
+	/* A retired grid exists, but is not active. */
+	assert_int_equal(grid_add(db, "140121100201002", "东于二",
+	    &(struct grid_attrs){ "rural", -1, 12 }), GK_OK);
+	assert_int_equal(grid_retire(db, "140121100201002"), GK_OK);
+	assert_int_equal(grid_require(db, "140121100201002", 1, &gi), 0);
+	assert_int_equal(grid_require(db, "140121100201002", 0, &gi), 1);
+	assert_string_equal(gi.status, "retired");
+	assert_string_equal(gi.kind, "rural");
+	assert_int_equal(gi.population, 12);
+	assert_string_not_equal(gi.retired, "");
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -199,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_grid__a_bad_row_rolls_back_the_good_ones),
 		cmocka_unit_test(test_grid__max_errors_stops_reading),
 		cmocka_unit_test(test_grid__check_counts_each_defect),
+		cmocka_unit_test(test_grid__lookup_reads_a_grid_and_require_refuses),
 	};
 	const char *why;
 	int rc;

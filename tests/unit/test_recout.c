@@ -409,6 +409,210 @@ test_recout__finish_accepts_null(void **state)
 	assert_int_equal(recout_finish(NULL), GK_OK);
 }
 
+/* A document with every kind of field and column, for each format. */
+static const struct recout_doc_col doc_cols[] = {
+	{ "id", RC_INT, -1, NULL },		/* JSON only */
+	{ "role", RC_STR, 9, NULL },
+	{ "name", RC_STR, 0, NULL },
+	{ "outcome", RC_STR, 0, NULL },
+	{ "reason", RC_STR, 0, ": " },		/* a note */
+	{ "hours", RC_NUM, 0, NULL },
+	{ NULL, RC_STR, 0, NULL },		/* text only */
+};
+
+static const char *const doc_rows[] = {
+	"1", "leader", "赵伟", "entered", NULL, "8", "(staff 1)",
+	"2", "full_time", "曾平芳", "failed", "笔试\t不合格", "2.5",
+	"(staff 2)",
+	"3", "assistant", "Al", "passed", NULL, NULL, "(staff 3)",
+};
+
+static const struct recout_doc_col doc_unit_cols[] = {
+	{ "kind", RC_STR, 15, NULL },
+};
+
+static char *
+render_doc(enum recout_format fmt, int abandon)
+{
+	struct recout_doc *d;
+	struct cap c;
+	size_t r;
+
+	cap_open(&c);
+	d = recout_doc_new(c.fp, fmt);
+	recout_doc_field(d, "code", "grid", RC_STR, "140121100001001");
+	recout_doc_field(d, "name", "名称", RC_STR, "西街\n网格");
+	recout_doc_field(d, "households", "households", RC_INT, NULL);
+	recout_doc_field(d, "population", "population", RC_INT, "1310");
+	recout_doc_field(d, "village", NULL, RC_STR, "140121100001");
+	recout_doc_textf(d, "place", "%s (%s)", "清源镇", "140121100001");
+	recout_doc_field(d, "flag", "flag", RC_BOOL, "1");
+	recout_doc_table(d, "staff", "staff", doc_cols, 7, "none serving");
+	for (r = 0; r < 3; r++)
+		recout_doc_row(d, doc_rows + r * 7);
+	recout_doc_table(d, "units", "units", doc_unit_cols, 1,
+	    "none: unrecorded");
+	recout_doc_table(d, "notes", "notes", doc_unit_cols, 1, NULL);
+	assert_int_equal(recout_doc_end(d, abandon), GK_OK);
+	cap_close(&c);
+	return c.buf;
+}
+
+static void
+check_doc(enum recout_format fmt, const char *expect)
+{
+	char *out = render_doc(fmt, 0);
+
+	assert_string_equal(out, expect);
+	free(out);
+}
+
+static void
+test_recout__doc_text_aligns_labels_and_columns(void **state)
+{
+	/* The labels pad to "households", which has no value and is left
+	 * out; columns pad to their widest value in display width or to
+	 * their minimum; a note follows its cell unpadded and does not
+	 * widen the column; NULL is "-"; JSON-only parts are not shown. */
+	static const char expect[] =
+	    "grid        140121100001001\n"
+	    "名称        西街\\n网格\n"
+	    "population  1310\n"
+	    "place       清源镇 (140121100001)\n"
+	    "flag        1\n"
+	    "staff\n"
+	    "  leader     赵伟    entered  8    (staff 1)\n"
+	    "  full_time  曾平芳  failed: 笔试\\t不合格  2.5  (staff 2)\n"
+	    "  assistant  Al      passed   -    (staff 3)\n"
+	    "units       none: unrecorded\n";
+
+	check_doc(RECOUT_TABLE, expect);
+	check_doc(RECOUT_TSV, expect);
+	check_doc(RECOUT_CSV, expect);
+}
+
+static void
+test_recout__doc_json_is_one_typed_object(void **state)
+{
+	check_doc(RECOUT_JSON,
+	    "{\n"
+	    "  \"code\": \"140121100001001\",\n"
+	    "  \"name\": \"西街\\n网格\",\n"
+	    "  \"households\": null,\n"
+	    "  \"population\": 1310,\n"
+	    "  \"village\": \"140121100001\",\n"
+	    "  \"flag\": true,\n"
+	    "  \"staff\": [\n"
+	    "    {\n"
+	    "      \"id\": 1,\n"
+	    "      \"role\": \"leader\",\n"
+	    "      \"name\": \"赵伟\",\n"
+	    "      \"outcome\": \"entered\",\n"
+	    "      \"reason\": null,\n"
+	    "      \"hours\": 8.0\n"
+	    "    },\n"
+	    "    {\n"
+	    "      \"id\": 2,\n"
+	    "      \"role\": \"full_time\",\n"
+	    "      \"name\": \"曾平芳\",\n"
+	    "      \"outcome\": \"failed\",\n"
+	    "      \"reason\": \"笔试\\t不合格\",\n"
+	    "      \"hours\": 2.5\n"
+	    "    },\n"
+	    "    {\n"
+	    "      \"id\": 3,\n"
+	    "      \"role\": \"assistant\",\n"
+	    "      \"name\": \"Al\",\n"
+	    "      \"outcome\": \"passed\",\n"
+	    "      \"reason\": null,\n"
+	    "      \"hours\": null\n"
+	    "    }\n"
+	    "  ],\n"
+	    "  \"units\": [],\n"
+	    "  \"notes\": []\n"
+	    "}\n");
+}
+
+static void
+test_recout__doc_jsonl_is_one_line(void **state)
+{
+	struct recout_doc *d;
+	struct cap c;
+	const char *row[1] = { "well" };
+
+	cap_open(&c);
+	d = recout_doc_new(c.fp, RECOUT_JSONL);
+	recout_doc_field(d, "n", "n", RC_INT, "not a number");
+	recout_doc_field(d, "bad", "bad", RC_STR, "a\xff" "b");
+	recout_doc_textf(d, "text", "only %d", 1);
+	recout_doc_table(d, "units", "units", doc_unit_cols, 1, NULL);
+	recout_doc_row(d, row);
+	recout_doc_table(d, NULL, "text only", doc_unit_cols, 1, NULL);
+	recout_doc_row(d, row);
+	assert_int_equal(recout_doc_end(d, 0), GK_OK);
+	cap_close(&c);
+	assert_string_equal(c.buf, "{\"n\":\"not a number\","
+	    "\"bad\":\"a\xEF\xBF\xBD" "b\",\"units\":[{\"kind\":\"well\"}]}\n");
+	free(c.buf);
+}
+
+static void
+test_recout__doc_text_fields_and_tables_keep_their_order(void **state)
+{
+	static const struct recout_doc_col cols[] = {
+		{ "k", RC_STR, 0, NULL },
+		{ "v", RC_STR, 0, NULL },
+	};
+	static const char *const row[] = { "a", "  " };
+	struct recout_doc *d;
+	struct cap c;
+
+	cap_open(&c);
+	d = recout_doc_new(c.fp, RECOUT_TABLE);
+	recout_doc_table(d, "t", "t", cols, 2, "never");
+	recout_doc_row(d, row);
+	recout_doc_field(d, NULL, "after", RC_STR, "bell\a");
+	recout_doc_table(d, "json", NULL, cols, 2, "never");
+	recout_doc_row(d, row);
+	assert_int_equal(recout_doc_end(d, 0), GK_OK);
+	cap_close(&c);
+	assert_string_equal(c.buf, "t\n  a\nafter  bell\\x07\n");
+	free(c.buf);
+}
+
+static void
+test_recout__doc_abandoned_prints_nothing(void **state)
+{
+	char *out;
+
+	out = render_doc(RECOUT_TABLE, 1);
+	assert_string_equal(out, "");
+	free(out);
+	out = render_doc(RECOUT_JSON, 1);
+	assert_string_equal(out, "");
+	free(out);
+	assert_int_equal(recout_doc_end(NULL, 0), GK_OK);
+}
+
+static void
+test_recout__doc_write_errors_are_reported(void **state)
+{
+	enum recout_format fmts[] = { RECOUT_TABLE, RECOUT_JSON };
+	struct recout_doc *d;
+	FILE *fp;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		fp = fopen("/dev/full", "w");
+		if (fp == NULL)
+			skip();
+		d = recout_doc_new(fp, fmts[i]);
+		recout_doc_field(d, "a", "a", RC_STR, "b");
+		assert_int_equal(recout_doc_end(d, 0), GK_IOERR);
+		fclose(fp);
+	}
+}
+
 int
 main(void)
 {
@@ -430,6 +634,12 @@ main(void)
 		cmocka_unit_test(test_recout__jsonl_compact_lines),
 		cmocka_unit_test(test_recout__write_errors_are_reported),
 		cmocka_unit_test(test_recout__finish_accepts_null),
+		cmocka_unit_test(test_recout__doc_text_aligns_labels_and_columns),
+		cmocka_unit_test(test_recout__doc_json_is_one_typed_object),
+		cmocka_unit_test(test_recout__doc_jsonl_is_one_line),
+		cmocka_unit_test(test_recout__doc_text_fields_and_tables_keep_their_order),
+		cmocka_unit_test(test_recout__doc_abandoned_prints_nothing),
+		cmocka_unit_test(test_recout__doc_write_errors_are_reported),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
