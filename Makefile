@@ -21,7 +21,8 @@ VERSION  := 0.1.0
 
 PKGS     := sqlite3 yaml-0.1 jansson libutf8proc libcrypto
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-            -Wformat=2 -Wno-unused-parameter -Wvla -Wpointer-arith
+            -Wformat=2 -Wmissing-format-attribute -Wno-unused-parameter -Wvla \
+            -Wpointer-arith
 ifeq ($(DEVELOPER),1)
 WARN     += -Werror
 endif
