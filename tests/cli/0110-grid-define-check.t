@@ -47,7 +47,7 @@ test_expect_success 'a village without any grid is uncovered' '
 
 test_expect_success 'a grid with no units and too few households are warnings' '
 	grep "^empty-grid	140121100201009	.*	warning$" out &&
-	grep "^size	140121100201009	40 households, few for an rural grid (guidance 200-400)	warning$" out
+	grep "^size	140121100201009	40 households, too few for a rural grid (guidance 200-400)	warning$" out
 '
 
 test_expect_success '--village narrows the check to one village' '
@@ -87,6 +87,12 @@ test_expect_success 'mending every error makes check exit 0 with warnings only' 
 test_expect_success 'findings come out as JSON on request' '
 	grid-define check -f json >out.json &&
 	grep "\"rule\": *\"size\"" out.json
+'
+
+test_expect_success 'an urban grid above the guidance has too many households' '
+	grid-define add 140121100001009 大网格 --households 900 &&
+	grid-define check -f tsv >out &&
+	grep "^size	140121100001009	900 households, too many for an urban grid (guidance 300-500)	warning$" out
 '
 
 test_done
