@@ -95,6 +95,16 @@ test_expect_success 'one training record with flags' '
 	staff-hire show 2 | grep "  2026-11-28  township   3      入户走访$"
 '
 
+test_expect_success 'hours are a plain decimal number, not hex, inf or blank-led' '
+	for h in 0x1p3 inf nan " 2" 1e1 +2 2. .5; do
+		exits 64 staff-hire train 2 --level township --date 2026-11-27 \
+		    --hours "$h" --topic x 2>err &&
+		grep "\"$h\": hours must be a number" err || exit 1
+	done &&
+	staff-hire train 2 --level township --date 2026-11-27 --hours 0.5 \
+	    --topic x
+'
+
 test_expect_success 'a bad staff id on standard input is named with its line' '
 	printf "1\nabc\n" | exits 65 staff-hire advance --stage qualification - 2>err &&
 	grep "^staff-hire: -:2:1: \"abc\" is not a staff id$" err
