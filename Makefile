@@ -95,7 +95,7 @@ check: deps
 check-unit: all $(UNIT_BIN)
 	@scripts/run-tests $(UNIT_BIN)
 
-check-cli: all
+check-cli: all $(UNIT_BIN)
 	@scripts/run-tests $(CLI_T)
 
 demo: deps
