@@ -27,7 +27,8 @@ ifeq ($(DEVELOPER),1)
 WARN     += -Werror
 endif
 ifneq ($(SANITIZE),)
-SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+SANFLAGS := -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
