@@ -5,9 +5,13 @@
 #   make demo       a realistic day of a county centre on a demo database
 #   make bench      benchmarks against sqlite3 baselines (slow)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make uninstall  the same PREFIX and DESTDIR: removes what install put
 #
 # User CFLAGS are respected; the warnings below are always added.
 # DEVELOPER=1 adds -Werror; SANITIZE=address,undefined builds with sanitizers.
+# Changing the compiler, the flags or the paths compiled in (PREFIX,
+# SHAREDIR, SYSCONFDIR) rebuilds everything, so `make PREFIX=/a && make
+# PREFIX=/b install` installs programs built for /b.
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
@@ -21,12 +25,14 @@ VERSION  := 0.1.0
 
 PKGS     := sqlite3 yaml-0.1 jansson libutf8proc libcrypto
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-            -Wformat=2 -Wno-unused-parameter -Wvla -Wpointer-arith
+            -Wformat=2 -Wmissing-format-attribute -Wno-unused-parameter -Wvla \
+            -Wpointer-arith
 ifeq ($(DEVELOPER),1)
 WARN     += -Werror
 endif
 ifneq ($(SANITIZE),)
-SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+SANFLAGS := -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -58,43 +64,54 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:.c=)
 CLI_T    := $(sort $(wildcard tests/cli/*.t))
 MANPAGES := $(sort $(wildcard man/*.[1-9]))
+CALENDARS := $(sort $(wildcard etc/calendar/*.cal))
 TOOLS    := scripts/gen-province
 
 all: $(PROGS)
+
+# BUILD-FLAGS holds the compiler and every flag; it is rewritten only
+# when they change, and everything built depends on it (git's GIT-CFLAGS).
+BUILD_FLAGS = $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+BUILD-FLAGS: FORCE
+	@flags='$(subst ','\'',$(BUILD_FLAGS))'; \
+	if [ "$$flags" != "$$(cat $@ 2>/dev/null)" ]; then \
+	    printf '%s\n' "$$flags" >$@; fi
 
 libgridkit.a: $(LIB_OBJ)
 	$(say) AR $@
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(PROGS): %: cmd/%.o libgridkit.a
+$(PROGS): %: cmd/%.o libgridkit.a BUILD-FLAGS
 	$(say) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) -lm
 
-%.o: %.c
+%.o: %.c BUILD-FLAGS
 	$(say) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-tests/unit/test_%: tests/unit/test_%.o libgridkit.a
+tests/unit/test_%: tests/unit/test_%.o libgridkit.a BUILD-FLAGS
 	$(say) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
-scripts/gen-province: scripts/gen-province.o
+scripts/gen-province: scripts/gen-province.o BUILD-FLAGS
 	$(say) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $<
 
 deps:
 	@scripts/deps
 
-# The unit tests, the black-box tests, then the man pages.
+# The unit tests, the black-box tests, the man pages, then install and
+# uninstall.
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@scripts/run-tests $(UNIT_BIN) $(CLI_T)
 	@scripts/manlint $(MANPAGES)
+	@$(MAKE) --no-print-directory check-install
 
 check-unit: all $(UNIT_BIN)
 	@scripts/run-tests $(UNIT_BIN)
 
-check-cli: all
+check-cli: all $(UNIT_BIN)
 	@scripts/run-tests $(CLI_T)
 
 demo: deps
@@ -140,14 +157,49 @@ install: all
 	install -m 644 $(filter %.5,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 etc/gridkit.yaml $(DESTDIR)$(SHAREDIR)/gridkit.yaml.example
-	install -m 644 etc/calendar/*.cal $(DESTDIR)$(SHAREDIR)/calendar
+	install -m 644 $(CALENDARS) $(DESTDIR)$(SHAREDIR)/calendar
+
+# What install installs, one path a file, without DESTDIR.
+INSTALLED = $(addprefix $(BINDIR)/,$(PROGS)) \
+	$(foreach s,1 5 7,$(addprefix $(MANDIR)/man$(s)/,$(notdir \
+	    $(filter %.$(s),$(MANPAGES))))) \
+	$(SHAREDIR)/gridkit.yaml.example \
+	$(addprefix $(SHAREDIR)/calendar/,$(notdir $(CALENDARS)))
+
+# Removes the files install installed and gridkit's own directories
+# once empty; bin and the man directories are shared, they stay.
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR) 2>/dev/null
+
+# install, then uninstall, into a scratch DESTDIR: install puts there
+# exactly the files uninstall knows, the programs carry this SHAREDIR,
+# and uninstall leaves no file and no gridkit directory behind.
+INSTALL_ROOT := $(CURDIR)/tests/tmp/install-root
+INSTALL_LIST := $(CURDIR)/tests/tmp/installed
+check-install: all
+	@rm -rf $(INSTALL_ROOT)
+	@$(MAKE) --no-print-directory install DESTDIR=$(INSTALL_ROOT) >/dev/null
+	@cd $(INSTALL_ROOT) && find . ! -type d | sed 's/^\.//' | sort >$(INSTALL_LIST)
+	@printf '%s\n' $(INSTALLED) | sort | diff -u - $(INSTALL_LIST)
+	@for p in $(PROGS); do \
+	    grep -q '$(SHAREDIR)/calendar' $(INSTALL_ROOT)$(BINDIR)/$$p || \
+	    { echo "$$p: not built for SHAREDIR $(SHAREDIR)" >&2; exit 1; }; \
+	done
+	@$(MAKE) --no-print-directory uninstall DESTDIR=$(INSTALL_ROOT) >/dev/null
+	@left=$$(find $(INSTALL_ROOT) ! -type d); \
+	if [ -n "$$left" ] || [ -e $(INSTALL_ROOT)$(SHAREDIR) ]; then \
+	    echo "uninstall left behind: $$left $(SHAREDIR)" >&2; exit 1; fi
+	@echo "install and uninstall: $$(wc -l <$(INSTALL_LIST)) files, none left"
+	@rm -rf $(INSTALL_ROOT) $(INSTALL_LIST)
 
 clean:
-	rm -f $(PROGS) libgridkit.a $(TOOLS) lib/*.o lib/*.d cmd/*.o cmd/*.d \
+	rm -f $(PROGS) libgridkit.a $(TOOLS) BUILD-FLAGS lib/*.o lib/*.d cmd/*.o cmd/*.d \
 	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN)
 	rm -rf tests/tmp
 
-.PHONY: all check check-unit check-cli demo bench fuzz install clean deps
+.PHONY: all check check-unit check-cli check-install demo bench fuzz install \
+	uninstall clean deps FORCE
 .SECONDARY:
 
 -include $(wildcard lib/*.d cmd/*.d tests/unit/*.d scripts/*.d)

@@ -107,9 +107,8 @@ size_detail(struct db_stmt *st, struct sb *d, const long long *g)
 	long long h = db_int(st, 2), lo = urban ? g[0] : g[2],
 	    hi = urban ? g[1] : g[3];
 
-	sb_addf(d, "%lld households, %s %s grid (guidance %lld-%lld)", h,
-	    h < lo ? "few for an" : "many for an", urban ? "urban" : "rural",
-	    lo, hi);
+	sb_addf(d, "%lld households, too %s for %s grid (guidance %lld-%lld)",
+	    h, h < lo ? "few" : "many", urban ? "an urban" : "a rural", lo, hi);
 }
 
 static const struct rule uncovered_rule = {

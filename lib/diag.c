@@ -46,6 +46,8 @@ diag_errors(void)
 	return nerrors;
 }
 
+static void vmsg(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
 static void
 vmsg(const char *fmt, va_list ap)
 {

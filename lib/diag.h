@@ -34,7 +34,8 @@ void diag_at(const char *file, unsigned long line, unsigned long col,
 void diag_warn_at(const char *file, unsigned long line, unsigned long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_vat(int warn, const char *file, unsigned long line,
-    unsigned long col, const char *fmt, va_list ap);
+    unsigned long col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 
 /* Number of diag_error/diag_at messages printed so far. */
 unsigned long diag_errors(void);

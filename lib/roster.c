@@ -451,7 +451,7 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 {
 	struct db_stmt *st;
 	const char *w;
-	char q[DIAG_QUOTE_MAX], *end;
+	char q[DIAG_QUOTE_MAX];
 	long long id;
 	gk_day day;
 	double h;
@@ -510,8 +510,7 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 	}
 	day_format(day, t->day);
 	*field = 3;
-	h = strtod(v[3], &end);
-	if (*end != '\0' || !(h > 0 && h <= 1000)) {
+	if (util_parse_decimal(v[3], &h) == -1 || !(h > 0 && h <= 1000)) {
 		snprintf(why, n, "%s: hours must be a number above 0 and at "
 		    "most 1000", diag_quote(q, sizeof q, v[3]));
 		return -1;

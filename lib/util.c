@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,8 +85,12 @@ sb_init(struct sb *sb)
 void
 sb_grow(struct sb *sb, size_t extra)
 {
-	size_t need = sb->len + extra + 1;
+	size_t need;
 
+	/* A size that does not fit size_t cannot be allocated either. */
+	if (extra > SIZE_MAX - 1 - sb->len)
+		nomem();
+	need = sb->len + extra + 1;
 	if (need <= sb->cap)
 		return;
 	if (sb->cap == 0) {
@@ -95,7 +100,7 @@ sb_grow(struct sb *sb, size_t extra)
 		return;
 	}
 	while (sb->cap < need)
-		sb->cap = sb->cap * 2;
+		sb->cap = sb->cap > SIZE_MAX / 2 ? need : sb->cap * 2;
 	sb->buf = erealloc(sb->buf, sb->cap);
 }
 
@@ -211,6 +216,37 @@ util_parse_long(const char *s, long long min, long long max,
 		*why = "too large";
 		return -1;
 	}
+	*out = v;
+	return 0;
+}
+
+int
+util_parse_decimal(const char *s, double *out)
+{
+	const char *p = s;
+	char *end;
+	double v;
+
+	/* Checked by hand: strtod also takes blanks, signs, exponents,
+	 * hexadecimal, "inf" and "nan". */
+	if (s == NULL || !isdigit((unsigned char)*p))
+		return -1;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		p++;
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p != '\0')
+		return -1;
+	/* The programs run in the C locale's LC_NUMERIC: '.' is the point. */
+	errno = 0;
+	v = strtod(s, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(v))
+		return -1;
 	*out = v;
 	return 0;
 }

@@ -20,7 +20,8 @@ char *estrndup(const char *s, size_t n);
 
 /*
  * struct sb - a growable NUL-terminated string.  SB_INIT gives an empty
- * string whose buf is never NULL.  sb_release frees the memory and
+ * string whose buf is never NULL.  Growing past SIZE_MAX is running out
+ * of memory (exit 70, as emalloc).  sb_release frees the memory and
  * leaves an empty string; sb_reset empties it and keeps the memory;
  * sb_detach hands buf to the caller (who frees it).
  */
@@ -39,7 +40,8 @@ void sb_adds(struct sb *sb, const char *s);
 void sb_addc(struct sb *sb, char c);
 void sb_addf(struct sb *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void sb_vaddf(struct sb *sb, const char *fmt, va_list ap);
+void sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void sb_reset(struct sb *sb);
 void sb_setlen(struct sb *sb, size_t len);
 void sb_release(struct sb *sb);
@@ -52,6 +54,15 @@ char *sb_detach(struct sb *sb);
  */
 int util_parse_long(const char *s, long long min, long long max,
     long long *out, const char **why);
+
+/*
+ * util_parse_decimal parses all of s as a plain unsigned decimal number:
+ * digits, then optionally a point and more digits ("2", "1.5", "0.5").
+ * No blanks, sign, exponent, hexadecimal, "inf" or "nan"; fold
+ * full-width digits first (util_fold_code).  Returns 0 with *out set, or
+ * -1 when s is not such a number or does not fit a double.
+ */
+int util_parse_decimal(const char *s, double *out);
 
 /* util_trim returns s with leading and trailing ASCII white space cut
  * off, in place. */

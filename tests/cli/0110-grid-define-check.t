@@ -29,7 +29,7 @@ grid-define import areas defects-areas.csv &&
 test_expect_code 1 'check exits 1 when it finds an error' 'grid-define check'
 
 test_expect_success 'a unit in no grid is a blank area' '
-	grid-define check -f tsv >out;
+	exits 1 grid-define check -f tsv >out &&
 	grep "^blank-area	140121100201/villager_group/三组	.*in no active grid	error$" out
 '
 
@@ -47,16 +47,16 @@ test_expect_success 'a village without any grid is uncovered' '
 
 test_expect_success 'a grid with no units and too few households are warnings' '
 	grep "^empty-grid	140121100201009	.*	warning$" out &&
-	grep "^size	140121100201009	40 households, few for an rural grid (guidance 200-400)	warning$" out
+	grep "^size	140121100201009	40 households, too few for a rural grid (guidance 200-400)	warning$" out
 '
 
 test_expect_success '--village narrows the check to one village' '
-	grid-define check -f tsv --village 140121200203 >v;
+	exits 1 grid-define check -f tsv --village 140121200203 >v &&
 	test "$(wc -l <v)" = 2 && grep "^uncovered	140121200203" v
 '
 
 test_expect_success '--township narrows the check to one township' '
-	grid-define check -f tsv --township 140121100 >t;
+	exits 1 grid-define check -f tsv --township 140121100 >t &&
 	! grep 140121200203 t && grep blank-area t
 '
 
@@ -72,7 +72,7 @@ test_expect_success 'a scope not in the database is refused' '
 
 test_expect_success 'moving the unit to one grid mends the overlap' '
 	grid-define unit move 140121100001 building 1号楼 140121100001001 &&
-	! grid-define check -f tsv | grep overlap
+	exits 1 grid-define check -f tsv >actual && ! grep overlap actual
 '
 
 test_expect_success 'mending every error makes check exit 0 with warnings only' '
@@ -87,6 +87,12 @@ test_expect_success 'mending every error makes check exit 0 with warnings only' 
 test_expect_success 'findings come out as JSON on request' '
 	grid-define check -f json >out.json &&
 	grep "\"rule\": *\"size\"" out.json
+'
+
+test_expect_success 'an urban grid above the guidance has too many households' '
+	grid-define add 140121100001009 大网格 --households 900 &&
+	grid-define check -f tsv >out &&
+	grep "^size	140121100001009	900 households, too many for an urban grid (guidance 300-500)	warning$" out
 '
 
 test_done

@@ -8,7 +8,7 @@ grid-define import areas areas.csv && grid-define import grids grids.csv &&
 
 test_expect_success 'add creates a grid, kind from its village' '
 	grid-define add 140121100001003 西街第三网格 --households 350 &&
-	grid-define list -f tsv | grep "^140121100001003	西街第三网格	140121100001	西街社区	urban	350		0	active$"
+	grid-define list -f tsv >actual && grep "^140121100001003	西街第三网格	140121100001	西街社区	urban	350		0	active$" actual
 '
 
 test_expect_success 'add refuses a grid that exists' '
@@ -23,8 +23,8 @@ test_expect_success 'add refuses a grid in a village not in the database' '
 
 test_expect_success 'rename changes the name and records old and new' '
 	grid-define rename 140121100001003 西街三网格 &&
-	grid-define list -f tsv | grep "^140121100001003	西街三网格	" &&
-	sqlite3 test.db "SELECT detail FROM audit WHERE verb = '"'"'rename'"'"'" | grep "西街第三网格 -> 西街三网格"
+	grid-define list -f tsv >actual && grep "^140121100001003	西街三网格	" actual &&
+	sqlite3 test.db "SELECT detail FROM audit WHERE verb = '"'"'rename'"'"'" >actual && grep "西街第三网格 -> 西街三网格" actual
 '
 
 test_expect_success 'retire refuses a grid that still has units' '
@@ -34,9 +34,9 @@ test_expect_success 'retire refuses a grid that still has units' '
 
 test_expect_success 'retire keeps the grid and its history' '
 	grid-define retire 140121100001003 &&
-	! grid-define list -f tsv | grep 140121100001003 &&
-	grid-define list --all -f tsv | grep "^140121100001003	.*	retired$" &&
-	grid-define show 140121100001003 | grep "status *retired since 2026-11-29T09:00:00+08:00"
+	grid-define list -f tsv >actual && ! grep 140121100001003 actual &&
+	grid-define list --all -f tsv >actual && grep "^140121100001003	.*	retired$" actual &&
+	grid-define show 140121100001003 >actual && grep "status *retired since 2026-11-29T09:00:00+08:00" actual
 '
 
 test_expect_success 'a retired grid is not brought back by an import' '
@@ -47,7 +47,7 @@ test_expect_success 'a retired grid is not brought back by an import' '
 
 test_expect_success 'unit add puts a new unit in a grid' '
 	grid-define unit add 140121100001 楼栋 4号楼 140121100001002 &&
-	grid-define list units -f tsv --village 140121100001 | grep "^140121100001	building	4号楼	140121100001002	false$"
+	grid-define list units -f tsv --village 140121100001 >actual && grep "^140121100001	building	4号楼	140121100001002	false$" actual
 '
 
 test_expect_success 'unit move of a unit not in the database is refused' '

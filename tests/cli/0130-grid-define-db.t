@@ -69,4 +69,12 @@ test_expect_success 'a locked database makes a writer exit 75, not wait forever'
 	grep "busy" err
 '
 
+test_expect_success 'a dry run into a database that does not exist creates no file' '
+	grid-define -d dry/new.db -n import areas areas.csv &&
+	printf "code,name\n140121999,孤乡\n" >orphan.csv &&
+	exits 65 grid-define -d dry.db -n import areas orphan.csv 2>err &&
+	grep "orphan.csv:2:1: field \"code\"" err &&
+	! test -e dry && ! test -e dry.db
+'
+
 test_done

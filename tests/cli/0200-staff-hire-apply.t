@@ -160,7 +160,7 @@ test_expect_success 'a GB18030 spreadsheet applies with --encoding' '
 	    "$(idnum 14012119920202123)" | iconv -f utf-8 -t gb18030 >gb.csv &&
 	exits 65 staff-hire apply gb.csv 2>err && grep "try --encoding gb18030" err &&
 	staff-hire apply --encoding gb18030 gb.csv >id &&
-	staff-hire show "$(cat id)" | grep "^name *赵敏$"
+	staff-hire show "$(cat id)" >actual && grep "^name *赵敏$" actual
 '
 
 test_expect_success 'on a terminal or with -f, apply prints a table of who was registered' '
@@ -171,6 +171,16 @@ test_expect_success 'on a terminal or with -f, apply prints a table of who was r
 
 test_expect_success '--rejects without --keep-going is a usage error' '
 	exits 64 staff-hire apply --rejects r.csv good.csv
+'
+
+test_expect_success 'a dry run into a database that does not exist creates no file' '
+	printf "name,id_number,phone,education,grid,role\n" >header.csv &&
+	staff-hire -d dry/new.db -n apply header.csv &&
+	{ cat header.csv &&
+	  echo "张伟,$ZW,13800138000,本科,140121100001001,full_time"; } >dry.csv &&
+	exits 65 staff-hire -d dry.db -n apply dry.csv 2>err &&
+	grep "dry.csv:2:.*grid 140121100001001 is not in the database" err &&
+	! test -e dry && ! test -e dry.db
 '
 
 test_done

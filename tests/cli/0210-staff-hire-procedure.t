@@ -17,8 +17,10 @@ CSV
 staff-hire apply cands.csv >ids || exit 1
 
 test_expect_success 'candidates move one stage at a time, from a pipe' '
-	staff-hire apply cands.csv | staff-hire advance --stage qualification - &&
-	test "$(staff-hire list -f tsv --stage qualification | wc -l)" = 5
+	staff-hire apply cands.csv >again &&
+	cat again | staff-hire advance --stage qualification - &&
+	staff-hire list -f tsv --stage qualification >actual &&
+	test "$(wc -l <actual)" = 5
 '
 
 test_expect_success 'skipping a stage is refused with the candidate named' '
@@ -35,7 +37,8 @@ test_expect_success 'one refusal in a batch moves nobody' '
 	staff-hire advance --stage exam 1 &&
 	exits 65 staff-hire advance --stage exam 1 2 3 2>err &&
 	grep "1 refused; nobody moved" err &&
-	test "$(staff-hire list -f tsv --stage exam | wc -l)" = 2
+	staff-hire list -f tsv --stage exam >actual &&
+	test "$(wc -l <actual)" = 2
 '
 
 test_expect_success 'rank orders candidates of a stage by the Art. 9 priority flags' '
@@ -47,7 +50,7 @@ test_expect_success 'rank orders candidates of a stage by the Art. 9 priority fl
 
 test_expect_success 'a failed candidate is rejected with the reason and moves no more' '
 	staff-hire advance --fail --reason "笔试成绩未达合格线" 4 &&
-	staff-hire show 4 | grep "exam *failed: 笔试成绩未达合格线" &&
+	staff-hire show 4 >actual && grep "exam *failed: 笔试成绩未达合格线" actual &&
 	exits 65 staff-hire advance --stage physical 4 2>err &&
 	grep "candidate 4 (刘洋) was rejected at exam" err
 '
@@ -81,8 +84,9 @@ GRIDKIT_NOW=2026-10-12T09:00:00+08:00
 
 test_expect_success 'hiring takes the grid and role applied for' '
 	staff-hire advance --stage hired 1 2 &&
-	staff-hire list --active -f tsv | grep "^1	张伟	.*	140121100001001	full_time	hired	staff	2026-09-01	2026-10-12	$" &&
-	staff-hire list --active -f tsv | grep "^2	李娜	.*	140121100001001	leader	hired	staff	"
+	staff-hire list --active -f tsv >actual &&
+	grep "^1	张伟	.*	140121100001001	full_time	hired	staff	2026-09-01	2026-10-12	$" actual &&
+	grep "^2	李娜	.*	140121100001001	leader	hired	staff	" actual
 '
 
 test_expect_success 'a grid takes one leader by default (Art. 5)' '
@@ -100,20 +104,22 @@ test_expect_success 'a grid takes one leader by default (Art. 5)' '
 test_expect_success 'hiring before job training is refused' '
 	printf "name,id_number,phone,education,grid,role\n周涛,%s,13500135005,本科,140121100201001,part_time\n" \
 	    "$(idnum 14012119940404678)" >c6.csv &&
-	staff-hire apply c6.csv | staff-hire advance --stage qualification &&
+	staff-hire apply c6.csv >id6 &&
+	cat id6 | staff-hire advance --stage qualification &&
 	exits 65 staff-hire hire 6 2>err &&
 	grep "candidate 6 (周涛) is at qualification; hiring comes after job training (Art. 11)" err
 '
 
 test_expect_success 'hire ID hires one candidate after training' '
-	staff-hire hire 3 && staff-hire show 3 | grep "^status *staff, at hired"
+	staff-hire hire 3 && staff-hire show 3 >actual && grep "^status *staff, at hired" actual
 '
 
 test_expect_success 'leaving ends the assignment and leaves a vacancy dated that day' '
 	staff-hire leave 2 --reason resign --on 2026-10-12 &&
-	staff-hire show 2 | grep "  140121100001001  leader      2026-10-12  2026-10-12  resign$" &&
+	staff-hire show 2 >actual && grep "  140121100001001  leader      2026-10-12  2026-10-12  resign$" actual &&
 	test "$(sqlite3 test.db "SELECT grid, role, since, reason, filled FROM vacancies")" = "140121100001001|leader|2026-10-12|resign|" &&
-	! staff-hire list --active -f tsv | cut -f1 | grep -qx 2
+	staff-hire list --active -f tsv >actual &&
+	! cut -f1 actual | grep -qx 2
 '
 
 test_expect_success 'a leaving date in the future or a bad reason is refused' '
@@ -123,9 +129,10 @@ test_expect_success 'a leaving date in the future or a bad reason is refused' '
 
 test_expect_success 'transfer moves staff, keeps history and leaves a vacancy' '
 	staff-hire transfer 5 --grid 140121100001002 &&
-	staff-hire show 5 | grep "  140121100001001  full_time   2026-10-12  2026-10-12  transfer$" &&
-	staff-hire show 5 | grep "  140121100001002  full_time   2026-10-12  -           -$" &&
-	sqlite3 test.db "SELECT count(*) FROM vacancies WHERE reason = '"'"'transfer'"'"' AND filled IS NULL" | grep -x 1
+	staff-hire show 5 >actual &&
+	grep "  140121100001001  full_time   2026-10-12  2026-10-12  transfer$" actual &&
+	grep "  140121100001002  full_time   2026-10-12  -           -$" actual &&
+	sqlite3 test.db "SELECT count(*) FROM vacancies WHERE reason = '"'"'transfer'"'"' AND filled IS NULL" >actual && grep -x 1 actual
 '
 
 test_expect_success 'assigning into a grid fills its oldest open vacancy' '
@@ -150,14 +157,14 @@ test_expect_success 'the bulletin board lists the serving team, phones masked (A
 	grep "^网格人员  网格长 陈静 135\*\*\*\*5004$" board &&
 	grep "^          专职网格员 张伟 138\*\*\*\*8000$" board &&
 	! grep 13500135004 board &&
-	grid-define show 140121100001001 | grep "^  leader     陈静  135\*\*\*\*5004  (staff 5)$"
+	grid-define show 140121100001001 >actual && grep "^  leader     陈静  135\*\*\*\*5004  (staff 5)$" actual
 '
 
 test_expect_success 'a board printed with --reveal shows the phones and is recorded' '
 	grid-define --reveal board --html 140121100001001 >board.html &&
 	grep "网格长 陈静 13500135004<br>" board.html &&
-	sqlite3 test.db "SELECT program, verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" |
-	    grep -x "grid-define|reveal|140121100001001"
+	sqlite3 test.db "SELECT program, verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" >actual &&
+	grep -x "grid-define|reveal|140121100001001" actual
 '
 
 test_expect_success 'grid show aligns the serving staff by display width' '

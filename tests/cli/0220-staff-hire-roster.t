@@ -15,16 +15,16 @@ staff-hire apply cands.csv >/dev/null || exit 1
 clear="(^|[^0-9])($ZW|$LN|13800138000|13900139001)([^0-9]|\$)"
 
 test_expect_success 'list, show and their JSON never show personal data in the clear' '
-	{ staff-hire list; staff-hire list -f json; staff-hire show 1;
-	  staff-hire show 2 -f json; staff-hire list -f csv --excel; } >all 2>&1 &&
+	{ staff-hire list && staff-hire list -f json && staff-hire show 1 &&
+	  staff-hire show 2 -f json && staff-hire list -f csv --excel; } >all 2>&1 &&
 	grep "张伟" all && ! grep -E "$clear" all
 '
 
 test_expect_success '--reveal shows them and records who looked' '
 	staff-hire --reveal --operator 审计员 list -f tsv >rev &&
 	grep "	$ZW	13800138000	" rev &&
-	sqlite3 test.db "SELECT operator, verb, detail FROM audit WHERE verb = '"'"'reveal'"'"'" |
-	    grep "^审计员|reveal|roster shown unmasked$"
+	sqlite3 test.db "SELECT operator, verb, detail FROM audit WHERE verb = '"'"'reveal'"'"'" >actual &&
+	grep "^审计员|reveal|roster shown unmasked$" actual
 '
 
 test_expect_success '--reveal that cannot be recorded shows nothing (a locked database)' '
@@ -35,15 +35,19 @@ test_expect_success '--reveal that cannot be recorded shows nothing (a locked da
 '
 
 test_expect_success 'show --reveal gives the birth date and sex, and is recorded' '
-	staff-hire --reveal show 2 | grep "^born *1995-05-05, female, 31 years old$" &&
-	sqlite3 test.db "SELECT subject FROM audit WHERE verb = '"'"'reveal'"'"'" | grep -x "staff 2"
+	staff-hire --reveal show 2 >actual && grep "^born *1995-05-05, female, 31 years old$" actual &&
+	sqlite3 test.db "SELECT subject FROM audit WHERE verb = '"'"'reveal'"'"'" >actual && grep -x "staff 2" actual
 '
 
 test_expect_success 'list filters by village, township, county and role' '
-	test "$(staff-hire list -f tsv --village 140121100201 | wc -l)" = 2 &&
-	test "$(staff-hire list -f tsv --township 140121100 | wc -l)" = 3 &&
-	test "$(staff-hire list -f tsv --county 140121 --role part_time | wc -l)" = 2 &&
-	test "$(staff-hire list -f tsv --grid 140121100001001 | wc -l)" = 2 &&
+	staff-hire list -f tsv --village 140121100201 >actual &&
+	test "$(wc -l <actual)" = 2 &&
+	staff-hire list -f tsv --township 140121100 >actual &&
+	test "$(wc -l <actual)" = 3 &&
+	staff-hire list -f tsv --county 140121 --role part_time >actual &&
+	test "$(wc -l <actual)" = 2 &&
+	staff-hire list -f tsv --grid 140121100001001 >actual &&
+	test "$(wc -l <actual)" = 2 &&
 	exits 64 staff-hire list --village 140121100
 '
 
@@ -56,8 +60,9 @@ CSV
 
 test_expect_success 'training records import from a spreadsheet, Chinese headers and levels' '
 	staff-hire train train.csv &&
-	staff-hire show 1 | grep "  2026-11-25  township   2.5    网格巡查规范$" &&
-	staff-hire show 2 -f json | grep "\"level\": \"province\""
+	staff-hire show 1 >actual && grep "  2026-11-25  township   2.5    网格巡查规范$" actual &&
+	staff-hire show 2 -f json >actual &&
+	grep "\"level\": \"province\"" actual
 '
 
 test_expect_success 're-importing training changes nothing and says so' '
@@ -87,12 +92,22 @@ test_expect_success 'an application form with both 姓名 and 网格名称, 手�
 	    "$(idnum 14012119960606123)" >form.csv &&
 	staff-hire apply form.csv >id 2>err &&
 	grep "columns \"手机号\" and \"联系电话\" both give \"phone\"; using 手机号" err &&
-	staff-hire show "$(cat id)" | grep "^phone *137\*\*\*\*7077$"
+	staff-hire show "$(cat id)" >actual && grep "^phone *137\*\*\*\*7077$" actual
 '
 
 test_expect_success 'one training record with flags' '
 	staff-hire train 2 --level township --date 2026-11-28 --hours 3 --topic 入户走访 &&
-	staff-hire show 2 | grep "  2026-11-28  township   3      入户走访$"
+	staff-hire show 2 >actual && grep "  2026-11-28  township   3      入户走访$" actual
+'
+
+test_expect_success 'hours are a plain decimal number, not hex, inf or blank-led' '
+	for h in 0x1p3 inf nan " 2" 1e1 +2 2. .5; do
+		exits 64 staff-hire train 2 --level township --date 2026-11-27 \
+		    --hours "$h" --topic x 2>err &&
+		grep "\"$h\": hours must be a number" err || exit 1
+	done &&
+	staff-hire train 2 --level township --date 2026-11-27 --hours 0.5 \
+	    --topic x
 '
 
 test_expect_success 'a bad staff id on standard input is named with its line' '

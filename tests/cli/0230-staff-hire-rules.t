@@ -29,7 +29,8 @@ walk() {
 
 test_expect_success 'publicity_days 0 means no wait at all' '
 	staff-hire apply cands.csv >ids && walk 1 2 &&
-	staff-hire list -f tsv --stage training | grep -c "^[12]	" | grep -x 2
+	staff-hire list -f tsv --stage training >actual &&
+	test "$(grep -c "^[12]	" actual)" = 2
 '
 
 test_expect_success 'hiring into a role re-checks its education minimum (Art. 9)' '
@@ -45,8 +46,9 @@ test_expect_success 'assigning someone to a post they hold already is refused' '
 
 test_expect_success 'a member serving two grids is listed once for each' '
 	staff-hire assign 1 --grid 140121100001002 &&
-	test "$(staff-hire list -f tsv --active | grep -c "^1	")" = 2 &&
-	staff-hire list -f tsv --grid 140121100001002 | grep "^1	张伟	"
+	staff-hire list -f tsv --active >actual &&
+	test "$(grep -c "^1	" actual)" = 2 &&
+	staff-hire list -f tsv --grid 140121100001002 >actual && grep "^1	张伟	" actual
 '
 
 test_expect_success 'leaving leaves a vacancy for each post; vacancies lists them' '
@@ -54,7 +56,8 @@ test_expect_success 'leaving leaves a vacancy for each post; vacancies lists the
 	staff-hire --now 2026-09-15T09:00:00+08:00 vacancies -f tsv >v &&
 	grep "^140121100001001	full_time	2026-09-10	dismiss	1			5$" v &&
 	grep "^140121100001002	full_time	2026-09-10	dismiss	1			5$" v &&
-	test "$(staff-hire vacancies -f tsv --open --grid 140121100001002 | wc -l)" = 2
+	staff-hire vacancies -f tsv --open --grid 140121100001002 >actual &&
+	test "$(wc -l <actual)" = 2
 '
 
 test_expect_success 'an option of another verb is a usage error, not ignored' '
@@ -82,8 +85,8 @@ test_expect_success 'the staff policy is checked by staff-hire, not by grid-defi
 test_expect_success 'apply --reveal is recorded in the audit log' '
 	printf "name,id_number,phone,education,grid,role\n刘洋,%s,13600136003,大专,140121100001001,leader\n" \
 	    "$(idnum 14012119910303456)" >c3.csv &&
-	staff-hire --reveal apply -f tsv c3.csv | grep "$(idnum 14012119910303456)" &&
-	sqlite3 test.db "SELECT verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" | grep -x "reveal|c3.csv"
+	staff-hire --reveal apply -f tsv c3.csv >actual && grep "$(idnum 14012119910303456)" actual &&
+	sqlite3 test.db "SELECT verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" >actual && grep -x "reveal|c3.csv" actual
 '
 
 test_done

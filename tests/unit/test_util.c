@@ -6,7 +6,10 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "util.h"
@@ -64,6 +67,74 @@ test_util__quote_escapes_invisible_characters(void **state)
 	    "\"say \\\"hi\\\"\"");
 }
 
+static void
+test_util__sb_grow_past_size_max_is_out_of_memory(void **state)
+{
+	struct sb sb = SB_INIT;
+	pid_t pid;
+	int st;
+
+	sb_adds(&sb, "x");
+	/* The child must exit 70, not wrap around and write past buf. */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		fclose(stderr);
+		sb_grow(&sb, SIZE_MAX);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 70);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		fclose(stderr);
+		sb_grow(&sb, SIZE_MAX - 1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 70);
+	sb_release(&sb);
+}
+
+static void
+test_util__parse_decimal_takes_plain_numbers_only(void **state)
+{
+	static const char *const bad[] = { "", " 2", "2 ", "+2", "-2", "2.",
+	    ".5", "1e1", "0x1p3", "0x10", "inf", "nan", "INF", "1,5", "1.5.2",
+	    "１", "1" "0000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000",
+	    NULL };
+	char buf[16];
+	double v;
+	size_t i;
+
+	assert_int_equal(util_parse_decimal("2", &v), 0);
+	assert_true(v == 2);
+	assert_int_equal(util_parse_decimal("1.5", &v), 0);
+	assert_true(v == 1.5);
+	assert_int_equal(util_parse_decimal("0.5", &v), 0);
+	assert_true(v == 0.5);
+	assert_int_equal(util_parse_decimal("007", &v), 0);
+	assert_true(v == 7);
+	assert_int_equal(util_parse_decimal(util_fold_code("１．５", buf,
+	    sizeof buf), &v), 0);
+	assert_true(v == 1.5);
+	for (i = 0; bad[i] != NULL; i++) {
+		v = -1;
+		if (util_parse_decimal(bad[i], &v) != -1)
+			fail_msg("\"%s\" was taken as %g", bad[i], v);
+		assert_true(v == -1);
+	}
+	assert_int_equal(util_parse_decimal(NULL, &v), -1);
+}
+
 int
 main(void)
 {
@@ -71,6 +142,8 @@ main(void)
 		cmocka_unit_test(test_util__sb_grows_and_formats),
 		cmocka_unit_test(test_util__parse_long_rejects_junk_and_range),
 		cmocka_unit_test(test_util__quote_escapes_invisible_characters),
+		cmocka_unit_test(test_util__sb_grow_past_size_max_is_out_of_memory),
+		cmocka_unit_test(test_util__parse_decimal_takes_plain_numbers_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
