@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -21,22 +22,39 @@
 /* "GRID": marks a file as a gridkit database (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x47524944
 
+/* The statement cache: a hash table of chains, by SQL text. */
+#define DB_NBUCKETS 128
+
+/* The default busy budget of a connection, in milliseconds. */
+#define DB_BUSY_MS 5000
+
 struct db_stmt {
 	sqlite3_stmt *st;		/* the prepared statement */
-	const char *key;		/* the SQL text it was prepared from */
+	char *sql;			/* its text, the cache key (owned) */
+	unsigned long hash;		/* hash of sql */
+	int bad_bind;			/* a bind failed: db_step refuses */
 	struct db *db;			/* its connection */
-	struct db_stmt *next;		/* the cache list */
+	struct db_stmt *next;		/* the bucket's chain */
 };
 
 struct db {
 	sqlite3 *h;			/* the connection */
 	char *path;			/* the file */
-	struct db_stmt *stmts;		/* prepared statements, most recent first */
+	struct db_stmt *stmts[DB_NBUCKETS]; /* prepared statements */
 	int in_tx;			/* a transaction is open */
 	int dry_run;			/* db_commit rolls back */
 	enum db_mode mode;		/* read or write */
+	long long busy_budget;		/* µs the connection may wait */
+	long long busy_spent;		/* µs it has waited so far */
 	char *program;			/* for the audit log */
 	char *operator_name;		/* for the audit log */
+};
+
+/* What a schema check reads from a file. */
+struct db_state {
+	long long appid;		/* PRAGMA application_id */
+	long long version;		/* PRAGMA user_version */
+	long long tables;		/* rows of sqlite_master */
 };
 
 char *
@@ -76,9 +94,14 @@ make_parents(const char *path)
 	return rc;
 }
 
-/* Report an SQLite failure and map it to a status. */
+/*
+ * Report an SQLite failure and map it to a status.  what says what was
+ * being done; sql is the statement, or NULL.  Anything that is not the
+ * database's state or the machine's is a bug: "internal error", with
+ * the SQL and SQLite's words, so the exit 70 can be traced.
+ */
 static int
-db_fail(struct db *db, int code, const char *what)
+db_fail(struct db *db, int code, const char *what, const char *sql)
 {
 	const char *msg = db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(code);
 
@@ -93,6 +116,9 @@ db_fail(struct db *db, int code, const char *what)
 		return GK_DATAERR;
 	case SQLITE_FULL:
 	case SQLITE_IOERR:
+	case SQLITE_CORRUPT:
+		/* The file is damaged or cannot be read: what SQLite said,
+		 * not a guess that the file is someone else's. */
 		diag_error("%s: %s: %s", db->path, what, msg);
 		return GK_IOERR;
 	case SQLITE_READONLY:
@@ -103,11 +129,15 @@ db_fail(struct db *db, int code, const char *what)
 		    "read-only?)", db->path, what, msg);
 		return GK_UNAVAILABLE;
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
 		diag_error("%s: not a gridkit database (%s)", db->path, msg);
 		return GK_UNAVAILABLE;
 	default:
-		diag_error("%s: %s: %s", db->path, what, msg);
+		if (sql != NULL)
+			diag_error("%s: internal error: %s: \"%s\": %s",
+			    db->path, what, sql, msg);
+		else
+			diag_error("%s: internal error: %s: %s", db->path,
+			    what, msg);
 		return GK_SOFTWARE;
 	}
 }
@@ -117,101 +147,260 @@ exec_sql(struct db *db, const char *sql, const char *what)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? GK_OK : db_fail(db, rc, what);
+	return rc == SQLITE_OK ? GK_OK : db_fail(db, rc, what, sql);
 }
 
-/* Read one integer from a PRAGMA or query; -1 after reporting. */
+/* Microseconds on a clock that does not jump. */
 static long long
-query_int(struct db *db, const char *sql, int *status)
+now_us(void)
 {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * The busy handler: wait a little and try again while the connection's
+ * budget lasts.  The budget is spent across statements, so a command
+ * behind a writer that keeps taking the lock gives up after the budget
+ * in all, not after the budget for each statement.  The steps are short
+ * (SQLite's own handler sleeps up to 100 ms) so that a lock released
+ * between another program's transactions is seen soon.
+ */
+static int
+busy_wait(void *arg, int n)
+{
+	static const int step_us[] = { 1000, 2000, 2000, 5000, 5000, 10000 };
+	struct db *db = arg;
+	long long left = db->busy_budget - db->busy_spent, want, t0;
+	struct timespec ts;
+
+	if (left <= 0)
+		return 0;
+	want = step_us[n < 6 ? n : 5];
+	if (want > left)
+		want = left;
+	ts.tv_sec = want / 1000000;
+	ts.tv_nsec = (want % 1000000) * 1000;
+	t0 = now_us();
+	nanosleep(&ts, NULL);
+	db->busy_spent += now_us() - t0;
+	return 1;
+}
+
+/*
+ * Put the file in WAL mode (a no-op when it is).  Leaving a rollback
+ * journal needs the file to itself, and SQLite gives up at once, not
+ * through the busy handler, when another program holds it at the same
+ * moment: so try again here, from the same budget.
+ */
+static int
+set_wal(struct db *db)
+{
+	static const char sql[] = "PRAGMA journal_mode = WAL";
+	int rc, n = 0;
+
+	while ((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) == SQLITE_BUSY
+	    && busy_wait(db, n++))
+		;
+	return rc == SQLITE_OK ? GK_OK :
+	    db_fail(db, rc, "cannot set the journal mode", sql);
+}
+
+/* Read what the schema checks need, in one statement: one snapshot,
+ * never half before and half after another program's upgrade. */
+static int
+read_state(struct db *db, struct db_state *s)
+{
+	static const char sql[] = "SELECT (SELECT application_id FROM "
+	    "pragma_application_id), (SELECT user_version FROM "
+	    "pragma_user_version), (SELECT count(*) FROM sqlite_master)";
 	sqlite3_stmt *st;
-	long long v = 0;
-	int rc;
+	int rc, status = GK_OK;
 
 	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		*status = db_fail(db, rc, "cannot read the database");
-		return -1;
-	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		*status = db_fail(db, rc, "cannot read the database");
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "cannot read the database", sql);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s->appid = sqlite3_column_int64(st, 0);
+		s->version = sqlite3_column_int64(st, 1);
+		s->tables = sqlite3_column_int64(st, 2);
+	} else
+		status = db_fail(db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc,
+		    "cannot read the database", sql);
 	sqlite3_finalize(st);
-	return *status == GK_OK ? v : -1;
+	return status;
 }
 
-/* Bring the schema from version `have` to the last migration. */
+/* Refuse a file of another program or of a newer gridkit. */
+static int
+check_state(struct db *db, const struct db_state *s)
+{
+	if (s->appid != DB_APPLICATION_ID && (s->appid != 0 || s->tables > 0)) {
+		diag_error("%s: not a gridkit database (an SQLite database "
+		    "of another program)", db->path);
+		return GK_UNAVAILABLE;
+	}
+	if (s->version > (long long)schema_nmigrations) {
+		diag_error("%s: database schema version %lld is newer than "
+		    "this gridkit knows (%zu); upgrade gridkit", db->path,
+		    s->version, schema_nmigrations);
+		return GK_UNAVAILABLE;
+	}
+	return GK_OK;
+}
+
+/* Report every row PRAGMA foreign_key_check gives (up to a few);
+ * GK_OK when there are none. */
+static int
+check_foreign_keys(struct db *db)
+{
+	static const char sql[] = "PRAGMA foreign_key_check";
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "cannot check foreign keys", sql);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ < 5)
+			diag_error("%s: after the upgrade, row %lld of table "
+			    "%s refers to a missing row of %s", db->path,
+			    (long long)sqlite3_column_int64(st, 1),
+			    (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 2));
+	}
+	if (rc != SQLITE_DONE)
+		n = -db_fail(db, rc, "cannot check foreign keys", sql);
+	sqlite3_finalize(st);
+	if (n < 0)
+		return -n;
+	if (n > 0) {
+		diag_error("%s: %d broken foreign key%s; the upgrade is "
+		    "rolled back and the database left as it was", db->path,
+		    n, n == 1 ? "" : "s");
+		return GK_UNAVAILABLE;
+	}
+	return GK_OK;
+}
+
+/* Apply migrations have+1 .. last inside the caller's transaction. */
 static int
 migrate(struct db *db, long long have)
 {
+	const struct schema_migration *m;
+	const char *const *s;
 	char sql[64];
 	size_t v;
 	int rc;
-	const char *const *s;
 
-	if ((rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot lock")) != GK_OK)
-		return rc;
 	for (v = (size_t)have; v < schema_nmigrations; v++) {
-		for (s = schema_migrations[v]; *s != NULL; s++)
+		m = &schema_migrations[v];
+		for (s = m->sql; *s != NULL; s++)
 			if ((rc = exec_sql(db, *s, "cannot apply the schema"))
 			    != GK_OK)
-				goto fail;
+				return rc;
+		if (m->data != NULL && (rc = m->data(db)) != GK_OK)
+			return rc;
 	}
+	if ((rc = db_run(db, "UPDATE gridkit_meta SET value = ? "
+	    "WHERE key = 'schema_version'", "L",
+	    (long long)schema_nmigrations)) != GK_OK)
+		return rc;
+	if ((rc = check_foreign_keys(db)) != GK_OK)
+		return rc;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
 	    DB_APPLICATION_ID);
 	if ((rc = exec_sql(db, sql, "cannot mark the database")) != GK_OK)
-		goto fail;
+		return rc;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %zu",
 	    schema_nmigrations);
-	if ((rc = exec_sql(db, sql, "cannot mark the database")) != GK_OK)
+	return exec_sql(db, sql, "cannot mark the database");
+}
+
+/*
+ * Bring a writer's database up to date.  The state read before is only
+ * a hint: under the write lock it is read again, so that of several
+ * programs opening one old (or new) database at once, one migrates and
+ * the others find it done.
+ */
+static int
+upgrade(struct db *db)
+{
+	struct db_state s;
+	int rc;
+
+	if ((rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot lock the "
+	    "database")) != GK_OK)
+		return rc;
+	if ((rc = read_state(db, &s)) != GK_OK ||
+	    (rc = check_state(db, &s)) != GK_OK)
+		goto fail;
+	if (s.version == (long long)schema_nmigrations) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return GK_OK;
+	}
+	if ((rc = migrate(db, s.version)) != GK_OK)
 		goto fail;
 	if ((rc = exec_sql(db, "COMMIT", "cannot apply the schema")) != GK_OK)
 		goto fail;
-	if (have > 0)
+	if (s.version > 0)
 		diag_info("%s: schema upgraded from version %lld to %zu",
-		    db->path, have, schema_nmigrations);
+		    db->path, s.version, schema_nmigrations);
 	return GK_OK;
 fail:
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
 
-/* Refuse files that are not ours, then migrate. */
+/* The marker and the version in gridkit_meta must agree with the
+ * pragmas (from schema version 3 on). */
+static int
+check_meta(struct db *db, long long version)
+{
+	struct db_stmt *st;
+	char want[32];
+	int rc, app = 0, ver = 0;
+
+	rc = db_query(db, &st, "SELECT key, value FROM gridkit_meta WHERE key "
+	    "IN ('application', 'schema_version')", "");
+	snprintf(want, sizeof want, "%lld", version);
+	for (; rc == DB_ROW; rc = db_step(st)) {
+		if (strcmp(db_text(st, 0), "application") == 0)
+			app = strcmp(db_text(st, 1), "gridkit") == 0;
+		else
+			ver = strcmp(db_text(st, 1), want) == 0;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return -rc;
+	if (!app || !ver) {
+		diag_error("%s: not a gridkit database (table gridkit_meta "
+		    "does not say gridkit schema version %lld)", db->path,
+		    version);
+		return GK_UNAVAILABLE;
+	}
+	return GK_OK;
+}
+
+/* Refuse files that are not ours; a writer migrates, a reader only
+ * checks. */
 static int
 check_schema(struct db *db)
 {
-	int status = GK_OK;
-	long long appid, version, tables;
+	struct db_state s;
+	int rc;
 
-	appid = query_int(db, "PRAGMA application_id", &status);
-	if (status != GK_OK)
-		return status;
-	version = query_int(db, "PRAGMA user_version", &status);
-	if (status != GK_OK)
-		return status;
-	tables = query_int(db, "SELECT count(*) FROM sqlite_master", &status);
-	if (status != GK_OK)
-		return status;
-	if (appid != DB_APPLICATION_ID && (appid != 0 || tables > 0)) {
-		diag_error("%s: not a gridkit database (an SQLite database "
-		    "of another program); point -d or GRIDKIT_DB at a gridkit "
-		    "database", db->path);
-		return GK_UNAVAILABLE;
-	}
-	if (version > (long long)schema_nmigrations) {
-		diag_error("%s: database schema version %lld is newer than "
-		    "this gridkit knows (%zu); upgrade gridkit", db->path,
-		    version, schema_nmigrations);
-		return GK_UNAVAILABLE;
-	}
-	if (version == 0 && tables == 0) {
+	if ((rc = read_state(db, &s)) != GK_OK ||
+	    (rc = check_state(db, &s)) != GK_OK)
+		return rc;
+	if (s.version == 0 && s.tables == 0) {
 		/* An empty file: a database only once something is written. */
-		if (db->mode == DB_READ) {
+		if (db->mode != DB_WRITE) {
 			diag_error("%s: no database here yet (the file is "
-			    "empty); create one with \"grid-define import "
-			    "areas FILE\"", db->path);
+			    "empty); a command that writes creates one",
+			    db->path);
 			return GK_UNAVAILABLE;
 		}
 		/* Whoever made the empty file, the database is 0600. */
@@ -220,9 +409,23 @@ check_schema(struct db *db)
 			diag_warn("%s: cannot make it private (mode 0600): %s",
 			    db->path, strerror(errno));
 	}
-	if (version < (long long)schema_nmigrations)
-		return migrate(db, version);
-	return GK_OK;
+	if (s.version < (long long)schema_nmigrations) {
+		if (db->mode == DB_READ) {
+			diag_error("%s: database schema version %lld found; "
+			    "this gridkit needs version %zu; a command that "
+			    "writes upgrades it", db->path, s.version,
+			    schema_nmigrations);
+			return GK_UNAVAILABLE;
+		}
+		/* WAL before the upgrade, so that readers of a database
+		 * being upgraded do not wait. */
+		if ((rc = set_wal(db)) != GK_OK)
+			return rc;
+		if ((rc = upgrade(db)) != GK_OK)
+			return rc;
+		s.version = (long long)schema_nmigrations;
+	}
+	return check_meta(db, s.version);
 }
 
 int
@@ -230,7 +433,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 {
 	struct db *db;
 	struct stat sb;
-	int fd, rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int fd, rc, flags = SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	/* Each program is one thread: no mutexes, no memory statistics.
@@ -241,21 +444,23 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	db = ecalloc(1, sizeof *db);
 	db->path = estrdup(path);
 	db->mode = mode;
+	db->busy_budget = (long long)DB_BUSY_MS * 1000;
 	db->program = estrdup("gridkit");
 	db->operator_name = estrdup("unknown");
 
 	if (strcmp(path, ":memory:") == 0) {
 		/* A database that lives and dies with the process. */
+		if (mode == DB_READ)
+			db->mode = mode = DB_WRITE;
 	} else if (stat(path, &sb) == -1) {
 		if (errno != ENOENT) {
 			diag_error("%s: %s", path, strerror(errno));
 			rc = GK_UNAVAILABLE;
 			goto fail;
 		}
-		if (mode == DB_READ) {
-			diag_error("%s: no database here yet; create one with "
-			    "\"grid-define import areas FILE\", or point -d or "
-			    "GRIDKIT_DB at an existing one", path);
+		if (mode != DB_WRITE) {
+			diag_error("%s: no database here yet; a command that "
+			    "writes creates one", path);
 			rc = GK_UNAVAILABLE;
 			goto fail;
 		}
@@ -278,13 +483,14 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 		goto fail;
 	}
 
+	flags |= mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
-		rc = db_fail(db, rc, "cannot open the database");
+		rc = db_fail(db, rc, "cannot open the database", NULL);
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	if ((rc = check_schema(db)) != GK_OK)
 		goto fail;
 	/* A reader needs none of this: WAL is a property of the file, set
@@ -294,16 +500,15 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 		*out = db;
 		return GK_OK;
 	}
-	if ((rc = exec_sql(db, "PRAGMA journal_mode = WAL",
-	    "cannot set the journal mode")) != GK_OK)
+	if ((rc = set_wal(db)) != GK_OK)
 		goto fail;
 	if ((rc = exec_sql(db, "PRAGMA synchronous = FULL; "
 	    "PRAGMA foreign_keys = ON", "cannot configure")) != GK_OK)
 		goto fail;
 	/* A bigger page cache keeps a large import's index pages in memory
 	 * (16 MiB: well inside the 64 MiB a program may use). */
-	if (mode == DB_WRITE && (rc = exec_sql(db, "PRAGMA cache_size = "
-	    "-16384", "cannot configure")) != GK_OK)
+	if ((rc = exec_sql(db, "PRAGMA cache_size = -16384",
+	    "cannot configure")) != GK_OK)
 		goto fail;
 	*out = db;
 	return GK_OK;
@@ -316,14 +521,17 @@ void
 db_close(struct db *db)
 {
 	struct db_stmt *s, *next;
+	size_t b;
 
 	if (db == NULL)
 		return;
-	for (s = db->stmts; s != NULL; s = next) {
-		next = s->next;
-		sqlite3_finalize(s->st);
-		free(s);
-	}
+	for (b = 0; b < DB_NBUCKETS; b++)
+		for (s = db->stmts[b]; s != NULL; s = next) {
+			next = s->next;
+			sqlite3_finalize(s->st);
+			free(s->sql);
+			free(s);
+		}
 	if (db->h != NULL) {
 		if (db->in_tx)
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -359,7 +567,8 @@ db_operator(const struct db *db)
 void
 db_set_busy_timeout(struct db *db, int ms)
 {
-	sqlite3_busy_timeout(db->h, ms);
+	db->busy_budget = ms > 0 ? (long long)ms * 1000 : 0;
+	db->busy_spent = 0;
 }
 
 void
@@ -437,70 +646,113 @@ db_rollback(struct db *db)
 	db->in_tx = 0;
 }
 
+/* FNV-1a: the statement cache's hash of an SQL text. */
+static unsigned long
+sql_hash(const char *sql)
+{
+	unsigned long h = 2166136261UL;
+
+	for (; *sql != '\0'; sql++)
+		h = ((h ^ (unsigned char)*sql) * 16777619UL) & 0xffffffffUL;
+	return h;
+}
+
 struct db_stmt *
 db_prepare(struct db *db, const char *sql)
 {
-	struct db_stmt *s, **prev;
+	unsigned long h = sql_hash(sql);
+	struct db_stmt *s, **bucket = &db->stmts[h % DB_NBUCKETS], **prev;
+	const char *tail;
 	int rc;
 
-	for (prev = &db->stmts; (s = *prev) != NULL; prev = &s->next)
-		if (s->key == sql) {
-			/* Move to the front: hot statements stay near. */
+	for (prev = bucket; (s = *prev) != NULL; prev = &s->next)
+		if (s->hash == h && strcmp(s->sql, sql) == 0) {
+			/* To the front of its chain: hot statements stay
+			 * near. */
 			*prev = s->next;
-			s->next = db->stmts;
-			db->stmts = s;
+			s->next = *bucket;
+			*bucket = s;
 			sqlite3_reset(s->st);
 			sqlite3_clear_bindings(s->st);
+			s->bad_bind = 0;
 			return s;
 		}
 	s = ecalloc(1, sizeof *s);
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &s->st, NULL);
+	    &s->st, &tail);
 	if (rc != SQLITE_OK) {
-		diag_error("internal error: cannot prepare \"%s\": %s", sql,
-		    sqlite3_errmsg(db->h));
+		db_fail(db, rc, "cannot prepare", sql);
 		free(s);
 		return NULL;
 	}
-	s->key = sql;
+	tail += strspn(tail, " \t\n;");
+	if (s->st == NULL || *tail != '\0') {
+		diag_error("%s: internal error: not one statement: \"%s\"",
+		    db->path, sql);
+		sqlite3_finalize(s->st);
+		free(s);
+		return NULL;
+	}
+	s->sql = estrdup(sql);
+	s->hash = h;
 	s->db = db;
-	s->next = db->stmts;
-	db->stmts = s;
+	s->next = *bucket;
+	*bucket = s;
 	return s;
 }
 
-void
+/* Check a bind's result: GK_OK, or GK_SOFTWARE after reporting, with
+ * the statement marked so that it does not run. */
+static int
+bound(struct db_stmt *st, int i, int rc)
+{
+	if (rc == SQLITE_OK)
+		return GK_OK;
+	st->bad_bind = 1;
+	diag_error("%s: internal error: cannot bind parameter %d of \"%s\": "
+	    "%s", st->db->path, i, st->sql, sqlite3_errstr(rc));
+	return GK_SOFTWARE;
+}
+
+int
 db_bind_text(struct db_stmt *st, int i, const char *s)
 {
 	if (s == NULL)
-		sqlite3_bind_null(st->st, i);
-	else
-		sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT);
+		return bound(st, i, sqlite3_bind_null(st->st, i));
+	return bound(st, i, sqlite3_bind_text(st->st, i, s, -1,
+	    SQLITE_TRANSIENT));
 }
 
-void
+int
 db_bind_int(struct db_stmt *st, int i, long long v)
 {
-	sqlite3_bind_int64(st->st, i, v);
+	return bound(st, i, sqlite3_bind_int64(st->st, i, v));
 }
 
-void
+int
 db_bind_null(struct db_stmt *st, int i)
 {
-	sqlite3_bind_null(st->st, i);
+	return bound(st, i, sqlite3_bind_null(st->st, i));
 }
 
 int
 db_step(struct db_stmt *st)
 {
-	int rc = sqlite3_step(st->st);
+	int rc;
 
+	if (st->bad_bind) {
+		diag_error("%s: internal error: \"%s\" not run: a value could "
+		    "not be bound", st->db->path, st->sql);
+		sqlite3_reset(st->st);
+		return -GK_SOFTWARE;
+	}
+	rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
-		return 1;
+		return DB_ROW;
 	if (rc == SQLITE_DONE)
-		return 0;
-	rc = db_fail(st->db, rc, "database error");
-	sqlite3_reset(st->st);
+		return DB_DONE;
+	/* sqlite3_reset returns the error again, with its message. */
+	rc = db_fail(st->db, sqlite3_reset(st->st), "database error", st->sql);
 	return -rc;
 }
 
@@ -509,52 +761,64 @@ db_exec(struct db_stmt *st)
 {
 	int rc;
 
-	while ((rc = db_step(st)) == 1)
+	while ((rc = db_step(st)) == DB_ROW)
 		;
 	sqlite3_reset(st->st);
 	return rc < 0 ? -rc : GK_OK;
 }
 
-/* Bind one argument per letter of types (see db_run); -1 for a bad
- * letter (a bug, reported). */
+/* Bind one argument per letter of types (see db_run); GK_OK, or
+ * GK_SOFTWARE after reporting a letter count that is not the
+ * statement's parameter count, a bad letter or a failed bind. */
 static int
 vbind(struct db_stmt *st, const char *types, va_list ap)
 {
 	const char *t;
 	long long v;
-	int i;
+	int i, n = (int)strlen(types), want;
 
-	for (i = 0; types[i] != '\0'; i++) {
+	want = sqlite3_bind_parameter_count(st->st);
+	if (n != want) {
+		diag_error("%s: internal error: %d value%s (\"%s\") for %d "
+		    "parameter%s in \"%s\"", st->db->path, n, n == 1 ? "" : "s",
+		    types, want, want == 1 ? "" : "s", st->sql);
+		return GK_SOFTWARE;
+	}
+	for (i = 0; i < n; i++) {
 		switch (types[i]) {
 		case 's':
 			/* The caller's strings outlive the statement's use:
 			 * no copy needed. */
 			t = va_arg(ap, const char *);
 			if (t == NULL)
-				sqlite3_bind_null(st->st, i + 1);
+				v = sqlite3_bind_null(st->st, i + 1);
 			else
-				sqlite3_bind_text(st->st, i + 1, t, -1,
+				v = sqlite3_bind_text(st->st, i + 1, t, -1,
 				    SQLITE_STATIC);
 			break;
 		case 'i':
-			db_bind_int(st, i + 1, va_arg(ap, int));
+			v = sqlite3_bind_int64(st->st, i + 1, va_arg(ap, int));
 			break;
 		case 'L':
-			db_bind_int(st, i + 1, va_arg(ap, long long));
+			v = sqlite3_bind_int64(st->st, i + 1,
+			    va_arg(ap, long long));
 			break;
 		case 'N':
 			v = va_arg(ap, long long);
 			if (v < 0)
-				db_bind_null(st, i + 1);
+				v = sqlite3_bind_null(st->st, i + 1);
 			else
-				db_bind_int(st, i + 1, v);
+				v = sqlite3_bind_int64(st->st, i + 1, v);
 			break;
 		default:
-			diag_error("internal error: bind type '%c'", types[i]);
-			return -1;
+			diag_error("%s: internal error: bind type '%c' for "
+			    "\"%s\"", st->db->path, types[i], st->sql);
+			return GK_SOFTWARE;
 		}
+		if (bound(st, i + 1, (int)v) != GK_OK)
+			return GK_SOFTWARE;
 	}
-	return 0;
+	return GK_OK;
 }
 
 int
@@ -569,8 +833,10 @@ db_run(struct db *db, const char *sql, const char *types, ...)
 	va_start(ap, types);
 	rc = vbind(st, types, ap);
 	va_end(ap);
-	if (rc == -1)
-		return GK_SOFTWARE;
+	if (rc != GK_OK) {
+		sqlite3_clear_bindings(st->st);
+		return rc;
+	}
 	rc = db_exec(st);
 	sqlite3_clear_bindings(st->st);
 	return rc;
@@ -590,10 +856,49 @@ db_query(struct db *db, struct db_stmt **out, const char *sql,
 	va_start(ap, types);
 	rc = vbind(st, types, ap);
 	va_end(ap);
-	if (rc == -1)
-		return -GK_SOFTWARE;
-	if ((rc = db_step(st)) != 1)
+	if (rc != GK_OK) {
+		sqlite3_clear_bindings(st->st);
+		return -rc;
+	}
+	if ((rc = db_step(st)) != DB_ROW)
 		db_reset(st);
+	return rc;
+}
+
+int
+db_insert_id(struct db *db, long long *id, const char *sql,
+    const char *types, ...)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	va_list ap;
+	int rc;
+
+	*id = 0;
+	if (st == NULL)
+		return GK_SOFTWARE;
+	if (sqlite3_column_count(st->st) != 1) {
+		diag_error("%s: internal error: \"%s\" does not end in "
+		    "RETURNING id", db->path, sql);
+		return GK_SOFTWARE;
+	}
+	va_start(ap, types);
+	rc = vbind(st, types, ap);
+	va_end(ap);
+	if (rc != GK_OK)
+		goto done;
+	if ((rc = db_step(st)) == DB_ROW) {
+		*id = sqlite3_column_int64(st->st, 0);
+		rc = db_step(st);
+		if (rc == DB_ROW) {
+			diag_error("%s: internal error: \"%s\" inserted more "
+			    "than one row", db->path, sql);
+			rc = -GK_SOFTWARE;
+		}
+	}
+	rc = rc < 0 ? -rc : GK_OK;
+done:
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
 	return rc;
 }
 

@@ -4,20 +4,51 @@
  * Every other module talks to the database through these functions and
  * portable SQL, so that a PostgreSQL backend is one more module, not a
  * rewrite.  Statements are prepared once and cached for the life of the
- * connection; values are always bound, never formatted into SQL.
+ * connection, keyed by their SQL text; values are always bound, never
+ * formatted into SQL.
  *
- * Opening applies the schema: migrations are keyed by the schema version
- * (PRAGMA user_version), so a database made by an older build opens in a
- * newer one; a newer database in an older build is refused.  The file is
- * marked with a gridkit application id, and a file that is not a gridkit
- * database is refused with GK_UNAVAILABLE.  WAL journal, synchronous=FULL
- * (these are legal records), foreign keys on, a busy timeout.  Files are
- * created mode 0600 in directories created 0700.
+ * Opening: a command that writes (DB_WRITE, DB_WRITE_EXISTING) brings
+ * the schema up to date.  Migrations are keyed by the schema version;
+ * the version is read again under the write lock (BEGIN IMMEDIATE)
+ * before anything is migrated, so any number of programs may open, and
+ * create, one database at once.  A command that reads (DB_READ) opens
+ * the file read-only and never changes it: a database with an older
+ * schema is refused with GK_UNAVAILABLE, saying that a command that
+ * writes upgrades it.  A newer schema is refused in every mode.  The
+ * file is marked as gridkit's twice: PRAGMA application_id (for
+ * file(1)) and the row 'application' = 'gridkit' of table gridkit_meta
+ * (for a backend with no such pragma), which also holds
+ * 'schema_version' in step with PRAGMA user_version.  WAL journal,
+ * synchronous=FULL (these are legal records), foreign keys on.  Files
+ * are created mode 0600 in directories created 0700.
+ *
+ * Waiting: a connection waits for other programs' locks at most its
+ * busy budget (db_set_busy_timeout, 5000 ms by default) summed over all
+ * its statements, then fails with GK_TEMPFAIL: the budget is for the
+ * whole command, not for each statement.
  *
  * Writes: db_begin (BEGIN IMMEDIATE, so a second writer waits or fails
  * at once with GK_TEMPFAIL rather than half-way), the work, then
  * db_commit, which rolls back instead in a dry run.  Every write
- * command records what it changed with audit_record (audit.h).
+ * command records what it changed with audit_record (audit.h).  New
+ * rows get their id from db_insert_id (INSERT ... RETURNING id), never
+ * by arithmetic on ids.
+ *
+ * Errors are reported here (diag.h) and returned as a status:
+ * GK_TEMPFAIL busy, GK_DATAERR a constraint, GK_IOERR a full disk, an
+ * I/O error or a damaged file (with SQLite's words), GK_UNAVAILABLE not
+ * a gridkit database, read-only, wrong schema, GK_SOFTWARE a bug in the
+ * SQL or its use ("internal error: ", the SQL and SQLite's message).
+ *
+ * Row-reading functions (db_step, db_query) share one convention:
+ *
+ *	DB_ROW		a row is ready to read
+ *	DB_DONE		no more rows (DB_NONE, the same value, for a
+ *			lookup that found nothing)
+ *	-status		negative: an error, reported already
+ *
+ * so "while ((rc = db_step(st)) == DB_ROW)" reads them all and
+ * "rc < 0 ? -rc : GK_OK" gives the status after the loop.
  */
 #ifndef GRIDKIT_DB_H
 #define GRIDKIT_DB_H
@@ -27,10 +58,17 @@
 struct db;
 struct db_stmt;
 
+/* What a row-reading function returns when it does not fail. */
+#define DB_ROW	1	/* a row is ready */
+#define DB_DONE	0	/* no more rows */
+#define DB_NONE	0	/* no row at all: the lookup found nothing */
 
 enum db_mode {
-	DB_READ,	/* the database must exist */
-	DB_WRITE	/* created with its schema when missing */
+	DB_READ,		/* must exist; opened read-only, never migrated */
+	DB_WRITE,		/* created with its schema when missing */
+	DB_WRITE_EXISTING	/* must exist; read-write, migrated, never
+				 * created (a reading command that records
+				 * an audit row) */
 };
 
 /* The default path: $XDG_DATA_HOME/gridkit/gridkit.db, else
@@ -38,21 +76,26 @@ enum db_mode {
 char *db_default_path(void);
 
 /*
- * db_open opens (or in DB_WRITE mode creates) the database at path and
- * brings its schema up to date.  The path ":memory:" is a database in
- * memory only, gone when closed (a dry run against no database).  Returns GK_OK with *out set, or
- * GK_UNAVAILABLE (not a gridkit database, missing in DB_READ mode,
- * newer schema, directory not writable), GK_TEMPFAIL (locked),
- * GK_CANTCREAT (cannot create the file or its directory); the reason is
- * reported.
+ * db_open opens (or in DB_WRITE mode creates) the database at path; in
+ * the two write modes it brings its schema up to date.  The path
+ * ":memory:" is a database in memory only, gone when closed (a dry run
+ * against no database).  Returns GK_OK with *out set, or, after
+ * reporting the reason: GK_UNAVAILABLE (not a gridkit database, missing
+ * or empty when it must exist, an older schema in DB_READ mode, a newer
+ * schema, a read-only file or directory for a writer, foreign keys
+ * broken by an upgrade), GK_IOERR (a damaged file or an I/O error),
+ * GK_TEMPFAIL (locked longer than the busy budget), GK_CANTCREAT
+ * (cannot create the file or its directory).  *out is NULL on failure.
  */
 int db_open(struct db **out, const char *path, enum db_mode mode);
 void db_close(struct db *db);
 
 /* Who and what the audit rows name. */
 void db_set_actor(struct db *db, const char *program, const char *operator_name);
-/* How long a statement waits for another writer's lock before failing
- * with GK_TEMPFAIL (default 5000 ms). */
+/* The busy budget: how long the connection may wait for other
+ * programs' locks, in all, over every statement from now on, before a
+ * statement fails with GK_TEMPFAIL (5000 ms from db_open by default; 0
+ * fails at once).  Each call starts a new budget. */
 void db_set_busy_timeout(struct db *db, int ms);
 /* In a dry run, db_commit rolls back. */
 void db_set_dry_run(struct db *db, int dry_run);
@@ -70,22 +113,31 @@ int db_commit_always(struct db *db);
 void db_rollback(struct db *db);	/* safe to call with no transaction */
 
 /*
- * db_prepare returns the statement for sql, prepared on first use and
- * cached by the address of sql (pass string literals).  The statement is
- * reset and its bindings cleared, ready to bind.  NULL after reporting
- * an error (a bug in the SQL).
+ * db_prepare returns the statement for sql (one statement), prepared on
+ * first use and cached by its text for the life of the connection: the
+ * same text gives the same statement, wherever the text lives.  The
+ * statement is reset and its bindings cleared, ready to bind.  NULL
+ * after reporting an internal error (a bug in the SQL, or more than one
+ * statement in it).
  */
 struct db_stmt *db_prepare(struct db *db, const char *sql);
 
-/* Bind parameter i (1-based).  A NULL text binds SQL NULL. */
-void db_bind_text(struct db_stmt *st, int i, const char *s);
-void db_bind_int(struct db_stmt *st, int i, long long v);
-void db_bind_null(struct db_stmt *st, int i);
+/*
+ * Bind parameter i (1-based); the text is copied.  A NULL text binds
+ * SQL NULL.  GK_OK, or GK_SOFTWARE after reporting (no parameter i, out
+ * of memory); a failed bind also makes the statement's next db_step
+ * fail with -GK_SOFTWARE, so an unchecked bind cannot run the statement
+ * with a value missing.
+ */
+int db_bind_text(struct db_stmt *st, int i, const char *s);
+int db_bind_int(struct db_stmt *st, int i, long long v);
+int db_bind_null(struct db_stmt *st, int i);
 
 /*
- * db_step runs one step: 1 for a row, 0 when done, or -status after
- * reporting (GK_TEMPFAIL busy, GK_DATAERR constraint, GK_IOERR disk
- * full or I/O, GK_SOFTWARE otherwise).
+ * db_step runs one step: DB_ROW, DB_DONE, or -status after reporting
+ * (GK_TEMPFAIL busy, GK_DATAERR constraint, GK_IOERR disk full, I/O or
+ * a damaged file, GK_SOFTWARE otherwise); on an error the statement is
+ * reset.
  */
 int db_step(struct db_stmt *st);
 
@@ -97,18 +149,40 @@ int db_exec(struct db_stmt *st);
  * db_run prepares (cached) sql, binds one argument per letter of types
  * and runs it to completion: 's' a string (NULL binds NULL), 'i' an
  * int, 'L' a long long, 'N' a long long that binds NULL when negative
- * (an optional count).  For INSERT, UPDATE and DELETE.  Returns GK_OK
+ * (an optional count).  For INSERT, UPDATE and DELETE.  The number of
+ * letters must be the statement's number of parameters
+ * (sqlite3_bind_parameter_count: "?1" used twice counts once); a
+ * mismatch, a bad letter or a failed bind is an internal error
+ * (GK_SOFTWARE, reported with the SQL) and nothing runs.  Returns GK_OK
  * or a status after reporting.
  */
 int db_run(struct db *db, const char *sql, const char *types, ...);
 
 /*
- * db_query prepares sql, binds as db_run does and steps once: 1 with a
- * row to read through *st (db_reset it when done), 0 for no row, or
- * -status after reporting; on 0 and errors the statement is reset
- * already.  The strings bound must live until the reset.
+ * db_query prepares sql, binds as db_run does (and checks as it does)
+ * and steps once: DB_ROW with a row to read through *st (db_reset it
+ * when done), DB_NONE for no row, or -status after reporting; on
+ * DB_NONE and errors the statement is reset already.  The strings
+ * bound must live until the reset.
  */
 int db_query(struct db *db, struct db_stmt **st, const char *sql,
+    const char *types, ...);
+
+/*
+ * db_insert_id runs an INSERT that ends in "RETURNING id" (SQLite 3.35
+ * or later, and PostgreSQL), bound as db_run binds, and sets *id to the
+ * id of the row it inserted, or to 0 when it inserted none (INSERT OR
+ * IGNORE, ON CONFLICT DO NOTHING: ids are positive).  This is how a new
+ * row's id is known: not max(id) + 1, not a count from a first id, not
+ * the connection's last insert rowid.  Returns GK_OK, or a status after
+ * reporting; a statement that returns no column, or more than one row,
+ * is an internal error.  For example:
+ *
+ *	rc = db_insert_id(db, &id, "INSERT INTO stages (person, stage, "
+ *	    "outcome, at, operator) VALUES (?, ?, 'entered', ?, ?) "
+ *	    "RETURNING id", "Lsss", person, stage, at, operator);
+ */
+int db_insert_id(struct db *db, long long *id, const char *sql,
     const char *types, ...);
 
 /* Column access on the current row; text is "" for NULL unless asked
@@ -122,7 +196,9 @@ double db_real(struct db_stmt *st, int col);
 
 void db_reset(struct db_stmt *st);
 
-/* The rowid of the last INSERT. */
+/* The rowid of the last INSERT on the connection.  Deprecated: it is
+ * SQLite's alone and wrong after a trigger or a second INSERT; use
+ * db_insert_id.  Kept until its last caller is gone. */
 long long db_last_id(struct db *db);
 
 /* Rows changed by the last INSERT, UPDATE or DELETE. */

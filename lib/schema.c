@@ -152,6 +152,27 @@ static const char *const v2[] = {
 	NULL
 };
 
-const char *const *const schema_migrations[] = { v1, v2 };
+/*
+ * The schema version and the gridkit marker in a table every backend
+ * can hold (PRAGMA user_version and application_id are SQLite's).  The
+ * door (db.c) keeps 'schema_version' equal to the version it migrated
+ * to; later migrations need not touch it.
+ */
+static const char *const v3[] = {
+	"CREATE TABLE gridkit_meta ("
+	"  key      TEXT PRIMARY KEY,"
+	"  value    TEXT NOT NULL)",
+	"INSERT INTO gridkit_meta (key, value) VALUES ('application', "
+	"'gridkit')",
+	"INSERT INTO gridkit_meta (key, value) VALUES ('schema_version', "
+	"'3')",
+	NULL
+};
+
+const struct schema_migration schema_migrations[] = {
+	{ v1, NULL },
+	{ v2, NULL },
+	{ v3, NULL },
+};
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

@@ -61,12 +61,23 @@ else
 	test_skip 'a read-only database directory' 'needs a non-root user'
 fi
 
+# The lock holder says on the FIFO held that it holds the lock, and keeps
+# it until the test writes to the FIFO release: no sleeps, no race.
 test_expect_success 'a locked database makes a writer exit 75, not wait forever' '
-	grid-define import areas areas.csv &&
-	( sqlite3 test.db "BEGIN IMMEDIATE; SELECT 1;" ".shell sleep 7" "COMMIT;" >/dev/null & ) &&
-	sleep 1 &&
-	exits 75 grid-define import grids grids.csv 2>err &&
-	grep "busy" err
+	grid-define import areas areas.csv && mkfifo held release || exit 1
+	sqlite3 -bail test.db "BEGIN IMMEDIATE;" ".shell echo locked >held" \
+	    ".shell cat release >/dev/null" "COMMIT;" >/dev/null &
+	holder=$!
+	rc=1
+	if timeout 30 cat held | grep -q locked; then
+		exits 75 grid-define import grids grids.csv 2>err && rc=0
+		timeout 30 sh -c "echo >release" || kill $holder
+	else
+		kill $holder
+	fi
+	wait $holder
+	test $rc = 0 && grep "busy" err &&
+	grid-define import grids grids.csv
 '
 
 test_expect_success 'a dry run into a database that does not exist creates no file' '

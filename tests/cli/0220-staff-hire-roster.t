@@ -27,11 +27,23 @@ test_expect_success '--reveal shows them and records who looked' '
 	grep "^审计员|reveal|roster shown unmasked$" actual
 '
 
+# The lock holder says on the FIFO held that it holds the lock, and keeps
+# it until the test writes to the FIFO release: no sleeps, no race.
 test_expect_success '--reveal that cannot be recorded shows nothing (a locked database)' '
-	( sqlite3 test.db "BEGIN IMMEDIATE; SELECT 1;" ".shell sleep 7" "COMMIT;" >/dev/null & ) &&
-	sleep 1 &&
-	exits 75 staff-hire --reveal list -f tsv >locked.out 2>/dev/null &&
-	! test -s locked.out
+	mkfifo held release || exit 1
+	sqlite3 -bail test.db "BEGIN IMMEDIATE;" ".shell echo locked >held" \
+	    ".shell cat release >/dev/null" "COMMIT;" >/dev/null &
+	holder=$!
+	rc=1
+	if timeout 30 cat held | grep -q locked; then
+		exits 75 staff-hire --reveal list -f tsv >locked.out 2>/dev/null &&
+		    rc=0
+		timeout 30 sh -c "echo >release" || kill $holder
+	else
+		kill $holder
+	fi
+	wait $holder
+	test $rc = 0 && ! test -s locked.out
 '
 
 test_expect_success 'show --reveal gives the birth date and sex, and is recorded' '
