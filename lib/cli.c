@@ -536,17 +536,17 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 	struct stat sb;
 	const char *path;
 	char *def = NULL;
-	int rc, write = mode == CLI_DB_WRITE;
+	enum db_mode dm = mode == CLI_DB_WRITE ? DB_WRITE : DB_READ;
+	int rc;
 
 	if (cli->db_path == NULL)
 		def = db_default_path();
 	path = cli->db_path ? cli->db_path : def;
 	/* Showing personal data in the clear is recorded in the database,
 	 * so a reader with --reveal opens it for writing; but a reader
-	 * never creates one: a missing database is left to db_open to
-	 * refuse as it refuses it to any reader. */
+	 * never creates one. */
 	if (mode == CLI_DB_READ && cli->reveal)
-		write = !(stat(path, &sb) == -1 && errno == ENOENT);
+		dm = DB_WRITE_EXISTING;
 	/* A dry run writes nothing, not even a new database: it checks
 	 * against an empty one in memory. */
 	if (mode == CLI_DB_WRITE && cli->dry_run && stat(path, &sb) == -1 &&
@@ -555,7 +555,7 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 		    "in memory", path);
 		path = ":memory:";
 	}
-	rc = db_open(out, path, write ? DB_WRITE : DB_READ);
+	rc = db_open(out, path, dm);
 	free(def);
 	if (rc != GK_OK)
 		return rc;
