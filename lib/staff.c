@@ -1,5 +1,5 @@
 /*
- * staff.c - the vocabularies of staff records, and applications
+ * staff.c - the staff wrappers of the vocabularies, and applications
  * (Art. 9): every row checked, all or nothing unless asked otherwise.
  */
 #include <errno.h>
