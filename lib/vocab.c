@@ -5,8 +5,10 @@
  * name, other names).  On first use every name is folded once into a
  * key; a lookup folds its input the same way and compares keys.  Input
  * is mostly ASCII or already-folded Chinese, so the fold that costs an
- * allocation (utf8proc's NFKC) runs only when the cheap one missed: the
- * answer is the same, because a folded key is its own fold.
+ * allocation (utf8proc's NFKC) runs only when the cheap ones missed: the
+ * answer is the same, because a folded key is its own fold.  So a value
+ * is first looked up as it is (most are canonical or Chinese already),
+ * then trimmed with ASCII lowered, then NFKC folded.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +186,7 @@ static const struct vocab_def {
 /* A folded name and the entry it means. */
 struct key {
 	char *fold;		/* owned */
+	size_t len;		/* its bytes */
 	size_t entry;		/* index into the table */
 };
 
@@ -232,6 +235,7 @@ add_key(struct keys *ks, const char *folded, size_t entry)
 		ks->k = ereallocarray(ks->k, ks->cap, sizeof *ks->k);
 	}
 	ks->k[ks->n].fold = estrdup(folded);
+	ks->k[ks->n].len = strlen(folded);
 	ks->k[ks->n].entry = entry;
 	ks->n++;
 }
@@ -260,16 +264,16 @@ prepare(void)
 	}
 }
 
-/* The key a folded name is, or NULL. */
+/* The key a folded name (len bytes) is, or NULL. */
 static const struct key *
-match(enum vocab_id v, const char *folded)
+match(enum vocab_id v, const char *folded, size_t len)
 {
 	const struct keys *ks = &keys[v];
 	size_t i;
 
 	for (i = 0; i < ks->n; i++)
-		if (ks->k[i].fold[0] == folded[0] &&
-		    strcmp(ks->k[i].fold, folded) == 0)
+		if (ks->k[i].len == len &&
+		    memcmp(ks->k[i].fold, folded, len) == 0)
 			return &ks->k[i];
 	return NULL;
 }
@@ -306,10 +310,15 @@ vocab_find(enum vocab_id v, const char *s)
 	size_t len;
 	int ascii = 1;
 
-	if (s == NULL || (len = strlen(s)) >= sizeof buf)
+	if (s == NULL)
 		return NULL;
 	prepare();
-	/* The cheap fold first: blanks, and ASCII letters lower case. */
+	len = strlen(s);
+	if ((k = match(v, s, len)) != NULL)
+		return &defs[v].e[k->entry];
+	if (len >= sizeof buf)
+		return NULL;
+	/* The cheap fold: blanks, and ASCII letters lower case. */
 	memcpy(buf, s, len + 1);
 	p = util_trim_blanks(buf);
 	for (q = p; *q != '\0'; q++) {
@@ -318,8 +327,9 @@ vocab_find(enum vocab_id v, const char *s)
 		else if (*q >= 'A' && *q <= 'Z')
 			*q = (char)(*q - 'A' + 'a');
 	}
-	if ((k = match(v, p)) == NULL && !ascii && fold(p, f) != NULL)
-		k = match(v, f);
+	if ((k = match(v, p, (size_t)(q - p))) == NULL && !ascii &&
+	    fold(p, f) != NULL)
+		k = match(v, f, strlen(f));
 	return k != NULL ? &defs[v].e[k->entry] : NULL;
 }
 
@@ -412,7 +422,7 @@ load_key(const struct config *cfg, const char *key)
 			    "or not UTF-8)", origin, key,
 			    diag_quote(q, sizeof q, *list));
 			bad = 1;
-		} else if ((k = match(v, f)) == NULL)
+		} else if ((k = match(v, f, strlen(f))) == NULL)
 			add_key(&keys[v], f, i);
 		else if (k->entry != i) {
 			diag_error("%s: %s: %s already means %s (%s), not %s",
