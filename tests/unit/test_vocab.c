@@ -148,6 +148,8 @@ test_vocab__every_name_means_its_own_entry(void **state)
 static void
 test_vocab__roles(void **state)
 {
+	size_t i;
+
 	assert_string_equal(canon(VOCAB_ROLE, "leader"), "leader");
 	assert_string_equal(canon(VOCAB_ROLE, "网格长"), "leader");
 	assert_string_equal(canon(VOCAB_ROLE, "专职"), "full_time");
@@ -156,6 +158,9 @@ test_vocab__roles(void **state)
 	assert_string_equal(vocab_zh(VOCAB_ROLE, "助理"), "网格助理");
 	assert_string_equal(vocab_zh(VOCAB_ROLE, "boss"), "boss");
 	assert_int_equal(value(VOCAB_ROLE, "兼职网格员"), 2);
+	/* A role's value is its place: staff.c keeps per-role policy so. */
+	for (i = 0; i < vocab_count(VOCAB_ROLE); i++)
+		assert_int_equal(vocab_entry(VOCAB_ROLE, i)->value, (int)i);
 	assert_explains(VOCAB_ROLE, "网格员", "\"网格员\": not a role (leader "
 	    "网格长, full_time 专职网格员, part_time 兼职网格员, assistant 网格助理)");
 	/* The public wrappers agree. */
