@@ -22,8 +22,7 @@
 #include "util.h"
 #include "vocab.h"
 
-/* The longest name: input longer than this is no name.  Folding a
- * full-width name makes it shorter, never longer than this. */
+/* The longest name, as written and folded: a longer one is no name. */
 #define WORD_MAX 256
 
 static const struct vocab_entry roles[] = {
