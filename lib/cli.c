@@ -21,6 +21,7 @@
 #include "recout.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 /* Long-only common options get codes above the character range;
  * programs give theirs codes from 0x200 (cli.h). */
@@ -473,6 +474,10 @@ cli_parse(struct cli *cli)
 	    != NULL && *env != '\0')
 		cli->config_path = env;
 	if ((rc = config_load(&cli->config, cli->config_path)) != GK_OK)
+		goto done;
+	/* Every program reads the words of every vocabulary, with the
+	 * names the config adds. */
+	if ((rc = vocab_load_config(cli->config)) != GK_OK)
 		goto done;
 	/* The program's policy must make sense before it acts on it. */
 	for (check = p->config_checks; check != NULL && *check != NULL;

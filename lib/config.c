@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 #ifndef GRIDKIT_SYSCONFDIR
 #define GRIDKIT_SYSCONFDIR "/etc"
@@ -191,6 +192,37 @@ static const struct config_decl decls[] = {
 	    "主题", "内容"),
 	C_WILD("columns.*", CONFIG_LIST, NULL,
 	    "header aliases of any other record field"),
+
+	C_WILD("vocab.role.*", CONFIG_LIST, "Art. 5",
+	    "more names of a role"),
+	C_WILD("vocab.stage.*", CONFIG_LIST, "Art. 11",
+	    "more names of a stage of the selection"),
+	C_WILD("vocab.education.*", CONFIG_LIST, "Art. 9",
+	    "more names of an education level"),
+	C_WILD("vocab.unit_kind.*", CONFIG_LIST, "Art. 4",
+	    "more names of a kind of unit"),
+	C_WILD("vocab.grid_kind.*", CONFIG_LIST, "Art. 4",
+	    "more names of urban or rural"),
+	C_WILD("vocab.leave_reason.*", CONFIG_LIST, "Art. 10",
+	    "more names of a reason for leaving"),
+	C_WILD("vocab.training_level.*", CONFIG_LIST, "Art. 14",
+	    "more names of a training level"),
+	C_WILD("vocab.flag.*", CONFIG_LIST, NULL,
+	    "more names of yes or no"),
+	C_WILD("vocab.nationality.*", CONFIG_LIST, "Art. 9",
+	    "more names of a nationality"),
+	C_WILD("vocab.source.*", CONFIG_LIST, "Art. 8",
+	    "more names of where a candidate comes from"),
+	C_WILD("vocab.case_step.*", CONFIG_LIST, "Art. 13",
+	    "more names of a step of a case"),
+	C_WILD("vocab.severity.*", CONFIG_LIST, NULL,
+	    "more names of a severity"),
+	C_WILD("vocab.handling_level.*", CONFIG_LIST, "Art. 13",
+	    "more names of a level that handles a case"),
+	C_WILD("vocab.light.*", CONFIG_LIST, NULL,
+	    "more names of a deadline light"),
+	C_WILD("vocab.card.*", CONFIG_LIST, NULL,
+	    "more names of a supervision card colour"),
 };
 #define NDECLS (sizeof decls / sizeof decls[0])
 
@@ -540,21 +572,12 @@ has_nul(struct loader *ld, const yaml_node_t *n, const char *key)
 static int
 parse_bool(const char *s, long long *out)
 {
-	static const char *const yes[] = { "true", "yes", "on", "1", "是" };
-	static const char *const no[] = { "false", "no", "off", "0", "否" };
-	size_t i;
+	const struct vocab_entry *e = vocab_find(VOCAB_FLAG, s);
 
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		if (util_streq_icase(s, yes[i])) {
-			*out = 1;
-			return 0;
-		}
-		if (util_streq_icase(s, no[i])) {
-			*out = 0;
-			return 0;
-		}
-	}
-	return -1;
+	if (e == NULL)
+		return -1;
+	*out = e->value;
+	return 0;
 }
 
 /* Parses the value node of key into v by the row's type.  Returns 0,

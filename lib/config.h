@@ -27,7 +27,8 @@
  *   string  any scalar.
  *   int     base-10 digits with an optional '-' (no '+', no spaces, no
  *           0x), within the range the table gives the key.
- *   bool    true/false, yes/no, on/off, 1/0 in any letter case, 是/否.
+ *   bool    a name of the flag vocabulary (vocab.h): true/false, yes/no,
+ *           on/off, 1/0 in any letter case, 是/否, ...
  *   list    a sequence of non-empty scalars, block or flow ([a, b]), or
  *           one scalar as a list of one.
  * A null value (nothing after the colon, or ~, null) sets a string to

@@ -23,71 +23,31 @@
 #include "recin.h"
 #include "status.h"
 #include "util.h"
-
-/* The kinds of unit, with the Chinese names the Measures use. */
-static const struct unit_kind {
-	const char *name;	/* canonical */
-	const char *zh;		/* Chinese */
-	const char *zh2;	/* another Chinese name, or NULL */
-	int hazard;		/* a hazard point (Art. 4), not a drawing unit */
-} unit_kinds[] = {
-	{ "building",		"楼栋",		"楼宇",		0 },
-	{ "street",		"街巷",		"街路巷",	0 },
-	{ "villager_group",	"村民小组",	"村民组",	0 },
-	{ "natural_village",	"自然村",	NULL,		0 },
-	{ "forest_road",	"林道",		"林区道路",	1 },
-	{ "field",		"农田",		"田",		1 },
-	{ "road",		"道路",		"路",		1 },
-	{ "well",		"水井",		"机井",		1 },
-	{ "mine",		"矿产",		"矿产资源",	1 },
-	{ "river",		"河流",		"河道",		1 },
-	{ "ravine",		"沟壑",		"沟",		1 },
-};
-#define NKINDS (sizeof unit_kinds / sizeof unit_kinds[0])
+#include "vocab.h"
 
 const char *
 grid_unit_kind(const char *s)
 {
-	size_t i;
+	const struct vocab_entry *e = vocab_find(VOCAB_UNIT_KIND, s);
 
-	if (s == NULL)
-		return NULL;
-	for (i = 0; i < NKINDS; i++)
-		if (util_streq_icase(s, unit_kinds[i].name) ||
-		    strcmp(s, unit_kinds[i].zh) == 0 ||
-		    (unit_kinds[i].zh2 && strcmp(s, unit_kinds[i].zh2) == 0))
-			return unit_kinds[i].name;
-	return NULL;
+	return e != NULL ? e->name : NULL;
 }
 
 int
 grid_unit_is_hazard(const char *kind)
 {
-	size_t i;
+	const struct vocab_entry *e = vocab_find(VOCAB_UNIT_KIND, kind);
 
-	for (i = 0; i < NKINDS; i++)
-		if (strcmp(kind, unit_kinds[i].name) == 0)
-			return unit_kinds[i].hazard;
-	return 0;
+	return e != NULL && e->value;
 }
 
 /* Urban or rural, in English or Chinese; NULL when neither. */
 static const char *
 grid_kind(const char *s)
 {
-	static const char *const urban[] = { "urban", "城市", "城镇", "社区",
-	    "城市社区", NULL };
-	static const char *const rural[] = { "rural", "农村", "乡村", "村",
-	    "农村社区", NULL };
-	size_t i;
+	const struct vocab_entry *e = vocab_find(VOCAB_GRID_KIND, s);
 
-	for (i = 0; urban[i] != NULL; i++)
-		if (util_streq_icase(s, urban[i]))
-			return "urban";
-	for (i = 0; rural[i] != NULL; i++)
-		if (util_streq_icase(s, rural[i]))
-			return "rural";
-	return NULL;
+	return e != NULL ? e->name : NULL;
 }
 
 /* The longest name we take: a bulletin board has room for no more. */
@@ -402,7 +362,7 @@ import_grid(struct import *im)
 	char f0[64];
 	struct grid_code gc;
 	const char *code, *name, *kindv, *kind = NULL, *why, *retired;
-	char q[DIAG_QUOTE_MAX];
+	char q[DIAG_QUOTE_MAX], expl[VOCAB_EXPLAIN_MAX];
 	long long households, population;
 	int ok = 1, rc, urban;
 
@@ -417,8 +377,8 @@ import_grid(struct import *im)
 		ok = 0;
 	if (kindv != NULL && *kindv != '\0' &&
 	    (kind = grid_kind(kindv)) == NULL) {
-		bad(im, 4, "%s: not urban (城市) or rural (农村)",
-		    diag_quote(q, sizeof q, kindv));
+		bad(im, 4, "%s", vocab_explain(VOCAB_GRID_KIND, kindv, expl,
+		    sizeof expl));
 		ok = 0;
 	}
 	if (code == NULL)
@@ -546,7 +506,7 @@ import_unit(struct import *im)
 	char f0[64], f3[64];
 	struct area_code ac;
 	const char *village, *kindv, *kind = NULL, *name, *grid, *why;
-	char q[DIAG_QUOTE_MAX], gridcode[16];
+	char q[DIAG_QUOTE_MAX], gridcode[16], expl[VOCAB_EXPLAIN_MAX];
 	int ok = 1, rc;
 
 	village = fold(need(im, 0, &ok), f0);
@@ -554,11 +514,8 @@ import_unit(struct import *im)
 	name = need(im, 2, &ok);
 	grid = fold(recin_get(im->in, 3), f3);
 	if (kindv != NULL && (kind = grid_unit_kind(kindv)) == NULL) {
-		bad(im, 1, "%s: not a kind of unit (building 楼栋, street "
-		    "街巷, villager_group 村民小组, natural_village 自然村, "
-		    "forest_road 林道, field 农田, road 道路, well 水井, mine "
-		    "矿产, river 河流, ravine 沟壑)",
-		    diag_quote(q, sizeof q, kindv));
+		bad(im, 1, "%s", vocab_explain(VOCAB_UNIT_KIND, kindv, expl,
+		    sizeof expl));
 		ok = 0;
 	}
 	if (name != NULL && !check_name(im, 2, name))
@@ -851,7 +808,7 @@ grid_add(struct db *db, const char *code, const char *name,
 	struct area_code ac;
 	struct grid_info gi;
 	const char *kind = NULL, *retired;
-	char q[DIAG_QUOTE_MAX], now[CLOCK_ISO_MAX];
+	char now[CLOCK_ISO_MAX], expl[VOCAB_EXPLAIN_MAX];
 	struct sb detail = SB_INIT;
 	int rc, urban;
 
@@ -859,8 +816,8 @@ grid_add(struct db *db, const char *code, const char *name,
 	    (rc = arg_name(name)) != GK_OK)
 		return rc;
 	if (attrs->kind != NULL && (kind = grid_kind(attrs->kind)) == NULL) {
-		diag_error("kind %s: not urban (城市) or rural (农村)",
-		    diag_quote(q, sizeof q, attrs->kind));
+		diag_error("kind %s", vocab_explain(VOCAB_GRID_KIND,
+		    attrs->kind, expl, sizeof expl));
 		return GK_DATAERR;
 	}
 	if ((rc = db_begin(db)) != GK_OK)
@@ -1003,14 +960,12 @@ arg_unit(struct db *db, const char *village, const char *kindv,
     const char **kind, struct grid_code *gc)
 {
 	struct grid_info gi;
-	char q[DIAG_QUOTE_MAX];
+	char expl[VOCAB_EXPLAIN_MAX];
 	int rc;
 
 	if ((*kind = grid_unit_kind(kindv)) == NULL) {
-		diag_error("kind %s: not a kind of unit (building, street, "
-		    "villager_group, natural_village, forest_road, field, "
-		    "road, well, mine, river, ravine)",
-		    diag_quote(q, sizeof q, kindv));
+		diag_error("kind %s", vocab_explain(VOCAB_UNIT_KIND, kindv,
+		    expl, sizeof expl));
 		return GK_DATAERR;
 	}
 	if ((rc = arg_name(name)) != GK_OK ||

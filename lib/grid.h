@@ -105,8 +105,8 @@ int grid_unit_move(struct db *db, const char *village, const char *kind,
     const char *name, const char *grid);
 
 /*
- * The kinds of unit.  grid_unit_kind maps a canonical name ("building")
- * or a Chinese one ("楼栋") to the canonical name, or NULL.
+ * The kinds of unit (VOCAB_UNIT_KIND).  grid_unit_kind maps any name of
+ * a kind ("building", "楼栋") to the canonical name, or NULL.
  * grid_unit_is_hazard tells the hazard points from drawing units.
  */
 const char *grid_unit_kind(const char *s);

@@ -14,6 +14,7 @@
 #include "staff.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 int
 grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
@@ -381,8 +382,7 @@ int
 grid_board(struct db *db, const struct config *cfg, const char *code,
     int html, int reveal, FILE *fp)
 {
-	static const char *const duties[] = { "leader", "full_time",
-	    "part_time", "assistant" };
+	const struct vocab_entry *role;
 	struct grid_info gi;
 	struct sb key = SB_INIT, people = SB_INIT, place = SB_INIT;
 	const char *title = config_str(cfg, "board.title");
@@ -422,10 +422,10 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 			} while (line != NULL);
 		}
 		fprintf(fp, "\n职责\n");
-		for (i = 0; i < sizeof duties / sizeof duties[0]; i++) {
+		for (i = 0; (role = vocab_entry(VOCAB_ROLE, i)) != NULL; i++) {
 			sb_reset(&key);
-			sb_addf(&key, "board.duties.%s", duties[i]);
-			fprintf(fp, "  %s：%s\n", staff_role_zh(duties[i]),
+			sb_addf(&key, "board.duties.%s", role->name);
+			fprintf(fp, "  %s：%s\n", role->zh,
 			    config_str(cfg, key.buf));
 		}
 		fprintf(fp, "\n监督电话  %s\n", *phone ? phone : "（未设置）");
@@ -464,11 +464,11 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 			}
 		}
 		fputs("</td></tr>\n", fp);
-		for (i = 0; i < sizeof duties / sizeof duties[0]; i++) {
+		for (i = 0; (role = vocab_entry(VOCAB_ROLE, i)) != NULL; i++) {
 			sb_reset(&key);
-			sb_addf(&key, "board.duties.%s", duties[i]);
+			sb_addf(&key, "board.duties.%s", role->name);
 			fputs("<tr><th>", fp);
-			html_put(fp, staff_role_zh(duties[i]));
+			html_put(fp, role->zh);
 			fputs("职责</th><td>", fp);
 			html_put(fp, config_str(cfg, key.buf));
 			fputs("</td></tr>\n", fp);

@@ -22,6 +22,7 @@
 #include "staff.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 /* What we need to know of a person to move them. */
 struct person {
@@ -409,7 +410,7 @@ check_target(const char *grid, const char *role, char g[16],
 {
 	struct grid_code gc;
 	const char *why;
-	char q[DIAG_QUOTE_MAX];
+	char q[VOCAB_EXPLAIN_MAX];
 
 	if (grid != NULL) {
 		if (code_parse_grid(grid, &gc, &why) == -1) {
@@ -420,8 +421,8 @@ check_target(const char *grid, const char *role, char g[16],
 		memcpy(g, gc.code, 16);
 	}
 	if (role != NULL && (*r = staff_role_parse(role)) == NULL) {
-		diag_error("--role %s: not a role (leader, full_time, "
-		    "part_time, assistant)", diag_quote(q, sizeof q, role));
+		diag_error("--role %s", vocab_explain(VOCAB_ROLE, role, q,
+		    sizeof q));
 		return 0;
 	}
 	return 1;
@@ -613,41 +614,21 @@ fail:
 int
 staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 {
-	static const struct {
-		const char *name;	/* canonical */
-		const char *zh[3];	/* Chinese */
-	} reasons[] = {
-		{ "resign",   { "辞职", "离职" } },
-		{ "dismiss",  { "辞退", "解聘", "清退" } },
-		{ "transfer", { "调动", "调离" } },
-		{ "retire",   { "退休" } },
-		{ "death",    { "死亡", "去世", "病故" } },
-		{ "other",    { "其他" } },
-	};
+	const struct vocab_entry *r = vocab_find(VOCAB_LEAVE_REASON, reason);
+	char expl[VOCAB_EXPLAIN_MAX];
 	struct person p;
 	struct db_stmt *st;
 	struct sb detail = SB_INIT;
 	char d[DAY_ISO_MAX], now[CLOCK_ISO_MAX];
-	size_t i;
 	long ended;
 	int rc;
 
-	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
-		size_t k;
-		int hit = strcmp(reason, reasons[i].name) == 0;
-
-		for (k = 0; k < 3 && reasons[i].zh[k] != NULL; k++)
-			hit |= strcmp(reason, reasons[i].zh[k]) == 0;
-		if (hit)
-			break;
-	}
-	if (i == sizeof reasons / sizeof reasons[0]) {
-		diag_error("--reason %s: not resign (辞职), dismiss (辞退), "
-		    "transfer (调动), retire (退休), death (死亡) or other "
-		    "(其他)", reason);
+	if (r == NULL) {
+		diag_error("--reason %s", vocab_explain(VOCAB_LEAVE_REASON,
+		    reason, expl, sizeof expl));
 		return GK_USAGE;
 	}
-	reason = reasons[i].name;
+	reason = r->name;
 	if (day > clock_today()) {
 		diag_error("--on %s is in the future", day_format(day, d));
 		return GK_USAGE;

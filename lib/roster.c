@@ -19,6 +19,7 @@
 #include "staff.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 const struct recout_col staff_list_cols[] = {
 	{ "id", RC_INT }, { "name", RC_STR }, { "id_number", RC_STR },
@@ -409,25 +410,9 @@ staff_serving(struct db *db, const char *grid, int reveal,
 static const char *
 train_level(const char *s)
 {
-	static const struct {
-		const char *name;	/* canonical */
-		const char *zh[4];	/* Chinese names */
-	} levels[] = {
-		{ "province", { "省级", "省" } },
-		{ "city", { "市级", "市" } },
-		{ "county", { "县级", "县", "区县" } },
-		{ "township", { "乡镇级", "乡镇", "街道", "乡" } },
-	};
-	size_t i, j;
+	const struct vocab_entry *e = vocab_find(VOCAB_TRAIN_LEVEL, s);
 
-	for (i = 0; i < 4; i++) {
-		if (util_streq_icase(s, levels[i].name))
-			return levels[i].name;
-		for (j = 0; j < 4 && levels[i].zh[j] != NULL; j++)
-			if (strcmp(s, levels[i].zh[j]) == 0)
-				return levels[i].name;
-	}
-	return NULL;
+	return e != NULL ? e->name : NULL;
 }
 
 /* One training record, checked. */
@@ -494,9 +479,7 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 	t->person = id;
 	*field = 1;
 	if ((t->level = train_level(v[1])) == NULL) {
-		snprintf(why, n, "%s: not a level (province 省级, city 市级, "
-		    "county 县级, township 乡镇级)", diag_quote(q, sizeof q,
-		    v[1]));
+		vocab_explain(VOCAB_TRAIN_LEVEL, v[1], why, n);
 		return -1;
 	}
 	*field = 2;

@@ -1,5 +1,5 @@
 /*
- * staff.c - the vocabularies of staff records, and applications
+ * staff.c - the staff wrappers of the vocabularies, and applications
  * (Art. 9): every row checked, all or nothing unless asked otherwise.
  */
 #include <errno.h>
@@ -24,175 +24,103 @@
 #include "staff.h"
 #include "status.h"
 #include "util.h"
-
-/* A word and the names it may be written as. */
-struct word {
-	const char *name;		/* canonical */
-	const char *alias[6];		/* Chinese and other names */
-};
-
-static int
-word_find(const struct word *w, size_t n, const char *s)
-{
-	size_t i, j;
-
-	if (s == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (util_streq_icase(s, w[i].name))
-			return (int)i;
-		for (j = 0; j < 6 && w[i].alias[j] != NULL; j++)
-			if (util_streq_icase(s, w[i].alias[j]))
-				return (int)i;
-	}
-	return -1;
-}
+#include "vocab.h"
 
 #define NWORDS(a) (sizeof a / sizeof a[0])
-
-static const struct word stages[STAGE_COUNT] = {
-	{ "announcement",  { "发布公告", "公告" } },
-	{ "registration",  { "报名" } },
-	{ "qualification", { "资格审查", "资格复审" } },
-	{ "exam",	   { "笔试面试", "笔试", "面试", "考试" } },
-	{ "physical",	   { "体检" } },
-	{ "political",	   { "政审", "考察政审" } },
-	{ "publicity",	   { "公示" } },
-	{ "training",	   { "岗前培训", "培训" } },
-	{ "hired",	   { "聘用", "录用" } },
-};
 
 int
 staff_stage_parse(const char *s)
 {
-	return word_find(stages, STAGE_COUNT, s);
+	const struct vocab_entry *e = vocab_find(VOCAB_STAGE, s);
+
+	return e != NULL ? e->value : -1;
 }
 
 const char *
 staff_stage_name(int stage)
 {
-	return stage >= 0 && stage < STAGE_COUNT ? stages[stage].name : "?";
+	return stage >= 0 && stage < STAGE_COUNT ?
+	    vocab_entry(VOCAB_STAGE, (size_t)stage)->name : "?";
 }
 
 const char *
 staff_stage_zh(int stage)
 {
-	return stage >= 0 && stage < STAGE_COUNT ? stages[stage].alias[0] :
-	    "?";
+	return stage >= 0 && stage < STAGE_COUNT ?
+	    vocab_entry(VOCAB_STAGE, (size_t)stage)->zh : "?";
 }
-
-static const struct word roles[] = {
-	{ "leader",	{ "网格长" } },
-	{ "full_time",	{ "专职网格员", "专职", "full-time" } },
-	{ "part_time",	{ "兼职网格员", "兼职", "part-time" } },
-	{ "assistant",	{ "网格助理", "助理" } },
-};
 
 const char *
 staff_role_parse(const char *s)
 {
-	int i = word_find(roles, NWORDS(roles), s);
+	const struct vocab_entry *e = vocab_find(VOCAB_ROLE, s);
 
-	return i < 0 ? NULL : roles[i].name;
+	return e != NULL ? e->name : NULL;
 }
 
 const char *
 staff_role_zh(const char *role)
 {
-	int i = word_find(roles, NWORDS(roles), role);
-
-	return i < 0 ? role : roles[i].alias[0];
+	return vocab_zh(VOCAB_ROLE, role);
 }
-
-/* Rank = index + 1; a secondary vocational school ranks with senior
- * high school, as Chinese practice treats them. */
-static const struct word educations[] = {
-	{ "primary",		{ "小学" } },
-	{ "junior_high",	{ "初中", "初级中学" } },
-	{ "senior_high",	{ "高中", "中专", "职高", "技校", "中职",
-				  "secondary_vocational" } },
-	{ "junior_college",	{ "大专", "专科", "高职" } },
-	{ "bachelor",		{ "本科", "大学本科", "学士" } },
-	{ "master",		{ "硕士", "研究生", "硕士研究生" } },
-	{ "doctorate",		{ "博士", "博士研究生", "doctor" } },
-};
 
 int
 staff_education_parse(const char *s)
 {
-	return word_find(educations, NWORDS(educations), s) + 1;
+	const struct vocab_entry *e = vocab_find(VOCAB_EDUCATION, s);
+
+	return e != NULL ? e->value : 0;
 }
 
 const char *
 staff_education_name(int rank)
 {
-	return rank >= 1 && rank <= (int)NWORDS(educations) ?
-	    educations[rank - 1].name : "?";
+	return rank >= 1 && (size_t)rank <= vocab_count(VOCAB_EDUCATION) ?
+	    vocab_entry(VOCAB_EDUCATION, (size_t)rank - 1)->name : "?";
 }
-
-static const struct word sources[] = {
-	{ "open",		{ "公开招聘", "社会招聘", "招聘" } },
-	{ "two_committees",	{ "村两委", "两委", "村（社区）两委",
-				  "社区两委" } },
-	{ "graduate_plan",	{ "乡村振兴万人计划", "万人计划",
-				  "高校毕业生" } },
-	{ "other",		{ "其他" } },
-};
 
 int
 staff_check_config(const struct config *cfg)
 {
-	static const char *const keys[] = { "staff.min_education.leader",
-	    "staff.min_education.full_time", "staff.min_education.part_time",
-	    "staff.min_education.assistant" };
+	const char *role;
+	char key[64], expl[VOCAB_EXPLAIN_MAX];
 	size_t i;
 	int rc = GK_OK;
 
-	for (i = 0; i < NWORDS(keys); i++)
-		if (staff_education_parse(config_str(cfg, keys[i])) == 0) {
-			diag_error("%s: %s: \"%s\" is not an education level "
-			    "(小学, 初中, 高中, 中专, 大专, 本科, 硕士, 博士)",
-			    config_origin(cfg, keys[i]), keys[i],
-			    config_str(cfg, keys[i]));
+	for (i = 0; i < vocab_count(VOCAB_ROLE); i++) {
+		role = vocab_entry(VOCAB_ROLE, i)->name;
+		snprintf(key, sizeof key, "staff.min_education.%s", role);
+		if (staff_education_parse(config_str(cfg, key)) == 0) {
+			diag_error("%s: %s: %s", config_origin(cfg, key), key,
+			    vocab_explain(VOCAB_EDUCATION, config_str(cfg,
+			    key), expl, sizeof expl));
 			rc = GK_CONFIG;
 		}
+	}
 	return rc;
 }
 
 int
 staff_flag_parse(const char *s)
 {
-	static const char *const yes[] = { "是", "yes", "y", "true", "1",
-	    "有", "√", NULL };
-	static const char *const no[] = { "否", "no", "n", "false", "0",
-	    "无", "×", "x", "", NULL };
-	size_t i;
+	const struct vocab_entry *e;
 
-	if (s == NULL)
+	if (s == NULL || *s == '\0')
 		return 0;
-	for (i = 0; yes[i] != NULL; i++)
-		if (util_streq_icase(s, yes[i]))
-			return 1;
-	for (i = 0; no[i] != NULL; i++)
-		if (util_streq_icase(s, no[i]))
-			return 0;
-	return -1;
+	e = vocab_find(VOCAB_FLAG, s);
+	return e != NULL ? e->value : -1;
 }
 
-/* Chinese nationality, however written, is "CN". */
+/* Chinese nationality, however written, is "CN"; so is none. */
 static const char *
 nationality(const char *s)
 {
-	static const char *const cn[] = { "CN", "CHN", "中国",
-	    "中华人民共和国", "China", "中国籍", NULL };
-	size_t i;
+	const struct vocab_entry *e;
 
 	if (s == NULL || *s == '\0')
 		return "CN";
-	for (i = 0; cn[i] != NULL; i++)
-		if (util_streq_icase(s, cn[i]))
-			return "CN";
-	return s;
+	e = vocab_find(VOCAB_NATIONALITY, s);
+	return e != NULL ? e->name : s;
 }
 
 /* The fields of an application, in the order of fields[] below. */
@@ -319,7 +247,7 @@ struct apply {
 	const char *nationality;		/* staff.nationality */
 	int rural_full_time;			/* staff.rural_full_time */
 	int min_edu[4];				/* staff.min_education.*,
-						   in the order of roles[] */
+						   by role (vocab value) */
 };
 
 /* The minimum education of a role, and its config key. */
@@ -492,6 +420,8 @@ apply_row(struct apply *ap)
 	char idbuf[IDNUM_WHY_MAX], m[MASKED_MAX], q[DIAG_QUOTE_MAX];
 	char fid[MASKED_MAX], fphone[MASKED_MAX], fgrid[64];
 	char phone[PHONE_MAX], grid[16] = "", kind[8] = "", key[64];
+	char expl[VOCAB_EXPLAIN_MAX];
+	const struct vocab_entry *src;
 	struct idnum id;
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
@@ -559,22 +489,18 @@ apply_row(struct apply *ap)
 	}
 	if (v[F_ROLE] && *v[F_ROLE] &&
 	    (role = staff_role_parse(v[F_ROLE])) == NULL) {
-		bad(ap, F_ROLE, "%s: not a role (leader 网格长, full_time "
-		    "专职网格员, part_time 兼职网格员, assistant 网格助理)",
-		    diag_quote(q, sizeof q, v[F_ROLE]));
+		bad(ap, F_ROLE, "%s", vocab_explain(VOCAB_ROLE, v[F_ROLE], expl,
+		    sizeof expl));
 		ok = 0;
 	}
 	if (v[F_EDUCATION] && *v[F_EDUCATION]) {
 		edu = staff_education_parse(v[F_EDUCATION]);
 		if (edu == 0) {
-			bad(ap, F_EDUCATION, "%s: not an education level "
-			    "(小学, 初中, 高中, 中专, 大专, 本科, 硕士, 博士)",
-			    diag_quote(q, sizeof q, v[F_EDUCATION]));
+			bad(ap, F_EDUCATION, "%s", vocab_explain(VOCAB_EDUCATION,
+			    v[F_EDUCATION], expl, sizeof expl));
 			ok = 0;
 		} else if (role != NULL) {
-			for (i = 0; role != roles[i].name; i++)
-				;
-			minedu = ap->min_edu[i];
+			minedu = ap->min_edu[vocab_find(VOCAB_ROLE, role)->value];
 			snprintf(key, sizeof key, "staff.min_education.%s",
 			    role);
 			if (edu < minedu) {
@@ -609,20 +535,18 @@ apply_row(struct apply *ap)
 		ok = 0;
 	}
 	if (v[F_SOURCE] && *v[F_SOURCE]) {
-		i = word_find(sources, NWORDS(sources), v[F_SOURCE]);
-		if (i < 0) {
-			bad(ap, F_SOURCE, "%s: not a source (open 公开招聘, "
-			    "two_committees 村两委, graduate_plan 万人计划, "
-			    "other)", diag_quote(q, sizeof q, v[F_SOURCE]));
+		if ((src = vocab_find(VOCAB_SOURCE, v[F_SOURCE])) == NULL) {
+			bad(ap, F_SOURCE, "%s", vocab_explain(VOCAB_SOURCE,
+			    v[F_SOURCE], expl, sizeof expl));
 			ok = 0;
 		} else
-			source = sources[i].name;
+			source = src->name;
 	}
 	for (i = F_PARTY; i <= F_EXPELLED; i++) {
 		flags[i] = staff_flag_parse(v[i]);
 		if (flags[i] < 0) {
-			bad(ap, (size_t)i, "%s: not yes or no (是/否)",
-			    diag_quote(q, sizeof q, v[i]));
+			bad(ap, (size_t)i, "%s", vocab_explain(VOCAB_FLAG, v[i],
+			    expl, sizeof expl));
 			ok = 0;
 		} else if (flags[i] && i >= F_INVESTIGATION) {
 			bad(ap, (size_t)i, "barred (Art. 9): %s",
@@ -792,11 +716,11 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	ap.min_age = config_int(cfg, "staff.min_age");
 	ap.nationality = config_str(cfg, "staff.nationality");
 	ap.rural_full_time = config_bool(cfg, "staff.rural_full_time");
-	for (i = 0; i < NWORDS(roles); i++) {
+	for (i = 0; i < vocab_count(VOCAB_ROLE); i++) {
 		char key[64];
 
-		ap.min_edu[i] = min_education(cfg, roles[i].name, key,
-		    sizeof key);
+		ap.min_edu[i] = min_education(cfg, vocab_entry(VOCAB_ROLE,
+		    i)->name, key, sizeof key);
 	}
 	clock_format(clock_now(), ap.now);
 	for (i = 0; i < F_COUNT; i++) {

@@ -45,8 +45,9 @@ enum staff_stage {
 	STAGE_COUNT
 };
 
-/* Vocabularies.  Each parser takes the English name or a Chinese one
- * and returns the canonical form, or -1 / NULL when it is neither. */
+/* Vocabularies, by way of vocab.h (which callers may use directly).
+ * Each parser takes any name of the entry and returns the canonical
+ * form, or -1 / NULL when it is none. */
 int staff_stage_parse(const char *s);
 const char *staff_stage_name(int stage);
 const char *staff_stage_zh(int stage);
@@ -55,10 +56,11 @@ const char *staff_role_zh(const char *role);
 /* Education levels rank 1 (primary) to 7 (doctorate); 0 when unknown. */
 int staff_education_parse(const char *s);
 const char *staff_education_name(int rank);
-/* staff_check_config checks the staff policy of the configuration
+/* staff_check_config loads the names the configuration adds to the
+ * vocabularies (vocab_load_config) and checks the staff policy
  * (education levels that exist); GK_CONFIG after reporting. */
 int staff_check_config(const struct config *cfg);
-/* Yes/no flags: 是/否, yes/no, y/n, true/false, 1/0, empty = no.
+/* Yes/no flags: the flag vocabulary (是/否, yes/no, ...), empty = no.
  * Returns 0 or 1, or -1 when the text is none of those. */
 int staff_flag_parse(const char *s);
 

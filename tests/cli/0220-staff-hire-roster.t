@@ -87,7 +87,7 @@ test_expect_success 'a bad training row is refused with its place, nothing recor
 	printf "staff,level,date,hours,topic\n1,county,2026-11-21,4,消防\n9,county,2026-11-21,4,消防\n1,national,2026-11-21,4,x\n1,county,2026-13-01,4,x\n1,county,2026-11-21,-2,x\n" >bad.csv &&
 	exits 65 staff-hire train bad.csv 2>err &&
 	grep "bad.csv:3:1: field \"staff\": staff id 9: no such person" err &&
-	grep "bad.csv:4:.*field \"level\": \"national\": not a level" err &&
+	grep "bad.csv:4:.*field \"level\": \"national\": not a training level (province 省级" err &&
 	grep "bad.csv:5:.*field \"date\"" err &&
 	grep "bad.csv:6:.*field \"hours\"" err &&
 	test "$(sqlite3 test.db "SELECT count(*) FROM training")" = 3

@@ -75,7 +75,7 @@ test_expect_success 'a bad --grid or --role is a usage error for every verb' '
 test_expect_success 'an education minimum in the config that is no level is a config error' '
 	printf "staff:\n  min_education:\n    leader: 高级中学\n" >badedu.yaml &&
 	exits 78 staff-hire -c badedu.yaml list 2>err &&
-	grep "badedu.yaml:3: staff.min_education.leader: \"高级中学\" is not an education level" err
+	grep "badedu.yaml:3: staff.min_education.leader: \"高级中学\": not an education level (primary 小学" err
 '
 
 test_expect_success 'the staff policy is checked by staff-hire, not by grid-define' '
