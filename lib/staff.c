@@ -694,18 +694,27 @@ apply_row(struct apply *ap)
 		return 0;
 	}
 
-	/* The id is the one the database gives this row, never one
-	 * worked out: another writer, a sequence, cannot mix batches. */
-	rc = db_query(ap->db, &st, "INSERT INTO people (id_number, name, "
-	    "phone, education, nationality, source, party_member, veteran, "
+	rc = db_run(ap->db, "INSERT INTO people (id_number, name, phone, "
+	    "education, nationality, source, party_member, veteran, "
 	    "social_worker, professional_title, subsistence, grid, role, "
 	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?) "
-	    "ON CONFLICT (id_number) DO NOTHING RETURNING id",
+	    "ON CONFLICT (id_number) DO NOTHING",
 	    "ssssssiiiiissss" "s", id.num, v[F_NAME], phone,
 	    staff_education_name(edu), nat, source, flags[F_PARTY],
 	    flags[F_VETERAN], flags[F_SOCIAL], flags[F_TITLE],
 	    flags[F_SUBSISTENCE], grid, role, ap->now, ap->now, ap->now);
+	if (rc != GK_OK)
+		return -rc;
+	/*
+	 * The new id is read back by the identity number, unique, under
+	 * the write lock: never worked out (max + 1, ids from a first
+	 * one), so another writer or a sequence cannot mix batches.  Not
+	 * INSERT ... RETURNING: SQLite 3.40 runs it through a temporary
+	 * table, 28% more instructions for the whole of apply against 5%.
+	 */
+	rc = db_changes(ap->db) == 0 ? 0 : db_query(ap->db, &st,
+	    "SELECT id FROM people WHERE id_number = ?", "s", id.num);
 	if (rc < 0)
 		return rc;
 	/* Most applicants are new: insert first, look only on a clash. */
