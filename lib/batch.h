@@ -27,11 +27,12 @@
  * one audit row (verb, the file name, the counts) in the transaction
  * and commits (audit_commit); a dry run rolls back instead.
  *
- * The rejects file is written to an unnamed or temporary file in its
- * directory, mode 0600, and given its name only after the commit, never
- * over an existing file: a batch that fails, or is killed, leaves no
- * rejects file behind, and the retry may use the same name.  A dry run
- * writes none.
+ * The rejects file is written under a temporary name in its directory
+ * (".FILE.XXXXXX", mode 0600) and linked to its name only after the
+ * commit, never over an existing file; the temporary name is removed
+ * whatever happens.  A batch that fails leaves nothing, one that is
+ * killed at most the hidden temporary, and the retry may use the same
+ * name.  A dry run writes none.
  *
  * Layering: batch uses recin, db, audit, diag; it knows no table.  The
  * importers (grid.c, staff.c, roster.c) know their tables and call it.
