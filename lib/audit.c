@@ -26,6 +26,20 @@ audit_record(struct db *db, const char *verb, const char *subject,
 }
 
 int
+audit_commit(struct db *db, const char *verb, const char *subject,
+    const char *detail)
+{
+	int rc;
+
+	if ((rc = audit_record(db, verb, subject, detail)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	/* db_commit rolls back when the commit fails. */
+	return db_commit(db);
+}
+
+int
 audit_reveal(struct db *db, const char *subject, const char *detail)
 {
 	int rc;

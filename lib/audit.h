@@ -23,6 +23,15 @@ int audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail);
 
 /*
+ * audit_commit ends a write transaction that changed something: it
+ * records verb, subject and detail (audit_record) and commits, or in a
+ * dry run rolls back (db_commit).  When the record or the commit
+ * fails, it rolls back.  Returns GK_OK or a status after reporting.
+ */
+int audit_commit(struct db *db, const char *verb, const char *subject,
+    const char *detail);
+
+/*
  * audit_reveal records, in a transaction of its own that is kept even
  * in a dry run, that personal data (subject, detail) is about to be
  * shown unmasked.  Call it before showing anything: when it fails,

@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "audit.h"
+#include "batch.h"
 #include "clock.h"
 #include "codes.h"
 #include "config.h"
@@ -53,14 +53,12 @@ grid_kind(const char *s)
 /* The longest name we take: a bulletin board has room for no more. */
 #define NAME_MAX_BYTES 200
 
-/* Where an import is, for messages and counting. */
+/* Where an import is: its row callbacks' state (batch.h). */
 struct import {
 	struct db *db;				/* the connection */
-	struct recin *in;			/* the records */
-	const struct recin_field *fields;	/* bound fields */
-	struct grid_import_stats *stats;	/* counts */
-	long long max_errors;			/* --max-errors */
-	int fatal;				/* a write failed: stop */
+	struct batch *b;			/* the batch */
+	struct recin *in;			/* its records */
+	int (*row)(struct import *);		/* the table's row */
 	char now[CLOCK_ISO_MAX];		/* created/updated stamp */
 	char last_village[13];			/* cache: a checked village */
 	char last_grid[16];			/* cache: a checked grid */
@@ -69,19 +67,16 @@ struct import {
 	int urban;				/* its urban flag */
 };
 
-/* Report a bad value of field i in the current record. */
+/* Report a bad value of field i in the current record: the batch's
+ * one reporter. */
 static void __attribute__((format(printf, 3, 4)))
 bad(struct import *im, size_t i, const char *fmt, ...)
 {
-	struct sb msg = SB_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vaddf(&msg, fmt, ap);
+	batch_vbad(im->b, i, fmt, ap);
 	va_end(ap);
-	diag_at(recin_name(im->in), recin_line(im->in), recin_col(im->in, i),
-	    "field \"%s\": %s", recin_header(im->in, i), msg.buf);
-	sb_release(&msg);
 }
 
 /* The reason a code did not parse, or Excel's damage to it. */
@@ -201,16 +196,13 @@ import_area(struct import *im)
 	if (rc == 1) {
 		snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
 		db_reset(st);
-		if (strcmp(oldname, name) == 0) {
-			im->stats->unchanged++;
-			return 1;
-		}
+		if (strcmp(oldname, name) == 0)
+			return BATCH_UNCHANGED;
 		if ((rc = db_run(im->db, "UPDATE areas SET name = ?, "
 		    "updated = ? WHERE code = ?", "sss", name, im->now,
 		    ac.code)) != GK_OK)
 			return -rc;
-		im->stats->updated++;
-		return 1;
+		return BATCH_UPDATED;
 	}
 	db_reset(st);
 	rc = db_run(im->db, "INSERT INTO areas (code, name, level, parent, "
@@ -220,8 +212,7 @@ import_area(struct import *im)
 	    im->now, im->now);
 	if (rc != GK_OK)
 		return -rc;
-	im->stats->added++;
-	return 1;
+	return BATCH_ADDED;
 }
 
 /* Optional non-negative count field: -1 when empty, -2 when bad. */
@@ -299,12 +290,13 @@ same_count(struct db_stmt *st, int col, long long v)
 	    !db_isnull(st, col) && db_int(st, col) == v;
 }
 
-/* Write one grid: add, update or leave.  Returns 1, or -status. */
+/* Write one grid: add, update or leave.  Returns BATCH_ADDED,
+ * BATCH_UPDATED or BATCH_UNCHANGED; 0 with *retired set ("retired": a
+ * retired grid, "kind": no kind for a new one); or -status. */
 static int
 put_grid(struct db *db, const char *now, const struct grid_code *gc,
     const char *name, const char *kind, const char *derived,
-    long long households, long long population,
-    struct grid_import_stats *stats, const char **retired)
+    long long households, long long population, const char **retired)
 {
 	struct db_stmt *st;
 	int rc, same;
@@ -327,10 +319,8 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 		    (households < 0 || same_count(st, 2, households)) &&
 		    (population < 0 || same_count(st, 3, population));
 		db_reset(st);
-		if (same) {
-			stats->unchanged++;
-			return 1;
-		}
+		if (same)
+			return BATCH_UNCHANGED;
 		if ((rc = db_run(db, "UPDATE grids SET name = ?, "
 		    "kind = coalesce(?, kind), "
 		    "households = coalesce(?, households), "
@@ -338,8 +328,7 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 		    "WHERE code = ?", "ssNNss", name, kind, households,
 		    population, now, gc->code)) != GK_OK)
 			return -rc;
-		stats->updated++;
-		return 1;
+		return BATCH_UPDATED;
 	}
 	db_reset(st);
 	if (kind == NULL && (kind = derived) == NULL) {
@@ -352,8 +341,7 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 	    gc->village, name, kind, households, population, now, now))
 	    != GK_OK)
 		return -rc;
-	stats->added++;
-	return 1;
+	return BATCH_ADDED;
 }
 
 static int
@@ -400,8 +388,7 @@ import_grid(struct import *im)
 	}
 	urban = im->urban;
 	rc = put_grid(im->db, im->now, &gc, name, kind, urban < 0 ? NULL :
-	    urban ? "urban" : "rural", households, population, im->stats,
-	    &retired);
+	    urban ? "urban" : "rural", households, population, &retired);
 	if (rc == 0 && retired != NULL && strcmp(retired, "kind") == 0) {
 		bad(im, 0, "%s: village digits %s do not say urban "
 		    "(001-199) or rural (200-399); give a kind column",
@@ -541,11 +528,7 @@ import_unit(struct import *im)
 	    &im->nulls);
 	if (rc < 0)
 		return rc;
-	if (rc > 0)
-		im->stats->added++;
-	else
-		im->stats->unchanged++;
-	return 1;
+	return rc > 0 ? BATCH_ADDED : BATCH_UNCHANGED;
 }
 
 /* Whether any unit is recorded in no grid. */
@@ -568,6 +551,27 @@ any_unplaced(struct db *db, int *nulls)
 
 static const char *const table_names[] = { "areas", "grids", "units" };
 
+/* Before the first row: the batch's reader; for units, whether any
+ * unit is in no grid. */
+static int
+import_start(struct batch *b, void *arg)
+{
+	struct import *im = arg;
+
+	im->b = b;
+	im->in = batch_in(b);
+	return im->row == import_unit ? any_unplaced(im->db, &im->nulls) :
+	    GK_OK;
+}
+
+static int
+import_row(struct batch *b, void *arg)
+{
+	struct import *im = arg;
+
+	return im->row(im);
+}
+
 int
 grid_import(struct db *db, const struct config *cfg, enum grid_table table,
     const char *path, const struct recin_opts *opts, long long max_errors,
@@ -587,100 +591,42 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		const struct recin_field *f;
 		size_t n;
 		int (*row)(struct import *);
+		const char *verb;
 	} tables[] = {
-		{ area_fields, 3, import_area },
-		{ grid_fields, 5, import_grid },
-		{ unit_fields, 4, import_unit },
+		{ area_fields, 3, import_area, "import areas" },
+		{ grid_fields, 5, import_grid, "import grids" },
+		{ unit_fields, 4, import_unit, "import units" },
 	};
 	struct recin_field fields[8];
+	struct batch_def def = { 0 };
+	struct batch_opts bo = { 0 };
+	struct batch_stats bs;
 	struct import im;
-	struct sb detail = SB_INIT;
 	size_t i, n = tables[table].n;
-	unsigned long errors0 = diag_errors();
-	/* Progress for a person watching, never under cron or in a pipe. */
-	int progress = isatty(STDERR_FILENO) && diag_level() >= DIAG_NORMAL;
-	int rc, r;
+	int rc;
 
-	memset(stats, 0, sizeof *stats);
 	memset(&im, 0, sizeof im);
 	for (i = 0; i < n; i++) {
 		fields[i] = tables[table].f[i];
 		fields[i].aliases = config_aliases(cfg, fields[i].name);
 	}
 	im.db = db;
-	im.fields = fields;
-	im.stats = stats;
-	im.max_errors = max_errors;
+	im.row = tables[table].row;
 	clock_format(clock_now(), im.now);
-
-	if ((rc = recin_open(&im.in, path, opts)) != GK_OK)
-		return rc;
-	if ((rc = recin_bind(im.in, fields, n)) != GK_OK)
-		goto done;
-	if ((rc = db_begin(db)) != GK_OK)
-		goto done;
-	if (table == GRID_UNITS && (rc = any_unplaced(db, &im.nulls)) != GK_OK) {
-		db_rollback(db);
-		goto done;
-	}
-	while ((r = recin_next(im.in)) != 0) {
-		if (r < 0) {
-			rc = -r;
-			break;
-		}
-		stats->rows++;
-		if (progress && stats->rows % 65536 == 0)
-			fprintf(stderr, "\r%s: %s: %lu rows...", diag_prog(),
-			    table_names[table], stats->rows);
-		if (r == 2) {
-			stats->bad++;
-		} else {
-			r = tables[table].row(&im);
-			if (r < 0) {
-				rc = -r;
-				break;
-			}
-			if (r == 0)
-				stats->bad++;
-		}
-		if (stats->bad >= (unsigned long)max_errors) {
-			diag_error("%s: stopping after %lu bad rows "
-			    "(--max-errors %lld)", recin_name(im.in),
-			    stats->bad, max_errors);
-			break;
-		}
-	}
-	if (progress && stats->rows >= 65536)
-		fputs("\r\033[K", stderr);
-	if (rc == GK_OK && (stats->bad > 0 || diag_errors() > errors0)) {
-		diag_error("%s: %lu bad row%s; nothing imported",
-		    recin_name(im.in), stats->bad, stats->bad == 1 ? "" : "s");
-		rc = GK_DATAERR;
-	}
-	if (rc != GK_OK) {
-		db_rollback(db);
-		goto done;
-	}
-	sb_addf(&detail, "%lu row%s: %lu added, %lu updated, %lu unchanged",
-	    stats->rows, stats->rows == 1 ? "" : "s", stats->added,
-	    stats->updated, stats->unchanged);
-	if (stats->added + stats->updated > 0 && (rc = audit_record(db,
-	    table == GRID_AREAS ? "import areas" : table == GRID_GRIDS ?
-	    "import grids" : "import units", recin_name(im.in), detail.buf))
-	    != GK_OK) {
-		db_rollback(db);
-		goto done;
-	}
-	rc = db_commit(db);
-	/* A change was said by its audit row; a batch that changed
-	 * nothing is said here. */
-	if (rc == GK_OK && stats->added + stats->updated == 0)
-		diag_info("%s: %s %s%s", recin_name(im.in),
-		    table_names[table], detail.buf,
-		    db_dry_run(db) ? " (dry run: nothing written)" : "");
-done:
-	sb_release(&detail);
-	recin_close(im.in);
+	def.verb = tables[table].verb;
+	def.noun = table_names[table];
+	def.nothing = "nothing imported";
+	def.fields = fields;
+	def.nfields = n;
+	def.start = import_start;
+	def.row = import_row;
+	bo.max_errors = max_errors;
+	rc = batch_run(db, path, opts, &def, &bo, &im, &bs);
+	stats->rows = bs.rows;
+	stats->added = bs.added;
+	stats->updated = bs.updated;
+	stats->unchanged = bs.unchanged;
+	stats->bad = bs.bad;
 	return rc;
 }
 
@@ -803,7 +749,6 @@ int
 grid_add(struct db *db, const char *code, const char *name,
     const struct grid_attrs *attrs)
 {
-	struct grid_import_stats stats = { 0 };
 	struct grid_code gc;
 	struct area_code ac;
 	struct grid_info gi;
@@ -850,7 +795,7 @@ grid_add(struct db *db, const char *code, const char *name,
 		kind = urban ? "urban" : "rural";
 	}
 	rc = put_grid(db, clock_format(clock_now(), now), &gc, name, kind,
-	    kind, attrs->households, attrs->population, &stats, &retired);
+	    kind, attrs->households, attrs->population, &retired);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "batch.h"
 #include "clock.h"
 #include "codes.h"
 #include "config.h"
@@ -521,6 +522,33 @@ train_put(struct db *db, const struct train *t)
 	return db_changes(db) > 0;
 }
 
+/* One record of a training import: checked, then recorded. */
+static int
+train_row(struct batch *b, void *arg)
+{
+	struct train t;
+	const char *v[6];
+	char why[512], fstaff[64], fhours[64];
+	int r, field, i;
+
+	for (i = 0; i < 6; i++)
+		v[i] = batch_get(b, (size_t)i);
+	if (v[0] != NULL)
+		v[0] = util_fold_code(v[0], fstaff, sizeof fstaff);
+	if (v[3] != NULL)
+		v[3] = util_fold_code(v[3], fhours, sizeof fhours);
+	r = train_check(batch_db(b), v, &t, &field, why, sizeof why);
+	if (r < -1)
+		return 1 + r;
+	if (r == -1) {
+		batch_bad(b, (size_t)field, "%s", why);
+		return BATCH_BAD;
+	}
+	if ((r = train_put(batch_db(b), &t)) < 0)
+		return r;
+	return r > 0 ? BATCH_ADDED : BATCH_UNCHANGED;
+}
+
 int
 staff_train_import(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *opts, long long max_errors)
@@ -528,13 +556,10 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	static const char *const names[6] = { "staff", "level", "date",
 	    "hours", "topic", "name" };
 	struct recin_field fields[6];
-	struct recin *in = NULL;
-	struct train t;
-	struct sb detail = SB_INIT;
-	const char *v[6];
-	char why[512], fstaff[64], fhours[64];
-	unsigned long rows = 0, added = 0, same = 0, bad = 0;
-	int rc, r, field, i;
+	struct batch_def def = { 0 };
+	struct batch_opts bo = { 0 };
+	struct batch_stats bs;
+	int i;
 
 	for (i = 0; i < 6; i++) {
 		fields[i].name = names[i];
@@ -542,81 +567,15 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 		fields[i].aliases = config_aliases(cfg, i == 5 ? "person_name" :
 		    names[i]);
 	}
-	if ((rc = recin_open(&in, path, opts)) != GK_OK)
-		return rc;
-	if ((rc = recin_bind(in, fields, 6)) != GK_OK)
-		goto done;
-	if ((rc = db_begin(db)) != GK_OK)
-		goto done;
-	while ((r = recin_next(in)) != 0) {
-		if (r < 0) {
-			rc = -r;
-			break;
-		}
-		rows++;
-		if (r == 2) {
-			bad++;
-		} else {
-			for (i = 0; i < 6; i++)
-				v[i] = recin_get(in, (size_t)i);
-			if (v[0] != NULL)
-				v[0] = util_fold_code(v[0], fstaff,
-				    sizeof fstaff);
-			if (v[3] != NULL)
-				v[3] = util_fold_code(v[3], fhours,
-				    sizeof fhours);
-			r = train_check(db, v, &t, &field, why, sizeof why);
-			if (r < -1) {
-				rc = -1 - r;
-				break;
-			}
-			if (r == -1) {
-				diag_at(recin_name(in), recin_line(in),
-				    recin_col(in, (size_t)field),
-				    "field \"%s\": %s",
-				    recin_header(in, (size_t)field), why);
-				bad++;
-			} else if ((r = train_put(db, &t)) < 0) {
-				rc = -r;
-				break;
-			} else if (r > 0)
-				added++;
-			else
-				same++;
-		}
-		if (bad >= (unsigned long)max_errors) {
-			diag_error("%s: stopping after %lu bad rows "
-			    "(--max-errors %lld)", recin_name(in), bad,
-			    max_errors);
-			break;
-		}
-	}
-	if (rc == GK_OK && bad > 0) {
-		diag_error("%s: %lu bad row%s; nothing recorded",
-		    recin_name(in), bad, bad == 1 ? "" : "s");
-		rc = GK_DATAERR;
-	}
-	if (rc != GK_OK) {
-		db_rollback(db);
-		goto done;
-	}
-	sb_addf(&detail, "%lu rows: %lu added, %lu unchanged", rows, added,
-	    same);
-	if (added > 0 && (rc = audit_record(db, "train", recin_name(in),
-	    detail.buf)) != GK_OK) {
-		db_rollback(db);
-		goto done;
-	}
-	rc = db_commit(db);
-	if (rc == GK_OK && added == 0 && same > 0)
-		diag_note("%s: all %lu training records are there already; "
-		    "nothing changed", recin_name(in), same);
-	else if (rc == GK_OK && added == 0)
-		diag_info("%s: training %s", recin_name(in), detail.buf);
-done:
-	sb_release(&detail);
-	recin_close(in);
-	return rc;
+	def.verb = "train";
+	def.noun = "training";
+	def.nothing = "nothing recorded";
+	def.all_there = "training records are there";
+	def.fields = fields;
+	def.nfields = 6;
+	def.row = train_row;
+	bo.max_errors = max_errors;
+	return batch_run(db, path, opts, &def, &bo, NULL, &bs);
 }
 
 int
