@@ -16,6 +16,7 @@
 #include "staff.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 enum {
 	OPT_ACTIVE = 0x200,
@@ -92,6 +93,7 @@ static int
 option(struct cli *cli, int c, const char *arg)
 {
 	struct grid_code gc;
+	char expl[VOCAB_EXPLAIN_MAX];
 	const char *why;
 
 	switch (c) {
@@ -107,11 +109,16 @@ option(struct cli *cli, int c, const char *arg)
 		break;
 	case OPT_ROLE:
 		if (staff_role_parse(arg) == NULL)
-			return cli_usage_error(cli, "--role \"%s\": not leader, "
-			    "full_time, part_time or assistant", arg);
+			return cli_usage_error(cli, "--role %s", vocab_explain(
+			    VOCAB_ROLE, arg, expl, sizeof expl));
 		o.role = arg;
 		break;
-	case OPT_STAGE:		o.stage = arg; break;
+	case OPT_STAGE:
+		if (staff_stage_parse(arg) < 0)
+			return cli_usage_error(cli, "--stage %s", vocab_explain(
+			    VOCAB_STAGE, arg, expl, sizeof expl));
+		o.stage = arg;
+		break;
 	case OPT_REASON:	o.reason = arg; break;
 	case OPT_REJECTS:	o.rejects = arg; break;
 	case OPT_ON:		o.on = arg; break;
@@ -140,13 +147,14 @@ option(struct cli *cli, int c, const char *arg)
 static int
 parse_stage(struct cli *cli, const char *s, int *stage)
 {
+	char expl[VOCAB_EXPLAIN_MAX];
+
 	if (s == NULL)
 		return cli_usage_error(cli, "%s needs --stage STAGE",
 		    cli->argv[0]);
 	if ((*stage = staff_stage_parse(s)) < 0)
-		return cli_usage_error(cli, "--stage \"%s\": not a stage "
-		    "(announcement, registration, qualification, exam, "
-		    "physical, political, publicity, training, hired)", s);
+		return cli_usage_error(cli, "--stage %s", vocab_explain(
+		    VOCAB_STAGE, s, expl, sizeof expl));
 	return GK_OK;
 }
 

@@ -286,7 +286,7 @@ staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 	int rc;
 
 	if (reason == NULL || *reason == '\0') {
-		diag_error("a rejection needs a reason (--reason TEXT)");
+		diag_error("a rejection needs a reason");
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu rejected: %s", n, reason);
@@ -414,15 +414,14 @@ check_target(const char *grid, const char *role, char g[16],
 
 	if (grid != NULL) {
 		if (code_parse_grid(grid, &gc, &why) == -1) {
-			diag_error("--grid %s: %s", diag_quote(q, sizeof q,
+			diag_error("grid %s: %s", diag_quote(q, sizeof q,
 			    grid), why);
 			return 0;
 		}
 		memcpy(g, gc.code, 16);
 	}
 	if (role != NULL && (*r = staff_role_parse(role)) == NULL) {
-		diag_error("--role %s", vocab_explain(VOCAB_ROLE, role, q,
-		    sizeof q));
+		diag_error("%s", vocab_explain(VOCAB_ROLE, role, q, sizeof q));
 		return 0;
 	}
 	return 1;
@@ -624,7 +623,7 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 	int rc;
 
 	if (r == NULL) {
-		diag_error("--reason %s", vocab_explain(VOCAB_LEAVE_REASON,
+		diag_error("%s", vocab_explain(VOCAB_LEAVE_REASON,
 		    reason, expl, sizeof expl));
 		return GK_USAGE;
 	}

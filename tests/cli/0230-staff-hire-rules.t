@@ -89,4 +89,12 @@ test_expect_success 'apply --reveal is recorded in the audit log' '
 	sqlite3 test.db "SELECT verb, subject FROM audit WHERE verb = '"'"'reveal'"'"'" >actual && grep -x "reveal|c3.csv" actual
 '
 
+test_expect_success 'a bad --stage or --role names every word it could be, before the database is opened' '
+	exits 64 staff-hire -d none.db rank --stage foo 2>err &&
+	grep "not a stage (announcement 发布公告, registration 报名, .* hired 聘用)" err &&
+	exits 64 staff-hire -d none.db list --role boss 2>err &&
+	grep "\"boss\": not a role (leader 网格长, full_time 专职网格员, part_time 兼职网格员, assistant 网格助理)" err &&
+	! test -e none.db
+'
+
 test_done
