@@ -9,7 +9,8 @@ programs=$(cd "$top/man" && ls *.1 | sed 's/\.1$//')
 
 # The SYNOPSIS of a man page as plain lines, one per form.
 synopsis() {
-	mandoc -Tascii -Owidth=400 "$top/man/$1.1" | sed 's/.\x08//g' |
+	mandoc -Tascii -Owidth=400 "$top/man/$1.1" >man.out || return 1
+	sed 's/.\x08//g' man.out |
 	    awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' |
 	    sed 's/^ *//; s/  */ /g' | grep .
 }
@@ -40,18 +41,18 @@ for p in $programs; do
 		$p -h >out 2>err && grep '^usage: $p ' out && ! test -s err
 	"
 	test_expect_success "$p -V prints the version" "
-		$p -V | grep '^$p (gridkit) [0-9]'
+		$p -V >out && grep '^$p (gridkit) [0-9]' out
 	"
 	test_expect_code 64 "$p with a bad option exits 64" "$p --no-such-option"
 	test_expect_success "$p names the bad option and shows usage on stderr" "
-		$p --no-such-option 2>err; grep 'unknown option \"--no-such-option\"' err && grep '^usage:' err
+		exits 64 $p --no-such-option 2>err && grep 'unknown option \"--no-such-option\"' err && grep '^usage:' err
 	"
 	test_expect_success "$p: an option missing its value is named" "
 		exits 64 $p -d 2>err && grep 'option \"-d\" needs a value' err
 	"
 	test_expect_success "$p -h agrees with the SYNOPSIS of $p(1)" "
 		synopsis $p >man.syn &&
-		$p -h | sed -n '/^usage:/,/^\$/p' | sed 's/^usage: //; s/^ *//; s/  */ /g' | grep . >help.syn &&
+		$p -h >out && sed -n '/^usage:/,/^\$/p' out | sed 's/^usage: //; s/^ *//; s/  */ /g' | grep . >help.syn &&
 		diff man.syn help.syn
 	"
 	for v in $(synopsis $p | awk '{ print $3 }' | uniq); do
@@ -134,8 +135,10 @@ test_expect_success 'a config file with an unknown key exits 78 with file:line:c
 test_expect_success 'GRIDKIT_CONFIG names a config file; -c wins over it' '
 	printf "grid:\n  urban_households_min: 250\n" >a.yaml &&
 	printf "grid:\n  urban_households_min: 260\n" >b.yaml &&
-	GRIDKIT_CONFIG=a.yaml grid-define --print-config -f tsv | grep "^grid.urban_households_min	250	a.yaml:2" &&
-	GRIDKIT_CONFIG=a.yaml grid-define -c b.yaml --print-config -f tsv | grep "^grid.urban_households_min	260	b.yaml:2"
+	GRIDKIT_CONFIG=a.yaml grid-define --print-config -f tsv >cfg &&
+	grep "^grid.urban_households_min	250	a.yaml:2" cfg &&
+	GRIDKIT_CONFIG=a.yaml grid-define -c b.yaml --print-config -f tsv >cfg &&
+	grep "^grid.urban_households_min	260	b.yaml:2" cfg
 '
 
 test_expect_success 'a bad --now is a usage error naming it' '
@@ -143,7 +146,8 @@ test_expect_success 'a bad --now is a usage error naming it' '
 '
 
 test_expect_success 'output is TSV with a header when piped' '
-	grid-define list areas | head -1 | grep "^code	name	level	parent	kind	grids$"
+	grid-define list areas >out &&
+	head -1 out | grep "^code	name	level	parent	kind	grids$"
 '
 
 test_expect_success '--excel CSV has a BOM, CRLF and guards formulas' '
