@@ -35,6 +35,7 @@ SANFLAGS := -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 endif
 
+PKG_MISSING := $(shell $(PKG_CONFIG) --exists $(PKGS) 2>/dev/null || echo y)
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -85,7 +86,15 @@ $(PROGS): %: cmd/%.o libgridkit.a BUILD-FLAGS
 	$(say) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< libgridkit.a $(PKG_LIBS) -lm
 
-%.o: %.c BUILD-FLAGS
+# Without the libraries the compiler would print a page of undefined
+# references; say what is missing and how to get it instead.
+need-pkgs:
+	@if [ -n "$(PKG_MISSING)" ]; then \
+	    echo "gridkit: the build needs the -dev packages of: $(PKGS);" \
+	        "run scripts/deps (make check and make demo run it)" >&2; \
+	    exit 1; fi
+
+%.o: %.c BUILD-FLAGS | need-pkgs
 	$(say) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -198,7 +207,7 @@ clean:
 	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN)
 	rm -rf tests/tmp
 
-.PHONY: all check check-unit check-cli check-install demo bench fuzz install \
+.PHONY: all need-pkgs check check-unit check-cli check-install demo bench fuzz install \
 	uninstall clean deps FORCE
 .SECONDARY:
 

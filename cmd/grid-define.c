@@ -98,7 +98,7 @@ do_import(struct cli *cli, struct db *db)
 		return cli_usage_error(cli, "import: \"%s\" is not areas, "
 		    "grids or units", what);
 	return grid_import(db, cli->config, table,
-	    cli->argc > 2 ? cli->argv[2] : "-", &cli->input, cli->max_errors,
+	    cli->argc > 2 ? cli->argv[2] : NULL, &cli->input, cli->max_errors,
 	    &stats);
 }
 

@@ -172,7 +172,7 @@ do_apply(struct cli *cli, struct db *db)
 	/* A person reads a table; a pipe gets one staff id per line. */
 	if (cli->format_set || isatty(STDOUT_FILENO))
 		w = cli_out(cli, staff_apply_cols, staff_apply_ncols);
-	rc = staff_apply(db, cli->config, cli->argc > 1 ? cli->argv[1] : "-",
+	rc = staff_apply(db, cli->config, cli->argc > 1 ? cli->argv[1] : NULL,
 	    &cli->input, &ao, w, stdout, &stats);
 	if (w != NULL)
 		rc = cli_out_end(w, rc);
@@ -293,7 +293,7 @@ do_train(struct cli *cli, struct db *db)
 	if (o.level == NULL && o.date == NULL && o.hours == NULL &&
 	    o.topic == NULL) {
 		return staff_train_import(db, cli->config, cli->argc > 1 ?
-		    cli->argv[1] : "-", &cli->input, cli->max_errors);
+		    cli->argv[1] : NULL, &cli->input, cli->max_errors);
 	}
 	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
 		return rc;

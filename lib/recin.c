@@ -1004,8 +1004,17 @@ recin_open(struct recin **out, const char *path,
 		}
 	}
 	if (path == NULL || strcmp(path, "-") == 0) {
-		path = "-";
 		fd = fileno(stdin);
+		/* No file named and nothing piped in: a prompt that does not
+		 * say it waits would hang the clerk.  "-" asks for it. */
+		if (path == NULL && isatty(fd)) {
+			diag_error("no input file given, and standard input "
+			    "is a terminal (name a file, pipe the rows in, "
+			    "or give - to type them)");
+			rc = GK_USAGE;
+			goto cleanup;
+		}
+		path = "-";
 	} else {
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		ownfd = fd >= 0;

@@ -49,9 +49,11 @@ struct recin_field {
 
 /*
  * recin_open opens path ("-" or NULL: standard input) for reading.
+ * NULL means no file was named: it is refused when standard input is a
+ * terminal, where "-" reads it.
  * On success *out is a reader the caller frees with recin_close.
  * Returns GK_OK, GK_NOINPUT (cannot open), GK_USAGE (unknown format or
- * encoding name).
+ * encoding name, or NULL and a terminal).
  */
 int recin_open(struct recin **out, const char *path,
     const struct recin_opts *opts);

@@ -85,6 +85,15 @@ if command -v script >/dev/null && command -v timeout >/dev/null; then
 		grep "advance: no staff ids given, and standard input is a terminal" tty.out &&
 		grep "status 64" tty.out
 	'
+	test_expect_success 'no input file and a terminal on standard input: refused at once' '
+		for cmd in "grid-define import areas" "staff-hire apply" \
+		    "staff-hire train"; do
+			timeout 20 script -qec "$cmd; echo status \$?" \
+			    /dev/null </dev/null >tty.out 2>&1 &&
+			grep "no input file given, and standard input is a terminal" tty.out &&
+			grep "status 64" tty.out || return 1
+		done
+	'
 else
 	test_skip 'no ids and a terminal on standard input: refused at once' \
 	    'no script(1) or timeout(1) to make a terminal'
