@@ -944,12 +944,6 @@ db_reset(struct db_stmt *st)
 }
 
 long long
-db_last_id(struct db *db)
-{
-	return sqlite3_last_insert_rowid(db->h);
-}
-
-long long
 db_changes(struct db *db)
 {
 	return sqlite3_changes64(db->h);

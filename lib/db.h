@@ -196,11 +196,6 @@ double db_real(struct db_stmt *st, int col);
 
 void db_reset(struct db_stmt *st);
 
-/* The rowid of the last INSERT on the connection.  Deprecated: it is
- * SQLite's alone and wrong after a trigger or a second INSERT; use
- * db_insert_id.  Kept until its last caller is gone. */
-long long db_last_id(struct db *db);
-
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 long long db_changes(struct db *db);
 
