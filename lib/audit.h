@@ -11,6 +11,8 @@
 #ifndef GRIDKIT_AUDIT_H
 #define GRIDKIT_AUDIT_H
 
+#include "clock.h"
+
 struct db;
 
 /*
@@ -38,5 +40,35 @@ int audit_commit(struct db *db, const char *verb, const char *subject,
  * show nothing.
  */
 int audit_reveal(struct db *db, const char *subject, const char *detail);
+
+/* Which rows audit_list reads; a NULL string or an unset time is no
+ * filter. */
+struct audit_filter {
+	const char *program;		/* rows written by this program */
+	const char *subject;		/* exactly this subject */
+	const char *operator_name;	/* exactly this operator */
+	const char *verb;		/* this verb, or a verb that begins with
+					   it and a space ("import" finds
+					   "import grids") */
+	int has_since, has_until;
+	gk_time since;			/* at or after */
+	gk_time until;			/* before */
+};
+
+/* One row of the log, valid during the callback. */
+struct audit_row {
+	long long id;
+	const char *at, *operator_name, *program, *verb, *subject, *detail;
+};
+
+/*
+ * audit_list calls fn for every row that f lets through, oldest first,
+ * until fn returns other than GK_OK.  A row whose time does not parse
+ * (written by hand) is passed when no time filter is set, and is an
+ * error (GK_DATAERR, naming the row) when one is.  Returns GK_OK, fn's
+ * status, or a status after reporting.
+ */
+int audit_list(struct db *db, const struct audit_filter *f,
+    int (*fn)(void *ctx, const struct audit_row *r), void *ctx);
 
 #endif

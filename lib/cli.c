@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit.h"
+#include "batch.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clock.h"
@@ -34,7 +36,13 @@ enum {
 	OPT_ENCODING,
 	OPT_MAX_ERRORS,
 	OPT_PRINT_CONFIG,
-	OPT_ALLOW_EMPTY
+	OPT_ALLOW_EMPTY,
+	/* The options of log, the verb every program gets. */
+	OPT_LOG_ALL,
+	OPT_LOG_SINCE,
+	OPT_LOG_UNTIL,
+	OPT_LOG_SUBJECT,
+	OPT_LOG_VERB
 };
 
 static const char common_short[] = "c:d:f:hnqvV";
@@ -59,6 +67,33 @@ static const struct option common_long[] = {
 	{ "version",		no_argument,	   NULL, 'V' },
 };
 #define NCOMMON (sizeof common_long / sizeof common_long[0])
+
+/* Placed after the program's own options: a program option of the same
+ * name (grid-define list --all) wins in getopt, and log takes the
+ * option by its name whatever its code. */
+static const struct option log_long[] = {
+	{ "all",		no_argument,	   NULL, OPT_LOG_ALL },
+	{ "since",		required_argument, NULL, OPT_LOG_SINCE },
+	{ "subject",		required_argument, NULL, OPT_LOG_SUBJECT },
+	{ "until",		required_argument, NULL, OPT_LOG_UNTIL },
+	{ "verb",		required_argument, NULL, OPT_LOG_VERB },
+};
+#define NLOG (sizeof log_long / sizeof log_long[0])
+
+static int run_log(struct cli *cli, struct db *db);
+
+static const int log_opts[] = {
+	OPT_LOG_ALL, OPT_LOG_SINCE, OPT_LOG_UNTIL, OPT_LOG_SUBJECT,
+	OPT_LOG_VERB, 0
+};
+
+/* Every program reads its own audit rows with gridkit, not with the
+ * sqlite3 shell: the driver adds this verb to every verb table. */
+static const struct cli_verb log_verb = {
+	"log", run_log, CLI_DB_READ, log_opts, 0, 0,
+	"log [--all] [--since TIME] [--until TIME] [--subject TEXT] "
+	"[--operator NAME] [--verb VERB]"
+};
 
 int
 cli_main(const struct cli_prog *prog, int argc, char **argv)
@@ -116,6 +151,7 @@ full_usage(const struct cli *cli, FILE *fp)
 
 	for (v = cli->prog->verbs; v->name != NULL; v++)
 		verb_usage(cli, v, &first, fp);
+	verb_usage(cli, &log_verb, &first, fp);
 }
 
 void
@@ -244,14 +280,37 @@ option_name(const struct cli_prog *p, int code, char *buf, size_t n)
 			snprintf(buf, n, "--%s", p->longopts[i].name);
 			return;
 		}
+	for (i = 0; i < NLOG; i++)
+		if (log_long[i].val == code) {
+			snprintf(buf, n, "--%s", log_long[i].name);
+			return;
+		}
 	snprintf(buf, n, "-%c", code);
 }
 
+/* The code log knows an option of its own by: a program option of the
+ * same name stands for it (getopt found the program's first). */
 static int
-takes(const struct cli_verb *v, int code)
+log_code(const struct cli_prog *p, int code)
+{
+	size_t i, j;
+
+	for (i = 0; p->longopts != NULL && p->longopts[i].name != NULL; i++)
+		if (p->longopts[i].val == code)
+			for (j = 0; j < NLOG; j++)
+				if (strcmp(p->longopts[i].name,
+				    log_long[j].name) == 0)
+					return log_long[j].val;
+	return code;
+}
+
+static int
+takes(const struct cli_prog *p, const struct cli_verb *v, int code)
 {
 	const int *o;
 
+	if (v == &log_verb)
+		code = log_code(p, code);
 	for (o = v->opts; o != NULL && *o != 0; o++)
 		if (*o == code)
 			return 1;
@@ -268,15 +327,26 @@ refuse_option(const struct cli *cli, int code)
 	size_t n = 0, i = 0;
 	int rc;
 
-	for (v = cli->prog->verbs; v->name != NULL; v++)
-		n += takes(v, code);
-	for (v = cli->prog->verbs; v->name != NULL; v++) {
-		if (!takes(v, code))
-			continue;
-		if (i > 0)
-			sb_adds(&with, i == n - 1 ? " and " : ", ");
-		sb_adds(&with, v->name);
-		i++;
+	const struct cli_verb *last = &log_verb;
+
+	for (v = cli->prog->verbs; ; v++) {
+		if (v->name == NULL)
+			v = last;
+		n += takes(cli->prog, v, code);
+		if (v == last)
+			break;
+	}
+	for (v = cli->prog->verbs; ; v++) {
+		if (v->name == NULL)
+			v = last;
+		if (takes(cli->prog, v, code)) {
+			if (i > 0)
+				sb_adds(&with, i == n - 1 ? " and " : ", ");
+			sb_adds(&with, v->name);
+			i++;
+		}
+		if (v == last)
+			break;
 	}
 	option_name(cli->prog, code, name, sizeof name);
 	rc = cli_usage_error(cli, "%s does not go with %s (it goes with %s)",
@@ -301,7 +371,7 @@ verb(struct cli *cli)
 		    cli->argv[0]);
 	/* An option of another command is an error, never ignored. */
 	for (i = 0; i < cli->ngiven; i++)
-		if (!takes(v, cli->given[i].code))
+		if (!takes(p, v, cli->given[i].code))
 			return refuse_option(cli, cli->given[i].code);
 	if (cli->argc - 1 < v->min)
 		return cli_usage_error(cli, "%s: too few operands", v->name);
@@ -311,7 +381,9 @@ verb(struct cli *cli)
 	if (p->trim_operands)
 		for (i = 1; i < (size_t)cli->argc; i++)
 			cli->argv[i] = util_trim_blanks(cli->argv[i]);
-	for (i = 0; p->option != NULL && i < cli->ngiven; i++)
+	/* log reads its options itself, by name. */
+	for (i = 0; p->option != NULL && v != &log_verb && i < cli->ngiven;
+	    i++)
 		if ((rc = p->option(cli, cli->given[i].code,
 		    cli->given[i].arg)) != GK_OK)
 			return rc;
@@ -334,11 +406,12 @@ cli_parse(struct cli *cli)
 
 	for (i = 0; p->longopts != NULL && p->longopts[i].name != NULL; i++)
 		nprog++;
-	longopts = ecalloc(NCOMMON + nprog + 1, sizeof *longopts);
+	longopts = ecalloc(NCOMMON + nprog + NLOG + 1, sizeof *longopts);
 	memcpy(longopts, common_long, sizeof common_long);
 	if (nprog > 0)
 		memcpy(longopts + NCOMMON, p->longopts,
 		    nprog * sizeof *longopts);
+	memcpy(longopts + NCOMMON + nprog, log_long, sizeof log_long);
 	/* A leading ':' makes getopt tell a missing value (':') from an
 	 * unknown option ('?'). */
 	sb_addc(&shortopts, ':');
@@ -444,6 +517,9 @@ cli_parse(struct cli *cli)
 	for (v = p->verbs; cli->argc > 0 && v->name != NULL; v++)
 		if (strcmp(cli->argv[0], v->name) == 0)
 			cli->verb = v;
+	if (cli->verb == NULL && cli->argc > 0 &&
+	    strcmp(cli->argv[0], log_verb.name) == 0)
+		cli->verb = &log_verb;
 
 	if (err.len > 0) {
 		rc = cli_usage_error(cli, "%s", err.buf);
@@ -505,6 +581,7 @@ cli_parse(struct cli *cli)
 	}
 	cli->now = arg_now;
 	set_operator(cli, arg_operator);
+	cli->operator_given = arg_operator;
 
 	if (cli->db_path == NULL && (env = getenv("GRIDKIT_DB")) != NULL &&
 	    *env != '\0')
@@ -831,4 +908,109 @@ cli_release(struct cli *cli)
 	free(cli->given);
 	cli->given = NULL;
 	cli->ngiven = 0;
+}
+
+/* log: the audit rows of this program (or of all, --all), oldest first,
+ * with the personal data in subjects and details masked. */
+struct log_out {
+	struct recout *w;
+	int reveal;
+	struct sb subject, detail;
+};
+
+static int
+log_row(void *ctx, const struct audit_row *r)
+{
+	struct log_out *lo = ctx;
+	char id[24];
+	const char *v[7];
+
+	snprintf(id, sizeof id, "%lld", r->id);
+	sb_reset(&lo->subject);
+	sb_reset(&lo->detail);
+	if (lo->reveal) {
+		sb_adds(&lo->subject, r->subject);
+		sb_adds(&lo->detail, r->detail);
+	} else {
+		batch_mask(&lo->subject, r->subject, 0);
+		batch_mask(&lo->detail, r->detail, 0);
+	}
+	v[0] = id;
+	v[1] = r->at;
+	v[2] = r->operator_name;
+	v[3] = r->program;
+	v[4] = r->verb;
+	v[5] = lo->subject.buf ? lo->subject.buf : "";
+	v[6] = lo->detail.buf ? lo->detail.buf : "";
+	return recout_row(lo->w, v);
+}
+
+/* --since and --until: a time, or a date meaning its whole day (until
+ * the end of it). */
+static int
+log_time(const struct cli *cli, const char *opt, const char *arg, int end,
+    gk_time *out)
+{
+	const char *why;
+	gk_day d;
+
+	if (day_parse(arg, &d, &why) == 0) {
+		*out = clock_midnight(end ? d + 1 : d);
+		return GK_OK;
+	}
+	if (clock_parse(arg, out, &why) == -1)
+		return cli_usage_error(cli, "%s \"%s\": %s", opt, arg, why);
+	return GK_OK;
+}
+
+static int
+run_log(struct cli *cli, struct db *db)
+{
+	static const struct recout_col cols[] = {
+		{ "id", RC_INT }, { "at", RC_STR }, { "operator", RC_STR },
+		{ "program", RC_STR }, { "verb", RC_STR },
+		{ "subject", RC_STR }, { "detail", RC_STR },
+	};
+	struct audit_filter f = { 0 };
+	struct log_out lo = { NULL, cli->reveal, SB_INIT, SB_INIT };
+	const char *arg;
+	size_t i;
+	int rc = GK_OK, all = 0;
+
+	f.program = cli->prog->name;
+	f.operator_name = cli->operator_given;
+	for (i = 0; i < cli->ngiven && rc == GK_OK; i++) {
+		arg = cli->given[i].arg;
+		switch (log_code(cli->prog, cli->given[i].code)) {
+		case OPT_LOG_ALL:
+			all = 1;
+			break;
+		case OPT_LOG_SINCE:
+			f.has_since = 1;
+			rc = log_time(cli, "--since", arg, 0, &f.since);
+			break;
+		case OPT_LOG_UNTIL:
+			f.has_until = 1;
+			rc = log_time(cli, "--until", arg, 1, &f.until);
+			break;
+		case OPT_LOG_SUBJECT:
+			f.subject = arg;
+			break;
+		case OPT_LOG_VERB:
+			f.verb = arg;
+			break;
+		}
+	}
+	if (rc != GK_OK)
+		return rc;
+	if (all)
+		f.program = NULL;
+	if (cli->reveal && (rc = audit_reveal(db, all ? "log --all" : "log",
+	    "audit subjects and details shown unmasked")) != GK_OK)
+		return rc;
+	lo.w = cli_out(cli, cols, sizeof cols / sizeof cols[0]);
+	rc = audit_list(db, &f, log_row, &lo);
+	sb_release(&lo.subject);
+	sb_release(&lo.detail);
+	return cli_out_end(lo.w, rc);
 }

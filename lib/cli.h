@@ -120,6 +120,8 @@ struct cli {
 	const char *config_path;	/* -c or GRIDKIT_CONFIG, or NULL */
 	const char *now;		/* --now or GRIDKIT_NOW, or NULL */
 	const char *operator_name;	/* --operator, GRIDKIT_OPERATOR, login */
+	const char *operator_given;	/* --operator alone, or NULL (log
+					   filters by it) */
 	enum recout_format format;	/* -f, else by whether stdout is a tty */
 	int format_set;			/* -f was given */
 	int excel;			/* --excel */

@@ -24,7 +24,7 @@ test_expect_success 'add refuses a grid in a village not in the database' '
 test_expect_success 'rename changes the name and records old and new' '
 	grid-define rename 140121100001003 西街三网格 &&
 	grid-define list -f tsv >actual && grep "^140121100001003	西街三网格	" actual &&
-	sqlite3 test.db "SELECT detail FROM audit WHERE verb = '"'"'rename'"'"'" >actual && grep "西街第三网格 -> 西街三网格" actual
+	grid-define log --verb rename -f tsv | cut -f7 >actual && grep "西街第三网格 -> 西街三网格" actual
 '
 
 test_expect_success 'retire refuses a grid that still has units' '
