@@ -18,6 +18,7 @@ BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/gridkit
 SYSCONFDIR ?= /etc
+LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -44,6 +45,7 @@ ALL_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib \
               -DGRIDKIT_VERSION='"$(VERSION)"' \
               -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
               -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
+              -DGRIDKIT_LOCALEDIR='"$(LOCALEDIR)"' \
               $(PKG_CFLAGS) -MMD -MP
 # --as-needed: a library nothing calls yet (libcrypto, until the SM3
 # archive) is not loaded at every start of a program.
@@ -67,8 +69,15 @@ CLI_T    := $(sort $(wildcard tests/cli/*.t))
 MANPAGES := $(sort $(wildcard man/*.[1-9]))
 CALENDARS := $(sort $(wildcard etc/calendar/*.cal))
 TOOLS    := scripts/gen-province
+# Translations: po/LANG.po, built beside the programs as
+# locale/LANG/LC_MESSAGES/gridkit.mo (where a build tree finds them).
+PO       := $(sort $(wildcard po/*.po))
+MO       := $(patsubst po/%.po,locale/%/LC_MESSAGES/gridkit.mo,$(PO))
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k_ -kN_ -kC_:1c,2 \
+            -kNC_:1c,2 --add-comments=TRANSLATORS: --package-name=gridkit \
+            --package-version=$(VERSION) --no-wrap --sort-by-file
 
-all: $(PROGS)
+all: $(PROGS) $(MO)
 
 # BUILD-FLAGS holds the compiler and every flag; it is rewritten only
 # when they change, and everything built depends on it (git's GIT-CFLAGS).
@@ -106,6 +115,28 @@ scripts/gen-province: scripts/gen-province.o BUILD-FLAGS
 	$(say) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $<
 
+locale/%/LC_MESSAGES/gridkit.mo: po/%.po
+	$(say) MSGFMT $@
+	$(Q)mkdir -p $(dir $@) && msgfmt --check -o $@ $<
+
+# The template from the sources, and each translation brought up to
+# date with it (new messages untranslated, gone ones kept as obsolete).
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o po/gridkit.pot $(LIB_SRC) cmd/*.c
+	for po in $(PO); do msgmerge --quiet --update --backup=none \
+	    --no-wrap "$$po" po/gridkit.pot; done
+
+# Every message marked in the sources has its translation in each
+# catalogue (msgcmp), and the catalogues are well-formed (msgfmt).
+check-po:
+	@tmp=tests/tmp/gridkit.pot; mkdir -p tests/tmp && \
+	xgettext $(XGETTEXT_FLAGS) -o $$tmp $(LIB_SRC) cmd/*.c && \
+	for po in $(PO); do \
+	    msgfmt --check -o /dev/null "$$po" && \
+	    msgcmp "$$po" $$tmp || exit 1; \
+	done; \
+	echo "translations: $(words $(PO)) complete, $$(grep -c '^msgid ' $$tmp) messages"
+
 deps:
 	@scripts/deps
 
@@ -115,6 +146,7 @@ check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@scripts/run-tests $(UNIT_BIN) $(CLI_T)
 	@scripts/manlint $(MANPAGES)
+	@$(MAKE) --no-print-directory check-po
 	@$(MAKE) --no-print-directory check-install
 
 check-unit: all $(UNIT_BIN)
@@ -167,13 +199,18 @@ install: all
 	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 etc/gridkit.yaml $(DESTDIR)$(SHAREDIR)/gridkit.yaml.example
 	install -m 644 $(CALENDARS) $(DESTDIR)$(SHAREDIR)/calendar
+	for mo in $(MO); do \
+	    d=$(DESTDIR)$(LOCALEDIR)/$$(echo $$mo | cut -d/ -f2)/LC_MESSAGES; \
+	    install -d $$d && install -m 644 $$mo $$d/gridkit.mo || exit 1; \
+	done
 
 # What install installs, one path a file, without DESTDIR.
 INSTALLED = $(addprefix $(BINDIR)/,$(PROGS)) \
 	$(foreach s,1 5 7,$(addprefix $(MANDIR)/man$(s)/,$(notdir \
 	    $(filter %.$(s),$(MANPAGES))))) \
 	$(SHAREDIR)/gridkit.yaml.example \
-	$(addprefix $(SHAREDIR)/calendar/,$(notdir $(CALENDARS)))
+	$(addprefix $(SHAREDIR)/calendar/,$(notdir $(CALENDARS))) \
+	$(patsubst locale/%,$(LOCALEDIR)/%,$(MO))
 
 # Removes the files install installed and gridkit's own directories
 # once empty; bin and the man directories are shared, they stay.
@@ -205,9 +242,9 @@ check-install: all
 clean:
 	rm -f $(PROGS) libgridkit.a $(TOOLS) BUILD-FLAGS lib/*.o lib/*.d cmd/*.o cmd/*.d \
 	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN)
-	rm -rf tests/tmp
+	rm -rf tests/tmp locale
 
-.PHONY: all need-pkgs check check-unit check-cli check-install demo bench fuzz install \
+.PHONY: all need-pkgs pot check-po check check-unit check-cli check-install demo bench fuzz install \
 	uninstall clean deps FORCE
 .SECONDARY:
 

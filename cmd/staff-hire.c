@@ -83,7 +83,7 @@ static struct opts {
 /* The kind of id staff-hire reads: "id" heads a listing, "staff" the
  * staff column of a training sheet. */
 static const struct cli_idkind staff_ids = {
-	"staff id", "staff ids",
+	N_("staff id"), N_("staff ids"),
 	(const char *const []){ "id", "staff", "staff_id", "编号", "人员编号",
 	    "工号", NULL },
 	NULL

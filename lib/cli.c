@@ -20,6 +20,7 @@
 #include "config.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "recout.h"
 #include "status.h"
 #include "util.h"
@@ -37,6 +38,7 @@ enum {
 	OPT_MAX_ERRORS,
 	OPT_PRINT_CONFIG,
 	OPT_ALLOW_EMPTY,
+	OPT_LANG,
 	/* The options of log, the verb every program gets. */
 	OPT_LOG_ALL,
 	OPT_LOG_SINCE,
@@ -57,6 +59,7 @@ static const struct option common_long[] = {
 	{ "format",		required_argument, NULL, 'f' },
 	{ "help",		no_argument,	   NULL, 'h' },
 	{ "input-format",	required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "lang",		required_argument, NULL, OPT_LANG },
 	{ "max-errors",		required_argument, NULL, OPT_MAX_ERRORS },
 	{ "now",		required_argument, NULL, OPT_NOW },
 	{ "operator",		required_argument, NULL, OPT_OPERATOR },
@@ -81,6 +84,7 @@ static const struct option log_long[] = {
 #define NLOG (sizeof log_long / sizeof log_long[0])
 
 static int run_log(struct cli *cli, struct db *db);
+static void set_lang(enum i18n_lang lang, int forced);
 
 static const int log_opts[] = {
 	OPT_LOG_ALL, OPT_LOG_SINCE, OPT_LOG_UNTIL, OPT_LOG_SUBJECT,
@@ -131,13 +135,18 @@ verb_usage(const struct cli *cli, const struct cli_verb *v, int *first,
     FILE *fp)
 {
 	const char *s = v->synopsis, *nl;
+	/* TRANSLATORS: the first word of a usage message; the lines below
+	 * it are indented by its display width. */
+	const char *word = _("usage:");
+	int pad = (int)recout_width(word);
 
 	while (*s != '\0') {
 		nl = strchr(s, '\n');
 		if (nl == NULL)
 			nl = s + strlen(s);
-		fprintf(fp, "%s %s [options] %.*s\n", *first ? "usage:" :
-		    "      ", cli->prog->name, (int)(nl - s), s);
+		fprintf(fp, "%*s %s %s %.*s\n", *first ? 0 : pad,
+		    *first ? word : "", cli->prog->name, _("[options]"),
+		    (int)(nl - s), s);
 		*first = 0;
 		s = *nl ? nl + 1 : nl;
 	}
@@ -170,7 +179,7 @@ help(const struct cli *cli)
 {
 	printf("%s - %s\n\n", cli->prog->name, cli->prog->summary);
 	full_usage(cli, stdout);
-	printf("\ncommon options:\n"
+	printf(_("\ncommon options:\n"
 	    "  -d, --db FILE          database (GRIDKIT_DB)\n"
 	    "  -c, --config FILE      configuration file (GRIDKIT_CONFIG)\n"
 	    "  -f, --format FMT       table, tsv, csv, json or jsonl\n"
@@ -192,9 +201,11 @@ help(const struct cli *cli)
 	    "unmasked (audited)\n"
 	    "      --print-config     show the configuration and where each "
 	    "value comes from\n"
+	    "      --lang zh|en       the language of messages and records "
+	    "(output.language)\n"
 	    "  -h, --help             this help\n"
 	    "  -V, --version          the version\n"
-	    "\nSee %s(1).\n", cli->prog->name);
+	    "\nSee %s(1).\n"), cli->prog->name);
 }
 
 int
@@ -254,8 +265,10 @@ static int
 print_config(struct cli *cli)
 {
 	static const struct recout_col cols[] = {
-		{ "key", RC_STR }, { "value", RC_STR },
-		{ "origin", RC_STR }, { "article", RC_STR },
+		{ NC_("column", "key"), RC_STR },
+		{ NC_("column", "value"), RC_STR },
+		{ NC_("column", "origin"), RC_STR },
+		{ NC_("column", "article"), RC_STR },
 	};
 	struct recout *w = cli_out(cli, cols, 4);
 	const char *v[4];
@@ -349,7 +362,7 @@ refuse_option(const struct cli *cli, int code)
 			break;
 	}
 	option_name(cli->prog, code, name, sizeof name);
-	rc = cli_usage_error(cli, "%s does not go with %s (it goes with %s)",
+	rc = cli_usage_error(cli, _("%s does not go with %s (it goes with %s)"),
 	    name, cli->verb->name, with.buf);
 	sb_release(&with);
 	return rc;
@@ -365,18 +378,18 @@ verb(struct cli *cli)
 	int rc;
 
 	if (cli->argc == 0)
-		return cli_usage_error(cli, "no command given");
+		return cli_usage_error(cli, _("no command given"));
 	if (v == NULL)
-		return cli_usage_error(cli, "unknown command \"%s\"",
+		return cli_usage_error(cli, _("unknown command \"%s\""),
 		    cli->argv[0]);
 	/* An option of another command is an error, never ignored. */
 	for (i = 0; i < cli->ngiven; i++)
 		if (!takes(p, v, cli->given[i].code))
 			return refuse_option(cli, cli->given[i].code);
 	if (cli->argc - 1 < v->min)
-		return cli_usage_error(cli, "%s: too few operands", v->name);
+		return cli_usage_error(cli, _("%s: too few operands"), v->name);
 	if (v->max >= 0 && cli->argc - 1 > v->max)
-		return cli_usage_error(cli, "%s: unexpected operand \"%s\"",
+		return cli_usage_error(cli, _("%s: unexpected operand \"%s\""),
 		    v->name, cli->argv[v->max + 1]);
 	if (p->trim_operands)
 		for (i = 1; i < (size_t)cli->argc; i++)
@@ -401,9 +414,14 @@ cli_parse(struct cli *cli)
 	size_t nprog = 0, i;
 	const char *arg_now = NULL, *arg_operator = NULL, *why, *env;
 	const char *arg_format = NULL, *arg_max_errors = NULL;
+	const char *arg_lang = NULL;
+	enum i18n_lang lang;
 	long long n;
 	int c, rc = GK_OK, verbosity = 0, quiet = 0, offset;
 
+	/* Messages follow the environment until --lang or the
+	 * configuration says otherwise. */
+	set_lang(i18n_env(), 0);
 	for (i = 0; p->longopts != NULL && p->longopts[i].name != NULL; i++)
 		nprog++;
 	longopts = ecalloc(NCOMMON + nprog + NLOG + 1, sizeof *longopts);
@@ -464,7 +482,7 @@ cli_parse(struct cli *cli)
 			break;
 		case OPT_OPERATOR:
 			if (*optarg == '\0')
-				defer_error(&err, "--operator needs a name");
+				defer_error(&err, _("--operator needs a name"));
 			arg_operator = optarg;
 			break;
 		case OPT_REVEAL:
@@ -477,8 +495,8 @@ cli_parse(struct cli *cli)
 			if (strcmp(optarg, "csv") != 0 &&
 			    strcmp(optarg, "tsv") != 0 &&
 			    strcmp(optarg, "jsonl") != 0)
-				defer_error(&err, "unknown input format \"%s\" "
-				    "(csv, tsv or jsonl)", optarg);
+				defer_error(&err, _("unknown input format "
+				    "\"%s\" (csv, tsv or jsonl)"), optarg);
 			cli->input.format = optarg;
 			break;
 		case OPT_ENCODING:
@@ -493,16 +511,19 @@ cli_parse(struct cli *cli)
 		case OPT_ALLOW_EMPTY:
 			cli->allow_empty = 1;
 			break;
+		case OPT_LANG:
+			arg_lang = optarg;
+			break;
 		case '?':
 			if (optopt != 0 && optopt < 0x100)
-				defer_error(&err, "unknown option \"-%c\"",
+				defer_error(&err, _("unknown option \"-%c\""),
 				    optopt);
 			else
-				defer_error(&err, "unknown option \"%s\"",
+				defer_error(&err, _("unknown option \"%s\""),
 				    cli->argv[optind - 1]);
 			break;
 		case ':':
-			defer_error(&err, "option \"%s\" needs a value",
+			defer_error(&err, _("option \"%s\" needs a value"),
 			    cli->argv[optind - 1]);
 			break;
 		default:
@@ -527,8 +548,8 @@ cli_parse(struct cli *cli)
 	}
 	if (arg_format != NULL) {
 		if (recout_parse_format(arg_format, &cli->format) == -1) {
-			rc = cli_usage_error(cli, "unknown format \"%s\" "
-			    "(table, tsv, csv, json or jsonl)", arg_format);
+			rc = cli_usage_error(cli, _("unknown format \"%s\" "
+			    "(table, tsv, csv, json or jsonl)"), arg_format);
 			goto done;
 		}
 		cli->format_set = 1;
@@ -536,11 +557,20 @@ cli_parse(struct cli *cli)
 	if (arg_max_errors != NULL) {
 		if (util_parse_long(arg_max_errors, 1, 1000000, &n, &why)
 		    == -1) {
-			rc = cli_usage_error(cli, "--max-errors \"%s\": %s",
+			rc = cli_usage_error(cli, _("--max-errors \"%s\": %s"),
 			    arg_max_errors, why);
 			goto done;
 		}
 		cli->max_errors = n;
+	}
+
+	if (arg_lang != NULL) {
+		if (i18n_parse(arg_lang, &lang) == -1) {
+			rc = cli_usage_error(cli, _("unknown language \"%s\" "
+			    "(zh or en)"), arg_lang);
+			goto done;
+		}
+		set_lang(lang, 1);
 	}
 
 	diag_set_level(quiet ? DIAG_QUIET : verbosity > 0 ? DIAG_VERBOSE :
@@ -551,6 +581,18 @@ cli_parse(struct cli *cli)
 		cli->config_path = env;
 	if ((rc = config_load(&cli->config, cli->config_path)) != GK_OK)
 		goto done;
+	if (arg_lang == NULL && *config_str(cli->config, "output.language")) {
+		if (i18n_parse(config_str(cli->config, "output.language"),
+		    &lang) == -1) {
+			diag_error(_("%s: output.language \"%s\": not zh "
+			    "or en"),
+			    config_origin(cli->config, "output.language"),
+			    config_str(cli->config, "output.language"));
+			rc = GK_CONFIG;
+			goto done;
+		}
+		set_lang(lang, 0);
+	}
 	/* Every program reads the words of every vocabulary, with the
 	 * names the config adds. */
 	if ((rc = vocab_load_config(cli->config)) != GK_OK)
@@ -562,8 +604,8 @@ cli_parse(struct cli *cli)
 			goto done;
 	if (clock_parse_offset(config_str(cli->config, "clock.utc_offset"),
 	    &offset) == -1) {
-		diag_error("%s: clock.utc_offset \"%s\": not an offset like "
-		    "+08:00", config_origin(cli->config, "clock.utc_offset"),
+		diag_error(_("%s: clock.utc_offset \"%s\": not an offset like "
+		    "+08:00"), config_origin(cli->config, "clock.utc_offset"),
 		    config_str(cli->config, "clock.utc_offset"));
 		rc = GK_CONFIG;
 		goto done;
@@ -594,7 +636,8 @@ cli_parse(struct cli *cli)
 		cli->format = recout_default_format(stdout);
 	if (cli->excel && cli->format != RECOUT_CSV &&
 	    cli->format != RECOUT_TSV) {
-		rc = cli_usage_error(cli, "--excel goes with -f csv or -f tsv");
+		rc = cli_usage_error(cli, _("--excel goes with -f csv or "
+		    "-f tsv"));
 		goto done;
 	}
 
@@ -633,8 +676,8 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 	 * against an empty one in memory. */
 	if (mode == CLI_DB_WRITE && cli->dry_run && stat(path, &sb) == -1 &&
 	    errno == ENOENT) {
-		diag_info("%s: no database yet; the dry run uses an empty one "
-		    "in memory", path);
+		diag_info(_("%s: no database yet; the dry run uses an empty "
+		    "one in memory"), path);
 		path = ":memory:";
 	}
 	rc = db_open(out, path, dm);
@@ -654,43 +697,63 @@ is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/* Data that ships with the programs, found beside the program: in a
+ * build tree (build), then in an installed tree moved to another prefix
+ * (installed, relative to bin, as git's RUNTIME_PREFIX), then where it
+ * was installed (fallback).  Sets path; returns path->buf. */
+static const char *
+beside_exe(struct sb *path, const char *build, const char *installed,
+    const char *fallback)
+{
+	const char *rel[2];
+	char exe[4096], *slash;
+	ssize_t n;
+	size_t i;
+
+	rel[0] = build;
+	rel[1] = installed;
+	sb_reset(path);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		for (i = 0; i < 2; i++) {
+			sb_reset(path);
+			sb_addf(path, "%s/%s", exe, rel[i]);
+			if (is_dir(path->buf))
+				return path->buf;
+		}
+	}
+	sb_reset(path);
+	sb_adds(path, fallback);
+	return path->buf;
+}
+
 int
 cli_calendar(const struct cli *cli, struct calendar **out)
 {
-	/* Beside the program: a build tree, then an installed tree moved
-	 * to another prefix (git's RUNTIME_PREFIX). */
-	static const char *const beside[] = {
-		"etc/calendar", "../share/gridkit/calendar"
-	};
 	const char *dir = config_str(cli->config, "calendar.dir");
-	char exe[4096], *slash;
 	struct sb path = SB_INIT;
-	ssize_t n;
-	size_t i;
 	int rc;
 
-	if (*dir == '\0') {
-		n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		if (n > 0) {
-			exe[n] = '\0';
-			if ((slash = strrchr(exe, '/')) != NULL)
-				*slash = '\0';
-			for (i = 0; i < sizeof beside / sizeof beside[0]; i++) {
-				sb_reset(&path);
-				sb_addf(&path, "%s/%s", exe, beside[i]);
-				if (is_dir(path.buf))
-					break;
-			}
-			if (i == sizeof beside / sizeof beside[0])
-				sb_reset(&path);
-		}
-		if (path.len == 0)
-			sb_adds(&path, GRIDKIT_SHAREDIR "/calendar");
-		dir = path.buf;
-	}
+	if (*dir == '\0')
+		dir = beside_exe(&path, "etc/calendar",
+		    "../share/gridkit/calendar", GRIDKIT_SHAREDIR "/calendar");
 	rc = cal_load_dir(out, dir);
 	sb_release(&path);
 	return rc;
+}
+
+/* The message catalogues, found as the calendars are. */
+static void
+set_lang(enum i18n_lang lang, int forced)
+{
+	struct sb path = SB_INIT;
+
+	i18n_set(lang, forced, beside_exe(&path, "locale", "../share/locale",
+	    GRIDKIT_LOCALEDIR));
+	sb_release(&path);
 }
 
 /* Parse one id of kind: 0, or -1 when s is none. */
@@ -715,11 +778,11 @@ add_id(const struct cli_idkind *kind, const char *s, const char *where,
 
 	if (parse_id(kind, s, &v) == -1) {
 		if (line > 0)
-			diag_at(where, line, 1, "%s is not a %s",
-			    diag_quote(q, sizeof q, s), kind->name);
+			diag_at(where, line, 1, _("%s is not a %s"),
+			    diag_quote(q, sizeof q, s), _(kind->name));
 		else
-			diag_error("%s is not a %s",
-			    diag_quote(q, sizeof q, s), kind->name);
+			diag_error(_("%s is not a %s"),
+			    diag_quote(q, sizeof q, s), _(kind->name));
 		return -1;
 	}
 	if (*n == *cap) {
@@ -769,8 +832,8 @@ cli_ids(struct cli *cli, const struct cli_idkind *kind, int first,
 	/* Nobody types ids at a prompt that does not say it waits: a
 	 * forgotten pipe is a usage error, not a hang.  "-" asks for it. */
 	if (cli->argc <= first && isatty(STDIN_FILENO))
-		return cli_usage_error(cli, "%s: no %s given, and standard "
-		    "input is a terminal", cli->argv[0], kind->names);
+		return cli_usage_error(cli, _("%s: no %s given, and standard "
+		    "input is a terminal"), cli->argv[0], _(kind->names));
 	while ((got = getline(&line, &len, stdin)) != -1) {
 		lineno++;
 		field = line;
@@ -797,7 +860,7 @@ cli_ids(struct cli *cli, const struct cli_idkind *kind, int first,
 	free(line);
 	if (ferror(stdin) || bad > 0) {
 		if (ferror(stdin))
-			diag_error("error reading standard input: %s",
+			diag_error(_("error reading standard input: %s"),
 			    strerror(errno));
 		free(*ids);
 		*ids = NULL;
@@ -808,12 +871,12 @@ cli_ids(struct cli *cli, const struct cli_idkind *kind, int first,
 	 * it failed or found nobody, must stop the pipeline: "set -e"
 	 * sees only the last command of a pipeline. */
 	if (*n == 0 && !cli->allow_empty) {
-		diag_error("no %s on standard input", kind->names);
+		diag_error(_("no %s on standard input"), _(kind->names));
 		return GK_NOINPUT;
 	}
 	if (*n == 0)
-		diag_info("no %s on standard input; nothing to do",
-		    kind->names);
+		diag_info(_("no %s on standard input; nothing to do"),
+		    _(kind->names));
 	return GK_OK;
 }
 
@@ -821,11 +884,11 @@ int
 cli_id(const struct cli *cli, const struct cli_idkind *kind, long long *id)
 {
 	if (cli->argc != 2)
-		return cli_usage_error(cli, "%s: give one %s", cli->argv[0],
-		    kind->name);
+		return cli_usage_error(cli, _("%s: give one %s"), cli->argv[0],
+		    _(kind->name));
 	if (parse_id(kind, cli->argv[1], id) == -1)
-		return cli_usage_error(cli, "%s: \"%s\" is not a %s",
-		    cli->argv[0], cli->argv[1], kind->name);
+		return cli_usage_error(cli, _("%s: \"%s\" is not a %s"),
+		    cli->argv[0], cli->argv[1], _(kind->name));
 	return GK_OK;
 }
 
@@ -852,8 +915,8 @@ cli_ids_unique(const struct cli_idkind *kind, const long long *ids, size_t n)
 	for (i = 1; i < n; i++)
 		if (sorted[i] == sorted[i - 1] && (i < 2 ||
 		    sorted[i - 2] != sorted[i])) {
-			diag_error("%s %lld is given more than once",
-			    kind->name, sorted[i]);
+			diag_error(_("%s %lld is given more than once"),
+			    _(kind->name), sorted[i]);
 			rc = GK_USAGE;
 		}
 	free(sorted);
@@ -892,7 +955,7 @@ cli_exit(struct cli *cli, int status)
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		/* Said once: the writer that failed first has spoken. */
 		if (errno != EPIPE && status != GK_IOERR)
-			diag_error("error writing standard output: %s",
+			diag_error(_("error writing standard output: %s"),
 			    strerror(errno));
 		status = gk_worst(status, GK_IOERR);
 	}
@@ -967,9 +1030,12 @@ static int
 run_log(struct cli *cli, struct db *db)
 {
 	static const struct recout_col cols[] = {
-		{ "id", RC_INT }, { "at", RC_STR }, { "operator", RC_STR },
-		{ "program", RC_STR }, { "verb", RC_STR },
-		{ "subject", RC_STR }, { "detail", RC_STR },
+		{ NC_("column", "id"), RC_INT }, { NC_("column", "at"), RC_STR },
+		{ NC_("column", "operator"), RC_STR },
+		{ NC_("column", "program"), RC_STR },
+		{ NC_("column", "verb"), RC_STR },
+		{ NC_("column", "subject"), RC_STR },
+		{ NC_("column", "detail"), RC_STR },
 	};
 	struct audit_filter f = { 0 };
 	struct log_out lo = { NULL, cli->reveal, SB_INIT, SB_INIT };

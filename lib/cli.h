@@ -43,6 +43,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "i18n.h"
 #include "recout.h"
 #include "recin.h"
 

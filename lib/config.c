@@ -76,6 +76,9 @@ static const struct config_decl decls[] = {
 	    "local time zone offset; China has one, +08:00"),
 	C_INT("input.max_errors", 50, 1, INT_MAX, NULL,
 	    "bad rows reported before a batch gives up"),
+	C_STR("output.language", "", NULL,
+	    "language people read: zh or en; empty: from the locale "
+	    "(LC_ALL, LC_MESSAGES, LANG)"),
 
 	C_INT("grid.urban_households_min", 300, 0, INT_MAX, "Art. 4",
 	    "fewest households of an urban grid (warning only)"),

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "util.h"
 
 static const char *prog = "gridkit";
@@ -77,7 +78,7 @@ diag_warn(const char *fmt, ...)
 		return;
 	va_start(ap, fmt);
 	fflush(stdout);
-	fprintf(stderr, "%s: warning: ", prog);
+	fprintf(stderr, "%s: %s ", prog, _("warning:"));
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
@@ -121,7 +122,9 @@ diag_vat(int warn, const char *file, unsigned long line, unsigned long col,
 		fprintf(stderr, ":%lu", line);
 	if (line > 0 && col > 0)
 		fprintf(stderr, ":%lu", col);
-	fputs(warn ? ": warning: " : ": ", stderr);
+	fputs(": ", stderr);
+	if (warn)
+		fprintf(stderr, "%s ", _("warning:"));
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 }

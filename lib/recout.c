@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "recout.h"
 #include "status.h"
 #include "util.h"
@@ -27,6 +28,8 @@ struct recout {
 	int excel;			/* Excel mode (CSV and TSV only) */
 	const struct recout_col *cols;	/* the columns; the caller's */
 	size_t ncols;			/* number of columns */
+	const char **head;		/* the header of each column: its name,
+					   or its translation for people */
 	const char *eol;		/* line end: "\n" or "\r\n" */
 	int started;			/* BOM, header or "[" written */
 	int failed;			/* a write failed; nothing more is tried */
@@ -278,9 +281,9 @@ start(struct recout *w)
 				sb_addc(&w->line, w->fmt == RECOUT_TSV ?
 				    '\t' : ',');
 			if (w->fmt == RECOUT_TSV)
-				add_escaped(&w->line, w->cols[i].name, 0);
+				add_escaped(&w->line, w->head[i], 0);
 			else
-				add_csv(w, w->cols[i].name, 0);
+				add_csv(w, w->head[i], 0);
 		}
 		sb_adds(&w->line, w->eol);
 		break;
@@ -343,7 +346,7 @@ flush_table(struct recout *w)
 
 	for (i = 0; i < w->ncols; i++) {
 		sb_reset(&w->tmp);
-		add_escaped(&w->tmp, w->cols[i].name, 1);
+		add_escaped(&w->tmp, w->head[i], 1);
 		add_cell(w, i, w->tmp.buf, w->tmp.len,
 		    recout_width(w->tmp.buf));
 	}
@@ -534,10 +537,17 @@ recout_new(FILE *fp, enum recout_format fmt, int excel,
 	sb_init(&w->line);
 	sb_init(&w->tmp);
 	sb_init(&w->held);
+	/* Headers people read are in their language; JSON keys and the
+	 * headers of files for scripts stay as they are (i18n.h). */
+	w->head = ecalloc(ncols + 1, sizeof *w->head);
+	for (i = 0; i < ncols; i++)
+		w->head[i] = fmt != RECOUT_JSON && fmt != RECOUT_JSONL &&
+		    i18n_people(fmt == RECOUT_TABLE || w->excel) ?
+		    i18n_cgettext("column", cols[i].name) : cols[i].name;
 	if (fmt == RECOUT_TABLE) {
 		w->width = ecalloc(ncols, sizeof *w->width);
 		for (i = 0; i < ncols; i++) {
-			add_escaped(&w->tmp, cols[i].name, 1);
+			add_escaped(&w->tmp, w->head[i], 1);
 			w->width[i] = recout_width(w->tmp.buf);
 			sb_reset(&w->tmp);
 		}
@@ -610,6 +620,7 @@ recout_end(struct recout *w, int abandon)
 	sb_release(&w->tmp);
 	sb_release(&w->held);
 	free(w->width);
+	free(w->head);
 	if (w->obj != NULL)
 		json_decref(w->obj);
 	free(w);
