@@ -581,6 +581,8 @@ cli_parse(struct cli *cli)
 		cli->config_path = env;
 	if ((rc = config_load(&cli->config, cli->config_path)) != GK_OK)
 		goto done;
+	/* People read the words of the vocabularies in their language. */
+	recout_set_words(vocab_word);
 	if (arg_lang == NULL && *config_str(cli->config, "output.language")) {
 		if (i18n_parse(config_str(cli->config, "output.language"),
 		    &lang) == -1) {

@@ -22,6 +22,9 @@
 #include "status.h"
 #include "util.h"
 
+/* How people read a word of a vocabulary (recout_set_words). */
+static const char *(*words_fn)(const char *words, const char *value);
+
 struct recout {
 	FILE *fp;			/* where records go; the caller's */
 	enum recout_format fmt;		/* output format */
@@ -30,6 +33,8 @@ struct recout {
 	size_t ncols;			/* number of columns */
 	const char **head;		/* the header of each column: its name,
 					   or its translation for people */
+	int people;			/* headers and words for people */
+	const char **shown;		/* a row's values as people read them */
 	const char *eol;		/* line end: "\n" or "\r\n" */
 	int started;			/* BOM, header or "[" written */
 	int failed;			/* a write failed; nothing more is tried */
@@ -539,11 +544,15 @@ recout_new(FILE *fp, enum recout_format fmt, int excel,
 	sb_init(&w->held);
 	/* Headers people read are in their language; JSON keys and the
 	 * headers of files for scripts stay as they are (i18n.h). */
+	w->people = fmt != RECOUT_JSON && fmt != RECOUT_JSONL &&
+	    i18n_people(fmt == RECOUT_TABLE || w->excel);
 	w->head = ecalloc(ncols + 1, sizeof *w->head);
 	for (i = 0; i < ncols; i++)
-		w->head[i] = fmt != RECOUT_JSON && fmt != RECOUT_JSONL &&
-		    i18n_people(fmt == RECOUT_TABLE || w->excel) ?
-		    i18n_cgettext("column", cols[i].name) : cols[i].name;
+		w->head[i] = w->people ? i18n_cgettext("column", cols[i].name) :
+		    cols[i].name;
+	for (i = 0; w->people && words_fn != NULL && i < ncols; i++)
+		if (cols[i].words != NULL && w->shown == NULL)
+			w->shown = ecalloc(ncols + 1, sizeof *w->shown);
 	if (fmt == RECOUT_TABLE) {
 		w->width = ecalloc(ncols, sizeof *w->width);
 		for (i = 0; i < ncols; i++) {
@@ -560,11 +569,27 @@ recout_new(FILE *fp, enum recout_format fmt, int excel,
 	return w;
 }
 
+void
+recout_set_words(const char *(*fn)(const char *words, const char *value))
+{
+	words_fn = fn;
+}
+
 int
 recout_row(struct recout *w, const char *const *values)
 {
+	size_t i;
+
 	if (w->failed)
 		return GK_IOERR;
+	/* The words of a vocabulary, as people read them. */
+	if (w->shown != NULL) {
+		for (i = 0; i < w->ncols; i++)
+			w->shown[i] = w->cols[i].words != NULL &&
+			    values[i] != NULL ? words_fn(w->cols[i].words,
+			    values[i]) : values[i];
+		values = w->shown;
+	}
 	if (!w->started)
 		start(w);
 	switch (w->fmt) {
@@ -621,6 +646,7 @@ recout_end(struct recout *w, int abandon)
 	sb_release(&w->held);
 	free(w->width);
 	free(w->head);
+	free(w->shown);
 	if (w->obj != NULL)
 		json_decref(w->obj);
 	free(w);

@@ -52,7 +52,19 @@ enum recout_type {
 struct recout_col {
 	const char *name;	/* header and JSON key */
 	enum recout_type type;
+	const char *words;	/* NULL, or the vocabulary its values come
+				   from ("stage"): people read them in
+				   their language (recout_set_words) */
 };
+
+/*
+ * recout_set_words sets how a value of a word list is shown to people
+ * (i18n_people: a table, --excel, --lang): fn(words, value) returns the
+ * word in the people's language, or value.  Records for scripts and
+ * JSON keep the canonical value.  The driver sets it (vocab_word).
+ */
+void recout_set_words(const char *(*fn)(const char *words,
+    const char *value));
 
 struct recout;
 

@@ -340,6 +340,18 @@ vocab_zh(enum vocab_id v, const char *s)
 	return e != NULL ? e->zh : s;
 }
 
+const char *
+vocab_word(const char *words, const char *value)
+{
+	size_t v;
+
+	for (v = 0; v < VOCAB_COUNT; v++)
+		if (defs[v].name != NULL && strcmp(defs[v].name, words) == 0)
+			return *value != '\0' ? vocab_zh((enum vocab_id)v,
+			    value) : value;
+	return value;
+}
+
 char *
 vocab_explain(enum vocab_id v, const char *value, char *buf, size_t n)
 {

@@ -81,6 +81,11 @@ const struct vocab_entry *vocab_find(enum vocab_id v, const char *s);
  * s itself when it names none. */
 const char *vocab_zh(enum vocab_id v, const char *s);
 
+/* vocab_word is vocab_zh with the vocabulary named as in config keys
+ * ("stage"), for recout_set_words: value itself when either names
+ * nothing. */
+const char *vocab_word(const char *words, const char *value);
+
 /*
  * vocab_explain writes into buf (n bytes) why value is refused, built
  * from the table: "\"x\": not a role (leader 网格长, full_time 专职网格员,

@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "recout.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 /* Output captured in memory. */
 struct cap {
@@ -613,6 +615,45 @@ test_recout__doc_write_errors_are_reported(void **state)
 	}
 }
 
+/*
+ * People read the words of a vocabulary in their language (a table,
+ * --excel, --lang); scripts get the canonical value (TSV, JSON), and a
+ * value no entry names passes as it is.
+ */
+static void
+test_recout__words_are_shown_to_people_in_their_language(void **state)
+{
+	static const struct recout_col cols[] = {
+		{ "id", RC_INT }, { "stage", RC_STR, "stage" },
+		{ "role", RC_STR, "role" },
+	};
+	static const char *const rows[] = {
+		"1", "exam", "leader",
+		"2", "written", "",
+	};
+	char *out;
+
+	(void)state;
+	recout_set_words(vocab_word);
+	i18n_set(I18N_ZH, 0, NULL);
+	out = render(RECOUT_TABLE, 0, cols, 3, rows, 2);
+	assert_non_null(strstr(out, vocab_zh(VOCAB_STAGE, "exam")));
+	assert_non_null(strstr(out, vocab_zh(VOCAB_ROLE, "leader")));
+	assert_null(strstr(out, "leader"));
+	assert_non_null(strstr(out, "written"));
+	free(out);
+	check_render(RECOUT_TSV, 0, cols, 3, rows, 2,
+	    "id\tstage\trole\n1\texam\tleader\n2\twritten\t\n");
+	out = render(RECOUT_CSV, 1, cols, 3, rows, 2);
+	assert_non_null(strstr(out, vocab_zh(VOCAB_STAGE, "exam")));
+	free(out);
+	i18n_set(I18N_EN, 0, NULL);
+	out = render(RECOUT_TABLE, 0, cols, 3, rows, 2);
+	assert_non_null(strstr(out, "leader"));
+	free(out);
+	recout_set_words(NULL);
+}
+
 int
 main(void)
 {
@@ -640,6 +681,7 @@ main(void)
 		cmocka_unit_test(test_recout__doc_text_fields_and_tables_keep_their_order),
 		cmocka_unit_test(test_recout__doc_abandoned_prints_nothing),
 		cmocka_unit_test(test_recout__doc_write_errors_are_reported),
+		cmocka_unit_test(test_recout__words_are_shown_to_people_in_their_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
