@@ -979,6 +979,18 @@ read_file(const char *path, int must_exist, struct sb *out, int *missing)
 			*missing = 1;
 			return GK_OK;
 		}
+		/* A directory on the way we may not search ($HOME of
+		 * another user, a 0700 home under sudo): nobody can tell
+		 * whether the file is there, and an optional file that
+		 * cannot be seen is not there for us.  A file we can see
+		 * but not read is an error. */
+		if (errno == EACCES && !must_exist && stat(path, &st) == -1 &&
+		    errno == EACCES) {
+			diag_info("%s: not read (a directory on its path cannot "
+			    "be searched)", q);
+			*missing = 1;
+			return GK_OK;
+		}
 		diag_error("cannot open %s: %s", q, strerror(errno));
 		return GK_CONFIG;
 	}

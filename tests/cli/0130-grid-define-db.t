@@ -57,8 +57,29 @@ if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
 		grep "cannot create database \".*ro/g.db\": Permission denied" err &&
 		! test -e ro/g.db
 	'
+	test_expect_success 'a home the user cannot search: its config is not there, not an error' '
+		mkdir -p closed/.config/gridkit && chmod 700 closed &&
+		echo "input: {max_errors: 5}" >closed/.config/gridkit/gridkit.yaml &&
+		mkdir -p open/.config/gridkit && chmod 755 open open/.config open/.config/gridkit &&
+		echo "input: {max_errors: 5}" >open/.config/gridkit/gridkit.yaml &&
+		chmod 000 open/.config/gridkit/gridkit.yaml
+		if [ "$(id -u)" = 0 ]; then
+			HOME=$PWD/closed XDG_CONFIG_HOME= as_user grid-define \
+			    --print-config >out &&
+			grep "^input.max_errors	50	default" out &&
+			! HOME=$PWD/open XDG_CONFIG_HOME= as_user grid-define \
+			    --print-config 2>err &&
+			grep "cannot open .*: Permission denied" err
+		else
+			chmod 000 closed &&
+			HOME=$PWD/closed XDG_CONFIG_HOME= grid-define --print-config >out &&
+			chmod 700 closed &&
+			grep "^input.max_errors	50	default" out
+		fi
+	'
 else
 	test_skip 'a read-only database directory' 'needs a non-root user'
+	test_skip 'a home the user cannot search' 'needs a non-root user'
 fi
 
 # The lock holder says on the FIFO held that it holds the lock, and keeps
