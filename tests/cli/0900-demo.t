@@ -1,0 +1,24 @@
+#!/bin/sh
+# make demo: the season of a county centre runs through, on a database
+# of its own, and writes plain text into a file.
+
+. "$GRIDKIT_TOP/tests/cli/lib.sh"
+
+test_expect_success 'the demo runs to the end on its own database' '
+	DEMO_OUT=$PWD/demo "$top/scripts/demo" >out 2>&1 ||
+	{ tail -20 out; false; } &&
+	test -f demo/gridkit.db && ! test -e test.db &&
+	grep "^The demo database is $PWD/demo/gridkit.db.$" out
+'
+
+test_expect_success 'its output in a file holds no terminal escape codes' '
+	! grep "$(printf "\033")" out &&
+	grep "^== " out >/dev/null
+'
+
+test_expect_success 'the audit log it ends with is read with log, not sqlite3' '
+	! grep "^\\$ sqlite3" out &&
+	grep "^\\$ staff-hire log --all$" out
+'
+
+test_done
