@@ -44,36 +44,49 @@ test_expect_success 'GRIDKIT_DB picks the database and -d overrides it' '
 	test -f flag.db
 '
 
+# Another user must be able to reach the files these steps give it:
+# the clone may sit in a 0700 directory (as root in /root), so they go
+# in a scratch directory of their own that anybody may search.
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	scratch=$(mktemp -d "${TMPDIR:-/tmp}/gridkit-0130.XXXXXX") &&
+	chmod 755 "$scratch" && mkdir "$scratch/bin" &&
+	cp "$top/grid-define" "$scratch/bin/" || exit 1
+	as_user() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+		    env PATH="$scratch/bin:$PATH" "$@"
+	}
+	trap 'chmod -R u+rwx "$scratch"; rm -rf "$scratch"' EXIT
 else
 	as_user() { "$@"; }
+	scratch=$PWD
 fi
 if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
 	test_expect_success 'a read-only database directory is a clear error, nothing half-written' '
-		mkdir ro && chmod 755 ro && cp areas.csv ro/ &&
-		chmod 555 ro && chmod 755 . &&
-		exits 73 as_user grid-define -d "$PWD/ro/g.db" import areas ro/areas.csv 2>err &&
+		mkdir "$scratch/ro" && chmod 755 "$scratch/ro" &&
+		cp areas.csv "$scratch/ro/" && chmod 555 "$scratch/ro" &&
+		exits 73 as_user env HOME="$scratch" grid-define \
+		    -d "$scratch/ro/g.db" import areas "$scratch/ro/areas.csv" 2>err &&
 		grep "cannot create database \".*ro/g.db\": Permission denied" err &&
-		! test -e ro/g.db
+		! test -e "$scratch/ro/g.db"
 	'
 	test_expect_success 'a home the user cannot search: its config is not there, not an error' '
-		mkdir -p closed/.config/gridkit && chmod 700 closed &&
-		echo "input: {max_errors: 5}" >closed/.config/gridkit/gridkit.yaml &&
-		mkdir -p open/.config/gridkit && chmod 755 open open/.config open/.config/gridkit &&
-		echo "input: {max_errors: 5}" >open/.config/gridkit/gridkit.yaml &&
-		chmod 000 open/.config/gridkit/gridkit.yaml
+		c=$scratch/closed o=$scratch/open &&
+		mkdir -p "$c/.config/gridkit" "$o/.config/gridkit" &&
+		chmod 700 "$c" && chmod 755 "$o" "$o/.config" "$o/.config/gridkit" &&
+		echo "input: {max_errors: 5}" >"$c/.config/gridkit/gridkit.yaml" &&
+		echo "input: {max_errors: 5}" >"$o/.config/gridkit/gridkit.yaml" &&
+		chmod 000 "$o/.config/gridkit/gridkit.yaml" || return 1
 		if [ "$(id -u)" = 0 ]; then
-			HOME=$PWD/closed XDG_CONFIG_HOME= as_user grid-define \
+			HOME=$c XDG_CONFIG_HOME= as_user grid-define \
 			    --print-config >out &&
 			grep "^input.max_errors	50	default" out &&
-			! HOME=$PWD/open XDG_CONFIG_HOME= as_user grid-define \
+			! HOME=$o XDG_CONFIG_HOME= as_user grid-define \
 			    --print-config 2>err &&
 			grep "cannot open .*: Permission denied" err
 		else
-			chmod 000 closed &&
-			HOME=$PWD/closed XDG_CONFIG_HOME= grid-define --print-config >out &&
-			chmod 700 closed &&
+			chmod 000 "$c" &&
+			HOME=$c XDG_CONFIG_HOME= grid-define --print-config >out &&
+			chmod 700 "$c" &&
 			grep "^input.max_errors	50	default" out
 		fi
 	'
