@@ -963,6 +963,65 @@ syntax_error(struct loader *ld, const yaml_parser_t *p, const struct sb *text)
  * Reads the whole of path into out.  A missing file when !must_exist
  * sets *missing and is no error.  Returns GK_OK or GK_CONFIG.
  */
+/*
+ * libyaml's scanner costs time in the square of the nesting of flow
+ * collections ("[[[[...]]]]": 100 KB takes seconds); a configuration
+ * nests a few levels.  Refuse deeper flow nesting before the parser
+ * sees it, at the bracket that goes too deep.  Quoted scalars and
+ * comments are passed over; a bracket inside a plain scalar counts, so
+ * the limit is generous.
+ */
+#define FLOW_DEPTH_MAX 32
+
+static int
+flow_depth_ok(const char *path, const struct sb *text)
+{
+	unsigned long line = 1, col = 0;
+	const char *p, *end = text->buf + text->len;
+	char quote = 0;
+	int depth = 0, comment = 0, prev_blank = 1;
+
+	for (p = text->buf; p < end; p++) {
+		col++;
+		if (*p == '\n') {
+			line++;
+			col = 0;
+			comment = 0;
+			prev_blank = 1;
+			continue;
+		}
+		if (comment)
+			continue;
+		if (quote != 0) {
+			if (*p == '\\' && quote == '"' && p + 1 < end &&
+			    p[1] != '\n') {
+				p++;
+				col++;
+			} else if (*p == quote) {
+				quote = 0;
+			}
+			continue;
+		}
+		if (*p == '#' && prev_blank) {
+			comment = 1;
+			continue;
+		}
+		prev_blank = *p == ' ' || *p == '\t';
+		if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (*p == '[' || *p == '{') {
+			if (++depth > FLOW_DEPTH_MAX) {
+				diag_at(path, line, col, "nested more than %d "
+				    "deep; a configuration needs a few levels",
+				    FLOW_DEPTH_MAX);
+				return 0;
+			}
+		} else if ((*p == ']' || *p == '}') && depth > 0)
+			depth--;
+	}
+	return 1;
+}
+
 static int
 read_file(const char *path, int must_exist, struct sb *out, int *missing)
 {
@@ -1044,6 +1103,8 @@ config_load_file(struct config *c, const char *path, int must_exist)
 	if (status != GK_OK || missing)
 		goto cleanup;
 	status = GK_CONFIG;
+	if (!flow_depth_ok(path, &text))
+		goto cleanup;
 	if (!yaml_parser_initialize(&parser)) {
 		diag_error("%s: out of memory reading yaml", path);
 		goto cleanup;

@@ -483,6 +483,41 @@ test_config__empty_files_are_fine(void **state)
 	config_free(c);
 }
 
+/*
+ * Flow collections nested deeper than a configuration needs are refused
+ * before libyaml scans them (its time grows with the square of the
+ * depth), at the bracket that goes too deep; brackets in quotes and
+ * comments do not count.
+ */
+static void
+test_config__deep_flow_nesting_is_refused_early(void **state)
+{
+	struct config *c = config_new();
+	struct sb text = SB_INIT;
+	char *err;
+	int i;
+
+	(void)state;
+	sb_adds(&text, "input:\n  max_errors: ");
+	for (i = 0; i < 100000; i++)
+		sb_addc(&text, '[');
+	for (i = 0; i < 100000; i++)
+		sb_addc(&text, ']');
+	sb_addc(&text, '\n');
+	assert_int_equal(load_text(c, "deep.yaml", text.buf, &err), GK_CONFIG);
+	assert_contains(err, "deep.yaml:2:47: nested more than 32 deep");
+	free(err);
+	sb_release(&text);
+
+	assert_int_equal(load_text(c, "quoted.yaml",
+	    "vocab:\n  role:\n    leader: [\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\", "
+	    "'{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{'] # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n",
+	    &err), GK_OK);
+	assert_string_equal(err, "");
+	free(err);
+	config_free(c);
+}
+
 static void
 test_config__missing_and_unreadable_files(void **state)
 {
@@ -723,6 +758,7 @@ main(void)
 		cmocka_unit_test(test_config__top_level_must_be_a_map),
 		cmocka_unit_test(test_config__empty_files_are_fine),
 		cmocka_unit_test(test_config__missing_and_unreadable_files),
+		cmocka_unit_test(test_config__deep_flow_nesting_is_refused_early),
 		cmocka_unit_test(test_config__unopenable_file_is_an_error),
 		cmocka_unit_test(
 		    test_config__load_layers_user_and_extra_files),
