@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "audit.h"
 #include "batch.h"
 #include "calendar.h"
@@ -235,6 +237,29 @@ defer_error(struct sb *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vaddf(err, fmt, ap);
 	va_end(ap);
+}
+
+/* An operator's name goes into every audit row: printable UTF-8 of a
+ * sensible length, or why not. */
+static const char *
+bad_operator(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	size_t len = strlen(s);
+
+	if (len > 100)
+		return _("longer than 100 bytes");
+	while (*p != '\0') {
+		n = utf8proc_iterate(p, -1, &cp);
+		if (n < 0)
+			return _("not UTF-8 text");
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			return _("control characters are not allowed");
+		p += n;
+	}
+	return NULL;
 }
 
 static void
@@ -626,6 +651,15 @@ cli_parse(struct cli *cli)
 	cli->now = arg_now;
 	set_operator(cli, arg_operator);
 	cli->operator_given = arg_operator;
+	if ((why = bad_operator(cli->operator_name)) != NULL) {
+		if (arg_operator != NULL)
+			rc = cli_usage_error(cli, "--operator: %s", why);
+		else {
+			diag_error("GRIDKIT_OPERATOR: %s", why);
+			rc = GK_CONFIG;
+		}
+		goto done;
+	}
 
 	if (cli->db_path == NULL && (env = getenv("GRIDKIT_DB")) != NULL &&
 	    *env != '\0')

@@ -179,4 +179,14 @@ test_expect_success 'a JSON array is refused with the way to give JSON Lines' '
 	grep "a JSON array; give JSON Lines" err
 '
 
+test_expect_success 'an operator name with control characters is refused, flag or environment' '
+	exits 64 grid-define --operator "$(printf "a\tb")" list 2>err &&
+	grep "^grid-define: --operator: control characters are not allowed$" err &&
+	exits 78 env GRIDKIT_OPERATOR="$(printf "x\033[31my")" staff-hire list 2>err &&
+	grep "^staff-hire: GRIDKIT_OPERATOR: control characters are not allowed$" err &&
+	exits 64 grid-define --operator "$(printf "%0101d" 0)" list 2>err &&
+	grep "longer than 100 bytes" err &&
+	grid-define --operator 王芳 list >/dev/null
+'
+
 test_done
