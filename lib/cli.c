@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -259,6 +260,24 @@ bad_operator(const char *s)
 			return _("control characters are not allowed");
 		p += n;
 	}
+	return NULL;
+}
+
+/* A database is a file named by its path.  SQLite would take
+ * "file:x.db?mode=memory" as a URI and ":memory:" or "" as no file at
+ * all, and a write there would succeed and keep nothing.  Returns why
+ * path is refused, or NULL. */
+static const char *
+bad_db_path(const char *path)
+{
+	if (*path == '\0')
+		return _("an empty name names no file");
+	if (strcmp(path, ":memory:") == 0)
+		return _("a database in memory would keep nothing; name a "
+		    "file");
+	if (strncasecmp(path, "file:", 5) == 0)
+		return _("an SQLite URI, not a file name; name the file "
+		    "(./file:... if that is really its name)");
 	return NULL;
 }
 
@@ -661,11 +680,28 @@ cli_parse(struct cli *cli)
 		goto done;
 	}
 
-	if (cli->db_path == NULL && (env = getenv("GRIDKIT_DB")) != NULL &&
-	    *env != '\0')
+	if (cli->db_path != NULL) {
+		if ((why = bad_db_path(cli->db_path)) != NULL) {
+			rc = cli_usage_error(cli, "-d \"%s\": %s", cli->db_path,
+			    why);
+			goto done;
+		}
+	} else if ((env = getenv("GRIDKIT_DB")) != NULL && *env != '\0') {
 		cli->db_path = env;
-	if (cli->db_path == NULL && *config_str(cli->config, "database"))
+		if ((why = bad_db_path(env)) != NULL) {
+			diag_error("GRIDKIT_DB \"%s\": %s", env, why);
+			rc = GK_CONFIG;
+			goto done;
+		}
+	} else if (*config_str(cli->config, "database")) {
 		cli->db_path = config_str(cli->config, "database");
+		if ((why = bad_db_path(cli->db_path)) != NULL) {
+			diag_error("%s: database \"%s\": %s", config_origin(
+			    cli->config, "database"), cli->db_path, why);
+			rc = GK_CONFIG;
+			goto done;
+		}
+	}
 	if (cli->max_errors < 0)
 		cli->max_errors = config_int(cli->config, "input.max_errors");
 	if (!cli->format_set)

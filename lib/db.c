@@ -441,6 +441,9 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	 * harmlessly.) */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* A path is a file name, never a URI (Debian's SQLite takes
+	 * "file:..." as one unless told not to). */
+	sqlite3_config(SQLITE_CONFIG_URI, 0);
 	db = ecalloc(1, sizeof *db);
 	db->path = estrdup(path);
 	db->mode = mode;

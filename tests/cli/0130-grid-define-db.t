@@ -122,4 +122,21 @@ test_expect_success 'a dry run into a database that does not exist creates no fi
 	! test -e dry && ! test -e dry.db
 '
 
+test_expect_success 'a URI, :memory: or an empty name is not a database file' '
+	exits 64 grid-define -d "file:x.db?mode=memory" import areas areas.csv 2>err &&
+	grep "an SQLite URI, not a file name" err &&
+	! test -e "file:x.db?mode=memory" &&
+	exits 64 grid-define -d :memory: import areas areas.csv 2>err &&
+	grep "would keep nothing" err &&
+	exits 64 grid-define -d "" list 2>err &&
+	exits 78 env GRIDKIT_DB=FILE:y.db grid-define list 2>err &&
+	grep "^grid-define: GRIDKIT_DB \"FILE:y.db\": an SQLite URI" err
+'
+
+test_expect_success '... and ./file:x.db is a file of that name, kept' '
+	grid-define -d ./file:x.db import areas areas.csv &&
+	test -f "file:x.db" &&
+	grid-define -d ./file:x.db list areas | grep 山西省
+'
+
 test_done
