@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "schema.h"
 #include "status.h"
 #include "util.h"
@@ -484,6 +485,16 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 		diag_error("%s: is a directory, not a database file", path);
 		rc = GK_UNAVAILABLE;
 		goto fail;
+	} else {
+		/* Personal data (Art. 20): a file others may read, or one
+		 * somebody else made, is said, not silently adopted. */
+		if ((sb.st_mode & 0077) != 0)
+			diag_warn(_("%s: others may read this database of "
+			    "personal data (mode %04o); chmod 600 it"), path,
+			    (unsigned)(sb.st_mode & 07777));
+		if (sb.st_uid != geteuid())
+			diag_warn(_("%s: the database belongs to another user "
+			    "(uid %lu)"), path, (unsigned long)sb.st_uid);
 	}
 
 	flags |= mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;

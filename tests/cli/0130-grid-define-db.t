@@ -139,4 +139,23 @@ test_expect_success '... and ./file:x.db is a file of that name, kept' '
 	grid-define -d ./file:x.db list areas | grep 山西省
 '
 
+test_expect_success 'a database others may read is said, with the fix' '
+	grid-define import areas areas.csv 2>err && ! grep warning err &&
+	chmod 644 test.db &&
+	grid-define list areas >/dev/null 2>err &&
+	grep "^grid-define: warning: .*test.db: others may read this database of personal data (mode 0644); chmod 600 it$" err &&
+	chmod 600 test.db &&
+	grid-define list areas >/dev/null 2>err && ! grep warning err
+'
+
+if [ "$(id -u)" = 0 ]; then
+	test_expect_success 'a database another user made is said' '
+		cp test.db theirs.db && chown 65534 theirs.db &&
+		grid-define -d theirs.db list areas >/dev/null 2>err &&
+		grep "theirs.db: the database belongs to another user (uid 65534)" err
+	'
+else
+	test_skip 'a database another user made is said' 'needs root to chown'
+fi
+
 test_done
