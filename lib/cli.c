@@ -102,6 +102,18 @@ static const struct cli_verb log_verb = {
 	"[--operator NAME] [--verb VERB]"
 };
 
+static int run_backup(struct cli *cli, struct db *db);
+
+/* A copy of the live database, never with cp (cli.h). */
+static const struct cli_verb backup_verb = {
+	"backup", run_backup, CLI_DB_EXISTING, NULL, 1, 1, "backup FILE"
+};
+
+/* The verbs every program has, after its own. */
+static const struct cli_verb *const driver_verbs[] = {
+	&log_verb, &backup_verb, NULL
+};
+
 int
 cli_main(const struct cli_prog *prog, int argc, char **argv)
 {
@@ -161,9 +173,12 @@ full_usage(const struct cli *cli, FILE *fp)
 	const struct cli_verb *v;
 	int first = 1;
 
+	const struct cli_verb *const *dv;
+
 	for (v = cli->prog->verbs; v->name != NULL; v++)
 		verb_usage(cli, v, &first, fp);
-	verb_usage(cli, &log_verb, &first, fp);
+	for (dv = driver_verbs; *dv != NULL; dv++)
+		verb_usage(cli, *dv, &first, fp);
 }
 
 void
@@ -582,9 +597,10 @@ cli_parse(struct cli *cli)
 	for (v = p->verbs; cli->argc > 0 && v->name != NULL; v++)
 		if (strcmp(cli->argv[0], v->name) == 0)
 			cli->verb = v;
-	if (cli->verb == NULL && cli->argc > 0 &&
-	    strcmp(cli->argv[0], log_verb.name) == 0)
-		cli->verb = &log_verb;
+	for (i = 0; cli->verb == NULL && cli->argc > 0 &&
+	    driver_verbs[i] != NULL; i++)
+		if (strcmp(cli->argv[0], driver_verbs[i]->name) == 0)
+			cli->verb = driver_verbs[i];
 
 	if (err.len > 0) {
 		rc = cli_usage_error(cli, "%s", err.buf);
@@ -733,7 +749,8 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 	struct stat sb;
 	const char *path;
 	char *def = NULL;
-	enum db_mode dm = mode == CLI_DB_WRITE ? DB_WRITE : DB_READ;
+	enum db_mode dm = mode == CLI_DB_WRITE ? DB_WRITE :
+	    mode == CLI_DB_EXISTING ? DB_WRITE_EXISTING : DB_READ;
 	int rc;
 
 	if (cli->db_path == NULL)
@@ -1151,4 +1168,24 @@ run_log(struct cli *cli, struct db *db)
 	sb_release(&lo.subject);
 	sb_release(&lo.detail);
 	return cli_out_end(lo.w, rc);
+}
+
+/* backup FILE: the database as one snapshot, 0600, then its record in
+ * the log: no record without a copy, and no copy left without its
+ * record (the writer's lock is not held while a big file is copied). */
+static int
+run_backup(struct cli *cli, struct db *db)
+{
+	const char *path = cli->argv[1];
+	int rc;
+
+	if ((rc = db_backup(db, path)) != GK_OK)
+		return rc;
+	if ((rc = db_begin(db)) == GK_OK)
+		rc = audit_commit(db, "backup", path, "a copy of the whole "
+		    "database");
+	if (rc != GK_OK && !cli->dry_run && unlink(path) == 0)
+		diag_error(_("%s: removed again, since the backup could not be "
+		    "recorded"), path);
+	return rc;
 }

@@ -60,7 +60,9 @@ enum cli_db {
 	CLI_DB_READ,		/* it must exist; never created, and opened
 				   for writing only for the audit row of a
 				   --reveal */
-	CLI_DB_WRITE		/* created with its schema when missing */
+	CLI_DB_WRITE,		/* created with its schema when missing */
+	CLI_DB_EXISTING		/* it must exist; opened for writing (an
+				   audit row), never created */
 };
 
 /* One verb of a program: a row of its table. */

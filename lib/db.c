@@ -957,6 +957,84 @@ db_reset(struct db_stmt *st)
 		sqlite3_reset(st->st);
 }
 
+int
+db_backup(struct db *db, const char *path)
+{
+	struct sb tmp = SB_INIT;
+	const char *slash = strrchr(path, '/');
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	sqlite3_stmt *st = NULL;
+	int fd, rc = GK_OK, src;
+
+	if (access(path, F_OK) == 0) {
+		diag_error(_("%s: already exists; a backup never overwrites "
+		    "a file"), path);
+		return GK_CANTCREAT;
+	}
+	if (db->dry_run)
+		return GK_OK;
+	if (slash != NULL)
+		sb_addn(&tmp, path, (size_t)(slash - path) + 1);
+	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
+	if ((fd = mkstemp(tmp.buf)) == -1) {
+		diag_error(_("cannot create %s: %s"), path, strerror(errno));
+		sb_release(&tmp);
+		return GK_CANTCREAT;
+	}
+	close(fd);
+	if ((src = sqlite3_open_v2(tmp.buf, &dst, SQLITE_OPEN_READWRITE,
+	    NULL)) != SQLITE_OK) {
+		diag_error(_("cannot create %s: %s"), path,
+		    sqlite3_errstr(src));
+		rc = GK_CANTCREAT;
+		goto done;
+	}
+	/* The whole database in one step: one read transaction, so one
+	 * snapshot, however long it takes. */
+	b = sqlite3_backup_init(dst, "main", db->h, "main");
+	if (b == NULL) {
+		diag_error(_("cannot back up to %s: %s"), path,
+		    sqlite3_errmsg(dst));
+		rc = GK_IOERR;
+		goto done;
+	}
+	src = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (src != SQLITE_DONE) {
+		rc = src == SQLITE_BUSY || src == SQLITE_LOCKED ? GK_TEMPFAIL :
+		    GK_IOERR;
+		diag_error(_("cannot back up to %s: %s"), path,
+		    sqlite3_errstr(src));
+		goto done;
+	}
+	if (sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &st, NULL) !=
+	    SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
+	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+		diag_error(_("%s: the copy does not check out: %s"), path,
+		    st ? (const char *)sqlite3_column_text(st, 0) :
+		    sqlite3_errmsg(dst));
+		rc = GK_IOERR;
+		goto done;
+	}
+done:
+	sqlite3_finalize(st);
+	if (dst != NULL && sqlite3_close(dst) != SQLITE_OK && rc == GK_OK) {
+		diag_error(_("cannot back up to %s: %s"), path,
+		    sqlite3_errmsg(dst));
+		rc = GK_IOERR;
+	}
+	/* Complete and checked: now it may have its name, if nobody took
+	 * the name meanwhile. */
+	if (rc == GK_OK && link(tmp.buf, path) == -1) {
+		diag_error(_("cannot create %s: %s"), path, strerror(errno));
+		rc = GK_CANTCREAT;
+	}
+	unlink(tmp.buf);
+	sb_release(&tmp);
+	return rc;
+}
+
 long long
 db_changes(struct db *db)
 {

@@ -196,6 +196,18 @@ double db_real(struct db_stmt *st, int col);
 
 void db_reset(struct db_stmt *st);
 
+/*
+ * db_backup copies the database, as one consistent snapshot taken while
+ * writers go on (SQLite's online backup), to a new file path, mode 0600
+ * whatever the umask.  The copy is written under a temporary name in
+ * the same directory and linked to path only when complete and checked
+ * (PRAGMA quick_check), so path never holds half a copy, and an
+ * existing path is never overwritten (GK_CANTCREAT).  A dry run checks
+ * the name and copies nothing.  Returns GK_OK or a status after
+ * reporting.
+ */
+int db_backup(struct db *db, const char *path);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 long long db_changes(struct db *db);
 
