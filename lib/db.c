@@ -243,6 +243,16 @@ check_state(struct db *db, const struct db_state *s)
 		    "of another program)", db->path);
 		return GK_UNAVAILABLE;
 	}
+	/* A version below 0, or 0 with gridkit's tables in the file, was
+	 * set by hand: migrating from it would run nothing, or run again
+	 * what is there. */
+	if (s->version < 0 || (s->version == 0 && s->appid ==
+	    DB_APPLICATION_ID && s->tables > 0)) {
+		diag_error(_("%s: the database is damaged: schema version "
+		    "%lld (changed outside gridkit?); restore a backup"),
+		    db->path, s->version);
+		return GK_IOERR;
+	}
 	if (s->version > (long long)schema_nmigrations) {
 		diag_error("%s: database schema version %lld is newer than "
 		    "this gridkit knows (%zu); upgrade gridkit", db->path,
@@ -385,6 +395,32 @@ check_meta(struct db *db, long long version)
 	return GK_OK;
 }
 
+/* Every table of the schema is there: a table dropped with the sqlite3
+ * shell is a damaged database, said at once, not an internal error in
+ * the middle of a command. */
+static int
+check_tables(struct db *db)
+{
+	struct db_stmt *st;
+	const char *const *t;
+	int rc;
+
+	for (t = schema_tables; *t != NULL; t++) {
+		rc = db_query(db, &st, "SELECT 1 FROM sqlite_master WHERE "
+		    "type = 'table' AND name = ?", "s", *t);
+		if (rc < 0)
+			return -rc;
+		db_reset(st);
+		if (rc == DB_NONE) {
+			diag_error(_("%s: the database is damaged: table %s is "
+			    "missing (changed outside gridkit?); restore a "
+			    "backup"), db->path, *t);
+			return GK_IOERR;
+		}
+	}
+	return GK_OK;
+}
+
 /* Refuse files that are not ours; a writer migrates, a reader only
  * checks. */
 static int
@@ -426,7 +462,9 @@ check_schema(struct db *db)
 			return rc;
 		s.version = (long long)schema_nmigrations;
 	}
-	return check_meta(db, s.version);
+	if ((rc = check_meta(db, s.version)) != GK_OK)
+		return rc;
+	return check_tables(db);
 }
 
 int

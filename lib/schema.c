@@ -169,6 +169,11 @@ static const char *const v3[] = {
 	NULL
 };
 
+const char *const schema_tables[] = {
+	"areas", "grids", "units", "audit", "people", "stages",
+	"assignments", "vacancies", "training", "gridkit_meta", NULL
+};
+
 const struct schema_migration schema_migrations[] = {
 	{ v1, NULL },
 	{ v2, NULL },

@@ -52,4 +52,10 @@ struct schema_migration {
 extern const struct schema_migration schema_migrations[];
 extern const size_t schema_nmigrations;
 
+/* The tables of a database brought up to date, NULL-terminated: db_open
+ * refuses a database that lacks one (dropped outside gridkit), and
+ * tests/unit/test_db.c holds this list to what the migrations make.  A
+ * migration that adds or drops a table changes it. */
+extern const char *const schema_tables[];
+
 #endif

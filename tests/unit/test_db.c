@@ -768,6 +768,78 @@ test_db__constraint_violation_is_dataerr(void **state)
 	db_close(db);
 }
 
+/*
+ * A database changed outside gridkit is said to be damaged at open (74),
+ * not met as an internal error later: a table dropped, a schema version
+ * set below 0, or set to 0 over gridkit's tables (which would have
+ * "migrated" by running nothing, or everything again).
+ */
+static void
+test_db__tampered_schemas_are_damaged_databases(void **state)
+{
+	struct db *db;
+	char *err;
+
+	(void)state;
+	unlink("t1.db");
+	assert_int_equal(db_open(&db, "t1.db", DB_WRITE), GK_OK);
+	db_close(db);
+	raw("t1.db", "DROP TABLE units");
+	capture_stderr();
+	assert_int_equal(db_open(&db, "t1.db", DB_READ), GK_IOERR);
+	assert_int_equal(db_open(&db, "t1.db", DB_WRITE), GK_IOERR);
+	err = captured();
+	assert_non_null(strstr(err, "table units is missing"));
+	free(err);
+
+	unlink("t2.db");
+	assert_int_equal(db_open(&db, "t2.db", DB_WRITE), GK_OK);
+	db_close(db);
+	raw("t2.db", "PRAGMA user_version = -1");
+	capture_stderr();
+	assert_int_equal(db_open(&db, "t2.db", DB_WRITE), GK_IOERR);
+	raw("t2.db", "PRAGMA user_version = 0");
+	assert_int_equal(db_open(&db, "t2.db", DB_WRITE), GK_IOERR);
+	err = captured();
+	assert_non_null(strstr(err, "schema version -1"));
+	assert_non_null(strstr(err, "schema version 0"));
+	free(err);
+	/* Nothing was "upgraded" on the way. */
+	assert_int_equal(raw_int("t2.db", "PRAGMA user_version"), 0);
+}
+
+/* schema_tables names exactly the tables the migrations make. */
+static void
+test_db__schema_tables_are_the_tables_the_migrations_make(void **state)
+{
+	struct db *db;
+	struct db_stmt *st;
+	const char *const *t;
+	size_t listed = 0, made = 0;
+	int rc, found;
+
+	(void)state;
+	assert_int_equal(db_open(&db, ":memory:", DB_WRITE), GK_OK);
+	for (t = schema_tables; *t != NULL; t++)
+		listed++;
+	st = db_prepare(db, "SELECT name FROM sqlite_master WHERE type = "
+	    "'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'");
+	assert_non_null(st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		made++;
+		found = 0;
+		for (t = schema_tables; *t != NULL; t++)
+			found |= strcmp(*t, db_text(st, 0)) == 0;
+		if (!found)
+			print_error("table %s is not in schema_tables\n",
+			    db_text(st, 0));
+		assert_true(found);
+	}
+	assert_int_equal(rc, DB_DONE);
+	assert_int_equal(made, listed);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -778,6 +850,8 @@ main(void)
 		cmocka_unit_test(test_db__a_damaged_database_is_an_io_error_not_a_foreign_file),
 		cmocka_unit_test(test_db__migrates_an_older_database_and_refuses_a_newer),
 		cmocka_unit_test(test_db__released_migrations_are_frozen),
+		cmocka_unit_test(test_db__tampered_schemas_are_damaged_databases),
+		cmocka_unit_test(test_db__schema_tables_are_the_tables_the_migrations_make),
 		cmocka_unit_test(test_db__a_version_1_database_of_the_first_release_is_upgraded_keeping_its_data),
 		cmocka_unit_test(test_db__a_version_2_database_of_the_second_release_is_upgraded_keeping_its_data),
 		cmocka_unit_test(test_db__an_upgrade_that_leaves_a_broken_foreign_key_is_rolled_back),
