@@ -597,6 +597,9 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		{ grid_fields, 5, import_grid, "import grids" },
 		{ unit_fields, 4, import_unit, "import units" },
 	};
+	static const char *const all_there[] = {
+		"areas are there", "grids are there", "units are there",
+	};
 	struct recin_field fields[8];
 	struct batch_def def = { 0 };
 	struct batch_opts bo = { 0 };
@@ -616,6 +619,7 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	def.verb = tables[table].verb;
 	def.noun = table_names[table];
 	def.nothing = "nothing imported";
+	def.all_there = all_there[table];
 	def.fields = fields;
 	def.nfields = n;
 	def.start = import_start;
