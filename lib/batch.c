@@ -474,14 +474,16 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			    !b.quiet) {
 				if (!opts->keep_going) {
 					diag_error("%s: stopping after %lu bad "
-					    "rows (--max-errors %lld)",
+					    "row%s (--max-errors %lld)",
 					    recin_name(b.in), b.stats.bad,
+					    b.stats.bad == 1 ? "" : "s",
 					    opts->max_errors);
 					break;
 				}
-				diag_error("%s: %lu rows rejected; not "
+				diag_error("%s: %lu row%s rejected; not "
 				    "reporting more (--max-errors %lld)%s",
 				    recin_name(b.in), b.stats.bad,
+				    b.stats.bad == 1 ? "" : "s",
 				    opts->max_errors, opts->rejects ?
 				    "; all are in the rejects file" : "");
 				b.quiet = 1;

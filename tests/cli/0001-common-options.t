@@ -123,7 +123,8 @@ test_expect_success 'a full disk on stdout is an error, exit 74' '
 
 test_expect_success '--print-config shows values and their origin' '
 	grid-define --print-config -f tsv >cfg &&
-	grep "^grid.urban_households_min	300	default	Art. 4" cfg
+	grep "^grid.urban_households_min	300	default	local guidance" cfg &&
+	grep "^staff.min_age	18	default	Art. 9" cfg
 '
 
 test_expect_success 'a config file with an unknown key exits 78 with file:line:col' '

@@ -226,4 +226,12 @@ test_expect_success 'a row with too many fields is reported and the batch refuse
 	grep "extra.csv:2" err
 '
 
+test_expect_success 'one bad row is "1 bad row", not "1 bad rows"' '
+	printf "code,name\nx1,a\nx2,b\n" >two-bad.csv &&
+	exits 65 grid-define --max-errors 1 import areas two-bad.csv 2>err &&
+	grep "stopping after 1 bad row (--max-errors 1)$" err &&
+	grep "two-bad.csv: 1 bad row; nothing imported$" err &&
+	! grep "1 bad rows" err
+'
+
 test_done
