@@ -119,8 +119,9 @@ size_detail(struct db_stmt *st, struct sb *d, const long long *g)
 		lo = g[G_DED_MIN];
 		hi = g[G_DED_MAX];
 		if (lo > 0 && p < lo)
-			sb_addf(d, "%lld people, too few for a dedicated grid "
-			    "(guidance at least %lld)", p, lo);
+			sb_addf(d, "%lld %s, too few for a dedicated grid "
+			    "(guidance at least %lld)", p, p == 1 ? "person" :
+			    "people", lo);
 		else
 			sb_addf(d, "%lld people, too many for a dedicated grid "
 			    "(guidance at most %lld)", p, hi);

@@ -105,6 +105,14 @@ test_expect_success 'a dedicated grid is not judged by households; its people ar
 	! grep "^size	140121100201003" out
 '
 
+test_expect_success 'a dedicated grid below the lower bound is too few people, in the singular for one' '
+	grid-define add 140121100001007 门诊部网格 --kind dedicated --population 1 &&
+	printf "grid:\n  dedicated_population_min: 50\n" >dedmin.yaml &&
+	grid-define -c dedmin.yaml check -f tsv >out &&
+	grep "^size	140121100001007	1 person, too few for a dedicated grid (guidance at least 50)	warning$" out &&
+	! grep "^size	140121100001003" out
+'
+
 test_expect_success 'a villager group in a dedicated grid is a unit-kind warning' '
 	printf "village,kind,name,grid\n140121100201,villager_group,校内组,140121100201003\n" >ded-vg.csv &&
 	grid-define import units ded-vg.csv &&
