@@ -222,8 +222,8 @@ static const struct cli_verb verbs[] = {
 	    "import areas|grids|units [FILE|-]" },
 	{ "add", do_add, CLI_DB_WRITE,
 	    (const int []){ OPT_KIND, OPT_HOUSEHOLDS, OPT_POPULATION, 0 },
-	    2, 2, "add CODE NAME [--kind urban|rural] [--households N] "
-	    "[--population N]" },
+	    2, 2, "add CODE NAME [--kind urban|rural|dedicated] "
+	    "[--households N] [--population N]" },
 	{ "rename", do_rename, CLI_DB_WRITE, NULL, 2, 2, "rename CODE NAME" },
 	{ "retire", do_retire, CLI_DB_WRITE, NULL, 1, 1, "retire CODE" },
 	{ "unit", do_unit, CLI_DB_WRITE, NULL, 1, 5,
@@ -247,6 +247,8 @@ static const struct cli_prog prog = {
 	.verbs = verbs,
 	.longopts = longopts,
 	.option = option,
+	.config_checks = (cli_config_check *const []){ grid_check_config,
+	    NULL },
 	/* Names and codes pasted from a spreadsheet bring blanks along;
 	 * they are trimmed as in an import, or " 1号楼" and "1号楼" would
 	 * be two units. */

@@ -474,14 +474,16 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			    !b.quiet) {
 				if (!opts->keep_going) {
 					diag_error("%s: stopping after %lu bad "
-					    "rows (--max-errors %lld)",
+					    "row%s (--max-errors %lld)",
 					    recin_name(b.in), b.stats.bad,
+					    b.stats.bad == 1 ? "" : "s",
 					    opts->max_errors);
 					break;
 				}
-				diag_error("%s: %lu rows rejected; not "
+				diag_error("%s: %lu row%s rejected; not "
 				    "reporting more (--max-errors %lld)%s",
 				    recin_name(b.in), b.stats.bad,
+				    b.stats.bad == 1 ? "" : "s",
 				    opts->max_errors, opts->rejects ?
 				    "; all are in the rejects file" : "");
 				b.quiet = 1;
@@ -523,7 +525,12 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	/* A change was said by its audit row; a batch that changed
 	 * nothing is said here. */
 	if (b.stats.added + b.stats.updated == 0 && def->all_there != NULL &&
-	    b.stats.unchanged > 0 && b.stats.bad == 0)
+	    b.stats.unchanged == 1 && b.stats.bad == 0)
+		diag_note("%s: its one row is there already; nothing changed",
+		    recin_name(b.in));
+	else if (b.stats.added + b.stats.updated == 0 &&
+	    def->all_there != NULL && b.stats.unchanged > 0 &&
+	    b.stats.bad == 0)
 		diag_note("%s: all %lu %s already; nothing changed",
 		    recin_name(b.in), b.stats.unchanged, def->all_there);
 	else if (b.stats.added + b.stats.updated == 0)

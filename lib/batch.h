@@ -81,7 +81,9 @@ struct batch_def {
 					   "N bad rows; ": "nothing imported" */
 	const char *all_there;		/* "all N <all_there> already; nothing
 					   changed": "candidates are
-					   registered", or NULL: -v only */
+					   registered" ("its one row is
+					   there already" for N = 1), or
+					   NULL: -v only */
 	const struct recin_field *fields;	/* bound to the input */
 	size_t nfields;				/* how many */
 	const enum batch_pii *pii;	/* per field, or NULL for none */

@@ -11,6 +11,13 @@
  * corrections of the loaded years before it.  Counting the working days
  * between two days is two such lookups whatever the span, and finding
  * the n-th working day after a day is a binary search over them.
+ *
+ * A year with no file gets the statutory holidays computed (see
+ * statutory() below) the first time a question touches it, and is
+ * then kept like a loaded one.  Adding a year changes the running
+ * counts of the years after it, so the arithmetic that spans years
+ * first makes sure every year it reads is there, or starts again when
+ * one was added under it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,6 +28,7 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "lunar.h"
 #include "status.h"
 #include "util.h"
 
@@ -35,7 +43,8 @@ struct cal_year {
 	int16_t cum[366];		/* corrections up to and with the day */
 	char **notes;			/* the names of the entries */
 	size_t nnotes;			/* entries in notes */
-	char *path;			/* the file it came from */
+	char *path;			/* the file it came from; NULL:
+					   computed from the regulation */
 };
 
 struct cal_slot {
@@ -51,7 +60,14 @@ struct calendar {
 	int *warned;			/* years already warned about */
 	size_t nwarned;			/* entries in warned */
 	int last_warned;		/* the most recent of them, or 0 */
+	unsigned long added;		/* years inserted so far */
 };
+
+/* The years whose statutory holidays can be computed: the regulation
+ * as revised in 1999 was in force from 2000, and the lunar calendar is
+ * computed up to LUNAR_YEAR_MAX. */
+#define STATUTORY_MIN 2000
+#define STATUTORY_MAX LUNAR_YEAR_MAX
 
 static const char *const weekday_name[] = {
 	"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -131,10 +147,19 @@ missing(struct calendar *c, int year)
 	    sizeof *c->warned);
 	c->warned[c->nwarned++] = year;
 	c->last_warned = year;
-	diag_warn("no working-day calendar for %d (wanted %s%s%d.cal); "
-	    "counting weekends only", year, c->dir ? c->dir : "",
-	    c->dir ? "/" : "", year);
+	if (year >= STATUTORY_MIN && year <= STATUTORY_MAX)
+		diag_warn("no working-day calendar for %d (wanted %s%s%d.cal); "
+		    "counting the statutory holidays of the national "
+		    "regulation, make-up working days unknown until the "
+		    "State Council notice is added", year,
+		    c->dir ? c->dir : "", c->dir ? "/" : "", year);
+	else
+		diag_warn("no working-day calendar for %d (wanted %s%s%d.cal); "
+		    "counting weekends only", year, c->dir ? c->dir : "",
+		    c->dir ? "/" : "", year);
 }
+
+static struct cal_year *ensure(struct calendar *c, int year);
 
 /* Warns about every year from the year of a to the year of b without
  * a file. */
@@ -143,9 +168,12 @@ check_span(struct calendar *c, gk_day a, gk_day b)
 {
 	int y, ya = year_of(a), yb = year_of(b);
 
-	for (y = ya; y <= yb; y++)
-		if (find(c, y) == NULL)
+	for (y = ya; y <= yb; y++) {
+		const struct cal_year *cy = ensure(c, y);
+
+		if (cy == NULL || cy->path == NULL)
 			missing(c, y);
+	}
 }
 
 static int
@@ -154,16 +182,51 @@ plain_workday(gk_day d)
 	return day_weekday(d) <= 5;
 }
 
+static void insert(struct calendar *c, struct cal_year *y);
+static void finish(struct cal_year *y);
+static struct cal_year *statutory(int year);
+
+/* The year's data, computed from the regulation when no file gave it
+ * and the year is one that can be computed; NULL otherwise. */
+static struct cal_year *
+ensure(struct calendar *c, int year)
+{
+	struct cal_year *y = find(c, year);
+
+	if (y != NULL || year < STATUTORY_MIN || year > STATUTORY_MAX)
+		return y;
+	if ((y = statutory(year)) == NULL)
+		return NULL;
+	finish(y);
+	insert(c, y);
+	c->added++;
+	return y;
+}
+
+/* Makes sure every computable year from ya to yb is there. */
+static void
+ensure_span(struct calendar *c, int ya, int yb)
+{
+	int y;
+
+	if (ya < STATUTORY_MIN)
+		ya = STATUTORY_MIN;
+	if (yb > STATUTORY_MAX)
+		yb = STATUTORY_MAX;
+	for (y = ya; y <= yb; y++)
+		ensure(c, y);
+}
+
 int
 cal_is_workday(struct calendar *c, gk_day d)
 {
 	struct cal_year *y;
 	int year = year_of(d);
 
-	if ((y = find(c, year)) == NULL) {
+	if ((y = ensure(c, year)) == NULL || y->path == NULL)
 		missing(c, year);
+	if (y == NULL)
 		return plain_workday(d);
-	}
 	switch (y->kind[d - y->jan1]) {
 	case DAY_HOLIDAY:
 		return 0;
@@ -177,7 +240,7 @@ cal_is_workday(struct calendar *c, gk_day d)
 const char *
 cal_note(struct calendar *c, gk_day d)
 {
-	struct cal_year *y = find(c, year_of(d));
+	struct cal_year *y = ensure(c, year_of(d));
 	unsigned i;
 
 	if (y == NULL || (i = y->note[d - y->jan1]) == 0)
@@ -191,18 +254,18 @@ cal_note(struct calendar *c, gk_day d)
  * whole weeks since then give five weekdays each.
  */
 static long
-workdays_upto(const struct calendar *c, gk_day d)
+workdays_upto(struct calendar *c, gk_day d)
 {
 	long k = d + 3, w, r, n;
 	const struct cal_slot *s;
-	int year;
+	int year = year_of(d);
 
+	ensure(c, year);
 	w = k >= 0 ? k / 7 : -((-k + 6) / 7);
 	r = k - 7 * w;
 	n = 5 * w + (r < 5 ? r + 1 : 5);
 	if (c->lo > c->hi)
 		return n;
-	year = year_of(d);
 	if (year < c->lo)
 		return n;
 	if (year > c->hi)
@@ -222,6 +285,7 @@ cal_workdays_between(struct calendar *c, gk_day a, gk_day b)
 	if (b < a)
 		return -cal_workdays_between(c, b, a);
 	check_span(c, a + 1, b);
+	ensure_span(c, year_of(a), year_of(b));
 	return workdays_upto(c, b) - workdays_upto(c, a);
 }
 
@@ -237,7 +301,10 @@ cal_add_workdays(struct calendar *c, gk_day d, int n)
 {
 	long target, step, an = n < 0 ? -(long)n : n;
 	gk_day lo, hi, mid;
+	unsigned long added;
 
+again:
+	added = c->added;
 	step = an * 7 / 5 + 16;
 	if (n > 0)
 		target = workdays_upto(c, d) + n;
@@ -268,6 +335,10 @@ cal_add_workdays(struct calendar *c, gk_day d, int n)
 		else
 			lo = mid;
 	}
+	/* A year computed on the way moved the counts: all years the
+	 * search touched are there now, so once more settles it. */
+	if (added != c->added)
+		goto again;
 	if (n > 0)
 		check_span(c, d + 1, hi);
 	else if (n == 0)
@@ -284,7 +355,8 @@ cal_years(const struct calendar *c, int *years, size_t n)
 	int i;
 
 	for (i = c->lo; i <= c->hi; i++)
-		if (c->slot[i - c->lo].y != NULL) {
+		if (c->slot[i - c->lo].y != NULL &&
+		    c->slot[i - c->lo].y->path != NULL) {
 			if (k < n)
 				years[k] = i;
 			k++;
@@ -310,6 +382,8 @@ insert(struct calendar *c, struct cal_year *y)
 	s = ecalloc((size_t)(hi - lo + 1), sizeof *s);
 	for (i = c->lo; i <= c->hi; i++)
 		s[i - lo] = c->slot[i - c->lo];
+	/* A file replaces the year computed before it was loaded. */
+	year_free(s[y->year - lo].y);
 	s[y->year - lo].y = y;
 	free(c->slot);
 	c->slot = s;
@@ -565,7 +639,8 @@ cal_load_file(struct calendar *c, const char *path)
 		diag_at(path, 0, 0, "missing 'year' line");
 		p->status = GK_CONFIG;
 	}
-	if (p->y != NULL && (old = find(c, p->y->year)) != NULL) {
+	if (p->y != NULL && (old = find(c, p->y->year)) != NULL &&
+	    old->path != NULL) {
 		diag_at(path, 0, 0, "year %d is already loaded from %s",
 		    p->y->year, diag_quote(q, sizeof q, old->path));
 		p->status = GK_CONFIG;
@@ -640,4 +715,119 @@ cal_load_dir(struct calendar **out, const char *dir)
 	free(names);
 	sb_release(&path);
 	return status;
+}
+
+/*
+ * The statutory holidays of a year, from the State Council's Regulation
+ * on National Annual Festivals and Memorial Days (全国年节及纪念日放假
+ * 办法) in the revision in force that year:
+ *
+ *	from 2025 (2024 revision): New Year 1 day, Spring Festival 4 (the
+ *	eve to the 3rd day of the first month), Qingming 1, Labour Day 2
+ *	(1-2 May), Dragon Boat 1, Mid-Autumn 1, National Day 3 (1-3 Oct);
+ *	2014-2024 (2013 revision): Spring Festival 3 (1st to 3rd day),
+ *	Labour Day 1;
+ *	2008-2013 (2007 revision): Spring Festival 3 (the eve to the 2nd
+ *	day), Labour Day 1;
+ *	2000-2007 (1999 revision): New Year 1, Spring Festival 3 (1st to
+ *	3rd day), Labour Day 3, National Day 3; no Qingming, Dragon Boat
+ *	or Mid-Autumn holiday.
+ *
+ * Art. 6 of the regulation: a holiday of all citizens that falls on a
+ * Saturday or Sunday is made up on a working day (补假).  Which one the
+ * regulation does not say; the yearly notice does, and has always
+ * chosen days at or next to the festival.  Here each such day, and
+ * each day two festivals share (Mid-Autumn on 1 October), gives the
+ * first Monday to Friday after the festival that is not a holiday
+ * already.  The number of working days of the year then equals the
+ * notice's (the make-up weekend days it adds balance the bridging days
+ * it gives); which days are worked in exchange (调休) only the notice
+ * can say, so the caller warns.
+ */
+struct festival {
+	const char *note;		/* its name */
+	const char *in_lieu;		/* the note of a day given for it */
+	gk_day first;			/* its first day */
+	int ndays;			/* its length */
+	int owed;			/* days falling on a day off anyway */
+};
+
+static unsigned
+add_note(struct cal_year *y, const char *text)
+{
+	y->notes = ereallocarray(y->notes, y->nnotes + 1, sizeof *y->notes);
+	y->notes[y->nnotes++] = estrdup(text);
+	return (unsigned)y->nnotes;
+}
+
+static struct cal_year *
+statutory(int year)
+{
+	struct festival f[7];
+	struct cal_year *y;
+	gk_day sf, qm, db, ma, d;
+	size_t nf = 0, i;
+	unsigned note;
+	int k, idx;
+
+	if (lunar_day(year, 1, 1, &sf) == -1 ||
+	    lunar_solar_term(year, 15, &qm) == -1 ||
+	    lunar_day(year, 5, 5, &db) == -1 ||
+	    lunar_day(year, 8, 15, &ma) == -1)
+		return NULL;
+	memset(f, 0, sizeof f);
+	f[nf++] = (struct festival){ "元旦 New Year's Day",
+	    "元旦补假 New Year's Day made up",
+	    day_from_civil(year, 1, 1), 1, 0 };
+	f[nf++] = (struct festival){ "春节 Spring Festival",
+	    "春节补假 Spring Festival made up",
+	    year >= 2025 || (year >= 2008 && year < 2014) ? sf - 1 : sf,
+	    year >= 2025 ? 4 : 3, 0 };
+	if (year >= 2008)
+		f[nf++] = (struct festival){ "清明节 Qingming Festival",
+		    "清明节补假 Qingming Festival made up", qm, 1, 0 };
+	f[nf++] = (struct festival){ "劳动节 Labour Day",
+	    "劳动节补假 Labour Day made up", day_from_civil(year, 5, 1),
+	    year >= 2025 ? 2 : year >= 2008 ? 1 : 3, 0 };
+	if (year >= 2008) {
+		f[nf++] = (struct festival){ "端午节 Dragon Boat Festival",
+		    "端午节补假 Dragon Boat Festival made up", db, 1, 0 };
+		f[nf++] = (struct festival){ "中秋节 Mid-Autumn Festival",
+		    "中秋节补假 Mid-Autumn Festival made up", ma, 1, 0 };
+	}
+	f[nf++] = (struct festival){ "国庆节 National Day",
+	    "国庆节补假 National Day made up", day_from_civil(year, 10, 1),
+	    3, 0 };
+
+	y = ecalloc(1, sizeof *y);
+	y->year = year;
+	y->jan1 = day_from_civil(year, 1, 1);
+	y->ndays = (int)(day_from_civil(year + 1, 1, 1) - y->jan1);
+	for (i = 0; i < nf; i++) {
+		note = add_note(y, f[i].note);
+		for (d = f[i].first; d < f[i].first + f[i].ndays; d++) {
+			idx = (int)(d - y->jan1);
+			if (!plain_workday(d) || y->kind[idx] == DAY_HOLIDAY)
+				f[i].owed++;
+			if (y->kind[idx] == DAY_HOLIDAY)
+				continue;
+			y->kind[idx] = DAY_HOLIDAY;
+			y->note[idx] = (uint16_t)note;
+		}
+	}
+	for (i = 0; i < nf; i++) {
+		if (f[i].owed == 0)
+			continue;
+		note = add_note(y, f[i].in_lieu);
+		d = f[i].first + f[i].ndays;
+		for (k = f[i].owed; k > 0 && d < y->jan1 + y->ndays; d++) {
+			idx = (int)(d - y->jan1);
+			if (!plain_workday(d) || y->kind[idx] != DAY_PLAIN)
+				continue;
+			y->kind[idx] = DAY_HOLIDAY;
+			y->note[idx] = (uint16_t)note;
+			k--;
+		}
+	}
+	return y;
 }

@@ -17,13 +17,23 @@
  * the note cal_note returns.  Every date must lie in the declared year,
  * and a file named NNNN.cal must declare year NNNN.
  *
- * A date in a year with no file counts weekends only, and the calendar
- * warns once per such year, naming the file it wanted ("no working-day
- * calendar for 2027 (wanted DIR/2027.cal); counting weekends only").
- * That is why the lookups take a calendar that is not const.
+ * A date in a year with no file, from 2000 to LUNAR_YEAR_MAX (lunar.h),
+ * counts the statutory holidays of the national holiday regulation in
+ * the revision of that year, the lunar festivals and Qingming computed,
+ * with a holiday on a weekend made up on the next weekday (Art. 6 of the
+ * regulation): as many working days as the State Council's notice will
+ * give, though not always on the same dates.  The calendar warns once
+ * per such year, naming the file it wanted ("no working-day calendar
+ * for 2027 (wanted DIR/2027.cal); counting the statutory holidays of
+ * the national regulation, make-up working days unknown until the State
+ * Council notice is added").  Other years without a file count weekends
+ * only, with the warning "...; counting weekends only".  A year is
+ * computed when a lookup first touches it, which is why the lookups
+ * take a calendar that is not const; a file loaded later replaces it.
  *
  * Every lookup costs O(1) (cal_add_workdays O(log n)), whatever the
- * span: deadlines over millions of cases call these.
+ * span, once its years are there (computing one takes about half a
+ * millisecond): deadlines over millions of cases call these.
  */
 #ifndef GRIDKIT_CALENDAR_H
 #define GRIDKIT_CALENDAR_H
@@ -70,8 +80,9 @@ gk_day cal_add_workdays(struct calendar *c, gk_day d, int n);
  * b < a. */
 long cal_workdays_between(struct calendar *c, gk_day a, gk_day b);
 
-/* The years loaded, in order, for messages: fills years (up to n),
- * returns how many there are. */
+/* The years loaded from files, in order, for messages (computed years
+ * are not among them): fills years (up to n), returns how many there
+ * are. */
 size_t cal_years(const struct calendar *c, int *years, size_t n);
 
 #endif

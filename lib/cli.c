@@ -602,6 +602,8 @@ cli_parse(struct cli *cli)
 		if (strcmp(cli->argv[0], driver_verbs[i]->name) == 0)
 			cli->verb = driver_verbs[i];
 
+	if (quiet && verbosity > 0)
+		defer_error(&err, "-q and -v contradict each other");
 	if (err.len > 0) {
 		rc = cli_usage_error(cli, "%s", err.buf);
 		goto done;
@@ -678,9 +680,14 @@ cli_parse(struct cli *cli)
 	    *env != '\0')
 		arg_now = env;
 	if (arg_now != NULL && clock_pin(arg_now, &why) == -1) {
-		rc = cli_usage_error(cli, "%s \"%s\": %s",
-		    getenv("GRIDKIT_NOW") == arg_now ? "GRIDKIT_NOW" : "--now",
-		    arg_now, why);
+		/* The variable is the environment's, not the command
+		 * line's: a configuration error, not a usage one. */
+		if (getenv("GRIDKIT_NOW") == arg_now) {
+			diag_error("GRIDKIT_NOW \"%s\": %s", arg_now, why);
+			rc = GK_CONFIG;
+		} else
+			rc = cli_usage_error(cli, "--now \"%s\": %s", arg_now,
+			    why);
 		goto done;
 	}
 	cli->now = arg_now;

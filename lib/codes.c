@@ -69,7 +69,8 @@ count_digits(const char *s, const char **rest)
 /*
  * Any non-zero township group is accepted: 300-399 and 600-999 are
  * outside the usual ranges but a few real codes use them, and the
- * official code list, when loaded, is the judge of membership.
+ * official code list, when loaded, is the judge of membership.  The
+ * village group is held to the rules (codes.h): 001-199 or 200-399.
  */
 int
 code_parse_area(const char *s, struct area_code *out, const char **why)
@@ -111,11 +112,16 @@ code_parse_area(const char *s, struct area_code *out, const char **why)
 	out->level = AREA_PROVINCE + last;
 	out->urban = -1;
 	if (out->level == AREA_VILLAGE) {
+		/* The rules define no village-level number above 399. */
 		v = group_value(out->code, 4);
-		if (v <= 199)
-			out->urban = 1;
-		else if (v <= 399)
-			out->urban = 0;
+		if (v > 399) {
+			*why = "village digits 10-12 are neither 001-199 (a "
+			    "residents' committee) nor 200-399 (a villagers' "
+			    "committee), the only numbers the statistical "
+			    "division code rules give them";
+			return -1;
+		}
+		out->urban = v <= 199;
 	}
 	if (last == 0)
 		out->parent[0] = '\0';

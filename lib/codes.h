@@ -5,7 +5,12 @@
  * 5-6 county (GB/T 2260), 7-9 township (000-099 street, 100-199 town,
  * 200-299 township, 400-599 farms, parks and the like), 10-12 village
  * (001-199 residents' committee: urban community; 200-399 villagers'
- * committee: rural village).  It may be written with only its
+ * committee: rural village), as the National Bureau of Statistics'
+ * rules for statistical division codes (统计用区划代码和城乡划分代码编制
+ * 规则, 2009) number them.  Those rules place the farms, mining areas
+ * and parks run as government-enterprise units (政企合一单位) at the
+ * township level, numbers 400-599; they define no village number above
+ * 399, so such a code is refused.  It may be written with only its
  * significant digits: 2 (province), 4 (city), 6 (county), 9 (township)
  * or 12 (village).  The level is that of the last non-zero group.
  *
@@ -32,8 +37,8 @@ struct area_code {
 	char code[13];		/* 12 digits, zero padded */
 	int level;		/* enum area_level */
 	char parent[13];	/* the parent's 12 digits, "" for a province */
-	int urban;		/* village: 1 residents', 0 villagers',
-				   -1 neither or not a village */
+	int urban;		/* village: 1 residents', 0 villagers';
+				   -1 not a village */
 };
 
 /*
@@ -44,9 +49,9 @@ struct area_code {
  * included), other lengths, a zero group followed by a non-zero one
  * (140000001000: a township with no county), and an unknown province.
  * Any non-zero township group is accepted (300-399 and 600-999 are rare
- * but exist).  A village group of 400-999 is accepted with urban -1:
- * the caller decides.  Returns 0, or -1 with *why a static reason (the
- * caller shows the value itself).
+ * but exist).  A village group of 400-999 is refused: the rules define
+ * none.  Returns 0, or -1 with *why a static reason (the caller shows
+ * the value itself).
  */
 int code_parse_area(const char *s, struct area_code *out, const char **why);
 

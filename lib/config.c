@@ -80,14 +80,25 @@ static const struct config_decl decls[] = {
 	    "language people read: zh or en; empty: from the locale "
 	    "(LC_ALL, LC_MESSAGES, LANG)"),
 
-	C_INT("grid.urban_households_min", 300, 0, INT_MAX, "Art. 4",
+	/* Art. 4 asks for grids of "appropriate scale" and gives no
+	 * number: the sizes are local guidance, cited as such. */
+	C_INT("grid.urban_households_min", 300, 0, INT_MAX, "local guidance",
 	    "fewest households of an urban grid (warning only)"),
-	C_INT("grid.urban_households_max", 500, 0, INT_MAX, "Art. 4",
+	C_INT("grid.urban_households_max", 500, 0, INT_MAX, "local guidance",
 	    "most households of an urban grid (warning only)"),
-	C_INT("grid.rural_households_min", 200, 0, INT_MAX, "Art. 4",
+	C_INT("grid.rural_households_min", 200, 0, INT_MAX, "local guidance",
 	    "fewest households of a rural grid (warning only)"),
-	C_INT("grid.rural_households_max", 400, 0, INT_MAX, "Art. 4",
+	C_INT("grid.rural_households_max", 400, 0, INT_MAX, "local guidance",
 	    "most households of a rural grid (warning only)"),
+	C_INT("grid.dedicated_population_min", 0, 0, INT_MAX,
+	    "local guidance", "fewest people in a dedicated grid (school, "
+	    "hospital, park); 0: no bound (warning only)"),
+	C_INT("grid.dedicated_population_max", 0, 0, INT_MAX,
+	    "local guidance", "most people in a dedicated grid; 0: no bound "
+	    "(warning only)"),
+	C_LIST("grid.linear_unit_kinds", "Art. 4",
+	    "kinds of hazard point that run through several grids and may "
+	    "be listed under each", "river", "ravine", "road", "forest_road"),
 
 	C_STR("board.supervision_phone", "", "Art. 5",
 	    "supervision phone printed on every grid's bulletin board"),

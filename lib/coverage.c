@@ -27,6 +27,7 @@ const size_t coverage_ncols = sizeof coverage_cols / sizeof coverage_cols[0];
 
 struct check {
 	struct db *db;			/* the connection */
+	const struct config *cfg;	/* grid.linear_unit_kinds */
 	struct recout *out;		/* findings go here */
 	struct coverage_counts *counts;	/* tallies */
 	struct grid_scope *scope;	/* what to look at */
@@ -55,14 +56,19 @@ finding(struct check *ck, const char *rule, const char *subject,
  * The simple rules: one query each, one finding per row.  The query's
  * first column is the subject; detail() writes the detail from the row.
  * Its first two parameters are the scope's code range (12 digits for
- * areas, 15 for grids); the size rule binds four more, the guidance.
+ * areas, 15 for grids); the size rule binds more, the guidance, by the
+ * indexes in guide (-1 ends them).
  */
+enum { G_URBAN_MIN, G_URBAN_MAX, G_RURAL_MIN, G_RURAL_MAX, G_DED_MIN,
+    G_DED_MAX, NGUIDE };
+
 struct rule {
 	const char *name;		/* rule name in the findings */
 	int error;			/* error, or warning */
 	int width;			/* 12: area codes, 15: grid codes */
 	const char *sql;		/* the query */
 	void (*detail)(struct db_stmt *, struct sb *, const long long *);
+	int guide[9];			/* guidance bound after the range */
 };
 
 static void
@@ -105,10 +111,35 @@ size_detail(struct db_stmt *st, struct sb *d, const long long *g)
 {
 	int urban = strcmp(db_text(st, 1), "urban") == 0;
 	long long h = db_int(st, 2), lo = urban ? g[0] : g[2],
-	    hi = urban ? g[1] : g[3];
+	    hi = urban ? g[1] : g[3], p;
 
+	if (strcmp(db_text(st, 1), "dedicated") == 0) {
+		/* A school or a hospital has people, not households. */
+		p = db_int(st, 3);
+		lo = g[G_DED_MIN];
+		hi = g[G_DED_MAX];
+		if (lo > 0 && p < lo)
+			sb_addf(d, "%lld %s, too few for a dedicated grid "
+			    "(guidance at least %lld)", p, p == 1 ? "person" :
+			    "people", lo);
+		else
+			sb_addf(d, "%lld people, too many for a dedicated grid "
+			    "(guidance at most %lld)", p, hi);
+		return;
+	}
 	sb_addf(d, "%lld households, too %s for %s grid (guidance %lld-%lld)",
 	    h, h < lo ? "few" : "many", urban ? "an urban" : "a rural", lo, hi);
+}
+
+static void
+unit_kind_detail(struct db_stmt *st, struct sb *d, const long long *g)
+{
+	sb_addf(d, "%s %s is drawn into %s grid %s; %s", db_text(st, 1),
+	    db_text(st, 2), strcmp(db_text(st, 4), "urban") == 0 ?
+	    "urban community" : "dedicated", db_text(st, 3),
+	    strcmp(db_text(st, 4), "urban") == 0 ?
+	    "an urban grid is drawn by streets and buildings" :
+	    "a dedicated grid holds one school, hospital or park");
 }
 
 static const struct rule uncovered_rule = {
@@ -117,7 +148,7 @@ static const struct rule uncovered_rule = {
 	"WHERE a.level = 5 AND a.code BETWEEN ? AND ? AND NOT EXISTS "
 	"(SELECT 1 FROM grids g WHERE g.village = a.code "
 	"AND g.status = 'active') ORDER BY a.code",
-	uncovered_detail
+	uncovered_detail, { -1 }
 };
 
 static const struct rule grid_rules[] = {
@@ -127,26 +158,37 @@ static const struct rule grid_rules[] = {
 	  "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
 	  "AND (a.code IS NULL OR a.level <> 5 OR length(g.code) <> 15 "
 	  "OR substr(g.code, 1, 12) <> g.village) ORDER BY g.code",
-	  grid_code_detail },
+	  grid_code_detail, { -1 } },
 	{ "empty-grid", 0, 15,
 	  "SELECT g.code, g.name FROM grids g "
 	  "WHERE g.code BETWEEN ? AND ? AND g.status = 'active' "
 	  "AND NOT EXISTS (SELECT 1 FROM units u WHERE u.grid = g.code) "
 	  "ORDER BY g.code",
-	  empty_detail },
+	  empty_detail, { -1 } },
 	{ "grid-kind", 0, 15,
 	  "SELECT g.code, g.kind, a.name FROM grids g "
 	  "JOIN areas a ON a.code = g.village WHERE g.code BETWEEN ? AND ? "
 	  "AND g.status = 'active' AND ((a.urban = 1 AND g.kind = 'rural') "
 	  "OR (a.urban = 0 AND g.kind = 'urban')) ORDER BY g.code",
-	  kind_detail },
+	  kind_detail, { -1 } },
+	{ "unit-kind", 0, 15,
+	  "SELECT u.village || '/' || u.kind || '/' || u.name, u.kind, "
+	  "u.name, g.code, g.kind FROM grids g JOIN units u "
+	  "ON u.grid = g.code WHERE g.code BETWEEN ? AND ? "
+	  "AND g.status = 'active' AND g.kind IN ('urban', 'dedicated') "
+	  "AND u.kind IN ('villager_group', 'natural_village') "
+	  "ORDER BY g.code, u.kind, u.name",
+	  unit_kind_detail, { -1 } },
 	{ "size", 0, 15,
-	  "SELECT code, kind, households FROM grids "
+	  "SELECT code, kind, households, population FROM grids "
 	  "WHERE code BETWEEN ? AND ? AND status = 'active' "
-	  "AND households IS NOT NULL AND ((kind = 'urban' AND "
+	  "AND ((households IS NOT NULL AND ((kind = 'urban' AND "
 	  "(households < ? OR households > ?)) OR (kind = 'rural' AND "
-	  "(households < ? OR households > ?))) ORDER BY code",
-	  size_detail },
+	  "(households < ? OR households > ?)))) OR (kind = 'dedicated' "
+	  "AND population IS NOT NULL AND ((? > 0 AND population < ?) "
+	  "OR (? > 0 AND population > ?)))) ORDER BY code",
+	  size_detail, { G_URBAN_MIN, G_URBAN_MAX, G_RURAL_MIN, G_RURAL_MAX,
+	  G_DED_MIN, G_DED_MIN, G_DED_MAX, G_DED_MAX, -1 } },
 };
 
 static int
@@ -160,9 +202,8 @@ run_rule(struct check *ck, const struct rule *r, const long long *guide)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, r->width == 12 ? ck->lo12 : ck->lo15);
 	db_bind_text(st, 2, r->width == 12 ? ck->hi12 : ck->hi15);
-	if (r->detail == size_detail)
-		for (i = 0; i < 4; i++)
-			db_bind_int(st, 3 + i, guide[i]);
+	for (i = 0; r->guide[i] >= 0; i++)
+		db_bind_int(st, 3 + i, guide[r->guide[i]]);
 	while ((rc = db_step(st)) == 1) {
 		sb_reset(&d);
 		r->detail(st, &d, guide);
@@ -229,6 +270,10 @@ units(struct check *ck)
 			    hazard ? "hazard point" : "unit", kind, name);
 			rc = finding(ck, hazard ? "hazard-outside" :
 			    "blank-area", subject.buf, d.buf, 1);
+		} else if (hazard && grid_unit_is_linear(ck->cfg, kind)) {
+			/* A river or a road runs through several grids: it is
+			 * inside grid management wherever it is listed. */
+			continue;
 		} else {
 			sb_reset(&grids);
 			if ((rc = unit_grids(ck, village, kind, name, &grids))
@@ -254,17 +299,20 @@ coverage_check(struct db *db, const struct config *cfg,
     struct coverage_counts *counts)
 {
 	struct check ck;
-	long long guide[4];
+	long long guide[NGUIDE];
 	size_t i;
 	int rc;
 
-	guide[0] = config_int(cfg, "grid.urban_households_min");
-	guide[1] = config_int(cfg, "grid.urban_households_max");
-	guide[2] = config_int(cfg, "grid.rural_households_min");
-	guide[3] = config_int(cfg, "grid.rural_households_max");
+	guide[G_URBAN_MIN] = config_int(cfg, "grid.urban_households_min");
+	guide[G_URBAN_MAX] = config_int(cfg, "grid.urban_households_max");
+	guide[G_RURAL_MIN] = config_int(cfg, "grid.rural_households_min");
+	guide[G_RURAL_MAX] = config_int(cfg, "grid.rural_households_max");
+	guide[G_DED_MIN] = config_int(cfg, "grid.dedicated_population_min");
+	guide[G_DED_MAX] = config_int(cfg, "grid.dedicated_population_max");
 	memset(&ck, 0, sizeof ck);
 	memset(counts, 0, sizeof *counts);
 	ck.db = db;
+	ck.cfg = cfg;
 	ck.out = out;
 	ck.counts = counts;
 	ck.scope = scope;

@@ -12,7 +12,13 @@
  *				village's, or whose village is not a village
  *	empty-grid	warning	an active grid with no units drawn into it
  *	grid-kind	warning	an urban grid in a village or the reverse
- *	size		warning	households outside the configured guidance
+ *	unit-kind	warning	a villager group or natural village in an
+ *				urban community grid or a dedicated grid
+ *	size		warning	households (people, for a dedicated grid)
+ *				outside the configured local guidance
+ *
+ * A hazard point of a kind in grid.linear_unit_kinds (rivers, ravines,
+ * roads, forest roads) may be listed under several grids: no overlap.
  *
  * Findings come out in this order: uncovered villages; then the unit
  * findings (blank-area, hazard-outside, overlap) in unit order, so the

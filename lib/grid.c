@@ -41,7 +41,50 @@ grid_unit_is_hazard(const char *kind)
 	return e != NULL && e->value;
 }
 
-/* Urban or rural, in English or Chinese; NULL when neither. */
+int
+grid_unit_is_linear(const struct config *cfg, const char *kind)
+{
+	const char *const *l = config_list(cfg, "grid.linear_unit_kinds");
+	const char *k;
+
+	for (; *l != NULL; l++)
+		if ((k = grid_unit_kind(*l)) != NULL && strcmp(k, kind) == 0)
+			return 1;
+	return 0;
+}
+
+int
+grid_unit_draws_rural(const char *kind)
+{
+	return strcmp(kind, "villager_group") == 0 ||
+	    strcmp(kind, "natural_village") == 0;
+}
+
+int
+grid_check_config(const struct config *cfg)
+{
+	const char *const *l = config_list(cfg, "grid.linear_unit_kinds");
+	const char *key = "grid.linear_unit_kinds";
+	char expl[VOCAB_EXPLAIN_MAX];
+	int rc = GK_OK;
+
+	for (; *l != NULL; l++) {
+		if (grid_unit_kind(*l) == NULL) {
+			diag_error("%s: %s: %s", config_origin(cfg, key), key,
+			    vocab_explain(VOCAB_UNIT_KIND, *l, expl,
+			    sizeof expl));
+			rc = GK_CONFIG;
+		} else if (!grid_unit_is_hazard(grid_unit_kind(*l))) {
+			diag_error("%s: %s: \"%s\" is a unit grids are drawn "
+			    "from, not a hazard point", config_origin(cfg, key),
+			    key, *l);
+			rc = GK_CONFIG;
+		}
+	}
+	return rc;
+}
+
+/* Urban, rural or dedicated, in English or Chinese; NULL when none. */
 static const char *
 grid_kind(const char *s)
 {
@@ -597,6 +640,9 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		{ grid_fields, 5, import_grid, "import grids" },
 		{ unit_fields, 4, import_unit, "import units" },
 	};
+	static const char *const all_there[] = {
+		"areas are there", "grids are there", "units are there",
+	};
 	struct recin_field fields[8];
 	struct batch_def def = { 0 };
 	struct batch_opts bo = { 0 };
@@ -616,6 +662,7 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	def.verb = tables[table].verb;
 	def.noun = table_names[table];
 	def.nothing = "nothing imported";
+	def.all_there = all_there[table];
 	def.fields = fields;
 	def.nfields = n;
 	def.start = import_start;

@@ -57,7 +57,7 @@ struct grid_info {
 	char code[16];			/* the 15 digits */
 	char village[13];		/* its village's 12 digits */
 	char name[GRID_NAME_MAX];	/* its name */
-	char kind[8];			/* "urban" or "rural" */
+	char kind[16];			/* "urban", "rural" or "dedicated" */
 	long long households;		/* -1 when unknown */
 	long long population;		/* -1 when unknown */
 	char status[16];		/* "active" or "retired" */
@@ -111,6 +111,23 @@ int grid_unit_move(struct db *db, const char *village, const char *kind,
  */
 const char *grid_unit_kind(const char *s);
 int grid_unit_is_hazard(const char *kind);
+
+/*
+ * grid_unit_is_linear: 1 when the canonical kind is one of the config's
+ * grid.linear_unit_kinds (rivers, ravines, roads, forest roads), hazard
+ * points that run through several grids and may be listed under each
+ * of them (Art. 4: inside grid management, not inside one grid).
+ * grid_unit_draws_rural: 1 for the units rural grids are drawn from
+ * (villager groups, natural villages), which an urban community grid
+ * or a dedicated grid should not hold.
+ */
+int grid_unit_is_linear(const struct config *cfg, const char *kind);
+int grid_unit_draws_rural(const char *kind);
+
+/* grid_check_config checks the grid.* keys that name unit kinds:
+ * GK_OK, or GK_CONFIG after reporting each bad entry at its origin.
+ * For cli_prog.config_checks. */
+int grid_check_config(const struct config *cfg);
 
 /*
  * A scope: everything, or the areas under one code (--county,

@@ -169,6 +169,24 @@ static const char *const v3[] = {
 	NULL
 };
 
+/*
+ * A third kind of grid, dedicated (专属网格: a school, a hospital, an
+ * industrial park).  The kind's CHECK is a column constraint, so the
+ * column is replaced: added with the wider CHECK, filled, the old one
+ * dropped (its CHECK goes with it), the new one renamed.  Every step is
+ * plain ALTER TABLE, which PostgreSQL takes as well, and no table is
+ * rebuilt under the foreign keys that point at grids.  The column now
+ * comes last and has a default, which every INSERT overrides.
+ */
+static const char *const v_grid_kind_dedicated[] = {
+	"ALTER TABLE grids ADD COLUMN kind_new TEXT NOT NULL DEFAULT 'rural' "
+	"CHECK (kind_new IN ('urban', 'rural', 'dedicated'))",
+	"UPDATE grids SET kind_new = kind",
+	"ALTER TABLE grids DROP COLUMN kind",
+	"ALTER TABLE grids RENAME COLUMN kind_new TO kind",
+	NULL
+};
+
 const char *const schema_tables[] = {
 	"areas", "grids", "units", "audit", "people", "stages",
 	"assignments", "vacancies", "training", "gridkit_meta", NULL
@@ -178,6 +196,7 @@ const struct schema_migration schema_migrations[] = {
 	{ v1, NULL },
 	{ v2, NULL },
 	{ v3, NULL },
+	{ v_grid_kind_dedicated, NULL },
 };
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

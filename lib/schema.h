@@ -12,6 +12,7 @@
  * frozen by hand, and may use only what db.h offers.
  *
  * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta).
+ * Not yet released: grid kind dedicated (grids.kind CHECK widened).
  *
  * What is portable, honestly.  Written so that PostgreSQL takes it
  * unchanged: TEXT, CHECK, NOT NULL, DEFAULT, REFERENCES, UNIQUE,

@@ -161,7 +161,7 @@ const size_t staff_apply_ncols = NWORDS(staff_apply_cols);
  */
 struct grid_seen {
 	char code[16];		/* "" for an empty slot */
-	char kind[8];		/* urban or rural */
+	char kind[16];		/* urban, rural or dedicated */
 };
 
 struct grid_cache {
@@ -323,7 +323,8 @@ mask_date(char *s)
 
 /* Look up the grid: 1 active (kind set), 0 after reporting, -status. */
 static int
-apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
+apply_grid(struct apply *ap, const char *v, char code[16],
+    char kind[16])
 {
 	struct grid_seen *seen;
 	struct grid_code gc;
@@ -340,7 +341,7 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 	}
 	memcpy(code, gc.code, 16);
 	if ((seen = grid_cache_find(&ap->grids, gc.code)) != NULL) {
-		memcpy(kind, seen->kind, 8);
+		memcpy(kind, seen->kind, 16);
 		return 1;
 	}
 	if ((rc = grid_lookup(ap->db, gc.code, &gi)) < 0)
@@ -353,7 +354,7 @@ apply_grid(struct apply *ap, const char *v, char code[16], char kind[8])
 		bad(ap, F_GRID, "grid %s is retired", gc.code);
 		return 0;
 	}
-	memcpy(kind, gi.kind, 8);
+	memcpy(kind, gi.kind, 16);
 	grid_cache_add(&ap->grids, gc.code, kind);
 	return 1;
 }
@@ -471,7 +472,7 @@ apply_row(struct apply *ap)
 	const char *v[F_COUNT], *role = NULL, *nat, *source = NULL, *why;
 	char idbuf[IDNUM_WHY_MAX], m[MASKED_MAX], q[DIAG_QUOTE_MAX];
 	char fid[MASKED_MAX], fphone[MASKED_MAX], fgrid[64];
-	char phone[PHONE_MAX], grid[16] = "", kind[8] = "", key[64];
+	char phone[PHONE_MAX], grid[16] = "", kind[16] = "", key[64];
 	char expl[VOCAB_EXPLAIN_MAX];
 	const struct vocab_entry *src;
 	struct idnum id;

@@ -74,8 +74,14 @@ static const struct vocab_entry unit_kinds[] = {
 };
 
 static const struct vocab_entry grid_kinds[] = {
-	{ "urban", "城市", { "城镇", "社区", "城市社区" },	1 },
-	{ "rural", "农村", { "乡村", "村", "农村社区" },	0 },
+	{ "urban", "城市", { "城镇", "社区", "城市社区", "城市网格",
+	    "社区网格" },						1 },
+	{ "rural", "农村", { "乡村", "村", "农村社区", "农村网格",
+	    "村网格" },							0 },
+	/* Schools, hospitals, industrial parks: a grid of its own inside
+	 * a village or community, sized by the people in it. */
+	{ "dedicated", "专属", { "专属网格",
+	    "专属网格（学校、医院、园区）" },				2 },
 };
 
 static const struct vocab_entry leave_reasons[] = {

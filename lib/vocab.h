@@ -32,7 +32,8 @@ enum vocab_id {
 	VOCAB_STAGE,		/* Art. 11 stages; value: enum staff_stage */
 	VOCAB_EDUCATION,	/* Art. 9; value: rank, 1 (primary) to 7 */
 	VOCAB_UNIT_KIND,	/* Art. 4 units; value: 1 a hazard point */
-	VOCAB_GRID_KIND,	/* Art. 4: urban, rural; value: 1 urban */
+	VOCAB_GRID_KIND,	/* Art. 4: urban, rural, dedicated; value: 1 urban,
+				   0 rural, 2 dedicated */
 	VOCAB_LEAVE_REASON,	/* Art. 10; value: order */
 	VOCAB_TRAIN_LEVEL,	/* Art. 14; value: 1 province to 4 township */
 	VOCAB_FLAG,		/* yes or no; value: 1 yes, 0 no */

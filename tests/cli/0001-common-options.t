@@ -132,7 +132,8 @@ test_expect_success 'a full disk on stdout is an error, exit 74' '
 
 test_expect_success '--print-config shows values and their origin' '
 	grid-define --print-config -f tsv >cfg &&
-	grep "^grid.urban_households_min	300	default	Art. 4" cfg
+	grep "^grid.urban_households_min	300	default	local guidance" cfg &&
+	grep "^staff.min_age	18	default	Art. 9" cfg
 '
 
 test_expect_success 'a config file with an unknown key exits 78 with file:line:col' '
@@ -153,6 +154,21 @@ test_expect_success 'GRIDKIT_CONFIG names a config file; -c wins over it' '
 test_expect_success 'a bad --now is a usage error naming it' '
 	exits 64 grid-define --now 2026-02-30 list 2>err && grep -- "--now \"2026-02-30\"" err
 '
+
+for p in $programs; do
+	test_expect_success "$p: a bad GRIDKIT_NOW is a configuration error (78) naming the variable, with no usage" "
+		GRIDKIT_NOW=2026-02-30 exits 78 $p list 2>err &&
+		grep 'GRIDKIT_NOW \"2026-02-30\"' err && ! grep '^usage:' err
+	"
+	test_expect_success "$p: a good GRIDKIT_NOW is no error" "
+		GRIDKIT_NOW=2026-02-28 $p -d fresh.db list >/dev/null 2>err; test \$? != 78
+	"
+	test_expect_success "$p: -q with -v is a usage error (64); either alone is not" "
+		exits 64 $p -q -v list 2>err &&
+		grep -- '-q and -v contradict each other' err && grep '^usage:' err &&
+		$p -q -d q.db list >/dev/null 2>&1; test \$? != 64
+	"
+done
 
 test_expect_success 'output is TSV with a header when piped' '
 	grid-define list areas >out &&

@@ -28,13 +28,25 @@ test_expect_success 'an urban community makes urban grids by its code' '
 
 test_expect_success 'importing the same files again changes nothing' '
 	sqlite3 test.db "SELECT count(*) FROM units; SELECT count(*) FROM grids; SELECT count(*) FROM areas" >before &&
-	grid-define -v import areas areas.csv 2>err &&
-	grep "0 added, 0 updated, 8 unchanged" err &&
-	grid-define import grids grids.csv &&
-	grid-define -v import units units.csv 2>err &&
-	grep "0 added, 0 updated, 9 unchanged" err &&
+	grid-define import areas areas.csv 2>err &&
+	grep "^grid-define: areas.csv: all 8 areas are there already; nothing changed$" err &&
+	grid-define import grids grids.csv 2>err &&
+	grep "all 4 grids are there already; nothing changed" err &&
+	grid-define import units units.csv 2>err &&
+	grep "all 9 units are there already; nothing changed" err &&
 	sqlite3 test.db "SELECT count(*) FROM units; SELECT count(*) FROM grids; SELECT count(*) FROM areas" >after &&
 	cmp before after
+'
+
+test_expect_success 'a file of one row imported again says so in the singular' '
+	head -2 areas.csv >one.csv &&
+	grid-define import areas one.csv 2>err &&
+	grep "^grid-define: one.csv: its one row is there already; nothing changed$" err &&
+	! grep "all 1 " err
+'
+
+test_expect_success 'with -q the re-import is silent' '
+	grid-define -q import areas areas.csv 2>err && ! test -s err
 '
 
 test_expect_success 'each import is recorded in the audit log with the operator' '
@@ -212,6 +224,14 @@ test_expect_success 'a row with too many fields is reported and the batch refuse
 	printf "code,name\n140121200202011,a,b\n" >extra.csv &&
 	exits 65 grid-define import grids extra.csv 2>err &&
 	grep "extra.csv:2" err
+'
+
+test_expect_success 'one bad row is "1 bad row", not "1 bad rows"' '
+	printf "code,name\nx1,a\nx2,b\n" >two-bad.csv &&
+	exits 65 grid-define --max-errors 1 import areas two-bad.csv 2>err &&
+	grep "stopping after 1 bad row (--max-errors 1)$" err &&
+	grep "two-bad.csv: 1 bad row; nothing imported$" err &&
+	! grep "1 bad rows" err
 '
 
 test_done

@@ -245,32 +245,131 @@ test_calendar__arithmetic_matches_counting_day_by_day(void **state)
 	cal_free(c);
 }
 
+/*
+ * 2027 has no file: its statutory holidays are computed.  The dates are
+ * those of the regulation: New Year's Day Friday 1 January; Spring
+ * Festival eve Friday 5 February to the third day Monday 8 February
+ * (the festival is 6 February 2027 in published tables), its Saturday
+ * and Sunday made up on Tuesday 9 and Wednesday 10; Qingming Monday
+ * 5 April; Labour Day Saturday 1 and Sunday 2 May, made up on 3 and 4
+ * May; Dragon Boat Wednesday 9 June; Mid-Autumn Wednesday 15 September;
+ * National Day Friday 1 to Sunday 3 October, made up on 4 and 5
+ * October.  One warning says make-up working days are unknown.
+ */
 static void
-test_calendar__year_without_file_counts_weekends_and_warns_once(void **state)
+test_calendar__year_without_notice_counts_statutory_holidays(void **state)
 {
+	static const int off[][2] = {
+		{ 1, 1 }, { 2, 5 }, { 2, 8 }, { 2, 9 }, { 2, 10 }, { 4, 5 },
+		{ 5, 3 }, { 5, 4 }, { 6, 9 }, { 9, 15 }, { 10, 1 }, { 10, 4 },
+		{ 10, 5 },
+	};
 	struct calendar *c = shipped();
-	char want[4200];
+	char want[4400];
 	const char *err;
-	int saved;
+	size_t i;
+	int saved, weekdays = 0;
+	gk_day d;
 
 	saved = capture_begin();
-	assert_true(cal_is_workday(c, D(2027, 1, 1)));		/* Friday */
+	for (i = 0; i < sizeof off / sizeof off[0]; i++)
+		if (cal_is_workday(c, D(2027, off[i][0], off[i][1])))
+			fail_msg("2027-%02d-%02d counted as a working day",
+			    off[i][0], off[i][1]);
+	assert_true(cal_is_workday(c, D(2027, 2, 4)));		/* Thursday */
+	assert_true(cal_is_workday(c, D(2027, 2, 11)));		/* Thursday */
+	assert_true(cal_is_workday(c, D(2027, 10, 6)));		/* Wednesday */
 	assert_false(cal_is_workday(c, D(2027, 1, 2)));		/* Saturday */
-	assert_true(cal_is_workday(c, D(2027, 10, 1)));		/* Friday */
-	assert_day(cal_add_workdays(c, D(2026, 12, 31), 1), 2027, 1, 1);
-	assert_day(cal_add_workdays(c, D(2026, 12, 31), 3), 2027, 1, 5);
-	/* January 2027: four whole weeks and Friday 29th. */
+	assert_string_equal(cal_note(c, D(2027, 1, 1)), "元旦 New Year's Day");
+	assert_string_equal(cal_note(c, D(2027, 2, 9)),
+	    "春节补假 Spring Festival made up");
+	assert_null(cal_note(c, D(2027, 2, 11)));
+	assert_day(cal_add_workdays(c, D(2026, 12, 31), 1), 2027, 1, 4);
+	/* January 2027: 21 weekdays less New Year's Day. */
 	assert_int_equal(cal_workdays_between(c, D(2026, 12, 31),
-	    D(2027, 1, 31)), 21);
-	assert_null(cal_note(c, D(2027, 1, 1)));
+	    D(2027, 1, 31)), 20);
+	/* The year: 261 weekdays less the 13 weekdays off above. */
+	for (d = D(2027, 1, 1); d <= D(2027, 12, 31); d++)
+		weekdays += day_weekday(d) <= 5;
+	assert_int_equal(weekdays, 261);
+	assert_int_equal(cal_workdays_between(c, D(2026, 12, 31),
+	    D(2027, 12, 31)), 261 - 13);
 	err = capture_end(saved);
 
 	assert_int_equal(count(err, "no working-day calendar for 2027"), 1);
 	snprintf(want, sizeof want, "warning: no working-day calendar for "
-	    "2027 (wanted %s/2027.cal); counting weekends only\n",
-	    shipped_dir());
+	    "2027 (wanted %s/2027.cal); counting the statutory holidays of "
+	    "the national regulation, make-up working days unknown until "
+	    "the State Council notice is added\n", shipped_dir());
 	assert_non_null(strstr(err, want));
 	assert_int_equal(count(err, "\n"), 1);
+	cal_free(c);
+}
+
+/*
+ * Computed without the files, 2025 and 2026 have as many working days
+ * as the State Council notices give them (the shipped files): the
+ * bridging days a notice adds are balanced by the weekend days it
+ * makes working days.  2024 (11 statutory days, the 2013 revision)
+ * likewise has the 251 working days of its notice.
+ */
+static void
+test_calendar__computed_years_match_the_notices(void **state)
+{
+	struct calendar *file = shipped(), *none = cal_new();
+	int y, saved;
+
+	saved = capture_begin();
+	for (y = 2025; y <= 2026; y++)
+		assert_int_equal(cal_workdays_between(none, D(y - 1, 12, 31),
+		    D(y, 12, 31)), cal_workdays_between(file,
+		    D(y - 1, 12, 31), D(y, 12, 31)));
+	assert_int_equal(cal_workdays_between(none, D(2024, 12, 31),
+	    D(2025, 12, 31)), 248);
+	assert_int_equal(cal_workdays_between(none, D(2023, 12, 31),
+	    D(2024, 12, 31)), 251);
+	/* Mid-Autumn on National Day (2020-10-01) owes a day as well. */
+	assert_false(cal_is_workday(none, D(2020, 10, 6)));
+	assert_true(cal_is_workday(none, D(2020, 10, 7)));
+	capture_end(saved);
+	cal_free(file);
+	cal_free(none);
+}
+
+/* A file loaded after a year was computed replaces it. */
+static void
+test_calendar__file_replaces_computed_year(void **state)
+{
+	struct calendar *c = cal_new();
+	int saved;
+
+	saved = capture_begin();
+	assert_false(cal_is_workday(c, D(2027, 1, 1)));
+	capture_end(saved);
+	write_file("2027.cal", "year 2027\nholiday 2027-01-04 x\n");
+	assert_int_equal(cal_load_file(c, "2027.cal"), GK_OK);
+	assert_true(cal_is_workday(c, D(2027, 1, 1)));
+	assert_false(cal_is_workday(c, D(2027, 1, 4)));
+	assert_int_equal(cal_years(c, NULL, 0), 1);
+	cal_free(c);
+}
+
+/* Past the years the lunar calendar is computed for, weekends only,
+ * with the old warning. */
+static void
+test_calendar__year_past_the_computed_range_counts_weekends(void **state)
+{
+	struct calendar *c = cal_new();
+	const char *err;
+	int saved;
+
+	saved = capture_begin();
+	assert_true(cal_is_workday(c, D(2057, 1, 1)));		/* Monday */
+	assert_int_equal(cal_workdays_between(c, D(2056, 12, 31),
+	    D(2057, 12, 31)), 261);
+	err = capture_end(saved);
+	assert_non_null(strstr(err, "no working-day calendar for 2057 "
+	    "(wanted 2057.cal); counting weekends only"));
 	cal_free(c);
 }
 
@@ -437,18 +536,18 @@ test_calendar__years_loaded_out_of_order(void **state)
 	int saved;
 
 	assert_int_equal(mkdir("y", 0700), 0);
-	write_file("y/2030.cal", "year 2030\nholiday 2030-01-01 x\n");
-	write_file("y/2028.cal", "year 2028\nholiday 2028-01-03 x\n");
-	assert_int_equal(cal_load_file(c, "y/2030.cal"), GK_OK);
-	assert_int_equal(cal_load_file(c, "y/2028.cal"), GK_OK);
+	write_file("y/2060.cal", "year 2060\nholiday 2060-01-01 x\n");
+	write_file("y/2058.cal", "year 2058\nholiday 2058-01-03 x\n");
+	assert_int_equal(cal_load_file(c, "y/2060.cal"), GK_OK);
+	assert_int_equal(cal_load_file(c, "y/2058.cal"), GK_OK);
 	saved = capture_begin();
-	/* 2028-01-01 to 2030-01-02 hold 523 weekdays (counted with
-	 * Python's datetime); less Monday 2028-01-03 and Tuesday
-	 * 2030-01-01. */
-	assert_int_equal(cal_workdays_between(c, D(2027, 12, 31),
-	    D(2030, 1, 2)), 523 - 2);
+	/* 2058-01-01 to 2060-01-02 hold 524 weekdays (counted with
+	 * Python's datetime); less Thursday 2058-01-03 and Thursday
+	 * 2060-01-01.  2059 is past the computed years: weekends only. */
+	assert_int_equal(cal_workdays_between(c, D(2057, 12, 31),
+	    D(2060, 1, 2)), 524 - 2);
 	err = capture_end(saved);
-	assert_non_null(strstr(err, "(wanted y/2029.cal)"));
+	assert_non_null(strstr(err, "(wanted y/2059.cal)"));
 	assert_int_equal(count(err, "warning:"), 1);
 	cal_free(c);
 }
@@ -465,7 +564,11 @@ main(void)
 		cmocka_unit_test(
 		    test_calendar__arithmetic_matches_counting_day_by_day),
 		cmocka_unit_test(
-		    test_calendar__year_without_file_counts_weekends_and_warns_once),
+		    test_calendar__year_without_notice_counts_statutory_holidays),
+		cmocka_unit_test(test_calendar__computed_years_match_the_notices),
+		cmocka_unit_test(test_calendar__file_replaces_computed_year),
+		cmocka_unit_test(
+		    test_calendar__year_past_the_computed_range_counts_weekends),
 		cmocka_unit_test(test_calendar__parse_errors_name_their_line),
 		cmocka_unit_test(test_calendar__every_error_of_a_file_is_reported),
 		cmocka_unit_test(

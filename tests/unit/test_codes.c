@@ -70,13 +70,20 @@ test_codes__level_comes_from_the_padded_code(void **state)
 static void
 test_codes__village_groups_and_odd_townships(void **state)
 {
+	struct area_code a;
+	struct grid_code g;
+	const char *why;
+
 	check_area("140105001199", "140105001199", AREA_VILLAGE,
 	    "140105001000", 1);
 	check_area("140121100399", "140121100399", AREA_VILLAGE,
 	    "140121100000", 0);
-	/* 400-999 is accepted; the caller decides what it is. */
-	check_area("140121100400", "140121100400", AREA_VILLAGE,
-	    "140121100000", -1);
+	/* 400-999: the division code rules define no such village. */
+	assert_int_equal(code_parse_area("140121100400", &a, &why), -1);
+	assert_non_null(strstr(why, "neither 001-199"));
+	assert_int_equal(code_parse_area("140121100999", &a, &why), -1);
+	assert_int_equal(code_parse_grid("140121100400001", &g, &why), -1);
+	assert_non_null(strstr(why, "200-399 (a villagers' committee)"));
 	/* Township groups outside the usual ranges exist. */
 	check_area("140121300", "140121300000", AREA_TOWNSHIP,
 	    "140121000000", -1);

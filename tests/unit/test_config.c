@@ -154,6 +154,10 @@ test_config__defaults(void **state)
 	assert_string_equal(a, "");
 	entry_of(c, "grid.urban_households_min", &v, &o, &a);
 	assert_string_equal(v, "300");
+	/* Art. 4 has no number of households: not cited for one. */
+	assert_string_equal(a, "local guidance");
+	entry_of(c, "grid.linear_unit_kinds", &v, &o, &a);
+	assert_string_equal(v, "river, ravine, road, forest_road");
 	assert_string_equal(a, "Art. 4");
 	entry_of(c, "staff.rural_full_time", &v, &o, &a);
 	assert_string_equal(v, "true");

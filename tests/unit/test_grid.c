@@ -190,6 +190,68 @@ test_grid__check_counts_each_defect(void **state)
 	db_close(db);
 }
 
+/*
+ * Art. 4: a river crossing two grids is listed under both and is no
+ * overlap, a well so listed is; a villager group in an urban or a
+ * dedicated grid is a warning, in a rural grid it is not.
+ */
+static void
+test_grid__linear_hazards_and_unit_kinds(void **state)
+{
+	struct db *db = fresh("linear.db");
+	struct coverage_counts c;
+	struct config *own;
+
+	county(db);
+	assert_int_equal(grid_add(db, "140121100201002", "东于二",
+	    &(struct grid_attrs){ NULL, 300, -1 }), GK_OK);
+	assert_int_equal(grid_unit_add(db, "140121100201", "villager_group",
+	    "二组", "140121100201002"), GK_OK);
+	assert_int_equal(grid_unit_add(db, "140121100201", "river", "潇河",
+	    "140121100201001"), GK_OK);
+	assert_int_equal(grid_unit_add(db, "140121100201", "河流", "潇河",
+	    "140121100201002"), GK_OK);
+	c = check(db);
+	assert_int_equal(c.errors, 0);
+	assert_true(grid_unit_is_linear(cfg, "river"));
+	assert_false(grid_unit_is_linear(cfg, "well"));
+	assert_int_equal(grid_unit_add(db, "140121100201", "well", "机井",
+	    "140121100201002"), GK_OK);
+	c = check(db);
+	assert_int_equal(c.errors, 1);
+	/* Without rivers among the linear kinds, the river overlaps. */
+	write_file("nolinear.yaml", "grid:\n  linear_unit_kinds: [道路]\n");
+	own = config_new();
+	assert_int_equal(config_load_file(own, "nolinear.yaml", 1), GK_OK);
+	assert_int_equal(grid_check_config(own), GK_OK);
+	assert_false(grid_unit_is_linear(own, "river"));
+	assert_true(grid_unit_is_linear(own, "road"));
+	config_free(own);
+	write_file("badlinear.yaml", "grid:\n  linear_unit_kinds: [楼栋]\n");
+	own = config_new();
+	assert_int_equal(config_load_file(own, "badlinear.yaml", 1), GK_OK);
+	assert_int_equal(grid_check_config(own), GK_CONFIG);
+	config_free(own);
+
+	assert_true(grid_unit_draws_rural("villager_group"));
+	assert_false(grid_unit_draws_rural("building"));
+	c = check(db);
+	assert_int_equal(c.warnings, 0);
+	assert_int_equal(grid_unit_add(db, "140121100001", "natural_village",
+	    "西庄", "140121100001001"), GK_OK);
+	c = check(db);
+	assert_int_equal(c.warnings, 1);
+	assert_int_equal(grid_add(db, "140121100201003", "东于小学",
+	    &(struct grid_attrs){ "专属网格", -1, 400 }), GK_OK);
+	assert_int_equal(grid_unit_add(db, "140121100201", "villager_group",
+	    "校组", "140121100201003"), GK_OK);
+	c = check(db);
+	/* The new one, and no grid-kind or size warning for the
+	 * dedicated grid in a village. */
+	assert_int_equal(c.warnings, 2);
+	db_close(db);
+}
+
 static void
 test_grid__lookup_reads_a_grid_and_require_refuses(void **state)
 {
@@ -230,6 +292,7 @@ main(void)
 		cmocka_unit_test(test_grid__max_errors_stops_reading),
 		cmocka_unit_test(test_grid__check_counts_each_defect),
 		cmocka_unit_test(test_grid__lookup_reads_a_grid_and_require_refuses),
+		cmocka_unit_test(test_grid__linear_hazards_and_unit_kinds),
 	};
 	const char *why;
 	int rc;

@@ -258,8 +258,14 @@ test_vocab__unit_and_grid_kinds(void **state)
 	assert_string_equal(canon(VOCAB_GRID_KIND, "村"), "rural");
 	assert_string_equal(canon(VOCAB_GRID_KIND, "Rural"), "rural");
 	assert_int_equal(value(VOCAB_GRID_KIND, "urban"), 1);
+	/* The names offices write on their sheets (issue 8). */
+	assert_string_equal(canon(VOCAB_GRID_KIND, "城市网格"), "urban");
+	assert_string_equal(canon(VOCAB_GRID_KIND, "农村网格"), "rural");
+	assert_string_equal(canon(VOCAB_GRID_KIND, "专属网格"), "dedicated");
+	assert_string_equal(canon(VOCAB_GRID_KIND, "专属"), "dedicated");
+	assert_int_equal(value(VOCAB_GRID_KIND, "dedicated"), 2);
 	assert_explains(VOCAB_GRID_KIND, "suburb", "\"suburb\": not a kind of "
-	    "grid (urban 城市, rural 农村)");
+	    "grid (urban 城市, rural 农村, dedicated 专属)");
 }
 
 static void
