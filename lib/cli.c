@@ -735,6 +735,11 @@ cli_parse(struct cli *cli)
 		    "-f tsv"));
 		goto done;
 	}
+	/* The text inside records follows whom they are for, as their
+	 * headers do (recout). */
+	i18n_set_records(cli->format != RECOUT_JSON &&
+	    cli->format != RECOUT_JSONL &&
+	    i18n_people(cli->format == RECOUT_TABLE || cli->excel));
 
 	if (cli->print_config) {
 		rc = print_config(cli);

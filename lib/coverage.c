@@ -14,14 +14,16 @@
 #include "coverage.h"
 #include "db.h"
 #include "grid.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
+#include "vocab.h"
 
 const struct recout_col coverage_cols[] = {
-	{ "rule", RC_STR },
-	{ "subject", RC_STR },
-	{ "detail", RC_STR },
-	{ "severity", RC_STR },
+	{ NC_("column", "rule"), RC_STR },
+	{ NC_("column", "subject"), RC_STR },
+	{ NC_("column", "detail"), RC_STR },
+	{ NC_("column", "severity"), RC_STR },
 };
 const size_t coverage_ncols = sizeof coverage_cols / sizeof coverage_cols[0];
 
@@ -44,7 +46,7 @@ finding(struct check *ck, const char *rule, const char *subject,
 	v[0] = rule;
 	v[1] = subject;
 	v[2] = detail;
-	v[3] = error ? "error" : "warning";
+	v[3] = error ? P_("error") : P_("warning");
 	if (error)
 		ck->counts->errors++;
 	else
@@ -74,36 +76,39 @@ struct rule {
 static void
 uncovered_detail(struct db_stmt *st, struct sb *d, const long long *g)
 {
-	sb_addf(d, "%s has no active grid", db_text(st, 1));
+	sb_addf(d, P_("%s has no active grid"), db_text(st, 1));
 }
 
 static void
 grid_code_detail(struct db_stmt *st, struct sb *d, const long long *g)
 {
 	if (db_isnull(st, 2))
-		sb_addf(d, "its village %s is not in the database",
+		sb_addf(d, P_("its village %s is not in the database"),
 		    db_text(st, 1));
 	else if (db_int(st, 2) != 5)
-		sb_addf(d, "its village %s is not a village or community",
+		sb_addf(d, P_("its village %s is not a village or community"),
 		    db_text(st, 1));
 	else
-		sb_addf(d, "the code does not start with its village's code "
-		    "%s", db_text(st, 1));
+		sb_addf(d, P_("the code does not start with its village's "
+		    "code %s"), db_text(st, 1));
 }
 
 static void
 empty_detail(struct db_stmt *st, struct sb *d, const long long *g)
 {
-	sb_addf(d, "%s has no units: its extent is not recorded",
+	sb_addf(d, P_("%s has no units: its extent is not recorded"),
 	    db_text(st, 1));
 }
 
 static void
 kind_detail(struct db_stmt *st, struct sb *d, const long long *g)
 {
-	sb_addf(d, "a %s grid in %s, which its code calls %s", db_text(st, 1),
-	    db_text(st, 2), strcmp(db_text(st, 1), "rural") == 0 ?
-	    "an urban community" : "a rural village");
+	if (strcmp(db_text(st, 1), "rural") == 0)
+		sb_addf(d, P_("a rural grid in %s, which its code calls an "
+		    "urban community"), db_text(st, 2));
+	else
+		sb_addf(d, P_("an urban grid in %s, which its code calls a "
+		    "rural village"), db_text(st, 2));
 }
 
 static void
@@ -119,27 +124,42 @@ size_detail(struct db_stmt *st, struct sb *d, const long long *g)
 		lo = g[G_DED_MIN];
 		hi = g[G_DED_MAX];
 		if (lo > 0 && p < lo)
-			sb_addf(d, "%lld %s, too few for a dedicated grid "
-			    "(guidance at least %lld)", p, p == 1 ? "person" :
-			    "people", lo);
+			sb_addf(d, PN_("%lld person, too few for a dedicated "
+			    "grid (guidance at least %lld)", "%lld people, too "
+			    "few for a dedicated grid (guidance at least %lld)",
+			    (unsigned long)p), p, lo);
 		else
-			sb_addf(d, "%lld people, too many for a dedicated grid "
-			    "(guidance at most %lld)", p, hi);
+			sb_addf(d, P_("%lld people, too many for a dedicated "
+			    "grid (guidance at most %lld)"), p, hi);
 		return;
 	}
-	sb_addf(d, "%lld households, too %s for %s grid (guidance %lld-%lld)",
-	    h, h < lo ? "few" : "many", urban ? "an urban" : "a rural", lo, hi);
+	if (urban && h < lo)
+		sb_addf(d, P_("%lld households, too few for an urban grid "
+		    "(guidance %lld-%lld)"), h, lo, hi);
+	else if (urban)
+		sb_addf(d, P_("%lld households, too many for an urban grid "
+		    "(guidance %lld-%lld)"), h, lo, hi);
+	else if (h < lo)
+		sb_addf(d, P_("%lld households, too few for a rural grid "
+		    "(guidance %lld-%lld)"), h, lo, hi);
+	else
+		sb_addf(d, P_("%lld households, too many for a rural grid "
+		    "(guidance %lld-%lld)"), h, lo, hi);
 }
 
 static void
 unit_kind_detail(struct db_stmt *st, struct sb *d, const long long *g)
 {
-	sb_addf(d, "%s %s is drawn into %s grid %s; %s", db_text(st, 1),
-	    db_text(st, 2), strcmp(db_text(st, 4), "urban") == 0 ?
-	    "urban community" : "dedicated", db_text(st, 3),
-	    strcmp(db_text(st, 4), "urban") == 0 ?
-	    "an urban grid is drawn by streets and buildings" :
-	    "a dedicated grid holds one school, hospital or park");
+	if (strcmp(db_text(st, 4), "urban") == 0)
+		sb_addf(d, P_("%s %s is drawn into urban community grid %s; "
+		    "an urban grid is drawn by streets and buildings"),
+		    vocab_record(VOCAB_UNIT_KIND, db_text(st, 1)),
+		    db_text(st, 2), db_text(st, 3));
+	else
+		sb_addf(d, P_("%s %s is drawn into dedicated grid %s; a "
+		    "dedicated grid holds one school, hospital or park"),
+		    vocab_record(VOCAB_UNIT_KIND, db_text(st, 1)),
+		    db_text(st, 2), db_text(st, 3));
 }
 
 static const struct rule uncovered_rule = {
@@ -266,8 +286,14 @@ units(struct check *ck)
 		sb_addf(&subject, "%s/%s/%s", village, kind, name);
 		sb_reset(&d);
 		if (n == 0) {
-			sb_addf(&d, "%s %s %s is in no active grid",
-			    hazard ? "hazard point" : "unit", kind, name);
+			if (hazard)
+				sb_addf(&d, P_("hazard point %s %s is in no "
+				    "active grid"), vocab_record(
+				    VOCAB_UNIT_KIND, kind), name);
+			else
+				sb_addf(&d, P_("unit %s %s is in no active "
+				    "grid"), vocab_record(VOCAB_UNIT_KIND,
+				    kind), name);
 			rc = finding(ck, hazard ? "hazard-outside" :
 			    "blank-area", subject.buf, d.buf, 1);
 		} else if (hazard && grid_unit_is_linear(ck->cfg, kind)) {
@@ -279,8 +305,9 @@ units(struct check *ck)
 			if ((rc = unit_grids(ck, village, kind, name, &grids))
 			    != GK_OK)
 				break;
-			sb_addf(&d, "%s %s is in %lld grids: %s", kind, name,
-			    n, grids.buf);
+			sb_addf(&d, P_("%s %s is in %lld grids: %s"),
+			    vocab_record(VOCAB_UNIT_KIND, kind), name, n,
+			    grids.buf);
 			rc = finding(ck, "overlap", subject.buf, d.buf, 1);
 		}
 		if (rc != GK_OK)

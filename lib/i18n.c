@@ -87,6 +87,34 @@ i18n_people(int for_people)
 	return lang == I18N_ZH && (for_people || forced);
 }
 
+static int records_people;
+
+void
+i18n_set_records(int people)
+{
+	records_people = people;
+}
+
+const char *
+i18n_record(const char *s)
+{
+	return records_people ? dgettext(GRIDKIT_DOMAIN, s) : s;
+}
+
+const char *
+i18n_nrecord(const char *s, const char *p, unsigned long n)
+{
+	if (records_people)
+		return dngettext(GRIDKIT_DOMAIN, s, p, n);
+	return n == 1 ? s : p;
+}
+
+int
+i18n_records(void)
+{
+	return records_people;
+}
+
 const char *
 i18n_cgettext(const char *ctx, const char *s)
 {

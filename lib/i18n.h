@@ -35,6 +35,12 @@
  * different things in different places. */
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
 #define NC_(ctx, s) (s)
+/* Text inside a record (the detail of a finding): translated when the
+ * records are for people (i18n_set_records), kept canonical for
+ * scripts. */
+#define P_(s) i18n_record(s)
+/* The same with a plural: s for n == 1, p otherwise, in English. */
+#define PN_(s, p, n) i18n_nrecord(s, p, n)
 
 enum i18n_lang {
 	I18N_EN,
@@ -64,6 +70,16 @@ enum i18n_lang i18n_lang(void);
  * --excel) or not are in the people's language: Chinese headers and
  * values. */
 int i18n_people(int for_people);
+
+/* i18n_set_records says whether the records of this command are read
+ * by people (the driver: i18n_people of its format); i18n_record
+ * translates s only then.  The attribute lets the compiler check a
+ * translated format against its arguments. */
+void i18n_set_records(int people);
+const char *i18n_record(const char *s) __attribute__((format_arg(1)));
+const char *i18n_nrecord(const char *s, const char *p, unsigned long n)
+    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
+int i18n_records(void);		/* whether records are for people */
 
 /* The translation of s in context: ctxid is ctx "\004" s. */
 const char *i18n_pgettext(const char *ctxid, const char *s);

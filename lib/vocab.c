@@ -18,6 +18,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 #include "vocab.h"
@@ -344,6 +345,13 @@ vocab_zh(enum vocab_id v, const char *s)
 	const struct vocab_entry *e = vocab_find(v, s);
 
 	return e != NULL ? e->zh : s;
+}
+
+const char *
+vocab_record(enum vocab_id v, const char *value)
+{
+	return i18n_records() && value != NULL && *value != '\0' ?
+	    vocab_zh(v, value) : value;
 }
 
 const char *

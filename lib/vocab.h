@@ -82,6 +82,11 @@ const struct vocab_entry *vocab_find(enum vocab_id v, const char *s);
  * s itself when it names none. */
 const char *vocab_zh(enum vocab_id v, const char *s);
 
+/* vocab_record is the value as the records of this command show it:
+ * its Chinese name when they are for people (i18n_records), else the
+ * value itself. */
+const char *vocab_record(enum vocab_id v, const char *value);
+
 /* vocab_word is vocab_zh with the vocabulary named as in config keys
  * ("stage"), for recout_set_words: value itself when either names
  * nothing. */

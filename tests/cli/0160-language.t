@@ -72,4 +72,16 @@ test_expect_code 78 'a language the config cannot have is a config error' \
 	'grid-define -c bad.yaml log'
 test_expect_code 64 'so is an unknown --lang' 'grid-define --lang fr log'
 
+printf 'code,name,parent\n140100000000,太原市,140000000000\n140121000000,清徐县,140100000000\n140121100000,清源镇,140121000000\n140121100001,西街社区,140121100000\n' >more.csv
+printf 'code,name,kind,households\n140121100001001,西街第一网格,urban,400\n' >grids.csv
+
+test_expect_success 'findings for people are Chinese sentences; for scripts, English' '
+	grid-define import areas more.csv >/dev/null &&
+	grid-define import grids grids.csv >/dev/null &&
+	zh grid-define check -f table >out; cat out &&
+	grep "^empty-grid  *140121100001001  *西街第一网格 没有单元：其范围未登记  *警告$" out &&
+	zh grid-define check -f tsv >out;
+	grep "^empty-grid	140121100001001	西街第一网格 has no units: its extent is not recorded	warning$" out
+'
+
 test_done
