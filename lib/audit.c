@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 
@@ -18,7 +19,7 @@ audit_record(struct db *db, const char *verb, const char *subject,
 
 	/* Every change passes here: -v says each one. */
 	diag_info("%s %s: %s%s", verb, subject, detail ? detail : "",
-	    db_dry_run(db) ? " (dry run: not kept)" : "");
+	    db_dry_run(db) ? _(" (dry run: not kept)") : "");
 	return db_run(db, "INSERT INTO audit (at, operator, program, verb, "
 	    "subject, detail) VALUES (?, ?, ?, ?, ?, ?)", "ssssss",
 	    clock_format(clock_now(), at), db_operator(db), db_program(db),
@@ -69,7 +70,7 @@ audit_list(struct db *db, const struct audit_filter *f,
 		r.detail = db_text(st, 6);
 		if (f->has_since || f->has_until) {
 			if (clock_parse(r.at, &at, &why) == -1) {
-				diag_error("audit row %lld: time \"%s\": %s",
+				diag_error(_("audit row %lld: time \"%s\": %s"),
 				    r.id, r.at, why);
 				rc = GK_DATAERR;
 				break;

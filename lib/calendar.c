@@ -28,6 +28,7 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "i18n.h"
 #include "lunar.h"
 #include "status.h"
 #include "util.h"
@@ -148,14 +149,14 @@ missing(struct calendar *c, int year)
 	c->warned[c->nwarned++] = year;
 	c->last_warned = year;
 	if (year >= STATUTORY_MIN && year <= STATUTORY_MAX)
-		diag_warn("no working-day calendar for %d (wanted %s%s%d.cal); "
-		    "counting the statutory holidays of the national "
+		diag_warn(_("no working-day calendar for %d (wanted "
+		    "%s%s%d.cal); counting the statutory holidays of the national "
 		    "regulation, make-up working days unknown until the "
-		    "State Council notice is added", year,
+		    "State Council notice is added"), year,
 		    c->dir ? c->dir : "", c->dir ? "/" : "", year);
 	else
-		diag_warn("no working-day calendar for %d (wanted %s%s%d.cal); "
-		    "counting weekends only", year, c->dir ? c->dir : "",
+		diag_warn(_("no working-day calendar for %d (wanted "
+		    "%s%s%d.cal); counting weekends only"), year, c->dir ? c->dir : "",
 		    c->dir ? "/" : "", year);
 }
 
@@ -636,12 +637,12 @@ cal_load_file(struct calendar *c, const char *path)
 		goto cleanup;
 	}
 	if (p->y == NULL && !p->year_line_missing) {
-		diag_at(path, 0, 0, "missing 'year' line");
+		diag_at(path, 0, 0, _("missing 'year' line"));
 		p->status = GK_CONFIG;
 	}
 	if (p->y != NULL && (old = find(c, p->y->year)) != NULL &&
 	    old->path != NULL) {
-		diag_at(path, 0, 0, "year %d is already loaded from %s",
+		diag_at(path, 0, 0, _("year %d is already loaded from %s"),
 		    p->y->year, diag_quote(q, sizeof q, old->path));
 		p->status = GK_CONFIG;
 	}
@@ -684,7 +685,7 @@ cal_load_dir(struct calendar **out, const char *dir)
 
 	*out = NULL;
 	if ((dp = opendir(dir)) == NULL) {
-		diag_error("%s: cannot read the calendar directory: %s",
+		diag_error(_("%s: cannot read the calendar directory: %s"),
 		    diag_quote(q, sizeof q, dir), strerror(errno));
 		return GK_CONFIG;
 	}

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "i18n.h"
 #include "util.h"
 
 static int offset_min = 480;	/* minutes east of UTC; Asia/Shanghai */
@@ -159,14 +160,14 @@ zone(const char **p, int *minutes, const char **why)
 			goto bad;
 	}
 	if (hh > 18 || mm > 59 || (hh == 18 && mm > 0)) {
-		*why = "zone offset out of range";
+		*why = _("zone offset out of range");
 		return -1;
 	}
 	*minutes = sign * (hh * 60 + mm);
 	*p = s;
 	return 0;
 bad:
-	*why = "bad zone offset (expected Z, +HH:MM or +HHMM)";
+	*why = _("bad zone offset (expected Z, +HH:MM or +HHMM)");
 	return -1;
 }
 
@@ -177,7 +178,7 @@ clock_parse(const char *s, gk_time *out, const char **why)
 	int y, m, d, hh = 0, mi = 0, ss = 0, off = offset_min;
 
 	if (s == NULL || *s == '\0') {
-		*why = "empty time";
+		*why = _("empty time");
 		return -1;
 	}
 	if (digits(&p, 4, &y) == -1 || *p++ != '-' ||
@@ -199,15 +200,15 @@ clock_parse(const char *s, gk_time *out, const char **why)
 				goto syntax;
 		}
 		if (hh > 23) {
-			*why = "hour out of range (00-23)";
+			*why = _("hour out of range (00-23)");
 			return -1;
 		}
 		if (mi > 59) {
-			*why = "minute out of range (00-59)";
+			*why = _("minute out of range (00-59)");
 			return -1;
 		}
 		if (ss > 59) {
-			*why = "second out of range (00-59)";
+			*why = _("second out of range (00-59)");
 			return -1;
 		}
 		if (*p != '\0' && zone(&p, &off, why) == -1)
@@ -219,8 +220,8 @@ clock_parse(const char *s, gk_time *out, const char **why)
 	    hh * 3600 + mi * 60 + ss - (gk_time)off * 60;
 	return 0;
 syntax:
-	*why = "not an ISO 8601 time (expected YYYY-MM-DD, "
-	    "YYYY-MM-DDTHH:MM[:SS] and an optional zone Z or +HH:MM)";
+	*why = _("not an ISO 8601 time (expected YYYY-MM-DD, "
+	    "YYYY-MM-DDTHH:MM[:SS] and an optional zone Z or +HH:MM)");
 	return -1;
 }
 
@@ -325,14 +326,14 @@ day_parse(const char *s, gk_day *out, const char **why)
 	char sep;
 
 	if (s == NULL || *s == '\0') {
-		*why = "empty date";
+		*why = _("empty date");
 		return -1;
 	}
 	len = strlen(s);
 	if (strspn(s, "0123456789") == len) {
 		if (len == 5) {
-			*why = "looks like a spreadsheet date serial number; "
-			    "format the column as a date and export again";
+			*why = _("looks like a spreadsheet date serial number; "
+			    "format the column as a date and export again");
 			return -1;
 		}
 		if (len != 8)
@@ -365,7 +366,7 @@ day_parse(const char *s, gk_day *out, const char **why)
 	*out = day_from_civil(y, m, d);
 	return 0;
 syntax:
-	*why = "not a date (expected YYYY-MM-DD)";
+	*why = _("not a date (expected YYYY-MM-DD)");
 	return -1;
 }
 

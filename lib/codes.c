@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "i18n.h"
 #include "util.h"
 
 /* Where each group of a 12-digit code starts and ends (one past). */
@@ -80,23 +81,23 @@ code_parse_area(const char *s, struct area_code *out, const char **why)
 	int g, last, v;
 
 	if (s == NULL || *s == '\0') {
-		*why = "empty division code";
+		*why = _("empty division code");
 		return -1;
 	}
 	n = count_digits(s, &rest);
 	if (*rest != '\0') {
-		*why = "contains a non-digit character";
+		*why = _("contains a non-digit character");
 		return -1;
 	}
 	if (n != 2 && n != 4 && n != 6 && n != 9 && n != 12) {
-		*why = "a division code has 2, 4, 6, 9 or 12 digits";
+		*why = _("a division code has 2, 4, 6, 9 or 12 digits");
 		return -1;
 	}
 	memset(out->code, '0', 12);
 	memcpy(out->code, s, n);
 	out->code[12] = '\0';
 	if (!known_province(group_value(out->code, 0))) {
-		*why = "unknown province code (digits 1-2)";
+		*why = _("unknown province code (digits 1-2)");
 		return -1;
 	}
 	last = 0;
@@ -115,10 +116,10 @@ code_parse_area(const char *s, struct area_code *out, const char **why)
 		/* The rules define no village-level number above 399. */
 		v = group_value(out->code, 4);
 		if (v > 399) {
-			*why = "village digits 10-12 are neither 001-199 (a "
+			*why = _("village digits 10-12 are neither 001-199 (a "
 			    "residents' committee) nor 200-399 (a villagers' "
 			    "committee), the only numbers the statistical "
-			    "division code rules give them";
+			    "division code rules give them");
 			return -1;
 		}
 		out->urban = v <= 199;
@@ -137,26 +138,30 @@ int
 code_parse_grid(const char *s, struct grid_code *out, const char **why)
 {
 	static const char *const not_village[] = {
-		"the first 12 digits are a province, not a village or community",
-		"the first 12 digits are a city, not a village or community",
-		"the first 12 digits are a county, not a village or community",
-		"the first 12 digits are a township, not a village or community",
+		N_("the first 12 digits are a province, not a village or "
+		    "community"),
+		N_("the first 12 digits are a city, not a village or "
+		    "community"),
+		N_("the first 12 digits are a county, not a village or "
+		    "community"),
+		N_("the first 12 digits are a township, not a village or "
+		    "community"),
 	};
 	struct area_code area;
 	const char *rest;
 	size_t n;
 
 	if (s == NULL || *s == '\0') {
-		*why = "empty grid code";
+		*why = _("empty grid code");
 		return -1;
 	}
 	n = count_digits(s, &rest);
 	if (*rest != '\0') {
-		*why = "contains a non-digit character";
+		*why = _("contains a non-digit character");
 		return -1;
 	}
 	if (n != 15) {
-		*why = "a grid code has 15 digits";
+		*why = _("a grid code has 15 digits");
 		return -1;
 	}
 	memcpy(out->village, s, 12);
@@ -164,12 +169,12 @@ code_parse_grid(const char *s, struct grid_code *out, const char **why)
 	if (code_parse_area(out->village, &area, why) == -1)
 		return -1;
 	if (area.level != AREA_VILLAGE) {
-		*why = not_village[area.level - 1];
+		*why = _(not_village[area.level - 1]);
 		return -1;
 	}
 	out->seq = (s[12] - '0') * 100 + (s[13] - '0') * 10 + (s[14] - '0');
 	if (out->seq == 0) {
-		*why = "grid sequence 000: sequences run from 001 to 999";
+		*why = _("grid sequence 000: sequences run from 001 to 999");
 		return -1;
 	}
 	memcpy(out->code, s, 16);

@@ -84,8 +84,8 @@ make_parents(const char *path)
 	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
 		*s = '\0';
 		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
-			diag_error("cannot create directory \"%s\" for the "
-			    "database: %s", p, strerror(errno));
+			diag_error(_("cannot create directory \"%s\" for the "
+			    "database: %s"), p, strerror(errno));
 			rc = GK_CANTCREAT;
 			break;
 		}
@@ -106,11 +106,12 @@ db_fail(struct db *db, int code, const char *what, const char *sql)
 {
 	const char *msg = db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(code);
 
+	what = _(what);
 	switch (code & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		diag_error("%s: database is busy (another program is writing "
-		    "to it); try again", db->path);
+		diag_error(_("%s: database is busy (another program is writing "
+		    "to it); try again"), db->path);
 		return GK_TEMPFAIL;
 	case SQLITE_CONSTRAINT:
 		diag_error("%s: %s: %s", db->path, what, msg);
@@ -126,11 +127,11 @@ db_fail(struct db *db, int code, const char *what, const char *sql)
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
-		diag_error("%s: %s: %s (is the file or its directory "
-		    "read-only?)", db->path, what, msg);
+		diag_error(_("%s: %s: %s (is the file or its directory "
+		    "read-only?)"), db->path, what, msg);
 		return GK_UNAVAILABLE;
 	case SQLITE_NOTADB:
-		diag_error("%s: not a gridkit database (%s)", db->path, msg);
+		diag_error(_("%s: not a gridkit database (%s)"), db->path, msg);
 		return GK_UNAVAILABLE;
 	default:
 		if (sql != NULL)
@@ -206,7 +207,7 @@ set_wal(struct db *db)
 	    && busy_wait(db, n++))
 		;
 	return rc == SQLITE_OK ? GK_OK :
-	    db_fail(db, rc, "cannot set the journal mode", sql);
+	    db_fail(db, rc, N_("cannot set the journal mode"), sql);
 }
 
 /* Read what the schema checks need, in one statement: one snapshot,
@@ -222,7 +223,7 @@ read_state(struct db *db, struct db_state *s)
 
 	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "cannot read the database", sql);
+		return db_fail(db, rc, N_("cannot read the database"), sql);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		s->appid = sqlite3_column_int64(st, 0);
 		s->version = sqlite3_column_int64(st, 1);
@@ -239,8 +240,8 @@ static int
 check_state(struct db *db, const struct db_state *s)
 {
 	if (s->appid != DB_APPLICATION_ID && (s->appid != 0 || s->tables > 0)) {
-		diag_error("%s: not a gridkit database (an SQLite database "
-		    "of another program)", db->path);
+		diag_error(_("%s: not a gridkit database (an SQLite database "
+		    "of another program)"), db->path);
 		return GK_UNAVAILABLE;
 	}
 	/* A version below 0, or 0 with gridkit's tables in the file, was
@@ -254,8 +255,8 @@ check_state(struct db *db, const struct db_state *s)
 		return GK_IOERR;
 	}
 	if (s->version > (long long)schema_nmigrations) {
-		diag_error("%s: database schema version %lld is newer than "
-		    "this gridkit knows (%zu); upgrade gridkit", db->path,
+		diag_error(_("%s: database schema version %lld is newer than "
+		    "this gridkit knows (%zu); upgrade gridkit"), db->path,
 		    s->version, schema_nmigrations);
 		return GK_UNAVAILABLE;
 	}
@@ -273,24 +274,26 @@ check_foreign_keys(struct db *db)
 
 	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "cannot check foreign keys", sql);
+		return db_fail(db, rc, N_("cannot check foreign keys"), sql);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ < 5)
-			diag_error("%s: after the upgrade, row %lld of table "
-			    "%s refers to a missing row of %s", db->path,
+			diag_error(_("%s: after the upgrade, row %lld of table "
+			    "%s refers to a missing row of %s"), db->path,
 			    (long long)sqlite3_column_int64(st, 1),
 			    (const char *)sqlite3_column_text(st, 0),
 			    (const char *)sqlite3_column_text(st, 2));
 	}
 	if (rc != SQLITE_DONE)
-		n = -db_fail(db, rc, "cannot check foreign keys", sql);
+		n = -db_fail(db, rc, N_("cannot check foreign keys"), sql);
 	sqlite3_finalize(st);
 	if (n < 0)
 		return -n;
 	if (n > 0) {
-		diag_error("%s: %d broken foreign key%s; the upgrade is "
-		    "rolled back and the database left as it was", db->path,
-		    n, n == 1 ? "" : "s");
+		diag_error(ngettext("%s: %d broken foreign key; the upgrade "
+		    "is rolled back and the database left as it was",
+		    "%s: %d broken foreign keys; the upgrade is rolled back "
+		    "and the database left as it was", (unsigned long)n),
+		    db->path, n);
 		return GK_UNAVAILABLE;
 	}
 	return GK_OK;
@@ -309,8 +312,8 @@ migrate(struct db *db, long long have)
 	for (v = (size_t)have; v < schema_nmigrations; v++) {
 		m = &schema_migrations[v];
 		for (s = m->sql; *s != NULL; s++)
-			if ((rc = exec_sql(db, *s, "cannot apply the schema"))
-			    != GK_OK)
+			if ((rc = exec_sql(db, *s,
+			    N_("cannot apply the schema"))) != GK_OK)
 				return rc;
 		if (m->data != NULL && (rc = m->data(db)) != GK_OK)
 			return rc;
@@ -323,11 +326,12 @@ migrate(struct db *db, long long have)
 		return rc;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
 	    DB_APPLICATION_ID);
-	if ((rc = exec_sql(db, sql, "cannot mark the database")) != GK_OK)
+	if ((rc = exec_sql(db, sql, N_("cannot mark the database"))) !=
+	    GK_OK)
 		return rc;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %zu",
 	    schema_nmigrations);
-	return exec_sql(db, sql, "cannot mark the database");
+	return exec_sql(db, sql, N_("cannot mark the database"));
 }
 
 /*
@@ -342,8 +346,8 @@ upgrade(struct db *db)
 	struct db_state s;
 	int rc;
 
-	if ((rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot lock the "
-	    "database")) != GK_OK)
+	if ((rc = exec_sql(db, "BEGIN IMMEDIATE", N_("cannot lock the "
+	    "database"))) != GK_OK)
 		return rc;
 	if ((rc = read_state(db, &s)) != GK_OK ||
 	    (rc = check_state(db, &s)) != GK_OK)
@@ -354,10 +358,11 @@ upgrade(struct db *db)
 	}
 	if ((rc = migrate(db, s.version)) != GK_OK)
 		goto fail;
-	if ((rc = exec_sql(db, "COMMIT", "cannot apply the schema")) != GK_OK)
+	if ((rc = exec_sql(db, "COMMIT", N_("cannot apply the schema"))) !=
+	    GK_OK)
 		goto fail;
 	if (s.version > 0)
-		diag_info("%s: schema upgraded from version %lld to %zu",
+		diag_info(_("%s: schema upgraded from version %lld to %zu"),
 		    db->path, s.version, schema_nmigrations);
 	return GK_OK;
 fail:
@@ -387,8 +392,8 @@ check_meta(struct db *db, long long version)
 	if (rc < 0)
 		return -rc;
 	if (!app || !ver) {
-		diag_error("%s: not a gridkit database (table gridkit_meta "
-		    "does not say gridkit schema version %lld)", db->path,
+		diag_error(_("%s: not a gridkit database (table gridkit_meta "
+		    "does not say gridkit schema version %lld)"), db->path,
 		    version);
 		return GK_UNAVAILABLE;
 	}
@@ -435,22 +440,23 @@ check_schema(struct db *db)
 	if (s.version == 0 && s.tables == 0) {
 		/* An empty file: a database only once something is written. */
 		if (db->mode != DB_WRITE) {
-			diag_error("%s: no database here yet (the file is "
-			    "empty); a command that writes creates one",
+			diag_error(_("%s: no database here yet (the file is "
+			    "empty); a command that writes creates one"),
 			    db->path);
 			return GK_UNAVAILABLE;
 		}
 		/* Whoever made the empty file, the database is 0600. */
 		if (strcmp(db->path, ":memory:") != 0 &&
 		    chmod(db->path, 0600) == -1)
-			diag_warn("%s: cannot make it private (mode 0600): %s",
+			diag_warn(_("%s: cannot make it private (mode "
+			    "0600): %s"),
 			    db->path, strerror(errno));
 	}
 	if (s.version < (long long)schema_nmigrations) {
 		if (db->mode == DB_READ) {
-			diag_error("%s: database schema version %lld found; "
+			diag_error(_("%s: database schema version %lld found; "
 			    "this gridkit needs version %zu; a command that "
-			    "writes upgrades it", db->path, s.version,
+			    "writes upgrades it"), db->path, s.version,
 			    schema_nmigrations);
 			return GK_UNAVAILABLE;
 		}
@@ -501,8 +507,8 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 			goto fail;
 		}
 		if (mode != DB_WRITE) {
-			diag_error("%s: no database here yet; a command that "
-			    "writes creates one", path);
+			diag_error(_("%s: no database here yet; a command that "
+			    "writes creates one"), path);
 			rc = GK_UNAVAILABLE;
 			goto fail;
 		}
@@ -512,7 +518,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 		 * SQLite gives its journal files the same mode. */
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd == -1 && errno != EEXIST) {
-			diag_error("cannot create database \"%s\": %s", path,
+			diag_error(_("cannot create database \"%s\": %s"), path,
 			    strerror(errno));
 			rc = GK_CANTCREAT;
 			goto fail;
@@ -520,7 +526,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 		if (fd != -1)
 			close(fd);
 	} else if (S_ISDIR(sb.st_mode)) {
-		diag_error("%s: is a directory, not a database file", path);
+		diag_error(_("%s: is a directory, not a database file"), path);
 		rc = GK_UNAVAILABLE;
 		goto fail;
 	} else {
@@ -538,7 +544,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	flags |= mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
-		rc = db_fail(db, rc, "cannot open the database", NULL);
+		rc = db_fail(db, rc, N_("cannot open the database"), NULL);
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
@@ -555,12 +561,12 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	if ((rc = set_wal(db)) != GK_OK)
 		goto fail;
 	if ((rc = exec_sql(db, "PRAGMA synchronous = FULL; "
-	    "PRAGMA foreign_keys = ON", "cannot configure")) != GK_OK)
+	    "PRAGMA foreign_keys = ON", N_("cannot configure"))) != GK_OK)
 		goto fail;
 	/* A bigger page cache keeps a large import's index pages in memory
 	 * (16 MiB: well inside the 64 MiB a program may use). */
 	if ((rc = exec_sql(db, "PRAGMA cache_size = -16384",
-	    "cannot configure")) != GK_OK)
+	    N_("cannot configure"))) != GK_OK)
 		goto fail;
 	*out = db;
 	return GK_OK;
@@ -644,7 +650,8 @@ db_path(const struct db *db)
 int
 db_begin(struct db *db)
 {
-	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot start a transaction");
+	int rc = exec_sql(db, "BEGIN IMMEDIATE",
+	    N_("cannot start a transaction"));
 
 	if (rc == GK_OK)
 		db->in_tx = 1;
@@ -654,7 +661,7 @@ db_begin(struct db *db)
 int
 db_begin_read(struct db *db)
 {
-	int rc = exec_sql(db, "BEGIN", "cannot start a transaction");
+	int rc = exec_sql(db, "BEGIN", N_("cannot start a transaction"));
 
 	if (rc == GK_OK)
 		db->in_tx = 1;
@@ -668,10 +675,10 @@ db_commit(struct db *db)
 
 	if (db->dry_run) {
 		db_rollback(db);
-		diag_info("dry run: nothing written");
+		diag_info(_("dry run: nothing written"));
 		return GK_OK;
 	}
-	rc = exec_sql(db, "COMMIT", "cannot commit");
+	rc = exec_sql(db, "COMMIT", N_("cannot commit"));
 	if (rc != GK_OK)
 		db_rollback(db);
 	else
@@ -733,7 +740,7 @@ db_prepare(struct db *db, const char *sql)
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    &s->st, &tail);
 	if (rc != SQLITE_OK) {
-		db_fail(db, rc, "cannot prepare", sql);
+		db_fail(db, rc, N_("cannot prepare"), sql);
 		free(s);
 		return NULL;
 	}
@@ -804,7 +811,8 @@ db_step(struct db_stmt *st)
 	if (rc == SQLITE_DONE)
 		return DB_DONE;
 	/* sqlite3_reset returns the error again, with its message. */
-	rc = db_fail(st->db, sqlite3_reset(st->st), "database error", st->sql);
+	rc = db_fail(st->db, sqlite3_reset(st->st), N_("database error"),
+	    st->sql);
 	return -rc;
 }
 

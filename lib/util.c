@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 
@@ -199,21 +200,21 @@ util_parse_long(const char *s, long long min, long long max,
 	long long v;
 
 	if (s == NULL || *s == '\0' || isspace((unsigned char)*s)) {
-		*why = "not a number";
+		*why = _("not a number");
 		return -1;
 	}
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (*end != '\0') {
-		*why = "not a number";
+		*why = _("not a number");
 		return -1;
 	}
 	if ((errno == ERANGE && v == LLONG_MIN) || v < min) {
-		*why = "too small";
+		*why = _("too small");
 		return -1;
 	}
 	if ((errno == ERANGE && v == LLONG_MAX) || v > max) {
-		*why = "too large";
+		*why = _("too large");
 		return -1;
 	}
 	*out = v;
