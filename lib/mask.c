@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mask.h"
 #include "util.h"
 
@@ -62,8 +63,8 @@ split(const char *s, struct phone *p, const char **why)
 			}
 			if (!in_group) {
 				if (p->ngroups == PHONE_GROUPS) {
-					*why = "too many groups of digits for "
-					    "a phone number";
+					*why = _("too many groups of digits for "
+					    "a phone number");
 					return -1;
 				}
 				p->gdash[p->ngroups++] = dash;
@@ -75,7 +76,7 @@ split(const char *s, struct phone *p, const char **why)
 		} else if (*c == ' ' || *c == '\t' || *c == '-' ||
 		    *c == '(' || *c == ')') {
 			if (in_ext && *c != ' ' && *c != '\t') {
-				*why = "an extension after 转 is digits only";
+				*why = _("an extension after 转 is digits only");
 				return -1;
 			}
 			in_group = 0;
@@ -86,23 +87,23 @@ split(const char *s, struct phone *p, const char **why)
 			c += 2;
 		} else if ((*c >= 'a' && *c <= 'z') ||
 		    (*c >= 'A' && *c <= 'Z')) {
-			*why = "contains a letter";
+			*why = _("contains a letter");
 			return -1;
 		} else if (*c == '+') {
-			*why = "a + may only start the number";
+			*why = _("a + may only start the number");
 			return -1;
 		} else {
-			*why = "contains a character that is not a digit, "
-			    "space, hyphen or parenthesis";
+			*why = _("contains a character that is not a digit, "
+			    "space, hyphen or parenthesis");
 			return -1;
 		}
 	}
 	if (in_ext && e == 0) {
-		*why = "no extension after 转";
+		*why = _("no extension after 转");
 		return -1;
 	}
 	if (p->len == 0) {
-		*why = "no digits in the phone number";
+		*why = _("no digits in the phone number");
 		return -1;
 	}
 	return 0;
@@ -174,26 +175,26 @@ landline(struct phone *p, char *buf, size_t n, const char **why)
 	char dashext[PHONE_INPUT_MAX];
 
 	if (d[1] == '0') {
-		*why = "only mainland China numbers (+86) are accepted";
+		*why = _("only mainland China numbers (+86) are accepted");
 		return -1;
 	}
 	if (d[1] == '1' && d[2] >= '3' && p->len == 12) {
-		*why = "a mobile number takes no leading 0";
+		*why = _("a mobile number takes no leading 0");
 		return -1;
 	}
 	if (d[1] == '1' && d[2] != '0') {
-		*why = "area codes starting with 01 are only 010";
+		*why = _("area codes starting with 01 are only 010");
 		return -1;
 	}
 	if (p->ngroups > 1 && (p->glen[0] == 3 || p->glen[0] == 4))
 		area = p->glen[0];
 	else if (p->ngroups > 1 && p->glen[0] < 3) {
-		*why = "an area code has 3 or 4 digits with its 0";
+		*why = _("an area code has 3 or 4 digits with its 0");
 		return -1;
 	} else
 		area = d[1] == '1' || d[1] == '2' ? 3 : 4;
 	if (area == 3 && d[1] != '1' && d[1] != '2') {
-		*why = "3-digit area codes are 010 and 020 to 029";
+		*why = _("3-digit area codes are 010 and 020 to 029");
 		return -1;
 	}
 	if (area == 4 && (d[1] == '1' || d[1] == '2')) {
@@ -202,7 +203,8 @@ landline(struct phone *p, char *buf, size_t n, const char **why)
 		return -1;
 	}
 	if (p->glen[0] < area) {
-		*why = "a landline number has 7 or 8 digits after the area code";
+		*why = _("a landline number has 7 or 8 digits after the "
+		    "area code");
 		return -1;
 	}
 
@@ -215,13 +217,14 @@ landline(struct phone *p, char *buf, size_t n, const char **why)
 		got += p->glen[g];
 	used = area + got;
 	if (got < 7 || got > 8) {
-		*why = "a landline number has 7 or 8 digits after the area code";
+		*why = _("a landline number has 7 or 8 digits after the "
+		    "area code");
 		return -1;
 	}
 	if (g < p->ngroups) {
 		if (g + 1 != p->ngroups || !p->gdash[g] || *ext != '\0') {
-			*why = "a landline number has 7 or 8 digits after "
-			    "the area code";
+			*why = _("a landline number has 7 or 8 digits after "
+			    "the area code");
 			return -1;
 		}
 		snprintf(dashext, sizeof dashext, "%.*s", (int)p->glen[g],
@@ -229,16 +232,16 @@ landline(struct phone *p, char *buf, size_t n, const char **why)
 		ext = dashext;
 	}
 	if (d[area] == '0' || d[area] == '1') {
-		*why = "a local number does not start with 0 or 1";
+		*why = _("a local number does not start with 0 or 1");
 		return -1;
 	}
 	if (strlen(ext) > 6) {
-		*why = "an extension has at most 6 digits";
+		*why = _("an extension has at most 6 digits");
 		return -1;
 	}
 	if ((size_t)snprintf(buf, n, "%.*s-%.*s%s%s", (int)area, d, (int)got,
 	    d + area, *ext != '\0' ? "-" : "", ext) >= n) {
-		*why = "no room for the phone number";
+		*why = _("no room for the phone number");
 		return -1;
 	}
 	return 0;
@@ -252,33 +255,33 @@ phone_normalise(const char *s, char *buf, size_t n, const char **why)
 	int cc;
 
 	if (s == NULL || *s == '\0') {
-		*why = "empty phone number";
+		*why = _("empty phone number");
 		return -1;
 	}
 	if (strlen(s) > PHONE_INPUT_MAX) {
-		*why = "too long for a phone number";
+		*why = _("too long for a phone number");
 		return -1;
 	}
 	if (split(s, &p, why) == -1)
 		return -1;
 	if ((cc = country(&p)) == -1) {
-		*why = "only mainland China numbers (+86) are accepted";
+		*why = _("only mainland China numbers (+86) are accepted");
 		return -1;
 	}
 	d = p.d + p.off;
 	if (p.len < 3) {
-		*why = "too short for a phone number";
+		*why = _("too short for a phone number");
 		return -1;
 	}
 	if (d[0] == '0')
 		return landline(&p, buf, n, why);
 	if (*p.ext != '\0') {
-		*why = "only a landline has an extension";
+		*why = _("only a landline has an extension");
 		return -1;
 	}
 	if (d[0] == '1' && p.len == 11) {
 		if (d[1] < '3') {
-			*why = "mobile numbers start with 13 to 19";
+			*why = _("mobile numbers start with 13 to 19");
 			return -1;
 		}
 	} else if ((d[0] == '1' || d[0] == '9') && p.len <= 6 && !cc) {
@@ -288,14 +291,14 @@ phone_normalise(const char *s, char *buf, size_t n, const char **why)
 		    "mobile numbers have 11 digits";
 		return -1;
 	} else if (p.len == 7 || p.len == 8) {
-		*why = "a landline number needs its area code (0351-...)";
+		*why = _("a landline number needs its area code (0351-...)");
 		return -1;
 	} else {
-		*why = "not a mobile, landline or service number";
+		*why = _("not a mobile, landline or service number");
 		return -1;
 	}
 	if ((size_t)snprintf(buf, n, "%.*s", (int)p.len, d) >= n) {
-		*why = "no room for the phone number";
+		*why = _("no room for the phone number");
 		return -1;
 	}
 	return 0;
