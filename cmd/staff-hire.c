@@ -179,6 +179,18 @@ do_apply(struct cli *cli, struct db *db)
 	return rc;
 }
 
+/* declare and score: sheets about people registered already. */
+static int
+do_sheet(struct cli *cli, struct db *db)
+{
+	struct staff_sheet_opts so = { cli->max_errors, cli->reveal };
+	const char *path = cli->argc > 1 ? cli->argv[1] : "-";
+
+	if (strcmp(cli->verb->name, "declare") == 0)
+		return staff_declare(db, cli->config, path, &cli->input, &so);
+	return staff_score(db, cli->config, path, &cli->input, &so);
+}
+
 static int
 do_advance(struct cli *cli, struct db *db)
 {
@@ -313,7 +325,7 @@ do_rank(struct cli *cli, struct db *db)
 	if ((rc = parse_stage(cli, o.stage, &stage)) != GK_OK)
 		return rc;
 	w = cli_out(cli, staff_rank_cols, staff_rank_ncols);
-	rc = staff_rank(db, stage, w);
+	rc = staff_rank(db, cli->config, stage, w);
 	return cli_out_end(w, rc);
 }
 
@@ -380,6 +392,9 @@ static const struct cli_verb verbs[] = {
 	{ "apply", do_apply, CLI_DB_WRITE,
 	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, 0 }, 0, 1,
 	    "apply [--keep-going] [--rejects FILE] [FILE|-]" },
+	{ "declare", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
+	    "declare [FILE|-]" },
+	{ "score", do_sheet, CLI_DB_WRITE, NULL, 0, 1, "score [FILE|-]" },
 	{ "advance", do_advance, CLI_DB_WRITE,
 	    (const int []){ OPT_STAGE, OPT_FAIL, OPT_REASON, OPT_GRID,
 	    OPT_ROLE, 0 }, 0, -1,

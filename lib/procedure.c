@@ -207,6 +207,74 @@ struct advance {
 	const char *role;		/* --role for hiring, or NULL */
 };
 
+/*
+ * Passing the qualification review needs the nationality of Art. 9
+ * recorded: 1 yes, 0 refused (reported), -status.
+ */
+static int
+nationality_passes(struct db *db, const struct config *cfg,
+    const struct person *p)
+{
+	const char *want = config_str(cfg, "staff.nationality");
+	struct db_stmt *st;
+	int rc, ok;
+
+	rc = db_query(db, &st, "SELECT nationality FROM people WHERE id = ?",
+	    "L", p->id);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	ok = strcmp(db_text(st, 0), want) == 0;
+	if (!ok && *db_text(st, 0) == '\0')
+		diag_error("candidate %lld (%s): nationality not recorded; "
+		    "nobody passes the qualification review without it "
+		    "(Art. 9; staff-hire declare)", p->id, p->name);
+	else if (!ok)
+		diag_error("candidate %lld (%s): nationality %s; Chinese "
+		    "nationality is required (Art. 9)", p->id, p->name,
+		    db_text(st, 0));
+	db_reset(st);
+	return ok;
+}
+
+/*
+ * Passing the political review needs every bar of Art. 9 declared,
+ * and declared "no": 1 yes, 0 refused (reported), -status.
+ */
+static int
+declared_clear(struct db *db, const struct person *p)
+{
+	static const char *const bar[3] = { "under investigation",
+	    "criminal or public-security penalty received",
+	    "expelled from the party, public office or the army" };
+	struct db_stmt *st;
+	struct sb undeclared = SB_INIT, yes = SB_INIT;
+	int rc, i, nu = 0, ny = 0;
+
+	rc = db_query(db, &st, "SELECT under_investigation, penalized, "
+	    "expelled FROM declarations WHERE person = ?", "L", p->id);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < 3; i++) {
+		if (rc == 0 || db_isnull(st, i))
+			sb_addf(&undeclared, "%s%s", nu++ ? ", " : "", bar[i]);
+		else if (strcmp(db_text(st, i), "yes") == 0)
+			sb_addf(&yes, "%s%s", ny++ ? ", " : "", bar[i]);
+	}
+	if (rc == 1)
+		db_reset(st);
+	if (ny > 0)
+		diag_error("candidate %lld (%s) is barred (Art. 9): declared %s",
+		    p->id, p->name, yes.buf);
+	else if (nu > 0)
+		diag_error("candidate %lld (%s): not declared: %s; nobody "
+		    "passes the political review without declaring the bars "
+		    "of Art. 9 (staff-hire declare)", p->id, p->name,
+		    undeclared.buf);
+	sb_release(&undeclared);
+	sb_release(&yes);
+	return ny == 0 && nu == 0;
+}
+
 static int
 advance_one(struct db *db, const struct person *p, void *ctx,
     const char *now)
@@ -245,6 +313,11 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 			return 0;
 		}
 	}
+	if (a->stage == STAGE_EXAM && (rc = nationality_passes(db, a->cfg,
+	    p)) != 1)
+		return rc;
+	if (a->stage == STAGE_PUBLICITY && (rc = declared_clear(db, p)) != 1)
+		return rc;
 	if (a->stage == STAGE_HIRED)
 		return hire_in(db, a->cfg, p, a->grid, a->role, now);
 	rc = stage_record(db, p, a->stage, "entered", NULL, now);

@@ -164,7 +164,8 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 
 const struct recout_col staff_rank_cols[] = {
 	{ "grid", RC_STR }, { "role", RC_STR }, { "rank", RC_INT },
-	{ "id", RC_INT }, { "name", RC_STR }, { "priority", RC_INT },
+	{ "id", RC_INT }, { "name", RC_STR }, { "score", RC_NUM },
+	{ "exam", RC_NUM }, { "interview", RC_NUM }, { "priority", RC_INT },
 	{ "party_member", RC_BOOL }, { "professional_title", RC_BOOL },
 	{ "social_worker", RC_BOOL }, { "veteran", RC_BOOL },
 	{ "subsistence", RC_BOOL },
@@ -172,25 +173,55 @@ const struct recout_col staff_rank_cols[] = {
 const size_t staff_rank_ncols = sizeof staff_rank_cols /
     sizeof staff_rank_cols[0];
 
+/* A number of the ranking as printed: "" for none. */
+static const char *
+rank_num(struct db_stmt *st, int col, char *buf, size_t n)
+{
+	if (db_isnull(st, col))
+		return NULL;
+	snprintf(buf, n, "%g", db_real(st, col));
+	return buf;
+}
+
+/*
+ * Score first (Art. 9: priority "under equal conditions"); the flags
+ * only break ties: any flag before none, or, with
+ * staff.priority_by_count, more flags first.
+ */
 int
-staff_rank(struct db *db, int stage, struct recout *out)
+staff_rank(struct db *db, const struct config *cfg, int stage,
+    struct recout *out)
 {
 	struct db_stmt *st;
 	char grid[16] = "", role[16] = "", rank[24], prio[8];
-	const char *v[11];
+	char total[32], exam[32], interview[32];
+	const char *v[14];
+	char ep[8], ip[8];
 	long long n = 0;
 	int rc, c;
 
-	st = db_prepare(db, "SELECT grid, role, id, name, party_member + "
-	    "professional_title + social_worker + veteran + subsistence, "
-	    "party_member, professional_title, social_worker, veteran, "
-	    "subsistence FROM people WHERE stage = ? AND status = 'candidate' "
-	    "ORDER BY grid, role, 5 DESC, party_member DESC, "
-	    "professional_title DESC, social_worker DESC, veteran DESC, "
-	    "subsistence DESC, id");
+	snprintf(ep, sizeof ep, "%lld", config_int(cfg,
+	    "staff.score.exam_percent"));
+	snprintf(ip, sizeof ip, "%lld", config_int(cfg,
+	    "staff.score.interview_percent"));
+	st = db_prepare(db, "SELECT p.grid, p.role, p.id, p.name, "
+	    "CASE WHEN a.exam IS NULL AND a.interview IS NULL THEN NULL ELSE "
+	    "(coalesce(a.exam, 0) * CAST(?2 AS REAL) + coalesce(a.interview, 0) "
+	    "* CAST(?3 AS REAL)) / 100 END AS total, a.exam, a.interview, "
+	    "party_member + professional_title + social_worker + veteran + "
+	    "subsistence AS flags, party_member, professional_title, "
+	    "social_worker, veteran, subsistence "
+	    "FROM people p LEFT JOIN applications a ON a.id = "
+	    "(SELECT max(x.id) FROM applications x WHERE x.person = p.id) "
+	    "WHERE p.stage = ?1 AND p.status = 'candidate' "
+	    "ORDER BY p.grid, p.role, total IS NULL, total DESC, "
+	    "CASE WHEN ?4 = 1 THEN flags ELSE flags > 0 END DESC, p.id");
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, staff_stage_name(stage));
+	db_bind_text(st, 2, ep);
+	db_bind_text(st, 3, ip);
+	db_bind_int(st, 4, config_bool(cfg, "staff.priority_by_count"));
 	while ((rc = db_step(st)) == 1) {
 		if (strcmp(grid, db_text(st, 0)) != 0 ||
 		    strcmp(role, db_text(st, 1)) != 0) {
@@ -199,14 +230,17 @@ staff_rank(struct db *db, int stage, struct recout *out)
 			n = 0;
 		}
 		snprintf(rank, sizeof rank, "%lld", ++n);
-		snprintf(prio, sizeof prio, "%lld", db_int(st, 4));
+		snprintf(prio, sizeof prio, "%lld", db_int(st, 7));
 		v[0] = grid;
 		v[1] = role;
 		v[2] = rank;
 		v[3] = db_text(st, 2);
 		v[4] = db_text(st, 3);
-		v[5] = prio;
-		for (c = 5; c < 10; c++)
+		v[5] = rank_num(st, 4, total, sizeof total);
+		v[6] = rank_num(st, 5, exam, sizeof exam);
+		v[7] = rank_num(st, 6, interview, sizeof interview);
+		v[8] = prio;
+		for (c = 8; c < 13; c++)
 			v[c + 1] = db_int(st, c) ? "true" : "false";
 		if ((rc = recout_row(out, v)) != GK_OK)
 			break;

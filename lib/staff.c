@@ -110,14 +110,15 @@ staff_flag_parse(const char *s)
 	return e != NULL ? e->value : -1;
 }
 
-/* Chinese nationality, however written, is "CN"; so is none. */
+/* Chinese nationality, however written, is "CN"; none is "", not
+ * recorded (Art. 9: a missing column is no nationality). */
 static const char *
 nationality(const char *s)
 {
 	const struct vocab_entry *e;
 
 	if (s == NULL || *s == '\0')
-		return "CN";
+		return "";
 	e = vocab_find(VOCAB_NATIONALITY, s);
 	return e != NULL ? e->name : s;
 }
@@ -144,7 +145,7 @@ static const struct recin_field apply_fields[F_COUNT] = {
 /* The bars of Art. 9, as the reason reads. */
 static const char *const bars[] = {
 	"under investigation for violating law or discipline",
-	"under a criminal or public-security administrative penalty",
+	"has received a criminal or public-security administrative penalty",
 	"expelled from the party, public office or the army",
 };
 
@@ -250,8 +251,10 @@ struct apply {
 	struct recout *out;			/* after the commit: a table, */
 	FILE *ids;				/* or the staff ids alone */
 	struct grid_cache grids;		/* active grids seen */
+	int warned;				/* missing columns said */
 	/* The policy, read once: a config lookup is a search. */
 	long long min_age;			/* staff.min_age */
+	long long max_age;			/* staff.max_age, 0: none */
 	const char *nationality;		/* staff.nationality */
 	int rural_full_time;			/* staff.rural_full_time */
 	int min_edu[4];				/* staff.min_education.*,
@@ -463,6 +466,40 @@ apply_existing(struct apply *ap, const char *idnum, const char *name,
 	return -1;
 }
 
+/* A declaration as stored: "yes", "no", or NULL for not declared. */
+static const char *
+decl_word(int flag)
+{
+	return flag < 0 ? NULL : flag ? "yes" : "no";
+}
+
+/*
+ * The columns of Art. 9 a sheet lacks are said once, with what becomes
+ * of its rows: registered, but nobody not declared passes the political
+ * review, nor anyone with no nationality the qualification review.
+ */
+static void
+missing_columns(struct apply *ap, const char *const v[F_COUNT])
+{
+	struct sb miss = SB_INIT;
+	int i, n = 0;
+
+	if (ap->warned)
+		return;
+	for (i = F_NATIONALITY; i <= F_EXPELLED; i++)
+		if (v[i] == NULL && (i == F_NATIONALITY ||
+		    i >= F_INVESTIGATION))
+			sb_addf(&miss, "%s%s", n++ ? ", " : "",
+			    apply_fields[i].name);
+	if (n > 0) {
+		ap->warned = 1;
+		diag_warn("%s: no column %s: its rows are registered as not "
+		    "declared, and pass no review until staff-hire declare "
+		    "records them (Art. 9)", batch_name(ap->b), miss.buf);
+	}
+	sb_release(&miss);
+}
+
 /* Check one row and register it.  Returns BATCH_ADDED,
  * BATCH_UNCHANGED, BATCH_BAD (reported), or -status. */
 static int
@@ -515,6 +552,26 @@ apply_row(struct apply *ap)
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
 			}
+			ok = 0;
+		} else if (idnum_foreign_resident(&id)) {
+			bad(ap, F_IDNUM, "ineligible (Art. 9): %s is the number "
+			    "of a foreign permanent resident ID card (2023 form, "
+			    "leading 9), not a Chinese citizen's identity number",
+			    masked_id(ap, id.num, m, sizeof m));
+			ok = 0;
+		} else if (idnum_province_name(id.num) == NULL) {
+			bad(ap, F_IDNUM, "%s: area code %.6s: %.2s is no "
+			    "province-level code of GB/T 2260",
+			    masked_id(ap, id.num, m, sizeof m), id.num, id.num);
+			ok = 0;
+		} else if (ap->max_age > 0 &&
+		    idnum_age(&id, ap->today) > ap->max_age) {
+			char day[DAY_ISO_MAX];
+
+			bad(ap, F_IDNUM, "ineligible (staff.max_age; Art. 9): "
+			    "%d years old on %s; the upper age here is %lld",
+			    idnum_age(&id, ap->today),
+			    day_format(ap->today, day), ap->max_age);
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
@@ -579,8 +636,9 @@ apply_row(struct apply *ap)
 			ok = 0;
 		}
 	}
+	missing_columns(ap, v);
 	nat = nationality(v[F_NATIONALITY]);
-	if (strcmp(nat, ap->nationality) != 0) {
+	if (*nat != '\0' && strcmp(nat, ap->nationality) != 0) {
 		bad(ap, F_NATIONALITY, "ineligible (Art. 9): nationality %s; "
 		    "Chinese nationality is required",
 		    diag_quote(q, sizeof q, nat));
@@ -595,6 +653,11 @@ apply_row(struct apply *ap)
 			source = src->name;
 	}
 	for (i = F_PARTY; i <= F_EXPELLED; i++) {
+		/* A bar left empty is not declared, not "no". */
+		if (i >= F_INVESTIGATION && (v[i] == NULL || *v[i] == '\0')) {
+			flags[i] = -1;
+			continue;
+		}
 		flags[i] = staff_flag_parse(v[i]);
 		if (flags[i] < 0) {
 			bad(ap, (size_t)i, "%s", vocab_explain(VOCAB_FLAG, v[i],
@@ -650,6 +713,13 @@ apply_row(struct apply *ap)
 	}
 	newid = db_int(st, 0);
 	db_reset(st);
+	if ((flags[F_INVESTIGATION] >= 0 || flags[F_PENALIZED] >= 0 ||
+	    flags[F_EXPELLED] >= 0) && (rc = db_run(ap->db, "INSERT INTO "
+	    "declarations (person, under_investigation, penalized, expelled, "
+	    "updated) VALUES (?, ?, ?, ?, ?)", "Lssss", newid,
+	    decl_word(flags[F_INVESTIGATION]), decl_word(flags[F_PENALIZED]),
+	    decl_word(flags[F_EXPELLED]), ap->now)) != GK_OK)
+		return -rc;
 	log_row(ap, newid, 1);
 	return BATCH_ADDED;
 }
@@ -687,6 +757,11 @@ apply_end(struct batch *b, void *arg)
 		    "at, operator) SELECT id, 'registration', 'entered', ?, ? "
 		    "FROM people WHERE id BETWEEN ? AND ? ORDER BY id", "ssLL",
 		    ap->now, db_operator(ap->db), r->first, r->first + r->n - 1);
+		if (rc == GK_OK)
+			rc = db_run(ap->db, "INSERT INTO applications (person, "
+			    "round, grid, role, applied) SELECT id, NULL, grid, "
+			    "role, created FROM people WHERE id BETWEEN ? AND ? "
+			    "ORDER BY id", "LL", r->first, r->first + r->n - 1);
 	}
 	return rc;
 }
@@ -775,6 +850,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	ap.added_sorted = 1;
 	ap.today = clock_today();
 	ap.min_age = config_int(cfg, "staff.min_age");
+	ap.max_age = config_int(cfg, "staff.max_age");
 	ap.nationality = config_str(cfg, "staff.nationality");
 	ap.rural_full_time = config_bool(cfg, "staff.rural_full_time");
 	for (i = 0; i < vocab_count(VOCAB_ROLE); i++) {

@@ -203,12 +203,42 @@ extern const struct recout_col staff_rank_cols[];
 extern const size_t staff_rank_ncols;
 
 /*
- * staff_rank lists the candidates at stage, those with more Art. 9
- * priority flags first; among equals in the order of the article (party
- * member, professional title, social-work certificate, veteran,
- * subsistence allowance), then by staff id.
+ * staff_rank lists the candidates at stage for each grid and role, by
+ * the total of their exam and interview scores (weighted as the config
+ * says; no score last); among equal totals those with a priority flag
+ * of Art. 9 first (or, with staff.priority_by_count, more flags
+ * first), then by staff id.
  */
-int staff_rank(struct db *db, int stage, struct recout *out);
+int staff_rank(struct db *db, const struct config *cfg, int stage,
+    struct recout *out);
+
+/* Options of the sheets about registered people (declare, score). */
+struct staff_sheet_opts {
+	long long max_errors;	/* bad rows reported before giving up */
+	int reveal;		/* personal data unmasked (audited) */
+};
+
+/*
+ * staff_declare records the declarations of Art. 9 of people already
+ * registered, from records with a person (staff id or identity
+ * number, and optionally the name) and any of nationality,
+ * under_investigation, penalized and expelled (yes or no; empty: left
+ * as it is).  All or nothing; the same sheet again changes nothing.
+ * Nobody whose bars are not all declared "no" passes the political
+ * review, nor anyone of another or no nationality the qualification
+ * review (staff_advance).
+ */
+int staff_declare(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_sheet_opts *opts);
+
+/*
+ * staff_score records the written exam and interview scores (0 to
+ * 1000; either may be empty) of people at the exam stage or later, on
+ * their latest application.  All or nothing; a score given again
+ * changes nothing, a different one replaces it (audited).
+ */
+int staff_score(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_sheet_opts *opts);
 
 /* Training sessions (Art. 14): from records (staff, level, date, hours,
  * topic), all or nothing; re-importing changes nothing. */

@@ -8,11 +8,11 @@ load_county || exit 1
 GRIDKIT_NOW=2026-09-01T09:00:00+08:00
 
 cat >cands.csv <<CSV
-name,id_number,phone,education,grid,role,party_member,veteran,professional_title
-张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time,是,否,否
-李娜,$(idnum 14012119950505234),13900139001,本科,140121100001001,leader,否,是,否
-王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,part_time,否,否,否
-刘洋,$(idnum 14012119910303456),13600136003,大专,140121100001001,leader,是,是,是
+name,id_number,phone,education,grid,role,party_member,veteran,professional_title,nationality,under_investigation,penalized,expelled
+张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time,是,否,否,CN,否,否,否
+李娜,$(idnum 14012119950505234),13900139001,本科,140121100001001,leader,否,是,否,CN,否,否,否
+王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,part_time,否,否,否,CN,否,否,否
+刘洋,$(idnum 14012119910303456),13600136003,大专,140121100001001,leader,是,是,是,CN,否,否,否
 CSV
 staff-hire apply cands.csv >ids || exit 1
 
@@ -41,11 +41,15 @@ test_expect_success 'one refusal in a batch moves nobody' '
 	test "$(wc -l <actual)" = 2
 '
 
-test_expect_success 'rank orders candidates of a stage by the Art. 9 priority flags' '
+test_expect_success 'rank puts the score first; the flags only break ties (Art. 9)' '
 	staff-hire advance --stage exam 2 3 4 &&
 	staff-hire rank --stage exam -f tsv >rank &&
-	grep "^140121100001001	leader	1	4	刘洋	3	true	true	false	true	false$" rank &&
-	grep "^140121100001001	leader	2	2	李娜	1	false	false	false	true	false$" rank
+	grep "^140121100001001	leader	1	2	李娜				1	false	false	false	true	false$" rank &&
+	grep "^140121100001001	leader	2	4	刘洋				3	true	true	false	true	false$" rank &&
+	printf "staff,exam,interview\n2,81,80\n4,80,80\n" | staff-hire score &&
+	staff-hire rank --stage exam -f tsv >rank &&
+	grep "^140121100001001	leader	1	2	李娜	80.5	81	80	1	" rank &&
+	grep "^140121100001001	leader	2	4	刘洋	80	80	80	3	" rank
 '
 
 test_expect_success 'a failed candidate is rejected with the reason and moves no more' '
@@ -90,7 +94,7 @@ test_expect_success 'hiring takes the grid and role applied for' '
 '
 
 test_expect_success 'a grid takes one leader by default (Art. 5)' '
-	printf "name,id_number,phone,education,grid,role\n陈静,%s,13500135004,本科,140121100001001,leader\n" \
+	printf "name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled\n陈静,%s,13500135004,本科,140121100001001,leader,CN,no,no,no\n" \
 	    "$(idnum 14012119930303567)" >c5.csv &&
 	staff-hire apply c5.csv >id5 &&
 	for s in qualification exam physical political; do staff-hire advance --stage $s 5 || exit 1; done &&

@@ -7,8 +7,8 @@
 load_county || exit 1
 GRIDKIT_NOW=2026-09-01T09:00:00+08:00
 cat >cands.csv <<CSV
-name,id_number,phone,education,grid,role
-张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time
+name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled
+张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time,CN,否,否,否
 CSV
 
 test_expect_success 'a candidate enters publicity on Tuesday 29 September 2026' '
