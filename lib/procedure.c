@@ -69,11 +69,23 @@ subject(struct person *p)
 	return p->subject;
 }
 
+/* The person's latest application keeps their stage and status, so
+ * that a round's outcome stays when they apply again. */
+static int
+application_sync(struct db *db, long long person, const char *stage,
+    const char *status)
+{
+	return db_run(db, "UPDATE applications SET stage = coalesce(?, stage), "
+	    "status = ? WHERE id = (SELECT max(id) FROM applications WHERE "
+	    "person = ?)", "ssL", stage, status, person);
+}
+
 /* Record that p entered (or failed at) stage now. */
 static int
 stage_record(struct db *db, const struct person *p, int stage,
     const char *outcome, const char *reason, const char *now)
 {
+	const char *status;
 	int rc;
 
 	rc = db_run(db, "INSERT INTO stages (person, stage, outcome, at, "
@@ -81,11 +93,13 @@ stage_record(struct db *db, const struct person *p, int stage,
 	    staff_stage_name(stage), outcome, now, reason, db_operator(db));
 	if (rc != GK_OK)
 		return rc;
-	return db_run(db, "UPDATE people SET stage = ?, stage_since = ?, "
+	status = strcmp(outcome, "failed") == 0 ? "rejected" :
+	    stage == STAGE_HIRED ? "staff" : "candidate";
+	rc = db_run(db, "UPDATE people SET stage = ?, stage_since = ?, "
 	    "status = ?, updated = ? WHERE id = ?", "ssssL",
-	    staff_stage_name(stage), now, strcmp(outcome, "failed") == 0 ?
-	    "rejected" : stage == STAGE_HIRED ? "staff" : "candidate", now,
-	    p->id);
+	    staff_stage_name(stage), now, status, now, p->id);
+	return rc != GK_OK ? rc : application_sync(db, p->id,
+	    staff_stage_name(stage), status);
 }
 
 gk_day
@@ -744,7 +758,8 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	if ((rc = db_run(db, "UPDATE people SET status = 'left', updated = ? "
-	    "WHERE id = ?", "sL", now, id)) != GK_OK)
+	    "WHERE id = ?", "sL", now, id)) != GK_OK ||
+	    (rc = application_sync(db, id, NULL, "left")) != GK_OK)
 		goto fail;
 	sb_addf(&detail, "%s left on %s (%s); %ld vacanc%s", p.name, d,
 	    reason, ended,

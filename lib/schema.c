@@ -193,7 +193,9 @@ static const char *const v_staff_rounds[] = {
 
 	/*
 	 * Every application a person made; the person's row holds the
-	 * procedure of the latest one (stage, status).  round NULL: an
+	 * procedure of the latest one (stage, status), which its
+	 * application keeps too, so a round's outcome stays when the
+	 * person applies again.  round NULL: an
 	 * application made while no round was recorded.  Scores of the
 	 * written exam and interview (Art. 9 "under equal conditions"),
 	 * and the end of publicity fixed when it began (Art. 11).
@@ -208,10 +210,14 @@ static const char *const v_staff_rounds[] = {
 	"  exam      REAL,"
 	"  interview REAL,"
 	"  publicity_end TEXT,"			/* date, last day counted */
+	"  stage     TEXT NOT NULL,"		/* as people's, kept with it */
+	"  status    TEXT NOT NULL,"
 	"  UNIQUE (person, round))",
 	"CREATE INDEX applications_round ON applications (round)",
-	"INSERT INTO applications (person, round, grid, role, applied) "
-	"SELECT id, NULL, grid, role, created FROM people ORDER BY id",
+	"CREATE INDEX applications_person ON applications (person)",
+	"INSERT INTO applications (person, round, grid, role, applied, stage, "
+	"status) SELECT id, NULL, grid, role, created, stage, status "
+	"FROM people ORDER BY id",
 
 	/* The bars of Art. 9 as declared: 'yes', 'no', or NULL (no row)
 	 * for not declared. */

@@ -227,7 +227,8 @@ grid_cache_add(struct grid_cache *gc, const char *code, const char *kind)
 struct run {
 	long long first;	/* the first staff id */
 	long long n;		/* ids first .. first + n - 1 */
-	int added;		/* added by this batch, or unchanged */
+	int added;		/* 1 added by this batch, 0 unchanged, 2
+				   applying again in a later round */
 };
 
 struct runs {
@@ -247,6 +248,8 @@ struct apply {
 	char now[CLOCK_ISO_MAX];		/* stamp */
 	struct runs rows;			/* registered, in input order */
 	struct runs added;			/* added, by staff id */
+	struct runs again;			/* applying again */
+	long long round;			/* the round's id, 0: none */
 	int added_sorted;			/* added is in ascending order */
 	struct recout *out;			/* after the commit: a table, */
 	FILE *ids;				/* or the staff ids alone */
@@ -386,6 +389,10 @@ static void
 log_row(struct apply *ap, long long id, int added)
 {
 	runs_add(&ap->rows, id, added);
+	if (added == 2) {
+		runs_add(&ap->again, id, 1);
+		return;
+	}
 	if (!added)
 		return;
 	if (ap->added.n > 0 && id <= ap->added.run[ap->added.n - 1].first +
@@ -394,12 +401,19 @@ log_row(struct apply *ap, long long id, int added)
 	runs_add(&ap->added, id, 1);
 }
 
-/* Whether staff id is one this batch added. */
+/* Whether staff id is one this batch added, or took again. */
 static int
 added_here(const struct apply *ap, long long id)
 {
 	size_t lo = 0, hi = ap->added.n, mid;
 	const struct run *r;
+
+	for (lo = 0; lo < ap->again.n; lo++) {
+		r = &ap->again.run[lo];
+		if (id >= r->first && id < r->first + r->n)
+			return 1;
+	}
+	lo = 0;
 
 	if (!ap->added_sorted) {
 		for (lo = 0; lo < ap->added.n; lo++) {
@@ -422,55 +436,122 @@ added_here(const struct apply *ap, long long id)
 	return 0;
 }
 
+/* A declaration as stored: "yes", "no", or NULL for not declared. */
+static const char *
+decl_word(int flag)
+{
+	return flag < 0 ? NULL : flag ? "yes" : "no";
+}
+
 /*
  * An identity number already registered: the same person applying
- * again as before is unchanged (returns the id); anything else is
- * reported.  Returns the id, 0 when new, -1 after reporting, or
- * -1 - status on a database error.
+ * again as before, in the same round, is unchanged (returns the id); a
+ * person rejected or gone applying in a later round applies again
+ * (*again set, returns the id); anything else is reported.  Returns
+ * the id, 0 when new, -1 after reporting, or -1 - status on a database
+ * error.
  */
 static long long
 apply_existing(struct apply *ap, const char *idnum, const char *name,
-    const char *grid, const char *role)
+    const char *grid, const char *role, int *again)
 {
 	struct db_stmt *st;
 	char m[MASKED_MAX];
-	long long id;
-	int rc;
+	long long id, latest;
+	int rc, here, inround;
 
-	st = db_prepare(ap->db, "SELECT id, name, grid, role, status "
-	    "FROM people WHERE id_number = ?");
+	*again = 0;
+	st = db_prepare(ap->db, "SELECT p.id, p.name, p.grid, p.role, "
+	    "p.status, coalesce((SELECT round FROM applications a WHERE "
+	    "a.person = p.id ORDER BY a.id DESC LIMIT 1), 0), "
+	    "EXISTS (SELECT 1 FROM applications b WHERE b.person = p.id AND "
+	    "b.round = ?) FROM people p WHERE p.id_number = ?");
 	if (st == NULL)
 		return -1 - GK_SOFTWARE;
-	db_bind_text(st, 1, idnum);
+	db_bind_int(st, 1, ap->round);
+	db_bind_text(st, 2, idnum);
 	rc = db_step(st);
 	if (rc <= 0) {
 		db_reset(st);
 		return rc == 0 ? 0 : -1 + rc;
 	}
 	id = db_int(st, 0);
-	if (!added_here(ap, id) && strcmp(db_text(st, 1), name) == 0 &&
-	    strcmp(db_text(st, 2), grid) == 0 &&
+	latest = db_int(st, 5);
+	inround = (int)db_int(st, 6);
+	here = added_here(ap, id);
+	if (!here && latest == ap->round && strcmp(db_text(st, 1), name) == 0
+	    && strcmp(db_text(st, 2), grid) == 0 &&
 	    strcmp(db_text(st, 3), role) == 0) {
 		db_reset(st);
 		return id;
 	}
+	if (!here && ap->round != 0 && !inround &&
+	    (strcmp(db_text(st, 4), "rejected") == 0 ||
+	    strcmp(db_text(st, 4), "left") == 0)) {
+		db_reset(st);
+		*again = 1;
+		return id;
+	}
 	masked_id(ap, idnum, m, sizeof m);
-	if (added_here(ap, id))
+	if (here)
 		bad(ap, F_IDNUM, "identity number %s appears earlier in this "
 		    "file (staff id %lld, %s)", m, id, db_text(st, 1));
+	else if (ap->round != 0 && inround)
+		bad(ap, F_IDNUM, "identity number %s has applied in round %s "
+		    "already: staff id %lld, %s, %s", m, ap->opts->round, id,
+		    db_text(st, 1), db_text(st, 4));
 	else
 		bad(ap, F_IDNUM, "identity number %s is already registered: "
-		    "staff id %lld, %s, %s", m, id, db_text(st, 1),
-		    db_text(st, 4));
+		    "staff id %lld, %s, %s%s", m, id, db_text(st, 1),
+		    db_text(st, 4), strcmp(db_text(st, 4), "rejected") == 0 ||
+		    strcmp(db_text(st, 4), "left") == 0 ? "; they may apply "
+		    "again in a later round (--round)" : "");
 	db_reset(st);
 	return -1;
 }
 
-/* A declaration as stored: "yes", "no", or NULL for not declared. */
-static const char *
-decl_word(int flag)
+/*
+ * A person rejected or gone applies again in this round: their record
+ * takes the new application's data, and they start again at
+ * registration, with a new application and the declarations of this
+ * row (a bar not declared now is not declared).  GK_OK or a status.
+ */
+static int
+apply_again(struct apply *ap, long long id, const char *const *v,
+    const char *phone, int edu, const char *nat, const char *source,
+    const int *flags, const char *grid, const char *role)
 {
-	return flag < 0 ? NULL : flag ? "yes" : "no";
+	int rc;
+
+	rc = db_run(ap->db, "UPDATE people SET name = ?, phone = ?, "
+	    "education = ?, nationality = ?, source = ?, party_member = ?, "
+	    "veteran = ?, social_worker = ?, professional_title = ?, "
+	    "subsistence = ?, grid = ?, role = ?, stage = 'registration', "
+	    "stage_since = ?, status = 'candidate', updated = ? WHERE id = ?",
+	    "sssssiiiiissssL", v[F_NAME], phone, staff_education_name(edu),
+	    nat, source, flags[F_PARTY], flags[F_VETERAN], flags[F_SOCIAL],
+	    flags[F_TITLE], flags[F_SUBSISTENCE], grid, role, ap->now,
+	    ap->now, id);
+	if (rc == GK_OK)
+		rc = db_run(ap->db, "INSERT INTO stages (person, stage, outcome, "
+		    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)",
+		    "Lss", id, ap->now, db_operator(ap->db));
+	if (rc == GK_OK)
+		rc = db_run(ap->db, "INSERT INTO applications (person, round, "
+		    "grid, role, applied, stage, status) VALUES (?, ?, ?, ?, ?, "
+		    "'registration', 'candidate')", "LLsss", id, ap->round,
+		    grid, role, ap->now);
+	if (rc == GK_OK)
+		rc = db_run(ap->db, "INSERT INTO declarations (person, "
+		    "under_investigation, penalized, expelled, updated) VALUES "
+		    "(?, ?, ?, ?, ?) ON CONFLICT (person) DO UPDATE SET "
+		    "under_investigation = excluded.under_investigation, "
+		    "penalized = excluded.penalized, expelled = "
+		    "excluded.expelled, updated = excluded.updated", "Lssss", id,
+		    decl_word(flags[F_INVESTIGATION]),
+		    decl_word(flags[F_PENALIZED]), decl_word(flags[F_EXPELLED]),
+		    ap->now);
+	return rc;
 }
 
 /*
@@ -515,6 +596,7 @@ apply_row(struct apply *ap)
 	struct db_stmt *st;
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
+	int again;
 
 	for (i = 0; i < F_COUNT; i++)
 		v[i] = recin_get(ap->in, (size_t)i);
@@ -636,6 +718,20 @@ apply_row(struct apply *ap)
 			ok = 0;
 		}
 	}
+	if (ap->round != 0 && *grid && role != NULL) {
+		rc = db_query(ap->db, &st, "SELECT 1 FROM round_posts WHERE "
+		    "round = ? AND grid = ? AND role = ?", "Lss", ap->round,
+		    grid, role);
+		if (rc < 0)
+			return rc;
+		if (rc == 1)
+			db_reset(st);
+		else {
+			bad(ap, F_ROLE, "round %s announced no %s post in grid %s",
+			    ap->opts->round, role, grid);
+			ok = 0;
+		}
+	}
 	missing_columns(ap, v);
 	nat = nationality(v[F_NATIONALITY]);
 	if (*nat != '\0' && strcmp(nat, ap->nationality) != 0) {
@@ -673,7 +769,7 @@ apply_row(struct apply *ap)
 	if (!ok) {
 		if (have_id && *grid && role != NULL && v[F_NAME] &&
 		    *v[F_NAME] && (existing = apply_existing(ap, id.num,
-		    v[F_NAME], grid, role)) < -1)
+		    v[F_NAME], grid, role, &again)) < -1)
 			return (int)(existing + 1);
 		return 0;
 	}
@@ -703,11 +799,19 @@ apply_row(struct apply *ap)
 		return rc;
 	/* Most applicants are new: insert first, look only on a clash. */
 	if (rc == 0) {
-		existing = apply_existing(ap, id.num, v[F_NAME], grid, role);
+		existing = apply_existing(ap, id.num, v[F_NAME], grid, role,
+		    &again);
 		if (existing < -1)
 			return (int)(existing + 1);
 		if (existing <= 0)
 			return BATCH_BAD;
+		if (again) {
+			if ((rc = apply_again(ap, existing, v, phone, edu, nat,
+			    source, flags, grid, role)) != GK_OK)
+				return -rc;
+			log_row(ap, existing, 2);
+			return BATCH_UPDATED;
+		}
 		log_row(ap, existing, 0);
 		return BATCH_UNCHANGED;
 	}
@@ -759,9 +863,11 @@ apply_end(struct batch *b, void *arg)
 		    ap->now, db_operator(ap->db), r->first, r->first + r->n - 1);
 		if (rc == GK_OK)
 			rc = db_run(ap->db, "INSERT INTO applications (person, "
-			    "round, grid, role, applied) SELECT id, NULL, grid, "
-			    "role, created FROM people WHERE id BETWEEN ? AND ? "
-			    "ORDER BY id", "LL", r->first, r->first + r->n - 1);
+			    "round, grid, role, applied, stage, status) SELECT id, "
+			    "?, grid, role, created, 'registration', 'candidate' "
+			    "FROM people WHERE id BETWEEN ? AND ? ORDER BY id",
+			    "NLL", ap->round ? ap->round : -1, r->first,
+			    r->first + r->n - 1);
 	}
 	return rc;
 }
@@ -810,7 +916,8 @@ apply_replay(struct batch *b, void *arg)
 			v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
 			v[3] = db_text(st, 3);
 			v[4] = db_text(st, 4);
-			v[5] = r->added ? "added" : "unchanged";
+			v[5] = r->added == 2 ? "applied again" : r->added ?
+			    "added" : "unchanged";
 			rc = recout_row(ap->out, v);
 			db_reset(st);
 		}
@@ -860,6 +967,28 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    i)->name, key, sizeof key);
 	}
 	clock_format(clock_now(), ap.now);
+	/* Applications belong to a round once rounds are recorded, and
+	 * come after its announcement (Art. 11). */
+	if (opts->round != NULL) {
+		gk_day announced;
+		char day[DAY_ISO_MAX];
+
+		if ((rc = staff_round_find(db, opts->round, &ap.round,
+		    &announced)) <= 0)
+			return rc == 0 ? GK_DATAERR : -rc;
+		if (ap.today < announced) {
+			diag_error("round %s is announced on %s; nobody applies "
+			    "before its announcement (Art. 11)", opts->round,
+			    day_format(announced, day));
+			return GK_DATAERR;
+		}
+	} else if ((rc = staff_rounds_exist(db)) != 0) {
+		if (rc < 0)
+			return -rc;
+		diag_error("rounds are recorded: an application belongs to one "
+		    "(give --round NUMBER; staff-hire rounds lists them)");
+		return GK_USAGE;
+	}
 	for (i = 0; i < F_COUNT; i++) {
 		ap.fields[i] = apply_fields[i];
 		/* A person's name has aliases of its own: 姓名, not
@@ -886,9 +1015,11 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	stats->rows = bs.rows;
 	stats->added = bs.added;
 	stats->unchanged = bs.unchanged;
+	stats->again = bs.updated;
 	stats->rejected = bs.bad;
 	free(ap.rows.run);
 	free(ap.added.run);
+	free(ap.again.run);
 	free(ap.grids.slot);
 	return rc;
 }

@@ -70,12 +70,50 @@ struct staff_apply_opts {
 	const char *rejects;	/* --rejects FILE, or NULL */
 	long long max_errors;	/* bad rows reported before giving up */
 	int reveal;		/* print personal data unmasked */
+	const char *round;	/* the round's number, or NULL: none */
 };
+
+/* A recruitment round as its announcement opens it (Art. 11). */
+struct staff_round {
+	const char *number;	/* the announcement's number */
+	gk_day announced;	/* its date */
+	const char *county;	/* its county, 6 digits */
+};
+
+/*
+ * staff_announce opens round r, or adds to it, with the posts of path:
+ * records of grid (in r's county, active), role and posts (how many).
+ * All or nothing; announcing the same again changes nothing.  A number
+ * announced before with another date or county is refused.
+ */
+int staff_announce(struct db *db, const struct config *cfg,
+    const struct staff_round *r, const char *path,
+    const struct recin_opts *in, long long max_errors);
+
+/* staff_round_find: the id and date of round number; 1, 0 when there
+ * is none (reported), -status. */
+int staff_round_find(struct db *db, const char *number, long long *id,
+    gk_day *announced);
+
+/* Whether any round is recorded: 1, 0, or -status. */
+int staff_rounds_exist(struct db *db);
+
+extern const struct recout_col staff_round_cols[];
+extern const size_t staff_round_ncols;
+
+/*
+ * staff_rounds lists the rounds (or round number alone), one record
+ * per post: its grid, role and count, the applicants, how many are at
+ * each stage (candidates), rejected, and the posts filled (hired in
+ * that round).
+ */
+int staff_rounds(struct db *db, const char *number, struct recout *out);
 
 struct staff_apply_stats {
 	unsigned long rows;	/* records read */
 	unsigned long added;	/* new candidates */
 	unsigned long unchanged;/* already registered as given */
+	unsigned long again;	/* applying again in a later round */
 	unsigned long rejected;	/* bad or ineligible rows */
 };
 
