@@ -102,6 +102,12 @@ stage_record(struct db *db, const struct person *p, int stage,
 	    staff_stage_name(stage), status);
 }
 
+/*
+ * The Civil Code, Art. 201, counts a period from the day after it
+ * begins; staff.publicity_count_first_day keeps the day it begins for a
+ * county that counts it.  Either way only working days count, and the
+ * period ends at the end of its last one.
+ */
 gk_day
 staff_publicity_end(const struct config *cfg, struct calendar *cal,
     gk_day entered)
@@ -112,7 +118,8 @@ staff_publicity_end(const struct config *cfg, struct calendar *cal,
 	/* No publicity at all: it ended before it began. */
 	if (days <= 0)
 		return entered - 1;
-	first = cal_add_workdays(cal, entered, 0);
+	first = cal_add_workdays(cal, config_bool(cfg,
+	    "staff.publicity_count_first_day") ? entered : entered + 1, 0);
 	return days == 1 ? first : cal_add_workdays(cal, first, (int)days - 1);
 }
 
@@ -129,6 +136,47 @@ movable(const struct person *p)
 		diag_error("%lld (%s) is %s, no longer a candidate", p->id,
 		    p->name, strcmp(p->status, "staff") == 0 ? "staff" :
 		    "a former member of staff");
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The record moves forward in time only: an event of person p dated
+ * when (a time, or a date YYYY-MM-DD) before the last one recorded of
+ * them (a stage entered or failed, an assignment started or ended) is
+ * refused, naming both.  1 in order, 0 refused (reported), -status.
+ */
+static int
+time_forward(struct db *db, const struct person *p, const char *what,
+    const char *when)
+{
+	struct db_stmt *st;
+	char last[CLOCK_ISO_MAX];
+	int rc, before;
+
+	rc = db_query(db, &st, "SELECT max(x) FROM ("
+	    "SELECT max(at) AS x FROM stages WHERE person = ?1 "
+	    "UNION ALL SELECT max(started) FROM assignments WHERE person = ?1 "
+	    "UNION ALL SELECT max(ended) FROM assignments WHERE person = ?1) "
+	    "t", "L", p->id);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	if (db_isnull(st, 0)) {
+		db_reset(st);
+		return 1;
+	}
+	snprintf(last, sizeof last, "%s", db_text(st, 0));
+	db_reset(st);
+	/* A date is before a time only when it is an earlier day. */
+	if (strlen(last) == 10 || strlen(when) == 10)
+		before = strncmp(when, last, 10) < 0;
+	else
+		before = strcmp(when, last) < 0;
+	if (before) {
+		diag_error("%lld (%s): %s is dated %s, before their last "
+		    "recorded event on %s; the record moves forward in time "
+		    "only", p->id, p->name, what, when, last);
 		return 0;
 	}
 	return 1;
@@ -156,12 +204,17 @@ batch_subject(struct sb *sb, const long long *ids, size_t n)
 
 /* The tail of a batch: audit, commit or roll back. */
 static int
-batch_end(struct db *db, int rc, unsigned long bad, const char *verb,
-    const char *subject, const char *detail)
+batch_end(struct db *db, int rc, unsigned long bad, unsigned long moved,
+    const char *verb, const char *subject, const char *detail)
 {
 	if (rc == GK_OK && bad > 0) {
 		diag_error("%lu refused; nobody moved", bad);
 		rc = GK_DATAERR;
+	}
+	/* Everyone at the stage already: nothing to record. */
+	if (rc == GK_OK && moved == 0) {
+		db_rollback(db);
+		return GK_OK;
 	}
 	if (rc == GK_OK)
 		rc = audit_record(db, verb, subject, detail);
@@ -180,17 +233,20 @@ static int hire_in(struct db *db, const struct config *cfg,
 /*
  * A batch of moves: every candidate loaded and checked, move() called
  * for each that can move (1 moved, 0 refused after reporting, -status),
- * then all or nothing with one audit row.
+ * then all or nothing with one audit row.  A person at stage `at`
+ * already (a candidate there, or staff for STAGE_HIRED) is unchanged,
+ * not refused, so a pipeline run again after mending rejected rows
+ * goes through; -1 for none.
  */
 static int
-batch(struct db *db, const long long *ids, size_t n,
+batch(struct db *db, const long long *ids, size_t n, int at,
     int (*move)(struct db *, const struct person *, void *, const char *),
     void *ctx, const char *verb, const char *detail)
 {
 	struct person p;
 	struct sb subj = SB_INIT;
 	char now[CLOCK_ISO_MAX];
-	unsigned long bad = 0;
+	unsigned long bad = 0, same = 0;
 	size_t i;
 	int rc, r;
 
@@ -199,15 +255,29 @@ batch(struct db *db, const long long *ids, size_t n,
 		return rc;
 	for (i = 0; i < n && rc == GK_OK; i++) {
 		r = person_load(db, ids[i], &p);
+		if (r > 0 && at >= 0 && p.stage == at &&
+		    strcmp(p.status, at == STAGE_HIRED ? "staff" :
+		    "candidate") == 0) {
+			diag_info("%lld (%s) is at %s already: unchanged", p.id,
+			    p.name, staff_stage_name(at));
+			same++;
+			continue;
+		}
 		if (r > 0)
-			r = movable(&p) ? move(db, &p, ctx, now) : 0;
+			r = movable(&p) ? time_forward(db, &p, "this move",
+			    now) : 0;
+		if (r > 0)
+			r = move(db, &p, ctx, now);
 		if (r < 0)
 			rc = -r;
 		else if (r == 0)
 			bad++;
 	}
+	if (rc == GK_OK && bad == 0 && same > 0)
+		diag_note("%lu at %s already: unchanged", same,
+		    staff_stage_name(at));
 	batch_subject(&subj, ids, n);
-	rc = batch_end(db, rc, bad, verb, subj.buf, detail);
+	rc = batch_end(db, rc, bad, n - same, verb, subj.buf, detail);
 	sb_release(&subj);
 	return rc;
 }
@@ -289,13 +359,31 @@ declared_clear(struct db *db, const struct person *p)
 	return ny == 0 && nu == 0;
 }
 
+/* The publicity end stored for p's application: 1 with *end set, 0
+ * none stored, -status. */
+static int
+publicity_stored(struct db *db, long long person, gk_day *end)
+{
+	struct db_stmt *st;
+	const char *why;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT publicity_end FROM applications WHERE "
+	    "id = (SELECT max(id) FROM applications WHERE person = ?) AND "
+	    "publicity_end IS NOT NULL", "L", person);
+	if (rc <= 0)
+		return rc;
+	rc = day_parse(db_text(st, 0), end, &why) == 0 ? 1 : -GK_SOFTWARE;
+	db_reset(st);
+	return rc;
+}
+
 static int
 advance_one(struct db *db, const struct person *p, void *ctx,
     const char *now)
 {
 	const struct advance *a = ctx;
 	char end[DAY_ISO_MAX], next[DAY_ISO_MAX];
-	long long days;
 	const char *why;
 	gk_time since;
 	gk_day last;
@@ -315,14 +403,19 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 		return 0;
 	}
 	if (p->stage == STAGE_PUBLICITY) {
-		if (clock_parse(p->since, &since, &why) == -1)
-			return -GK_SOFTWARE;
-		last = staff_publicity_end(a->cfg, a->cal, clock_day(since));
+		/* The end fixed when it began; computed only for one that
+		 * began before ends were kept. */
+		if ((rc = publicity_stored(db, p->id, &last)) < 0)
+			return rc;
+		if (rc == 0) {
+			if (clock_parse(p->since, &since, &why) == -1)
+				return -GK_SOFTWARE;
+			last = staff_publicity_end(a->cfg, a->cal,
+			    clock_day(since));
+		}
 		if (clock_today() <= last) {
-			days = config_int(a->cfg, "staff.publicity_days");
-			diag_error("candidate %lld (%s): publicity lasts %lld "
-			    "working day%s and ends on %s; advance on %s or "
-			    "later", p->id, p->name, days, days == 1 ? "" : "s",
+			diag_error("candidate %lld (%s): publicity ends on %s "
+			    "(Art. 11); advance on %s or later", p->id, p->name,
 			    day_format(last, end), day_format(last + 1, next));
 			return 0;
 		}
@@ -335,6 +428,12 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 	if (a->stage == STAGE_HIRED)
 		return hire_in(db, a->cfg, p, a->grid, a->role, now);
 	rc = stage_record(db, p, a->stage, "entered", NULL, now);
+	if (rc == GK_OK && a->stage == STAGE_PUBLICITY) {
+		last = staff_publicity_end(a->cfg, a->cal, clock_today());
+		rc = db_run(db, "UPDATE applications SET publicity_end = ? "
+		    "WHERE id = (SELECT max(id) FROM applications WHERE "
+		    "person = ?)", "sL", day_format(last, end), p->id);
+	}
 	return rc == GK_OK ? 1 : -rc;
 }
 
@@ -353,7 +452,7 @@ staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu moved to %s", n, staff_stage_name(stage));
-	rc = batch(db, ids, n, advance_one, &a, "advance", detail.buf);
+	rc = batch(db, ids, n, stage, advance_one, &a, "advance", detail.buf);
 	sb_release(&detail);
 	return rc;
 }
@@ -377,7 +476,8 @@ staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu rejected: %s", n, reason);
-	rc = batch(db, ids, n, fail_one, (void *)reason, "reject", detail.buf);
+	rc = batch(db, ids, n, -1, fail_one, (void *)reason, "reject",
+	    detail.buf);
 	sb_release(&detail);
 	return rc;
 }
@@ -473,14 +573,24 @@ assign_in(struct db *db, long long person, const char *grid,
 	    "started) VALUES (?, ?, ?, ?)", "Lsss", person, grid, role, today))
 	    != GK_OK)
 		return rc;
-	st = db_prepare(db, "SELECT id FROM vacancies WHERE grid = ? AND "
-	    "role = ? AND filled IS NULL ORDER BY since, id LIMIT 1");
+	st = db_prepare(db, "SELECT id, since FROM vacancies WHERE grid = ? "
+	    "AND role = ? AND filled IS NULL ORDER BY since, id LIMIT 1");
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, grid);
 	db_bind_text(st, 2, role);
-	if ((rc = db_step(st)) == 1)
+	if ((rc = db_step(st)) == 1) {
 		vacancy = db_int(st, 0);
+		/* A post is filled after it fell open, not before. */
+		if (strcmp(today, db_text(st, 1)) < 0) {
+			diag_error("grid %s, %s: the post fell open on %s; it "
+			    "cannot be filled on %s, before that (the record "
+			    "moves forward in time only)", grid, role,
+			    db_text(st, 1), today);
+			db_reset(st);
+			return GK_DATAERR;
+		}
+	}
 	db_reset(st);
 	if (rc < 0)
 		return -rc;
@@ -514,6 +624,45 @@ check_target(const char *grid, const char *role, char g[16],
 	return 1;
 }
 
+/*
+ * Hiring needs the job training of Art. 11 recorded: at least one
+ * session, and staff.training_min_hours in all, dated on or after the
+ * day the candidate entered the training stage.  1 yes, 0 refused
+ * (reported), -status.
+ */
+static int
+trained(struct db *db, const struct config *cfg, const struct person *p)
+{
+	long long min = config_int(cfg, "staff.training_min_hours");
+	struct db_stmt *st;
+	char from[DAY_ISO_MAX];
+	long long n;
+	double hours;
+	int rc;
+
+	snprintf(from, sizeof from, "%.10s", p->since);
+	rc = db_query(db, &st, "SELECT count(*), coalesce(sum(hours), 0) "
+	    "FROM training WHERE person = ? AND day >= ?", "Ls", p->id, from);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	n = db_int(st, 0);
+	hours = db_real(st, 1);
+	db_reset(st);
+	if (n == 0) {
+		diag_error("candidate %lld (%s): no job training recorded on or "
+		    "after %s, when they entered training; hiring needs it "
+		    "(Art. 11; staff-hire train)", p->id, p->name, from);
+		return 0;
+	}
+	if (hours < (double)min) {
+		diag_error("candidate %lld (%s): %g hours of job training since "
+		    "%s; hiring needs %lld (staff.training_min_hours; Art. 11)",
+		    p->id, p->name, hours, from, min);
+		return 0;
+	}
+	return 1;
+}
+
 static int
 hire_in(struct db *db, const struct config *cfg, const struct person *p,
     const char *grid, const char *role, const char *now)
@@ -532,7 +681,8 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 		return 0;
 	}
 	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1 ||
-	    (rc = education_fits(db, cfg, p->id, r)) != 1)
+	    (rc = education_fits(db, cfg, p->id, r)) != 1 ||
+	    (rc = trained(db, cfg, p)) != 1)
 		return rc;
 	if ((rc = stage_record(db, p, STAGE_HIRED, "entered", NULL, now))
 	    != GK_OK || (rc = assign_in(db, p->id, g, r)) != GK_OK)
@@ -555,6 +705,8 @@ staff_hire(struct db *db, const struct config *cfg, long long id,
 	r = person_load(db, id, &p);
 	if (r == 1 && !movable(&p))
 		r = 0;
+	if (r == 1)
+		r = time_forward(db, &p, "the hire", now);
 	if (r == 1)
 		r = hire_in(db, cfg, &p, grid, role, now);
 	if (r <= 0) {
@@ -658,6 +810,11 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		rc = GK_DATAERR;
 		goto fail;
 	}
+	if ((rc = time_forward(db, &p, transfer ? "the transfer" :
+	    "the assignment", day_format(clock_today(), today))) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
 	if ((rc = current_role(db, id, cur)) != GK_OK)
 		goto fail;
 	if (r == NULL)
@@ -731,6 +888,10 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		diag_error("%lld (%s) is not serving staff (%s)", p.id, p.name,
 		    p.status);
 		rc = GK_DATAERR;
+		goto fail;
+	}
+	if ((rc = time_forward(db, &p, "leaving", d)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
 	}
 	st = db_prepare(db, "SELECT max(started) FROM assignments "

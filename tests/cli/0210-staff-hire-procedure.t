@@ -28,14 +28,22 @@ test_expect_success 'skipping a stage is refused with the candidate named' '
 	grep "candidate 1 (张伟) is at qualification; the next stage is exam, not physical (Art. 11: no stage is skipped)" err
 '
 
+test_expect_success 'asking for the stage a candidate is at changes nothing, like mkdir -p' '
+	staff-hire advance --stage qualification 1 2 3 4 2>err &&
+	grep "4 at qualification already: unchanged" err &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM stages WHERE stage = '"'"'qualification'"'"'")" = 4 &&
+	sqlite3 test.db "SELECT detail FROM audit" >audit &&
+	test "$(grep -c "moved to qualification" audit)" = 1
+'
+
 test_expect_success 'going back is refused' '
+	staff-hire advance --stage exam 1 &&
 	exits 65 staff-hire advance --stage qualification 1 2>err &&
-	grep "is at qualification already; a candidate does not go back" err
+	grep "candidate 1 (张伟) is at exam already; a candidate does not go back to qualification" err
 '
 
 test_expect_success 'one refusal in a batch moves nobody' '
-	staff-hire advance --stage exam 1 &&
-	exits 65 staff-hire advance --stage exam 1 2 3 2>err &&
+	exits 65 staff-hire advance --stage physical 1 2 2>err &&
 	grep "1 refused; nobody moved" err &&
 	staff-hire list -f tsv --stage exam >actual &&
 	test "$(wc -l <actual)" = 2
@@ -66,13 +74,15 @@ test_expect_success 'a rejection needs a reason' '
 test_expect_success 'the stages up to publicity' '
 	printf "1\n2\n3\n" | staff-hire advance --stage physical &&
 	printf "id\n1\n2\n3\n" | staff-hire advance --stage political &&
-	staff-hire --now 2026-09-29T10:00:00+08:00 advance --stage publicity 1 2 3
+	printf "staff:\n  publicity_count_first_day: true\n" >firstday.yaml &&
+	staff-hire -c firstday.yaml --now 2026-09-29T10:00:00+08:00 advance --stage publicity 1 2 3 &&
+	test "$(sqlite3 test.db "SELECT DISTINCT publicity_end FROM applications WHERE person <= 3")" = 2026-10-10
 '
 
-test_expect_success 'publicity days come from the config' '
+test_expect_success 'the end of publicity is fixed when it begins; a later config does not move it' '
 	printf "staff:\n  publicity_days: 7\n" >seven.yaml &&
-	exits 65 staff-hire -c seven.yaml --now 2026-10-12T09:00:00+08:00 advance --stage training 1 2>err &&
-	grep "publicity lasts 7 working days and ends on 2026-10-13" err
+	exits 65 staff-hire -c seven.yaml --now 2026-10-10T09:00:00+08:00 advance --stage training 1 2>err &&
+	grep "candidate 1 (张伟): publicity ends on 2026-10-10 (Art. 11); advance on 2026-10-11 or later" err
 '
 
 # Entered on Tue 29 Sep 2026: 29th and 30th are working days 1 and 2,
@@ -80,11 +90,26 @@ test_expect_success 'publicity days come from the config' '
 # 4, and Saturday 10 October, a make-up working day, is day 5.
 test_expect_success 'publicity counts working days across National Day and its make-up Saturday' '
 	exits 65 staff-hire --now 2026-10-10T18:00:00+08:00 advance --stage training 1 2>err &&
-	grep "publicity lasts 5 working days and ends on 2026-10-10; advance on 2026-10-11 or later" err &&
+	grep "publicity ends on 2026-10-10 (Art. 11); advance on 2026-10-11 or later" err &&
 	staff-hire --now 2026-10-11T09:00:00+08:00 advance --stage training 1 2 3
 '
 
 GRIDKIT_NOW=2026-10-12T09:00:00+08:00
+
+test_expect_success 'hiring needs job training recorded on or after entering training (Art. 11)' '
+	exits 65 staff-hire advance --stage hired 1 2>err &&
+	grep "candidate 1 (张伟): no job training recorded on or after 2026-10-11, when they entered training; hiring needs it (Art. 11; staff-hire train)" err &&
+	staff-hire train 1 --level county --date 2026-10-10 --hours 8 --topic 政策法规 &&
+	exits 65 staff-hire advance --stage hired 1 2>err &&
+	grep "no job training recorded on or after 2026-10-11" err &&
+	printf "staff:\n  training_min_hours: 8\n" >eight.yaml &&
+	staff-hire train 1 --level county --date 2026-10-11 --hours 4 --topic 岗前培训 &&
+	exits 65 staff-hire -c eight.yaml advance --stage hired 1 2>err &&
+	grep "candidate 1 (张伟): 4 hours of job training since 2026-10-11; hiring needs 8 (staff.training_min_hours; Art. 11)" err &&
+	staff-hire train 1 --level township --date 2026-10-12 --hours 4 --topic 网格业务 &&
+	staff-hire train 2 --level county --date 2026-10-11 --hours 4 --topic 岗前培训 &&
+	staff-hire train 3 --level county --date 2026-10-11 --hours 4 --topic 岗前培训
+'
 
 test_expect_success 'hiring takes the grid and role applied for' '
 	staff-hire advance --stage hired 1 2 &&
@@ -96,10 +121,13 @@ test_expect_success 'hiring takes the grid and role applied for' '
 test_expect_success 'a grid takes one leader by default (Art. 5)' '
 	printf "name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled\n陈静,%s,13500135004,本科,140121100001001,leader,CN,no,no,no\n" \
 	    "$(idnum 14012119930303567)" >c5.csv &&
-	staff-hire apply c5.csv >id5 &&
-	for s in qualification exam physical political; do staff-hire advance --stage $s 5 || exit 1; done &&
+	GRIDKIT_NOW=2026-09-20T09:00:00+08:00 staff-hire apply c5.csv >id5 &&
+	for s in qualification exam physical political; do
+		GRIDKIT_NOW=2026-09-20T09:00:00+08:00 staff-hire advance --stage $s 5 || exit 1
+	done &&
 	staff-hire --now 2026-09-21T09:00:00+08:00 advance --stage publicity 5 &&
 	staff-hire advance --stage training 5 &&
+	staff-hire train 5 --level county --date 2026-10-12 --hours 8 --topic 岗前培训 &&
 	exits 65 staff-hire hire 5 2>err &&
 	grep "grid 140121100001001 has 1 leader already; the limit is 1 (staff.max_leaders_per_grid; Art. 5)" err &&
 	staff-hire hire 5 --role full_time

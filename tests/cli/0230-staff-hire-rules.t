@@ -25,6 +25,10 @@ walk() {
 	for s in qualification exam physical political publicity training; do
 		staff-hire -c nowait.yaml advance --stage $s "$@" || return 1
 	done
+	for id in "$@"; do
+		staff-hire train "$id" --level county --date "${GRIDKIT_NOW%%T*}" \
+		    --hours 8 --topic 岗前培训 || return 1
+	done
 }
 
 test_expect_success 'publicity_days 0 means no wait at all' '
