@@ -236,6 +236,8 @@ do_sheet(struct cli *cli, struct db *db)
 
 	if (strcmp(cli->verb->name, "declare") == 0)
 		return staff_declare(db, cli->config, path, &cli->input, &so);
+	if (strcmp(cli->verb->name, "contacts") == 0)
+		return staff_contacts(db, cli->config, path, &cli->input, &so);
 	return staff_score(db, cli->config, path, &cli->input, &so);
 }
 
@@ -448,6 +450,8 @@ static const struct cli_verb verbs[] = {
 	{ "declare", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
 	    "declare [FILE|-]" },
 	{ "score", do_sheet, CLI_DB_WRITE, NULL, 0, 1, "score [FILE|-]" },
+	{ "contacts", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
+	    "contacts [FILE|-]" },
 	{ "advance", do_advance, CLI_DB_WRITE,
 	    (const int []){ OPT_STAGE, OPT_FAIL, OPT_REASON, OPT_GRID,
 	    OPT_ROLE, 0 }, 0, -1,

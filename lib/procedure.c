@@ -557,6 +557,62 @@ role_fits(struct db *db, const struct config *cfg, const char *grid,
 	return 1;
 }
 
+/*
+ * The posts one person may hold at once (Art. 5, 8, and the pay rules
+ * that depend on them): one full-time post, no part-time post beside
+ * it, and not the leader and a member of the same grid, each unless the
+ * config allows it.  The person's current assignments count, but for
+ * those a transfer is about to end (transfer set).  1 yes, 0 refused
+ * (reported), -status.
+ */
+static int
+posts_fit(struct db *db, const struct config *cfg, const struct person *p,
+    const char *grid, const char *role, int transfer)
+{
+	struct db_stmt *st;
+	const char *g, *r, *why = NULL, *key = NULL;
+	int rc, ok = 1;
+
+	if (transfer)
+		return 1;
+	st = db_prepare(db, "SELECT grid, role FROM assignments WHERE "
+	    "person = ? AND ended IS NULL ORDER BY started, id");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, p->id);
+	while (ok && (rc = db_step(st)) == 1) {
+		g = db_text(st, 0);
+		r = db_text(st, 1);
+		if (strcmp(role, "full_time") == 0 &&
+		    strcmp(r, "full_time") == 0 &&
+		    !config_bool(cfg, "staff.multiple_full_time")) {
+			why = "holds a full-time post already";
+			key = "staff.multiple_full_time; Art. 8";
+		} else if (((strcmp(role, "part_time") == 0 &&
+		    strcmp(r, "full_time") == 0) ||
+		    (strcmp(role, "full_time") == 0 &&
+		    strcmp(r, "part_time") == 0)) &&
+		    !config_bool(cfg, "staff.part_time_beside_full_time")) {
+			why = "would hold a part-time post beside a full-time one";
+			key = "staff.part_time_beside_full_time; Art. 8";
+		} else if (strcmp(g, grid) == 0 && (strcmp(role, "leader") ==
+		    0) != (strcmp(r, "leader") == 0) &&
+		    !config_bool(cfg, "staff.leader_and_member")) {
+			why = "would be the leader and a member of the same grid";
+			key = "staff.leader_and_member; Art. 5";
+		}
+		if (why != NULL) {
+			diag_error("%lld (%s) %s: %s in grid %s (%s)", p->id,
+			    p->name, why, r, g, key);
+			ok = 0;
+		}
+	}
+	db_reset(st);
+	if (ok && rc < 0)
+		return rc;
+	return ok;
+}
+
 /* Start an assignment today and fill the oldest open vacancy of the
  * same grid and role. */
 static int
@@ -566,6 +622,8 @@ assign_in(struct db *db, long long person, const char *grid,
 	struct db_stmt *st;
 	char today[DAY_ISO_MAX];
 	long long vacancy = 0;
+	const char *why;
+	gk_day since = 0;
 	int rc;
 
 	day_format(clock_today(), today);
@@ -581,12 +639,17 @@ assign_in(struct db *db, long long person, const char *grid,
 	db_bind_text(st, 2, role);
 	if ((rc = db_step(st)) == 1) {
 		vacancy = db_int(st, 0);
-		/* A post is filled after it fell open, not before. */
-		if (strcmp(today, db_text(st, 1)) < 0) {
-			diag_error("grid %s, %s: the post fell open on %s; it "
-			    "cannot be filled on %s, before that (the record "
-			    "moves forward in time only)", grid, role,
-			    db_text(st, 1), today);
+		if (day_parse(db_text(st, 1), &since, &why) == -1) {
+			db_reset(st);
+			return GK_SOFTWARE;
+		}
+		/* A post is filled after it fell open, not before: the one
+		 * who left served until the day before since. */
+		if (clock_today() < since - 1) {
+			diag_error("grid %s, %s: the post falls open on %s; it "
+			    "cannot be filled on %s, before its holder left "
+			    "(the record moves forward in time only)", grid,
+			    role, db_text(st, 1), today);
 			db_reset(st);
 			return GK_DATAERR;
 		}
@@ -596,6 +659,14 @@ assign_in(struct db *db, long long person, const char *grid,
 		return -rc;
 	if (vacancy == 0)
 		return GK_OK;
+	/* Filled on the first day it was empty, or before: it never was,
+	 * and a vacancy of no days is none. */
+	if (clock_today() <= since) {
+		diag_info("grid %s, %s: the post never fell open; no vacancy",
+		    grid, role);
+		return db_run(db, "DELETE FROM vacancies WHERE id = ?", "L",
+		    vacancy);
+	}
 	return db_run(db, "UPDATE vacancies SET filled = ?, filled_by = ? "
 	    "WHERE id = ?", "sLL", today, person, vacancy);
 }
@@ -681,6 +752,7 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 		return 0;
 	}
 	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1 ||
+	    (rc = posts_fit(db, cfg, p, g, r, 0)) != 1 ||
 	    (rc = education_fits(db, cfg, p->id, r)) != 1 ||
 	    (rc = trained(db, cfg, p)) != 1)
 		return rc;
@@ -724,22 +796,88 @@ staff_hire(struct db *db, const struct config *cfg, long long id,
 	return db_commit(db);
 }
 
-/* End the person's current assignments on day with reason, leaving a
- * vacancy for each.  Returns the number ended, or -status. */
+/*
+ * End the person's current assignments on day (the last day they
+ * serve) with reason, leaving a vacancy for each, open from the next
+ * day, the first the post is empty (Art. 10).  A vacancy is recorded as
+ * it was: when someone else took the same grid and role since (a leave
+ * recorded late, after the post was refilled), it is closed by that
+ * refill, or is none when the refill began by its first day; an
+ * assignment a transfer ends on the day it began (a transfer corrected
+ * the same day) leaves none, and reopens the vacancy it filled.  Returns the
+ * number of assignments ended, or -status.
+ */
 static long
 end_assignments(struct db *db, long long person, const char *day,
     const char *reason)
 {
-	int rc;
+	struct db_stmt *st, *rf;
+	char since[DAY_ISO_MAX], grid[16], role[16], started[DAY_ISO_MAX];
+	char filled[DAY_ISO_MAX];
+	long long by;
+	long n = 0;
+	gk_day d;
+	const char *why;
+	int rc, r;
 
-	rc = db_run(db, "INSERT INTO vacancies (grid, role, since, reason, "
-	    "person) SELECT grid, role, ?, ?, person FROM assignments "
-	    "WHERE person = ? AND ended IS NULL", "ssL", day, reason, person);
+	if (day_parse(day, &d, &why) == -1)
+		return -GK_SOFTWARE;
+	day_format(d + 1, since);
+	st = db_prepare(db, "SELECT grid, role, started FROM assignments "
+	    "WHERE person = ? AND ended IS NULL ORDER BY id");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, person);
+	while ((rc = db_step(st)) == 1) {
+		snprintf(grid, sizeof grid, "%s", db_text(st, 0));
+		snprintf(role, sizeof role, "%s", db_text(st, 1));
+		snprintf(started, sizeof started, "%s", db_text(st, 2));
+		n++;
+		if (strcmp(started, day) == 0 &&
+		    strcmp(reason, "transfer") == 0) {
+			rc = db_run(db, "UPDATE vacancies SET filled = NULL, "
+			    "filled_by = NULL WHERE grid = ? AND role = ? AND "
+			    "filled_by = ? AND filled = ?", "ssLs", grid, role,
+			    person, started);
+			if (rc != GK_OK)
+				break;
+			continue;
+		}
+		/* Someone who took the post since, filling no vacancy. */
+		r = db_query(db, &rf, "SELECT a.person, a.started FROM "
+		    "assignments a WHERE a.grid = ?1 AND a.role = ?2 AND "
+		    "a.person <> ?3 AND a.started >= ?4 AND NOT EXISTS (SELECT 1 "
+		    "FROM vacancies v WHERE v.grid = a.grid AND v.role = a.role "
+		    "AND v.filled_by = a.person AND v.filled = a.started) "
+		    "ORDER BY a.started, a.id LIMIT 1", "ssLs", grid, role,
+		    person, day);
+		if (r < 0) {
+			rc = r;
+			break;
+		}
+		by = 0;
+		if (r == 1) {
+			by = db_int(rf, 0);
+			snprintf(filled, sizeof filled, "%s", db_text(rf, 1));
+			db_reset(rf);
+			if (strcmp(filled, since) <= 0)
+				continue;
+		}
+		rc = db_run(db, "INSERT INTO vacancies (grid, role, since, "
+		    "reason, person, filled, filled_by) VALUES (?, ?, ?, ?, ?, "
+		    "?, ?)", "ssssLsN", grid, role, since, reason, person,
+		    by ? filled : NULL, by ? by : -1);
+		if (rc != GK_OK)
+			break;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
 	if (rc == GK_OK)
 		rc = db_run(db, "UPDATE assignments SET ended = ?, "
 		    "end_reason = ? WHERE person = ? AND ended IS NULL", "ssL",
 		    day, reason, person);
-	return rc != GK_OK ? -rc : (long)db_changes(db);
+	return rc != GK_OK ? -rc : n;
 }
 
 /* A person serves a grid in a role once: 1 when p does not already,
@@ -821,6 +959,7 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		r = *cur ? cur : p.role;
 	if ((rc = not_serving(db, &p, g, r)) != 1 ||
 	    (rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1 ||
+	    (rc = posts_fit(db, cfg, &p, g, r, transfer)) != 1 ||
 	    (rc = education_fits(db, cfg, id, r)) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;

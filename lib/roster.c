@@ -420,8 +420,10 @@ staff_serving(struct db *db, const char *grid, int reveal,
 	char phone[PHONE_MAX];
 	int rc;
 
-	st = db_prepare(db, "SELECT a.role, p.name, p.phone, p.id "
+	st = db_prepare(db, "SELECT a.role, p.name, p.phone, p.id, "
+	    "c.work_phone, c.photo "
 	    "FROM assignments a JOIN people p ON p.id = a.person "
+	    "LEFT JOIN public_contacts c ON c.person = p.id "
 	    "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
 	    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 "
 	    "WHEN 'part_time' THEN 3 ELSE 4 END, p.id");
@@ -434,6 +436,8 @@ staff_serving(struct db *db, const char *grid, int reveal,
 		m.phone = shown_phone(db_text(st, 2), reveal, phone,
 		    sizeof phone);
 		m.id = db_int(st, 3);
+		m.work_phone = db_isnull(st, 4) ? NULL : db_text(st, 4);
+		m.photo = db_isnull(st, 5) ? NULL : db_text(st, 5);
 		if ((rc = fn(&m, ctx)) != 0)
 			break;
 	}

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "diag.h"
 #include "idnum.h"
+#include "mask.h"
 #include "recin.h"
 #include "staff.h"
 #include "status.h"
@@ -338,6 +339,97 @@ staff_score(struct db *db, const struct config *cfg, const char *path,
 	def.nfields = R_COUNT;
 	def.pii = pii;
 	def.row = score_row;
+	bo.max_errors = opts->max_errors;
+	bo.reveal = opts->reveal;
+	return batch_run(db, path, in, &def, &bo, NULL, &bs);
+}
+
+/* The fields of the public contacts, after the person's. */
+enum { C_PHONE = S_FIRST, C_PHOTO, C_COUNT };
+
+static int
+contacts_row(struct batch *b, void *arg)
+{
+	const char *vp = batch_get(b, C_PHONE), *vf = batch_get(b, C_PHOTO);
+	const char *why, *old[2] = { NULL, NULL };
+	char phone[PHONE_MAX], q[DIAG_QUOTE_MAX], oldbuf[2][1024];
+	struct db_stmt *st;
+	long long id;
+	int rc, i, had = 0;
+
+	(void)arg;
+	if ((id = sheet_person(b)) <= 0)
+		return (int)id;
+	if ((vp == NULL || *vp == '\0') && (vf == NULL || *vf == '\0')) {
+		batch_bad(b, C_PHONE, "nothing given: a work phone, a photo "
+		    "or both");
+		return BATCH_BAD;
+	}
+	if (vp != NULL && *vp != '\0') {
+		if (phone_normalise(vp, phone, sizeof phone, &why) == -1) {
+			batch_bad(b, C_PHONE, "%s: %s", diag_quote(q, sizeof q,
+			    vp), why);
+			return BATCH_BAD;
+		}
+		vp = phone;
+	} else
+		vp = NULL;
+	if (vf != NULL && *vf != '\0') {
+		if (strlen(vf) > 1000 || strpbrk(vf, "\t\r\n") != NULL) {
+			batch_bad(b, C_PHOTO, "a photo is a file path on one "
+			    "line, at most 1000 bytes");
+			return BATCH_BAD;
+		}
+	} else
+		vf = NULL;
+	rc = db_query(batch_db(b), &st, "SELECT work_phone, photo FROM "
+	    "public_contacts WHERE person = ?", "L", id);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		had = 1;
+		for (i = 0; i < 2; i++)
+			if (!db_isnull(st, i)) {
+				snprintf(oldbuf[i], sizeof oldbuf[i], "%s",
+				    db_text(st, i));
+				old[i] = oldbuf[i];
+			}
+		db_reset(st);
+	}
+	if ((vp == NULL || (old[0] && strcmp(vp, old[0]) == 0)) &&
+	    (vf == NULL || (old[1] && strcmp(vf, old[1]) == 0)))
+		return BATCH_UNCHANGED;
+	rc = db_run(batch_db(b), "INSERT INTO public_contacts (person, "
+	    "work_phone, photo) VALUES (?1, ?2, ?3) ON CONFLICT (person) DO "
+	    "UPDATE SET work_phone = coalesce(?2, work_phone), "
+	    "photo = coalesce(?3, photo)", "Lss", id, vp, vf);
+	if (rc != GK_OK)
+		return -rc;
+	return had ? BATCH_UPDATED : BATCH_ADDED;
+}
+
+int
+staff_contacts(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_sheet_opts *opts)
+{
+	static const char *const names[] = { "work_phone", "photo" };
+	static const enum batch_pii pii[C_COUNT] = {
+		[S_IDNUM] = BATCH_PII_IDNUM,
+	};
+	struct recin_field fields[C_COUNT];
+	struct batch_def def = { 0 };
+	struct batch_opts bo = { 0 };
+	struct batch_stats bs;
+
+	sheet_fields(cfg, fields, names, C_COUNT - S_FIRST);
+	def.verb = "contacts";
+	def.noun = "contacts";
+	def.nothing = "no contact recorded";
+	def.all_there = "contacts are recorded";
+	def.fields = fields;
+	def.nfields = C_COUNT;
+	def.pii = pii;
+	def.row = contacts_row;
 	bo.max_errors = opts->max_errors;
 	bo.reveal = opts->reveal;
 	return batch_run(db, path, in, &def, &bo, NULL, &bs);

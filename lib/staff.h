@@ -212,12 +212,15 @@ struct staff_member {
 	const char *role;	/* canonical role */
 	const char *name;	/* full name */
 	const char *phone;	/* phone, masked unless revealed */
+	const char *work_phone;	/* public work phone, or NULL */
+	const char *photo;	/* photo file, or NULL */
 };
 
 /*
  * staff_serving calls fn for each person serving grid now (an
  * assignment not ended): leaders first, then full-time, part-time and
- * assistant members, each by staff id.  Phones are masked unless reveal;
+ * assistant members, each by staff id.  Personal phones are masked
+ * unless reveal; the public work phone and photo (Art. 5) never are;
  * recording the disclosure is the caller's.  The strings live until fn
  * returns.  Returns GK_OK, fn's first nonzero return (which stops the
  * walk), or a status after reporting.
@@ -277,6 +280,18 @@ int staff_declare(struct db *db, const struct config *cfg, const char *path,
  */
 int staff_score(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *in, const struct staff_sheet_opts *opts);
+
+/*
+ * staff_contacts records what the bulletin board shows of a member
+ * (Art. 5): a public work phone and a photo (a file path), from
+ * records with the person as staff_declare names them, then work_phone
+ * and photo (either may be empty: left as it is).  These are public by
+ * law and printed in full; the personal phone and the identity number
+ * never appear on a board.  All or nothing.
+ */
+int staff_contacts(struct db *db, const struct config *cfg,
+    const char *path, const struct recin_opts *in,
+    const struct staff_sheet_opts *opts);
 
 /* Training sessions (Art. 14): from records (staff, level, date, hours,
  * topic), all or nothing; re-importing changes nothing. */

@@ -48,8 +48,25 @@ test_expect_success 'assigning someone to a post they hold already is refused' '
 	grep "1 (张伟) serves grid 140121100001001 as full_time already, since 2026-09-01" err
 '
 
+test_expect_success 'one person holds one full-time post unless the config allows more (Art. 8)' '
+	exits 65 staff-hire assign 1 --grid 140121100001002 2>err &&
+	grep "1 (张伟) holds a full-time post already: full_time in grid 140121100001001 (staff.multiple_full_time; Art. 8)" err
+'
+
+test_expect_success 'a part-time post beside a full-time one is refused by default' '
+	exits 65 staff-hire assign 1 --grid 140121100201001 --role part_time 2>err &&
+	grep "1 (张伟) would hold a part-time post beside a full-time one: full_time in grid 140121100001001 (staff.part_time_beside_full_time; Art. 8)" err
+'
+
+test_expect_success 'the leader and a member of the same grid at once is refused by default (Art. 5)' '
+	exits 65 staff-hire assign 1 --grid 140121100001001 --role leader 2>err &&
+	grep "1 (张伟) would be the leader and a member of the same grid: full_time in grid 140121100001001 (staff.leader_and_member; Art. 5)" err
+'
+
+printf "staff:\n  multiple_full_time: true\n" >multi.yaml
+
 test_expect_success 'a member serving two grids is listed once for each' '
-	staff-hire assign 1 --grid 140121100001002 &&
+	staff-hire -c multi.yaml assign 1 --grid 140121100001002 &&
 	staff-hire list -f tsv --active >actual &&
 	test "$(grep -c "^1	" actual)" = 2 &&
 	staff-hire list -f tsv --grid 140121100001002 >actual && grep "^1	张伟	" actual
@@ -58,8 +75,8 @@ test_expect_success 'a member serving two grids is listed once for each' '
 test_expect_success 'leaving leaves a vacancy for each post; vacancies lists them' '
 	staff-hire --now 2026-09-10T09:00:00+08:00 leave 1 --reason dismiss --on 2026-09-10 &&
 	staff-hire --now 2026-09-15T09:00:00+08:00 vacancies -f tsv >v &&
-	grep "^140121100001001	full_time	2026-09-10	dismiss	1			5$" v &&
-	grep "^140121100001002	full_time	2026-09-10	dismiss	1			5$" v &&
+	grep "^140121100001001	full_time	2026-09-11	dismiss	1			4$" v &&
+	grep "^140121100001002	full_time	2026-09-11	dismiss	1			4$" v &&
 	staff-hire vacancies -f tsv --open --grid 140121100001002 >actual &&
 	test "$(wc -l <actual)" = 2
 '

@@ -81,9 +81,9 @@ test_expect_success 'a post is not filled before it fell open' '
 	done &&
 	staff-hire train 4 --level county --date 2026-10-14 --hours 8 --topic 岗前培训 &&
 	exits 65 staff-hire --now 2026-10-15T09:00:00+08:00 hire 4 2>err &&
-	grep "grid 140121100001001, full_time: the post fell open on 2026-10-19; it cannot be filled on 2026-10-15, before that" err &&
-	staff-hire --now 2026-10-19T09:00:00+08:00 hire 4 &&
-	test "$(sqlite3 test.db "SELECT filled || filled_by FROM vacancies")" = 2026-10-194
+	grep "grid 140121100001001, full_time: the post falls open on 2026-10-20; it cannot be filled on 2026-10-15, before its holder left" err &&
+	staff-hire --now 2026-10-22T09:00:00+08:00 hire 4 &&
+	test "$(sqlite3 test.db "SELECT since || filled || filled_by FROM vacancies")" = 2026-10-202026-10-224
 '
 
 test_done
