@@ -355,7 +355,8 @@ do_train(struct cli *cli, struct db *db)
 	if (o.level == NULL && o.date == NULL && o.hours == NULL &&
 	    o.topic == NULL) {
 		return staff_train_import(db, cli->config, cli->argc > 1 ?
-		    cli->argv[1] : "-", &cli->input, cli->max_errors);
+		    cli->argv[1] : "-", &cli->input, cli->max_errors,
+		    cli->reveal);
 	}
 	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
 		return rc;

@@ -589,7 +589,7 @@ train_row(struct batch *b, void *arg)
 
 int
 staff_train_import(struct db *db, const struct config *cfg, const char *path,
-    const struct recin_opts *opts, long long max_errors)
+    const struct recin_opts *opts, long long max_errors, int reveal)
 {
 	static const char *const names[6] = { "staff", "level", "date",
 	    "hours", "topic", "name" };
@@ -613,6 +613,7 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	def.nfields = 6;
 	def.row = train_row;
 	bo.max_errors = max_errors;
+	bo.reveal = reveal;
 	return batch_run(db, path, opts, &def, &bo, NULL, &bs);
 }
 
@@ -659,12 +660,8 @@ staff_train_one(struct db *db, long long id, const char *level,
 	}
 	sb_addf(&subj, "staff %lld", id);
 	sb_addf(&detail, "%s %s %sh %s", t.level, t.day, t.hours, t.topic);
-	rc = audit_record(db, "train", subj.buf, detail.buf);
+	rc = audit_commit(db, "train", subj.buf, detail.buf);
 	sb_release(&subj);
 	sb_release(&detail);
-	if (rc != GK_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return rc;
 }

@@ -294,9 +294,11 @@ int staff_contacts(struct db *db, const struct config *cfg,
     const struct staff_sheet_opts *opts);
 
 /* Training sessions (Art. 14): from records (staff, level, date, hours,
- * topic), all or nothing; re-importing changes nothing. */
+ * topic), all or nothing; re-importing changes nothing.  reveal: the
+ * messages about bad rows show personal data unmasked (audited). */
 int staff_train_import(struct db *db, const struct config *cfg,
-    const char *path, const struct recin_opts *in, long long max_errors);
+    const char *path, const struct recin_opts *in, long long max_errors,
+    int reveal);
 
 /* One training session given with flags. */
 int staff_train_one(struct db *db, long long id, const char *level,

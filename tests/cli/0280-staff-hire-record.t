@@ -86,4 +86,18 @@ test_expect_success 'a post is not filled before it fell open' '
 	test "$(sqlite3 test.db "SELECT since || filled || filled_by FROM vacancies")" = 2026-10-202026-10-224
 '
 
+test_expect_success 'a training sheet masks personal data in its messages unless --reveal, which is audited' '
+	printf "staff,level,date,hours,topic,name\n1,county,2026-10-14,2,消防,13800138000\n" >tr.csv &&
+	exits 65 staff-hire train tr.csv 2>err &&
+	grep "field \"name\": staff id 1 is 张伟, not 138\*\*\*\*8000" err &&
+	exits 65 staff-hire --reveal train tr.csv 2>err &&
+	grep "staff id 1 is 张伟, not 13800138000" err &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM audit WHERE verb = '"'"'reveal'"'"' AND subject = '"'"'tr.csv'"'"'")" = 1
+'
+
+test_expect_success 'one training session given with flags is recorded with its audit row' '
+	staff-hire train 1 --level township --date 2026-10-14 --hours 2 --topic 消防 &&
+	test "$(sqlite3 test.db "SELECT detail FROM audit WHERE verb = '"'"'train'"'"' ORDER BY id DESC LIMIT 1")" = "township 2026-10-14 2h 消防"
+'
+
 test_done
