@@ -273,7 +273,7 @@ struct section {
 	const char *title;		/* text title, and JSON key */
 	const char *sql;		/* one parameter: the person */
 	size_t ncols;			/* columns of the query */
-	struct recout_doc_col cols[6];	/* how they print */
+	struct recout_doc_col cols[9];	/* how they print */
 };
 
 static const struct section sections[] = {
@@ -287,6 +287,15 @@ static const struct section sections[] = {
 	    { { "grid", RC_STR, 15, NULL }, { "role", RC_STR, 10, NULL },
 	      { "started", RC_STR, 10, NULL }, { "ended", RC_STR, 10, NULL },
 	      { "end_reason", RC_STR, 0, NULL } } },
+	{ "applications", "SELECT coalesce(r.number, '-'), a.grid, a.role, "
+	    "substr(a.applied, 1, 10), a.exam, a.interview, a.publicity_end, "
+	    "a.stage, a.status FROM applications a LEFT JOIN rounds r ON "
+	    "r.id = a.round WHERE a.person = ? ORDER BY a.id", 9,
+	    { { "round", RC_STR, 0, NULL }, { "grid", RC_STR, 15, NULL },
+	      { "role", RC_STR, 10, NULL }, { "applied", RC_STR, 10, NULL },
+	      { "exam", RC_NUM, 0, NULL }, { "interview", RC_NUM, 0, NULL },
+	      { "publicity_end", RC_STR, 0, NULL },
+	      { "stage", RC_STR, 0, NULL }, { "status", RC_STR, 0, NULL } } },
 	{ "training", "SELECT day, level, hours, topic FROM training "
 	    "WHERE person = ? ORDER BY day, id", 4,
 	    { { "date", RC_STR, 10, NULL }, { "level", RC_STR, 9, NULL },
@@ -299,8 +308,8 @@ section(struct db *db, const struct section *sec, long long id,
     struct recout_doc *doc)
 {
 	struct db_stmt *st = db_prepare(db, sec->sql);
-	const char *v[6];
-	char num[32];
+	const char *v[9];
+	char num[9][32];
 	size_t c;
 	int rc;
 
@@ -312,9 +321,9 @@ section(struct db *db, const struct section *sec, long long id,
 	while ((rc = db_step(st)) == 1) {
 		for (c = 0; c < sec->ncols; c++) {
 			if (db_isnum(st, (int)c)) {
-				snprintf(num, sizeof num, "%g",
+				snprintf(num[c], sizeof num[c], "%g",
 				    db_real(st, (int)c));
-				v[c] = num;
+				v[c] = num[c];
 			} else
 				v[c] = db_isnull(st, (int)c) ? NULL :
 				    db_text(st, (int)c);
@@ -323,6 +332,30 @@ section(struct db *db, const struct section *sec, long long id,
 	}
 	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
+}
+
+/* The bars of Art. 9 as declared, one field each: yes, no, or not
+ * declared. */
+static int
+show_declared(struct db *db, long long id, struct recout_doc *doc)
+{
+	static const char *const key[3] = { "under_investigation",
+	    "penalized", "expelled" };
+	static const char *const title[3] = { "under investigation",
+	    "penalized", "expelled" };
+	struct db_stmt *st;
+	int rc, i;
+
+	rc = db_query(db, &st, "SELECT under_investigation, penalized, "
+	    "expelled FROM declarations WHERE person = ?", "L", id);
+	if (rc < 0)
+		return -rc;
+	for (i = 0; i < 3; i++)
+		recout_doc_field(doc, key[i], title[i], RC_STR, rc == 1 &&
+		    !db_isnull(st, i) ? db_text(st, i) : "not declared");
+	if (rc == 1)
+		db_reset(st);
+	return GK_OK;
 }
 
 int
@@ -392,6 +425,12 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	recout_doc_field(doc, "stage", NULL, RC_STR, db_text(st, 9));
 	recout_doc_field(doc, "status", NULL, RC_STR, db_text(st, 10));
 	recout_doc_field(doc, "priority", "priority", RC_STR, prio.buf);
+	if ((rc = show_declared(db, id, doc)) != GK_OK) {
+		db_reset(st);
+		recout_doc_end(doc, 1);
+		sb_release(&prio);
+		return rc;
+	}
 	recout_doc_textf(doc, "applied", "%s as %s on %.10s", db_text(st, 7),
 	    db_text(st, 8), db_text(st, 11));
 	recout_doc_textf(doc, "status", "%s, at %s", db_text(st, 10),

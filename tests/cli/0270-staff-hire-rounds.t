@@ -112,4 +112,19 @@ test_expect_success 'nobody applies twice in one round, even after a rejection' 
 	grep "has applied in round 2026-2 already: staff id 3, 李娜, rejected" err
 '
 
+test_expect_success 'show lists every application of a person, with its round, and the declarations' '
+	staff-hire show 3 >show &&
+	grep "^under investigation  no$" show &&
+	grep "^  清徐政法〔2026〕3号  140121100001001  full_time   2026-03-10  -  -  -  qualification  rejected$" show &&
+	grep "^  2026-2 *140121100001001  full_time   2026-03-10  -  -  -  registration   rejected$" show
+'
+
+test_expect_success 'an upgraded database gives everyone registered one application with no round' '
+	sqlite3 v2.db ".read $GRIDKIT_TOP/tests/fixtures/schema-v2.sql" &&
+	staff-hire -d v2.db train 1 --level township --date 2026-03-01 --hours 2 --topic 安全 &&
+	test "$(sqlite3 v2.db "SELECT count(*) FROM people")" = "$(sqlite3 v2.db "SELECT count(*) FROM applications WHERE round IS NULL")" &&
+	test "$(sqlite3 v2.db "SELECT count(*) FROM applications a JOIN people p ON p.id = a.person AND p.stage = a.stage AND p.status = a.status")" = 3 &&
+	staff-hire -d v2.db show 1 >show && grep "^penalized  *not declared$" show
+'
+
 test_done
