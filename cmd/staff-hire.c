@@ -376,7 +376,7 @@ do_rank(struct cli *cli, struct db *db)
 	if ((rc = parse_stage(cli, o.stage, &stage)) != GK_OK)
 		return rc;
 	w = cli_out(cli, staff_rank_cols, staff_rank_ncols);
-	rc = staff_rank(db, cli->config, stage, w);
+	rc = staff_rank(db, cli->config, stage, o.round, w);
 	return cli_out_end(w, rc);
 }
 
@@ -458,8 +458,9 @@ static const struct cli_verb verbs[] = {
 	    OPT_ROLE, 0 }, 0, -1,
 	    "advance --stage STAGE [--grid CODE] [--role ROLE] [ID ...|-]\n"
 	    "advance --fail --reason TEXT [ID ...|-]" },
-	{ "rank", do_rank, CLI_DB_READ, (const int []){ OPT_STAGE, 0 }, 0, 0,
-	    "rank --stage STAGE" },
+	{ "rank", do_rank, CLI_DB_READ,
+	    (const int []){ OPT_STAGE, OPT_ROUND, 0 }, 0, 0,
+	    "rank --stage STAGE [--round NUMBER]" },
 	{ "hire", do_hire, CLI_DB_WRITE,
 	    (const int []){ OPT_GRID, OPT_ROLE, 0 }, 1, 1,
 	    "hire ID [--grid CODE] [--role ROLE]" },

@@ -734,6 +734,40 @@ trained(struct db *db, const struct config *cfg, const struct person *p)
 	return 1;
 }
 
+/*
+ * A round hires no more than it announced: when p's application belongs
+ * to a round that announced posts for grid and role, those hired in the
+ * round into them must be fewer.  1 yes, 0 refused (reported),
+ * -status.
+ */
+static int
+round_posts_left(struct db *db, const struct person *p, const char *grid,
+    const char *role)
+{
+	struct db_stmt *st;
+	long long posts, hired;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT r.number, rp.posts, (SELECT count(*) "
+	    "FROM applications h WHERE h.round = a.round AND h.grid = ?2 AND "
+	    "h.role = ?3 AND h.stage = 'hired') FROM applications a "
+	    "JOIN rounds r ON r.id = a.round JOIN round_posts rp ON "
+	    "rp.round = a.round AND rp.grid = ?2 AND rp.role = ?3 "
+	    "WHERE a.id = (SELECT max(id) FROM applications WHERE person = ?1)",
+	    "Lss", p->id, grid, role);
+	if (rc <= 0)
+		return rc < 0 ? rc : 1;
+	posts = db_int(st, 1);
+	hired = db_int(st, 2);
+	if (hired >= posts)
+		diag_error("candidate %lld (%s): round %s announced %lld %s "
+		    "post%s in grid %s, and %lld %s filled", p->id, p->name,
+		    db_text(st, 0), posts, role, posts == 1 ? "" : "s", grid,
+		    hired, hired == 1 ? "is" : "are");
+	db_reset(st);
+	return hired < posts;
+}
+
 static int
 hire_in(struct db *db, const struct config *cfg, const struct person *p,
     const char *grid, const char *role, const char *now)
@@ -753,6 +787,7 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 	}
 	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1 ||
 	    (rc = posts_fit(db, cfg, p, g, r, 0)) != 1 ||
+	    (rc = round_posts_left(db, p, g, r)) != 1 ||
 	    (rc = education_fits(db, cfg, p->id, r)) != 1 ||
 	    (rc = trained(db, cfg, p)) != 1)
 		return rc;

@@ -190,7 +190,7 @@ rank_num(struct db_stmt *st, int col, char *buf, size_t n)
  */
 int
 staff_rank(struct db *db, const struct config *cfg, int stage,
-    struct recout *out)
+    const char *round, struct recout *out)
 {
 	struct db_stmt *st;
 	char grid[16] = "", role[16] = "", rank[24], prio[8];
@@ -213,7 +213,8 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 	    "social_worker, veteran, subsistence "
 	    "FROM people p LEFT JOIN applications a ON a.id = "
 	    "(SELECT max(x.id) FROM applications x WHERE x.person = p.id) "
-	    "WHERE p.stage = ?1 AND p.status = 'candidate' "
+	    "WHERE p.stage = ?1 AND p.status = 'candidate' AND (CAST(?5 AS TEXT) "
+	    "IS NULL OR a.round = (SELECT id FROM rounds WHERE number = ?5)) "
 	    "ORDER BY p.grid, p.role, total IS NULL, total DESC, "
 	    "CASE WHEN ?4 = 1 THEN flags ELSE flags > 0 END DESC, p.id");
 	if (st == NULL)
@@ -222,6 +223,7 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 	db_bind_text(st, 2, ep);
 	db_bind_text(st, 3, ip);
 	db_bind_int(st, 4, config_bool(cfg, "staff.priority_by_count"));
+	db_bind_text(st, 5, round);
 	while ((rc = db_step(st)) == 1) {
 		if (strcmp(grid, db_text(st, 0)) != 0 ||
 		    strcmp(role, db_text(st, 1)) != 0) {

@@ -248,10 +248,11 @@ extern const size_t staff_rank_ncols;
  * the total of their exam and interview scores (weighted as the config
  * says; no score last); among equal totals those with a priority flag
  * of Art. 9 first (or, with staff.priority_by_count, more flags
- * first), then by staff id.
+ * first), then by staff id.  round: only the applications of the
+ * round with that number, or NULL for all.
  */
 int staff_rank(struct db *db, const struct config *cfg, int stage,
-    struct recout *out);
+    const char *round, struct recout *out);
 
 /* Options of the sheets about registered people (declare, score). */
 struct staff_sheet_opts {

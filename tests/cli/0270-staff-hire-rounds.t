@@ -127,4 +127,27 @@ test_expect_success 'an upgraded database gives everyone registered one applicat
 	staff-hire -d v2.db show 1 >show && grep "^penalized  *not declared$" show
 '
 
+test_expect_success 'a round hires no more than the posts it announced; rank takes --round' '
+	printf "grid,role,posts\n140121100001002,full_time,1\n" >p3.csv &&
+	staff-hire announce --number 2026-3 --date 2026-03-10 --county 140121 p3.csv &&
+	printf "%s\n赵一,%s,13500000001,高中,140121100001002,full_time,CN,否,否,否\n钱二,%s,13500000002,高中,140121100001002,full_time,CN,否,否,否\n" \
+	    "$H" "$(idnum 14012119920101111)" "$(idnum 14012119920101222)" >r3.csv &&
+	staff-hire apply --round 2026-3 r3.csv >ids3 &&
+	staff-hire advance --stage qualification - <ids3 &&
+	staff-hire advance --stage exam - <ids3 &&
+	printf "staff,exam,interview\n%s,70,70\n%s,90,90\n" $(cat ids3) | staff-hire score &&
+	staff-hire rank --stage exam --round 2026-3 -f tsv | sed 1d | cut -f3,4 >rank &&
+	printf "1\t%s\n2\t%s\n" $(sed -n 2p ids3) $(sed -n 1p ids3) | diff - rank &&
+	test "$(staff-hire rank --stage exam --round "清徐政法〔2026〕3号" -f tsv | wc -l)" = 1 &&
+	for s in physical political publicity training; do
+		staff-hire -c nowait.yaml advance --stage $s - <ids3 || exit 1
+	done &&
+	for id in $(cat ids3); do
+		staff-hire train $id --level county --date 2026-03-10 --hours 8 --topic 岗前培训 || exit 1
+	done &&
+	exits 65 staff-hire advance --stage hired - <ids3 2>err &&
+	grep "round 2026-3 announced 1 full_time post in grid 140121100001002, and 1 is filled" err &&
+	staff-hire advance --stage hired $(sed -n 2p ids3)
+'
+
 test_done
