@@ -75,13 +75,16 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	 */
 	st = db_prepare(db, "SELECT * FROM ("
 	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, a.grid, "
-	    "a.role, p.stage, p.status, substr(p.created, 1, 10), a.started, "
-	    "a.ended FROM people p JOIN assignments a ON a.person = p.id "
-	    "AND a.ended IS NULL "
+	    "a.role, p.stage, p.status, substr(coalesce((SELECT "
+	    "max(x.applied) FROM applications x WHERE x.person = p.id), "
+	    "p.created), 1, 10), a.started, a.ended FROM people p "
+	    "JOIN assignments a ON a.person = p.id AND a.ended IS NULL "
 	    "UNION ALL "
 	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, "
 	    "coalesce(a.grid, p.grid), coalesce(a.role, p.role), p.stage, "
-	    "p.status, substr(p.created, 1, 10), a.started, a.ended "
+	    "p.status, substr(coalesce((SELECT max(x.applied) FROM "
+	    "applications x WHERE x.person = p.id), p.created), 1, 10), "
+	    "a.started, a.ended "
 	    "FROM people p LEFT JOIN assignments a ON a.id = "
 	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
 	    "WHERE NOT EXISTS (SELECT 1 FROM assignments y "
@@ -390,7 +393,9 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 			return rc;
 	}
 	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
-	    "nationality, source, grid, role, stage, status, created, "
+	    "nationality, source, grid, role, stage, status, "
+	    "coalesce((SELECT max(x.applied) FROM applications x WHERE "
+	    "x.person = people.id), created), "
 	    "party_member, professional_title, social_worker, veteran, "
 	    "subsistence FROM people WHERE id = ?");
 	if (st == NULL)

@@ -89,8 +89,9 @@ test_expect_success 'a person rejected in one round applies again in a later rou
 	grep "identity number 140121\*\*\*\*\*\*\*\*[0-9X]\{4\} is already registered: staff id 2, 张伟, staff" err &&
 	grep "staff id 4, 王强, candidate" err &&
 	sed -n 3p r1.csv | sed "1i $H" >li.csv &&
-	staff-hire apply --round 2026-2 -f tsv li.csv >again &&
+	staff-hire --now 2026-03-12T09:00:00+08:00 apply --round 2026-2 -f tsv li.csv >again &&
 	grep "^3	李娜	.*	applied again$" again &&
+	staff-hire list -f tsv | grep "^3	李娜	.*	registration	candidate	2026-03-12		$" &&
 	test "$(sqlite3 test.db "SELECT count(*) FROM people WHERE id_number = '"'"'$LN'"'"'")" = 1 &&
 	test "$(sqlite3 test.db "SELECT stage || status FROM people WHERE id = 3")" = registrationcandidate &&
 	staff-hire apply --round 2026-2 li.csv >ids2 2>err && test "$(cat ids2)" = 3 &&
@@ -105,7 +106,7 @@ test_expect_success 'the earlier round keeps its outcome; the later one counts t
 '
 
 test_expect_success 'nobody applies twice in one round, even after a rejection' '
-	staff-hire advance --fail --reason "放弃" 3 &&
+	staff-hire --now 2026-03-12T10:00:00+08:00 advance --fail --reason "放弃" 3 &&
 	staff-hire apply --round 2026-2 li.csv >/dev/null 2>err && grep "nothing changed" err &&
 	sed "s/140121100001001,full_time/140121100201001,part_time/" li.csv >li2.csv &&
 	exits 65 staff-hire apply --round 2026-2 li2.csv 2>err &&
@@ -116,7 +117,7 @@ test_expect_success 'show lists every application of a person, with its round, a
 	staff-hire show 3 >show &&
 	grep "^under investigation  no$" show &&
 	grep "^  清徐政法〔2026〕3号  140121100001001  full_time   2026-03-10  -  -  -  qualification  rejected$" show &&
-	grep "^  2026-2 *140121100001001  full_time   2026-03-10  -  -  -  registration   rejected$" show
+	grep "^  2026-2 *140121100001001  full_time   2026-03-12  -  -  -  registration   rejected$" show
 '
 
 test_expect_success 'an upgraded database gives everyone registered one application with no round' '
