@@ -124,7 +124,6 @@ enum { D_NATIONALITY = S_FIRST, D_INVESTIGATION, D_PENALIZED, D_EXPELLED,
 static int
 declare_row(struct batch *b, void *arg)
 {
-	const struct config *cfg = arg;
 	const struct vocab_entry *e;
 	const char *v, *nat = NULL, *val[3] = { NULL, NULL, NULL };
 	char expl[VOCAB_EXPLAIN_MAX];
@@ -134,7 +133,7 @@ declare_row(struct batch *b, void *arg)
 	const char *old[3] = { NULL, NULL, NULL };
 	char oldbuf[3][4], now[CLOCK_ISO_MAX];
 
-	(void)cfg;
+	(void)arg;
 	if ((id = sheet_person(b)) <= 0)
 		return (int)id;
 	if ((v = batch_get(b, D_NATIONALITY)) != NULL && *v != '\0') {
@@ -228,7 +227,7 @@ staff_declare(struct db *db, const struct config *cfg, const char *path,
 	def.row = declare_row;
 	bo.max_errors = opts->max_errors;
 	bo.reveal = opts->reveal;
-	return batch_run(db, path, in, &def, &bo, (void *)cfg, &bs);
+	return batch_run(db, path, in, &def, &bo, NULL, &bs);
 }
 
 /* The fields of a results sheet, after the person's. */

@@ -138,11 +138,16 @@ int staff_apply(struct db *db, const struct config *cfg, const char *path,
 
 /*
  * staff_advance moves each candidate of ids[0..n) into stage, which must
- * be the stage right after the one they are at; leaving publicity
- * waits for its working days (cal).  Advancing into STAGE_HIRED hires
- * (staff_hire) into grid and role, or, when NULL, the grid and role
- * applied for.  All or nothing: every refusal is reported, with the
- * candidate named, and nothing moves (GK_DATAERR).
+ * be the stage right after the one they are at; one at stage already
+ * is unchanged, not refused (a pipeline run again).  Entering
+ * publicity stores its end (staff_publicity_end); leaving it waits for
+ * that day to pass.  Leaving the qualification review needs the
+ * nationality recorded, leaving the political review the bars of
+ * Art. 9 declared "no".  No move is dated before the person's last
+ * recorded event.  Advancing into STAGE_HIRED hires (staff_hire) into
+ * grid and role, or, when NULL, the grid and role applied for.  All or
+ * nothing: every refusal is reported, with the candidate named, and
+ * nothing moves (GK_DATAERR).
  */
 int staff_advance(struct db *db, const struct config *cfg,
     struct calendar *cal, int stage, const long long *ids, size_t n,
@@ -154,16 +159,20 @@ int staff_fail(struct db *db, const long long *ids, size_t n,
     const char *reason);
 
 /* The end of a candidate's publicity: the last of staff.publicity_days
- * working days counted from the day they entered it. */
+ * working days counted from the day after they entered it (the Civil
+ * Code, Art. 201), or from that day with
+ * staff.publicity_count_first_day. */
 gk_day staff_publicity_end(const struct config *cfg, struct calendar *cal,
     gk_day entered);
 
 /*
  * staff_hire makes a candidate who finished job training staff of grid
  * in role (NULL: as applied for), from today.  Checks the grid is
- * active, the role fits the grid (Art. 8), and the limits of the config
- * (one leader per grid).  Fills the oldest open vacancy of that grid
- * and role.
+ * active, the role fits the grid (Art. 8), the limits of the config
+ * (one leader per grid; the posts one person may hold), the posts their
+ * round announced, and the job training recorded since they entered
+ * training (Art. 11).  Fills the oldest open vacancy of that grid and
+ * role (or drops it when it never was open: see staff_leave).
  */
 int staff_hire(struct db *db, const struct config *cfg, long long id,
     const char *grid, const char *role);
@@ -178,9 +187,10 @@ int staff_assign(struct db *db, const struct config *cfg, long long id,
 
 /*
  * staff_leave ends every assignment of staff member id on day (a day
- * number), with reason resign, dismiss, transfer, retire, death or
- * other; each leaves a vacancy dated from that day.  The person's
- * history stays.
+ * number, their last day), with reason resign, dismiss, transfer,
+ * retire, death or other; each leaves a vacancy open from the next
+ * day, or closed by whoever took the post since, or none when that was
+ * by its first day (Art. 10).  The person's history stays.
  */
 int staff_leave(struct db *db, long long id, const char *reason, gk_day day);
 
