@@ -63,6 +63,12 @@ test_expect_success 'the leader and a member of the same grid at once is refused
 	grep "1 (张伟) would be the leader and a member of the same grid: full_time in grid 140121100001001 (staff.leader_and_member; Art. 5)" err
 '
 
+test_expect_success 'each limit is lifted by its key of the config' '
+	printf "staff:\n  part_time_beside_full_time: true\n  leader_and_member: true\n" >lift.yaml &&
+	staff-hire -n -c lift.yaml assign 1 --grid 140121100201001 --role part_time &&
+	staff-hire -n -c lift.yaml assign 1 --grid 140121100001001 --role leader
+'
+
 printf "staff:\n  multiple_full_time: true\n" >multi.yaml
 
 test_expect_success 'a member serving two grids is listed once for each' '
