@@ -35,7 +35,9 @@ enum {
 	OPT_TOPIC,
 	OPT_TOWNSHIP,
 	OPT_VILLAGE,
-	OPT_OPEN
+	OPT_OPEN,
+	OPT_NUMBER,
+	OPT_ROUND
 };
 
 static const struct option longopts[] = {
@@ -56,6 +58,8 @@ static const struct option longopts[] = {
 	{ "township",	required_argument, NULL, OPT_TOWNSHIP },
 	{ "village",	required_argument, NULL, OPT_VILLAGE },
 	{ "open",	no_argument,	   NULL, OPT_OPEN },
+	{ "number",	required_argument, NULL, OPT_NUMBER },
+	{ "round",	required_argument, NULL, OPT_ROUND },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -78,6 +82,8 @@ static struct opts {
 	const char *date;	/* --date */
 	const char *hours;	/* --hours */
 	const char *topic;	/* --topic */
+	const char *number;	/* --number */
+	const char *round;	/* --round */
 } o;
 
 /* The kind of id staff-hire reads: "id" heads a listing, "staff" the
@@ -126,6 +132,8 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_DATE:		o.date = arg; break;
 	case OPT_HOURS:		o.hours = arg; break;
 	case OPT_TOPIC:		o.topic = arg; break;
+	case OPT_NUMBER:	o.number = arg; break;
+	case OPT_ROUND:		o.round = arg; break;
 	case OPT_COUNTY:
 	case OPT_TOWNSHIP:
 	case OPT_VILLAGE:
@@ -162,7 +170,7 @@ static int
 do_apply(struct cli *cli, struct db *db)
 {
 	struct staff_apply_opts ao = { o.keep_going, o.rejects,
-	    cli->max_errors, cli->reveal };
+	    cli->max_errors, cli->reveal, o.round };
 	struct staff_apply_stats stats;
 	struct recout *w = NULL;
 	int rc;
@@ -177,6 +185,60 @@ do_apply(struct cli *cli, struct db *db)
 	if (w != NULL)
 		rc = cli_out_end(w, rc);
 	return rc;
+}
+
+/* announce: a round opened by its announcement, with its posts. */
+static int
+do_announce(struct cli *cli, struct db *db)
+{
+	struct staff_round r;
+	struct area_code ac;
+	const char *why = "not a county code";
+	char county[16];
+
+	if (o.number == NULL || o.date == NULL || o.area_opt == NULL ||
+	    o.area_level != AREA_COUNTY)
+		return cli_usage_error(cli, "announce needs --number NUMBER, "
+		    "--date DATE and --county CODE");
+	if (*o.number == '\0' || strlen(o.number) > 100 ||
+	    strpbrk(o.number, "\t\r\n") != NULL)
+		return cli_usage_error(cli, "--number: one line of text, at "
+		    "most 100 bytes");
+	if (day_parse(o.date, &r.announced, &why) == -1)
+		return cli_usage_error(cli, "--date \"%s\": %s", o.date, why);
+	if (code_parse_area(o.area, &ac, &why) == -1 ||
+	    ac.level != AREA_COUNTY)
+		return cli_usage_error(cli, "--county \"%s\": %s", o.area,
+		    why);
+	r.number = o.number;
+	r.county = code_short(ac.code, AREA_COUNTY, county);
+	return staff_announce(db, cli->config, &r, cli->argc > 1 ?
+	    cli->argv[1] : NULL, &cli->input, cli->max_errors);
+}
+
+static int
+do_rounds(struct cli *cli, struct db *db)
+{
+	struct recout *w;
+	int rc;
+
+	w = cli_out(cli, staff_round_cols, staff_round_ncols);
+	rc = staff_rounds(db, o.round, w);
+	return cli_out_end(w, rc);
+}
+
+/* declare and score: sheets about people registered already. */
+static int
+do_sheet(struct cli *cli, struct db *db)
+{
+	struct staff_sheet_opts so = { cli->max_errors, cli->reveal };
+	const char *path = cli->argc > 1 ? cli->argv[1] : NULL;
+
+	if (strcmp(cli->verb->name, "declare") == 0)
+		return staff_declare(db, cli->config, path, &cli->input, &so);
+	if (strcmp(cli->verb->name, "contacts") == 0)
+		return staff_contacts(db, cli->config, path, &cli->input, &so);
+	return staff_score(db, cli->config, path, &cli->input, &so);
 }
 
 static int
@@ -293,7 +355,8 @@ do_train(struct cli *cli, struct db *db)
 	if (o.level == NULL && o.date == NULL && o.hours == NULL &&
 	    o.topic == NULL) {
 		return staff_train_import(db, cli->config, cli->argc > 1 ?
-		    cli->argv[1] : NULL, &cli->input, cli->max_errors);
+		    cli->argv[1] : NULL, &cli->input, cli->max_errors,
+		    cli->reveal);
 	}
 	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
 		return rc;
@@ -313,7 +376,7 @@ do_rank(struct cli *cli, struct db *db)
 	if ((rc = parse_stage(cli, o.stage, &stage)) != GK_OK)
 		return rc;
 	w = cli_out(cli, staff_rank_cols, staff_rank_ncols);
-	rc = staff_rank(db, stage, w);
+	rc = staff_rank(db, cli->config, stage, o.round, w);
 	return cli_out_end(w, rc);
 }
 
@@ -377,16 +440,27 @@ do_show(struct cli *cli, struct db *db)
 
 /* The verbs, in the order of the SYNOPSIS of staff-hire(1). */
 static const struct cli_verb verbs[] = {
+	{ "announce", do_announce, CLI_DB_WRITE,
+	    (const int []){ OPT_NUMBER, OPT_DATE, OPT_COUNTY, 0 }, 0, 1,
+	    "announce --number NUMBER --date DATE --county CODE [FILE|-]" },
+	{ "rounds", do_rounds, CLI_DB_READ, (const int []){ OPT_ROUND, 0 },
+	    0, 0, "rounds [--round NUMBER]" },
 	{ "apply", do_apply, CLI_DB_WRITE,
-	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, 0 }, 0, 1,
-	    "apply [--keep-going] [--rejects FILE] [FILE|-]" },
+	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, OPT_ROUND, 0 }, 0, 1,
+	    "apply [--round NUMBER] [--keep-going] [--rejects FILE] [FILE|-]" },
+	{ "declare", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
+	    "declare [FILE|-]" },
+	{ "score", do_sheet, CLI_DB_WRITE, NULL, 0, 1, "score [FILE|-]" },
+	{ "contacts", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
+	    "contacts [FILE|-]" },
 	{ "advance", do_advance, CLI_DB_WRITE,
 	    (const int []){ OPT_STAGE, OPT_FAIL, OPT_REASON, OPT_GRID,
 	    OPT_ROLE, 0 }, 0, -1,
 	    "advance --stage STAGE [--grid CODE] [--role ROLE] [ID ...|-]\n"
 	    "advance --fail --reason TEXT [ID ...|-]" },
-	{ "rank", do_rank, CLI_DB_READ, (const int []){ OPT_STAGE, 0 }, 0, 0,
-	    "rank --stage STAGE" },
+	{ "rank", do_rank, CLI_DB_READ,
+	    (const int []){ OPT_STAGE, OPT_ROUND, 0 }, 0, 0,
+	    "rank --stage STAGE [--round NUMBER]" },
 	{ "hire", do_hire, CLI_DB_WRITE,
 	    (const int []){ OPT_GRID, OPT_ROLE, 0 }, 1, 1,
 	    "hire ID [--grid CODE] [--role ROLE]" },

@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "recin.h"
+#include "staff.h"
 #include "status.h"
 #include "util.h"
 #include "vocab.h"
@@ -892,12 +893,24 @@ fail:
 	return rc;
 }
 
+/* The people serving a grid, for the refusal to retire it. */
+static int
+retire_serving(const struct staff_member *m, void *ctx)
+{
+	struct sb *who = ctx;
+
+	sb_addf(who, "%s%s (staff %lld, %s)", who->len ? ", " : "", m->name,
+	    m->id, m->role);
+	return 0;
+}
+
 int
 grid_retire(struct db *db, const char *code)
 {
 	struct grid_code gc;
 	struct grid_info gi;
 	struct db_stmt *st;
+	struct sb who = SB_INIT;
 	char now[CLOCK_ISO_MAX];
 	long long units;
 	int rc;
@@ -914,6 +927,18 @@ grid_retire(struct db *db, const char *code)
 		db_rollback(db);
 		diag_info("grid %s is already retired", gc.code);
 		return GK_OK;
+	}
+	/* Nobody may be left serving a grid that is gone (Art. 10): the
+	 * staff owner says who serves it. */
+	if ((rc = staff_serving(db, gc.code, 0, retire_serving, &who)) !=
+	    GK_OK)
+		goto fail;
+	if (who.len > 0) {
+		diag_error("grid %s is still served by %s; transfer them or "
+		    "record their leaving first (staff-hire transfer, "
+		    "staff-hire leave)", gc.code, who.buf);
+		rc = GK_DATAERR;
+		goto fail;
 	}
 	st = db_prepare(db, "SELECT count(*) FROM units WHERE grid = ?");
 	if (st == NULL) {
@@ -939,8 +964,10 @@ grid_retire(struct db *db, const char *code)
 	    "retired = ?, updated = ? WHERE code = ?", "sss", now, now,
 	    gc.code)) != GK_OK)
 		goto fail;
+	sb_release(&who);
 	return finish(db, GK_OK, "retire", gc.code, gi.name);
 fail:
+	sb_release(&who);
 	db_rollback(db);
 	return rc;
 }

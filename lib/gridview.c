@@ -367,14 +367,63 @@ html_put(FILE *fp, const char *s)
 		html_putc(fp, *s);
 }
 
-/* The team of Art. 5 on the board: one "role name phone" per line. */
+/* The team on the board, as text and as HTML. */
+struct board_team {
+	struct sb text;		/* one "role name work-phone" a line */
+	struct sb html;		/* the same, escaped, with the photos */
+	const char *grid;	/* for warnings */
+};
+
+static void
+sb_html(struct sb *sb, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&': sb_adds(sb, "&amp;"); break;
+		case '<': sb_adds(sb, "&lt;"); break;
+		case '>': sb_adds(sb, "&gt;"); break;
+		case '"': sb_adds(sb, "&quot;"); break;
+		case '\'': sb_adds(sb, "&#39;"); break;
+		default: sb_addf(sb, "%c", *s);
+		}
+}
+
+/*
+ * The team of Art. 5 on the board: names, photos, public work phones
+ * and duties are public by law, and printed in full; the personal
+ * mobile and the identity number never are.  A member without a
+ * public phone or photo is a warning, not silence.
+ */
 static int
 board_member(const struct staff_member *m, void *ctx)
 {
-	struct sb *people = ctx;
+	struct board_team *t = ctx;
 
-	sb_addf(people, "%s%s %s %s", people->len ? "\n" : "",
-	    staff_role_zh(m->role), m->name, m->phone);
+	sb_addf(&t->text, "%s%s %s%s%s", t->text.len ? "\n" : "",
+	    staff_role_zh(m->role), m->name, m->work_phone ? " " : "",
+	    m->work_phone ? m->work_phone : "");
+	if (t->html.len)
+		sb_adds(&t->html, "<br>\n");
+	if (m->photo != NULL) {
+		sb_adds(&t->html, "<img src=\"");
+		sb_html(&t->html, m->photo);
+		sb_adds(&t->html, "\" alt=\"");
+		sb_html(&t->html, m->name);
+		sb_adds(&t->html, "\" height=\"120\"> ");
+	}
+	sb_html(&t->html, staff_role_zh(m->role));
+	sb_adds(&t->html, " ");
+	sb_html(&t->html, m->name);
+	if (m->work_phone != NULL) {
+		sb_adds(&t->html, " ");
+		sb_html(&t->html, m->work_phone);
+	}
+	if (m->work_phone == NULL || m->photo == NULL)
+		diag_warn("grid %s: %s (staff %lld) has no public %s on the "
+		    "board (staff-hire contacts; Art. 5)", t->grid, m->name,
+		    m->id, m->work_phone == NULL && m->photo == NULL ?
+		    "work phone or photo" : m->work_phone == NULL ?
+		    "work phone" : "photo");
 	return 0;
 }
 
@@ -384,7 +433,8 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 {
 	const struct vocab_entry *role;
 	struct grid_info gi;
-	struct sb key = SB_INIT, people = SB_INIT, place = SB_INIT;
+	struct sb key = SB_INIT, place = SB_INIT;
+	struct board_team team = { SB_INIT, SB_INIT, NULL };
 	const char *title = config_str(cfg, "board.title");
 	const char *phone = config_str(cfg, "board.supervision_phone");
 	size_t i;
@@ -392,14 +442,19 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 
 	if ((rc = view_load(db, code, &gi, &place)) != GK_OK)
 		goto done;
-	if (reveal && (rc = audit_reveal(db, gi.code, "board printed with "
-	    "phones unmasked")) != GK_OK)
-		goto done;
-	if ((rc = staff_serving(db, gi.code, reveal, board_member, &people))
+	/* Nothing personal is on a board: --reveal changes nothing. */
+	(void)reveal;
+	team.grid = gi.code;
+	if ((rc = staff_serving(db, gi.code, 0, board_member, &team))
 	    != GK_OK)
 		goto done;
-	if (people.len == 0)
-		sb_adds(&people, "尚未登记");
+	if (team.text.len == 0) {
+		sb_adds(&team.text, "尚未登记");
+		sb_adds(&team.html, "尚未登记");
+	}
+	if (*phone == '\0')
+		diag_warn("grid %s: the board has no supervision phone "
+		    "(board.supervision_phone; Art. 5)", gi.code);
 	if (strcmp(gi.status, "active") != 0)
 		diag_warn("grid %s is retired; its board should come down",
 		    gi.code);
@@ -409,7 +464,7 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		fprintf(fp, "网格名称  %s\n", gi.name);
 		fprintf(fp, "所属区域  %s\n", place.buf);
 		{
-			const char *line = people.buf, *nl;
+			const char *line = team.text.buf, *nl;
 
 			fputs("网格人员", fp);
 			do {
@@ -452,17 +507,7 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		fputs("</td></tr>\n<tr><th>所属区域</th><td>", fp);
 		html_put(fp, place.buf);
 		fputs("</td></tr>\n<tr><th>网格人员</th><td>", fp);
-		{
-			const char *c;
-
-			for (c = people.buf; *c != '\0'; c++) {
-				if (*c == '\n') {
-					fputs("<br>", fp);
-					continue;
-				}
-				html_putc(fp, *c);
-			}
-		}
+		fputs(team.html.buf, fp);
 		fputs("</td></tr>\n", fp);
 		for (i = 0; (role = vocab_entry(VOCAB_ROLE, i)) != NULL; i++) {
 			sb_reset(&key);
@@ -480,7 +525,8 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 	if (ferror(fp))
 		rc = GK_IOERR;
 done:
-	sb_release(&people);
+	sb_release(&team.text);
+	sb_release(&team.html);
 	sb_release(&key);
 	sb_release(&place);
 	return rc;

@@ -206,3 +206,43 @@ idnum_mask(const char *s, char *buf, size_t n)
 	buf[k] = '\0';
 	return buf;
 }
+
+int
+idnum_foreign_resident(const struct idnum *id)
+{
+	return id->num[0] == '9';
+}
+
+/* GB/T 2260, the province-level codes, and 83 of the residence permits
+ * of Taiwan residents (港澳台居民居住证: 810000, 820000, 830000). */
+static const struct {
+	char code[3];		/* two digits */
+	const char *name;	/* its Chinese name */
+} provinces[] = {
+	{ "11", "北京市" }, { "12", "天津市" }, { "13", "河北省" },
+	{ "14", "山西省" }, { "15", "内蒙古自治区" }, { "21", "辽宁省" },
+	{ "22", "吉林省" }, { "23", "黑龙江省" }, { "31", "上海市" },
+	{ "32", "江苏省" }, { "33", "浙江省" }, { "34", "安徽省" },
+	{ "35", "福建省" }, { "36", "江西省" }, { "37", "山东省" },
+	{ "41", "河南省" }, { "42", "湖北省" }, { "43", "湖南省" },
+	{ "44", "广东省" }, { "45", "广西壮族自治区" }, { "46", "海南省" },
+	{ "50", "重庆市" }, { "51", "四川省" }, { "52", "贵州省" },
+	{ "53", "云南省" }, { "54", "西藏自治区" }, { "61", "陕西省" },
+	{ "62", "甘肃省" }, { "63", "青海省" }, { "64", "宁夏回族自治区" },
+	{ "65", "新疆维吾尔自治区" }, { "71", "台湾省" },
+	{ "81", "香港特别行政区" }, { "82", "澳门特别行政区" },
+	{ "83", "台湾居民居住证" },
+};
+
+const char *
+idnum_province_name(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || !isdigit_ascii(s[0]) || !isdigit_ascii(s[1]))
+		return NULL;
+	for (i = 0; i < sizeof provinces / sizeof provinces[0]; i++)
+		if (provinces[i].code[0] == s[0] && provinces[i].code[1] == s[1])
+			return provinces[i].name;
+	return NULL;
+}

@@ -48,6 +48,26 @@ char idnum_check_char(const char *first17);
 int idnum_parse(const char *s, gk_day today, struct idnum *out,
     char *why_buf, size_t n);
 
+/*
+ * idnum_foreign_resident says whether a number that passes idnum_parse
+ * is a foreign permanent resident ID card number of the 2023 form
+ * (外国人永久居留身份证): 18 characters, the same check character,
+ * and a leading 9, which no province code has.  Its holder is not a
+ * Chinese citizen.  1 yes, 0 no.
+ */
+int idnum_foreign_resident(const struct idnum *id);
+
+/*
+ * idnum_province_name returns the name of the province-level division
+ * of the first two digits of s, from the 34 provincial codes of
+ * GB/T 2260 (the 31 provinces, autonomous regions and municipalities,
+ * 71 Taiwan, 81 Hong Kong, 82 Macao) and 83, the prefix of the
+ * residence permits of Taiwan residents; NULL when there is none.
+ * County codes (digits 3-6) are not checked: old numbers keep the
+ * codes of counties since merged or renamed.
+ */
+const char *idnum_province_name(const char *s);
+
 /* Age in whole years on the given day (negative before the birth).  A
  * birthday counts from its own date; one on 29 February counts from
  * 1 March in a common year (born 2008-02-29: 18 on 2026-03-01). */

@@ -69,11 +69,23 @@ subject(struct person *p)
 	return p->subject;
 }
 
+/* The person's latest application keeps their stage and status, so
+ * that a round's outcome stays when they apply again. */
+static int
+application_sync(struct db *db, long long person, const char *stage,
+    const char *status)
+{
+	return db_run(db, "UPDATE applications SET stage = coalesce(?, stage), "
+	    "status = ? WHERE id = (SELECT max(id) FROM applications WHERE "
+	    "person = ?)", "ssL", stage, status, person);
+}
+
 /* Record that p entered (or failed at) stage now. */
 static int
 stage_record(struct db *db, const struct person *p, int stage,
     const char *outcome, const char *reason, const char *now)
 {
+	const char *status;
 	int rc;
 
 	rc = db_run(db, "INSERT INTO stages (person, stage, outcome, at, "
@@ -81,13 +93,21 @@ stage_record(struct db *db, const struct person *p, int stage,
 	    staff_stage_name(stage), outcome, now, reason, db_operator(db));
 	if (rc != GK_OK)
 		return rc;
-	return db_run(db, "UPDATE people SET stage = ?, stage_since = ?, "
+	status = strcmp(outcome, "failed") == 0 ? "rejected" :
+	    stage == STAGE_HIRED ? "staff" : "candidate";
+	rc = db_run(db, "UPDATE people SET stage = ?, stage_since = ?, "
 	    "status = ?, updated = ? WHERE id = ?", "ssssL",
-	    staff_stage_name(stage), now, strcmp(outcome, "failed") == 0 ?
-	    "rejected" : stage == STAGE_HIRED ? "staff" : "candidate", now,
-	    p->id);
+	    staff_stage_name(stage), now, status, now, p->id);
+	return rc != GK_OK ? rc : application_sync(db, p->id,
+	    staff_stage_name(stage), status);
 }
 
+/*
+ * The Civil Code, Art. 201, counts a period from the day after it
+ * begins; staff.publicity_count_first_day keeps the day it begins for a
+ * county that counts it.  Either way only working days count, and the
+ * period ends at the end of its last one.
+ */
 gk_day
 staff_publicity_end(const struct config *cfg, struct calendar *cal,
     gk_day entered)
@@ -98,7 +118,8 @@ staff_publicity_end(const struct config *cfg, struct calendar *cal,
 	/* No publicity at all: it ended before it began. */
 	if (days <= 0)
 		return entered - 1;
-	first = cal_add_workdays(cal, entered, 0);
+	first = cal_add_workdays(cal, config_bool(cfg,
+	    "staff.publicity_count_first_day") ? entered : entered + 1, 0);
 	return days == 1 ? first : cal_add_workdays(cal, first, (int)days - 1);
 }
 
@@ -115,6 +136,47 @@ movable(const struct person *p)
 		diag_error("%lld (%s) is %s, no longer a candidate", p->id,
 		    p->name, strcmp(p->status, "staff") == 0 ? "staff" :
 		    "a former member of staff");
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The record moves forward in time only: an event of person p dated
+ * when (a time, or a date YYYY-MM-DD) before the last one recorded of
+ * them (a stage entered or failed, an assignment started or ended) is
+ * refused, naming both.  1 in order, 0 refused (reported), -status.
+ */
+static int
+time_forward(struct db *db, const struct person *p, const char *what,
+    const char *when)
+{
+	struct db_stmt *st;
+	char last[CLOCK_ISO_MAX];
+	int rc, before;
+
+	rc = db_query(db, &st, "SELECT max(x) FROM ("
+	    "SELECT max(at) AS x FROM stages WHERE person = ?1 "
+	    "UNION ALL SELECT max(started) FROM assignments WHERE person = ?1 "
+	    "UNION ALL SELECT max(ended) FROM assignments WHERE person = ?1) "
+	    "t", "L", p->id);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	if (db_isnull(st, 0)) {
+		db_reset(st);
+		return 1;
+	}
+	snprintf(last, sizeof last, "%s", db_text(st, 0));
+	db_reset(st);
+	/* A date is before a time only when it is an earlier day. */
+	if (strlen(last) == 10 || strlen(when) == 10)
+		before = strncmp(when, last, 10) < 0;
+	else
+		before = strcmp(when, last) < 0;
+	if (before) {
+		diag_error("%lld (%s): %s is dated %s, before their last "
+		    "recorded event on %s; the record moves forward in time "
+		    "only", p->id, p->name, what, when, last);
 		return 0;
 	}
 	return 1;
@@ -142,12 +204,17 @@ batch_subject(struct sb *sb, const long long *ids, size_t n)
 
 /* The tail of a batch: audit, commit or roll back. */
 static int
-batch_end(struct db *db, int rc, unsigned long bad, const char *verb,
-    const char *subject, const char *detail)
+batch_end(struct db *db, int rc, unsigned long bad, unsigned long moved,
+    const char *verb, const char *subject, const char *detail)
 {
 	if (rc == GK_OK && bad > 0) {
 		diag_error("%lu refused; nobody moved", bad);
 		rc = GK_DATAERR;
+	}
+	/* Everyone at the stage already: nothing to record. */
+	if (rc == GK_OK && moved == 0) {
+		db_rollback(db);
+		return GK_OK;
 	}
 	if (rc == GK_OK)
 		rc = audit_record(db, verb, subject, detail);
@@ -166,17 +233,20 @@ static int hire_in(struct db *db, const struct config *cfg,
 /*
  * A batch of moves: every candidate loaded and checked, move() called
  * for each that can move (1 moved, 0 refused after reporting, -status),
- * then all or nothing with one audit row.
+ * then all or nothing with one audit row.  A person at stage `at`
+ * already (a candidate there, or staff for STAGE_HIRED) is unchanged,
+ * not refused, so a pipeline run again after mending rejected rows
+ * goes through; -1 for none.
  */
 static int
-batch(struct db *db, const long long *ids, size_t n,
+batch(struct db *db, const long long *ids, size_t n, int at,
     int (*move)(struct db *, const struct person *, void *, const char *),
     void *ctx, const char *verb, const char *detail)
 {
 	struct person p;
 	struct sb subj = SB_INIT;
 	char now[CLOCK_ISO_MAX];
-	unsigned long bad = 0;
+	unsigned long bad = 0, same = 0;
 	size_t i;
 	int rc, r;
 
@@ -185,15 +255,29 @@ batch(struct db *db, const long long *ids, size_t n,
 		return rc;
 	for (i = 0; i < n && rc == GK_OK; i++) {
 		r = person_load(db, ids[i], &p);
+		if (r > 0 && at >= 0 && p.stage == at &&
+		    strcmp(p.status, at == STAGE_HIRED ? "staff" :
+		    "candidate") == 0) {
+			diag_info("%lld (%s) is at %s already: unchanged", p.id,
+			    p.name, staff_stage_name(at));
+			same++;
+			continue;
+		}
 		if (r > 0)
-			r = movable(&p) ? move(db, &p, ctx, now) : 0;
+			r = movable(&p) ? time_forward(db, &p, "this move",
+			    now) : 0;
+		if (r > 0)
+			r = move(db, &p, ctx, now);
 		if (r < 0)
 			rc = -r;
 		else if (r == 0)
 			bad++;
 	}
+	if (rc == GK_OK && bad == 0 && same > 0)
+		diag_note("%lu at %s already: unchanged", same,
+		    staff_stage_name(at));
 	batch_subject(&subj, ids, n);
-	rc = batch_end(db, rc, bad, verb, subj.buf, detail);
+	rc = batch_end(db, rc, bad, n - same, verb, subj.buf, detail);
 	sb_release(&subj);
 	return rc;
 }
@@ -207,13 +291,99 @@ struct advance {
 	const char *role;		/* --role for hiring, or NULL */
 };
 
+/*
+ * Passing the qualification review needs the nationality of Art. 9
+ * recorded: 1 yes, 0 refused (reported), -status.
+ */
+static int
+nationality_passes(struct db *db, const struct config *cfg,
+    const struct person *p)
+{
+	const char *want = config_str(cfg, "staff.nationality");
+	struct db_stmt *st;
+	int rc, ok;
+
+	rc = db_query(db, &st, "SELECT nationality FROM people WHERE id = ?",
+	    "L", p->id);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	ok = strcmp(db_text(st, 0), want) == 0;
+	if (!ok && *db_text(st, 0) == '\0')
+		diag_error("candidate %lld (%s): nationality not recorded; "
+		    "nobody passes the qualification review without it "
+		    "(Art. 9; staff-hire declare)", p->id, p->name);
+	else if (!ok)
+		diag_error("candidate %lld (%s): nationality %s; Chinese "
+		    "nationality is required (Art. 9)", p->id, p->name,
+		    db_text(st, 0));
+	db_reset(st);
+	return ok;
+}
+
+/*
+ * Passing the political review needs every bar of Art. 9 declared,
+ * and declared "no": 1 yes, 0 refused (reported), -status.
+ */
+static int
+declared_clear(struct db *db, const struct person *p)
+{
+	static const char *const bar[3] = { "under investigation",
+	    "criminal or public-security penalty received",
+	    "expelled from the party, public office or the army" };
+	struct db_stmt *st;
+	struct sb undeclared = SB_INIT, yes = SB_INIT;
+	int rc, i, nu = 0, ny = 0;
+
+	rc = db_query(db, &st, "SELECT under_investigation, penalized, "
+	    "expelled FROM declarations WHERE person = ?", "L", p->id);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < 3; i++) {
+		if (rc == 0 || db_isnull(st, i))
+			sb_addf(&undeclared, "%s%s", nu++ ? ", " : "", bar[i]);
+		else if (strcmp(db_text(st, i), "yes") == 0)
+			sb_addf(&yes, "%s%s", ny++ ? ", " : "", bar[i]);
+	}
+	if (rc == 1)
+		db_reset(st);
+	if (ny > 0)
+		diag_error("candidate %lld (%s) is barred (Art. 9): declared %s",
+		    p->id, p->name, yes.buf);
+	else if (nu > 0)
+		diag_error("candidate %lld (%s): not declared: %s; nobody "
+		    "passes the political review without declaring the bars "
+		    "of Art. 9 (staff-hire declare)", p->id, p->name,
+		    undeclared.buf);
+	sb_release(&undeclared);
+	sb_release(&yes);
+	return ny == 0 && nu == 0;
+}
+
+/* The publicity end stored for p's application: 1 with *end set, 0
+ * none stored, -status. */
+static int
+publicity_stored(struct db *db, long long person, gk_day *end)
+{
+	struct db_stmt *st;
+	const char *why;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT publicity_end FROM applications WHERE "
+	    "id = (SELECT max(id) FROM applications WHERE person = ?) AND "
+	    "publicity_end IS NOT NULL", "L", person);
+	if (rc <= 0)
+		return rc;
+	rc = day_parse(db_text(st, 0), end, &why) == 0 ? 1 : -GK_SOFTWARE;
+	db_reset(st);
+	return rc;
+}
+
 static int
 advance_one(struct db *db, const struct person *p, void *ctx,
     const char *now)
 {
 	const struct advance *a = ctx;
 	char end[DAY_ISO_MAX], next[DAY_ISO_MAX];
-	long long days;
 	const char *why;
 	gk_time since;
 	gk_day last;
@@ -233,21 +403,37 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 		return 0;
 	}
 	if (p->stage == STAGE_PUBLICITY) {
-		if (clock_parse(p->since, &since, &why) == -1)
-			return -GK_SOFTWARE;
-		last = staff_publicity_end(a->cfg, a->cal, clock_day(since));
+		/* The end fixed when it began; computed only for one that
+		 * began before ends were kept. */
+		if ((rc = publicity_stored(db, p->id, &last)) < 0)
+			return rc;
+		if (rc == 0) {
+			if (clock_parse(p->since, &since, &why) == -1)
+				return -GK_SOFTWARE;
+			last = staff_publicity_end(a->cfg, a->cal,
+			    clock_day(since));
+		}
 		if (clock_today() <= last) {
-			days = config_int(a->cfg, "staff.publicity_days");
-			diag_error("candidate %lld (%s): publicity lasts %lld "
-			    "working day%s and ends on %s; advance on %s or "
-			    "later", p->id, p->name, days, days == 1 ? "" : "s",
+			diag_error("candidate %lld (%s): publicity ends on %s "
+			    "(Art. 11); advance on %s or later", p->id, p->name,
 			    day_format(last, end), day_format(last + 1, next));
 			return 0;
 		}
 	}
+	if (a->stage == STAGE_EXAM && (rc = nationality_passes(db, a->cfg,
+	    p)) != 1)
+		return rc;
+	if (a->stage == STAGE_PUBLICITY && (rc = declared_clear(db, p)) != 1)
+		return rc;
 	if (a->stage == STAGE_HIRED)
 		return hire_in(db, a->cfg, p, a->grid, a->role, now);
 	rc = stage_record(db, p, a->stage, "entered", NULL, now);
+	if (rc == GK_OK && a->stage == STAGE_PUBLICITY) {
+		last = staff_publicity_end(a->cfg, a->cal, clock_today());
+		rc = db_run(db, "UPDATE applications SET publicity_end = ? "
+		    "WHERE id = (SELECT max(id) FROM applications WHERE "
+		    "person = ?)", "sL", day_format(last, end), p->id);
+	}
 	return rc == GK_OK ? 1 : -rc;
 }
 
@@ -266,7 +452,7 @@ staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu moved to %s", n, staff_stage_name(stage));
-	rc = batch(db, ids, n, advance_one, &a, "advance", detail.buf);
+	rc = batch(db, ids, n, stage, advance_one, &a, "advance", detail.buf);
 	sb_release(&detail);
 	return rc;
 }
@@ -290,7 +476,8 @@ staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu rejected: %s", n, reason);
-	rc = batch(db, ids, n, fail_one, (void *)reason, "reject", detail.buf);
+	rc = batch(db, ids, n, -1, fail_one, (void *)reason, "reject",
+	    detail.buf);
 	sb_release(&detail);
 	return rc;
 }
@@ -370,6 +557,62 @@ role_fits(struct db *db, const struct config *cfg, const char *grid,
 	return 1;
 }
 
+/*
+ * The posts one person may hold at once (Art. 5, 8, and the pay rules
+ * that depend on them): one full-time post, no part-time post beside
+ * it, and not the leader and a member of the same grid, each unless the
+ * config allows it.  The person's current assignments count, but for
+ * those a transfer is about to end (transfer set).  1 yes, 0 refused
+ * (reported), -status.
+ */
+static int
+posts_fit(struct db *db, const struct config *cfg, const struct person *p,
+    const char *grid, const char *role, int transfer)
+{
+	struct db_stmt *st;
+	const char *g, *r, *why = NULL, *key = NULL;
+	int rc, ok = 1;
+
+	if (transfer)
+		return 1;
+	st = db_prepare(db, "SELECT grid, role FROM assignments WHERE "
+	    "person = ? AND ended IS NULL ORDER BY started, id");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, p->id);
+	while (ok && (rc = db_step(st)) == 1) {
+		g = db_text(st, 0);
+		r = db_text(st, 1);
+		if (strcmp(role, "full_time") == 0 &&
+		    strcmp(r, "full_time") == 0 &&
+		    !config_bool(cfg, "staff.multiple_full_time")) {
+			why = "holds a full-time post already";
+			key = "staff.multiple_full_time; Art. 8";
+		} else if (((strcmp(role, "part_time") == 0 &&
+		    strcmp(r, "full_time") == 0) ||
+		    (strcmp(role, "full_time") == 0 &&
+		    strcmp(r, "part_time") == 0)) &&
+		    !config_bool(cfg, "staff.part_time_beside_full_time")) {
+			why = "would hold a part-time post beside a full-time one";
+			key = "staff.part_time_beside_full_time; Art. 8";
+		} else if (strcmp(g, grid) == 0 && (strcmp(role, "leader") ==
+		    0) != (strcmp(r, "leader") == 0) &&
+		    !config_bool(cfg, "staff.leader_and_member")) {
+			why = "would be the leader and a member of the same grid";
+			key = "staff.leader_and_member; Art. 5";
+		}
+		if (why != NULL) {
+			diag_error("%lld (%s) %s: %s in grid %s (%s)", p->id,
+			    p->name, why, r, g, key);
+			ok = 0;
+		}
+	}
+	db_reset(st);
+	if (ok && rc < 0)
+		return rc;
+	return ok;
+}
+
 /* Start an assignment today and fill the oldest open vacancy of the
  * same grid and role. */
 static int
@@ -379,6 +622,8 @@ assign_in(struct db *db, long long person, const char *grid,
 	struct db_stmt *st;
 	char today[DAY_ISO_MAX];
 	long long vacancy = 0;
+	const char *why;
+	gk_day since = 0;
 	int rc;
 
 	day_format(clock_today(), today);
@@ -386,19 +631,42 @@ assign_in(struct db *db, long long person, const char *grid,
 	    "started) VALUES (?, ?, ?, ?)", "Lsss", person, grid, role, today))
 	    != GK_OK)
 		return rc;
-	st = db_prepare(db, "SELECT id FROM vacancies WHERE grid = ? AND "
-	    "role = ? AND filled IS NULL ORDER BY since, id LIMIT 1");
+	st = db_prepare(db, "SELECT id, since FROM vacancies WHERE grid = ? "
+	    "AND role = ? AND filled IS NULL ORDER BY since, id LIMIT 1");
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, grid);
 	db_bind_text(st, 2, role);
-	if ((rc = db_step(st)) == 1)
+	if ((rc = db_step(st)) == 1) {
 		vacancy = db_int(st, 0);
+		if (day_parse(db_text(st, 1), &since, &why) == -1) {
+			db_reset(st);
+			return GK_SOFTWARE;
+		}
+		/* A post is filled after it fell open, not before: the one
+		 * who left served until the day before since. */
+		if (clock_today() < since - 1) {
+			diag_error("grid %s, %s: the post falls open on %s; it "
+			    "cannot be filled on %s, before its holder left "
+			    "(the record moves forward in time only)", grid,
+			    role, db_text(st, 1), today);
+			db_reset(st);
+			return GK_DATAERR;
+		}
+	}
 	db_reset(st);
 	if (rc < 0)
 		return -rc;
 	if (vacancy == 0)
 		return GK_OK;
+	/* Filled on the first day it was empty, or before: it never was,
+	 * and a vacancy of no days is none. */
+	if (clock_today() <= since) {
+		diag_info("grid %s, %s: the post never fell open; no vacancy",
+		    grid, role);
+		return db_run(db, "DELETE FROM vacancies WHERE id = ?", "L",
+		    vacancy);
+	}
 	return db_run(db, "UPDATE vacancies SET filled = ?, filled_by = ? "
 	    "WHERE id = ?", "sLL", today, person, vacancy);
 }
@@ -427,6 +695,79 @@ check_target(const char *grid, const char *role, char g[16],
 	return 1;
 }
 
+/*
+ * Hiring needs the job training of Art. 11 recorded: at least one
+ * session, and staff.training_min_hours in all, dated on or after the
+ * day the candidate entered the training stage.  1 yes, 0 refused
+ * (reported), -status.
+ */
+static int
+trained(struct db *db, const struct config *cfg, const struct person *p)
+{
+	long long min = config_int(cfg, "staff.training_min_hours");
+	struct db_stmt *st;
+	char from[DAY_ISO_MAX];
+	long long n;
+	double hours;
+	int rc;
+
+	snprintf(from, sizeof from, "%.10s", p->since);
+	rc = db_query(db, &st, "SELECT count(*), coalesce(sum(hours), 0) "
+	    "FROM training WHERE person = ? AND day >= ?", "Ls", p->id, from);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	n = db_int(st, 0);
+	hours = db_real(st, 1);
+	db_reset(st);
+	if (n == 0) {
+		diag_error("candidate %lld (%s): no job training recorded on or "
+		    "after %s, when they entered training; hiring needs it "
+		    "(Art. 11; staff-hire train)", p->id, p->name, from);
+		return 0;
+	}
+	if (hours < (double)min) {
+		diag_error("candidate %lld (%s): %g hours of job training since "
+		    "%s; hiring needs %lld (staff.training_min_hours; Art. 11)",
+		    p->id, p->name, hours, from, min);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A round hires no more than it announced: when p's application belongs
+ * to a round that announced posts for grid and role, those hired in the
+ * round into them must be fewer.  1 yes, 0 refused (reported),
+ * -status.
+ */
+static int
+round_posts_left(struct db *db, const struct person *p, const char *grid,
+    const char *role)
+{
+	struct db_stmt *st;
+	long long posts, hired;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT r.number, rp.posts, (SELECT count(*) "
+	    "FROM applications h WHERE h.round = a.round AND h.grid = ?2 AND "
+	    "h.role = ?3 AND h.stage = 'hired') FROM applications a "
+	    "JOIN rounds r ON r.id = a.round JOIN round_posts rp ON "
+	    "rp.round = a.round AND rp.grid = ?2 AND rp.role = ?3 "
+	    "WHERE a.id = (SELECT max(id) FROM applications WHERE person = ?1)",
+	    "Lss", p->id, grid, role);
+	if (rc <= 0)
+		return rc < 0 ? rc : 1;
+	posts = db_int(st, 1);
+	hired = db_int(st, 2);
+	if (hired >= posts)
+		diag_error("candidate %lld (%s): round %s announced %lld %s "
+		    "post%s in grid %s, and %lld %s filled", p->id, p->name,
+		    db_text(st, 0), posts, role, posts == 1 ? "" : "s", grid,
+		    hired, hired == 1 ? "is" : "are");
+	db_reset(st);
+	return hired < posts;
+}
+
 static int
 hire_in(struct db *db, const struct config *cfg, const struct person *p,
     const char *grid, const char *role, const char *now)
@@ -445,7 +786,10 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 		return 0;
 	}
 	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1 ||
-	    (rc = education_fits(db, cfg, p->id, r)) != 1)
+	    (rc = posts_fit(db, cfg, p, g, r, 0)) != 1 ||
+	    (rc = round_posts_left(db, p, g, r)) != 1 ||
+	    (rc = education_fits(db, cfg, p->id, r)) != 1 ||
+	    (rc = trained(db, cfg, p)) != 1)
 		return rc;
 	if ((rc = stage_record(db, p, STAGE_HIRED, "entered", NULL, now))
 	    != GK_OK || (rc = assign_in(db, p->id, g, r)) != GK_OK)
@@ -469,6 +813,8 @@ staff_hire(struct db *db, const struct config *cfg, long long id,
 	if (r == 1 && !movable(&p))
 		r = 0;
 	if (r == 1)
+		r = time_forward(db, &p, "the hire", now);
+	if (r == 1)
 		r = hire_in(db, cfg, &p, grid, role, now);
 	if (r <= 0) {
 		db_rollback(db);
@@ -485,22 +831,88 @@ staff_hire(struct db *db, const struct config *cfg, long long id,
 	return db_commit(db);
 }
 
-/* End the person's current assignments on day with reason, leaving a
- * vacancy for each.  Returns the number ended, or -status. */
+/*
+ * End the person's current assignments on day (the last day they
+ * serve) with reason, leaving a vacancy for each, open from the next
+ * day, the first the post is empty (Art. 10).  A vacancy is recorded as
+ * it was: when someone else took the same grid and role since (a leave
+ * recorded late, after the post was refilled), it is closed by that
+ * refill, or is none when the refill began by its first day; an
+ * assignment a transfer ends on the day it began (a transfer corrected
+ * the same day) leaves none, and reopens the vacancy it filled.  Returns the
+ * number of assignments ended, or -status.
+ */
 static long
 end_assignments(struct db *db, long long person, const char *day,
     const char *reason)
 {
-	int rc;
+	struct db_stmt *st, *rf;
+	char since[DAY_ISO_MAX], grid[16], role[16], started[DAY_ISO_MAX];
+	char filled[DAY_ISO_MAX];
+	long long by;
+	long n = 0;
+	gk_day d;
+	const char *why;
+	int rc, r;
 
-	rc = db_run(db, "INSERT INTO vacancies (grid, role, since, reason, "
-	    "person) SELECT grid, role, ?, ?, person FROM assignments "
-	    "WHERE person = ? AND ended IS NULL", "ssL", day, reason, person);
+	if (day_parse(day, &d, &why) == -1)
+		return -GK_SOFTWARE;
+	day_format(d + 1, since);
+	st = db_prepare(db, "SELECT grid, role, started FROM assignments "
+	    "WHERE person = ? AND ended IS NULL ORDER BY id");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_int(st, 1, person);
+	while ((rc = db_step(st)) == 1) {
+		snprintf(grid, sizeof grid, "%s", db_text(st, 0));
+		snprintf(role, sizeof role, "%s", db_text(st, 1));
+		snprintf(started, sizeof started, "%s", db_text(st, 2));
+		n++;
+		if (strcmp(started, day) == 0 &&
+		    strcmp(reason, "transfer") == 0) {
+			rc = db_run(db, "UPDATE vacancies SET filled = NULL, "
+			    "filled_by = NULL WHERE grid = ? AND role = ? AND "
+			    "filled_by = ? AND filled = ?", "ssLs", grid, role,
+			    person, started);
+			if (rc != GK_OK)
+				break;
+			continue;
+		}
+		/* Someone who took the post since, filling no vacancy. */
+		r = db_query(db, &rf, "SELECT a.person, a.started FROM "
+		    "assignments a WHERE a.grid = ?1 AND a.role = ?2 AND "
+		    "a.person <> ?3 AND a.started >= ?4 AND NOT EXISTS (SELECT 1 "
+		    "FROM vacancies v WHERE v.grid = a.grid AND v.role = a.role "
+		    "AND v.filled_by = a.person AND v.filled = a.started) "
+		    "ORDER BY a.started, a.id LIMIT 1", "ssLs", grid, role,
+		    person, day);
+		if (r < 0) {
+			rc = r;
+			break;
+		}
+		by = 0;
+		if (r == 1) {
+			by = db_int(rf, 0);
+			snprintf(filled, sizeof filled, "%s", db_text(rf, 1));
+			db_reset(rf);
+			if (strcmp(filled, since) <= 0)
+				continue;
+		}
+		rc = db_run(db, "INSERT INTO vacancies (grid, role, since, "
+		    "reason, person, filled, filled_by) VALUES (?, ?, ?, ?, ?, "
+		    "?, ?)", "ssssLsN", grid, role, since, reason, person,
+		    by ? filled : NULL, by ? by : -1);
+		if (rc != GK_OK)
+			break;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
 	if (rc == GK_OK)
 		rc = db_run(db, "UPDATE assignments SET ended = ?, "
 		    "end_reason = ? WHERE person = ? AND ended IS NULL", "ssL",
 		    day, reason, person);
-	return rc != GK_OK ? -rc : (long)db_changes(db);
+	return rc != GK_OK ? -rc : n;
 }
 
 /* A person serves a grid in a role once: 1 when p does not already,
@@ -571,12 +983,18 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		rc = GK_DATAERR;
 		goto fail;
 	}
+	if ((rc = time_forward(db, &p, transfer ? "the transfer" :
+	    "the assignment", day_format(clock_today(), today))) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
 	if ((rc = current_role(db, id, cur)) != GK_OK)
 		goto fail;
 	if (r == NULL)
 		r = *cur ? cur : p.role;
 	if ((rc = not_serving(db, &p, g, r)) != 1 ||
 	    (rc = role_fits(db, cfg, g, r, transfer ? id : 0)) != 1 ||
+	    (rc = posts_fit(db, cfg, &p, g, r, transfer)) != 1 ||
 	    (rc = education_fits(db, cfg, id, r)) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
@@ -646,6 +1064,10 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		rc = GK_DATAERR;
 		goto fail;
 	}
+	if ((rc = time_forward(db, &p, "leaving", d)) != 1) {
+		rc = rc == 0 ? GK_DATAERR : -rc;
+		goto fail;
+	}
 	st = db_prepare(db, "SELECT max(started) FROM assignments "
 	    "WHERE person = ? AND ended IS NULL");
 	if (st == NULL) {
@@ -671,7 +1093,8 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	if ((rc = db_run(db, "UPDATE people SET status = 'left', updated = ? "
-	    "WHERE id = ?", "sL", now, id)) != GK_OK)
+	    "WHERE id = ?", "sL", now, id)) != GK_OK ||
+	    (rc = application_sync(db, id, NULL, "left")) != GK_OK)
 		goto fail;
 	sb_addf(&detail, "%s left on %s (%s); %ld vacanc%s", p.name, d,
 	    reason, ended,

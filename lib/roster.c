@@ -75,13 +75,16 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	 */
 	st = db_prepare(db, "SELECT * FROM ("
 	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, a.grid, "
-	    "a.role, p.stage, p.status, substr(p.created, 1, 10), a.started, "
-	    "a.ended FROM people p JOIN assignments a ON a.person = p.id "
-	    "AND a.ended IS NULL "
+	    "a.role, p.stage, p.status, substr(coalesce((SELECT "
+	    "max(x.applied) FROM applications x WHERE x.person = p.id), "
+	    "p.created), 1, 10), a.started, a.ended FROM people p "
+	    "JOIN assignments a ON a.person = p.id AND a.ended IS NULL "
 	    "UNION ALL "
 	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, "
 	    "coalesce(a.grid, p.grid), coalesce(a.role, p.role), p.stage, "
-	    "p.status, substr(p.created, 1, 10), a.started, a.ended "
+	    "p.status, substr(coalesce((SELECT max(x.applied) FROM "
+	    "applications x WHERE x.person = p.id), p.created), 1, 10), "
+	    "a.started, a.ended "
 	    "FROM people p LEFT JOIN assignments a ON a.id = "
 	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
 	    "WHERE NOT EXISTS (SELECT 1 FROM assignments y "
@@ -164,7 +167,8 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 
 const struct recout_col staff_rank_cols[] = {
 	{ "grid", RC_STR }, { "role", RC_STR }, { "rank", RC_INT },
-	{ "id", RC_INT }, { "name", RC_STR }, { "priority", RC_INT },
+	{ "id", RC_INT }, { "name", RC_STR }, { "score", RC_NUM },
+	{ "exam", RC_NUM }, { "interview", RC_NUM }, { "priority", RC_INT },
 	{ "party_member", RC_BOOL }, { "professional_title", RC_BOOL },
 	{ "social_worker", RC_BOOL }, { "veteran", RC_BOOL },
 	{ "subsistence", RC_BOOL },
@@ -172,25 +176,57 @@ const struct recout_col staff_rank_cols[] = {
 const size_t staff_rank_ncols = sizeof staff_rank_cols /
     sizeof staff_rank_cols[0];
 
+/* A number of the ranking as printed: "" for none. */
+static const char *
+rank_num(struct db_stmt *st, int col, char *buf, size_t n)
+{
+	if (db_isnull(st, col))
+		return NULL;
+	snprintf(buf, n, "%g", db_real(st, col));
+	return buf;
+}
+
+/*
+ * Score first (Art. 9: priority "under equal conditions"); the flags
+ * only break ties: any flag before none, or, with
+ * staff.priority_by_count, more flags first.
+ */
 int
-staff_rank(struct db *db, int stage, struct recout *out)
+staff_rank(struct db *db, const struct config *cfg, int stage,
+    const char *round, struct recout *out)
 {
 	struct db_stmt *st;
 	char grid[16] = "", role[16] = "", rank[24], prio[8];
-	const char *v[11];
+	char total[32], exam[32], interview[32];
+	const char *v[14];
+	char ep[8], ip[8];
 	long long n = 0;
 	int rc, c;
 
-	st = db_prepare(db, "SELECT grid, role, id, name, party_member + "
-	    "professional_title + social_worker + veteran + subsistence, "
-	    "party_member, professional_title, social_worker, veteran, "
-	    "subsistence FROM people WHERE stage = ? AND status = 'candidate' "
-	    "ORDER BY grid, role, 5 DESC, party_member DESC, "
-	    "professional_title DESC, social_worker DESC, veteran DESC, "
-	    "subsistence DESC, id");
+	snprintf(ep, sizeof ep, "%lld", config_int(cfg,
+	    "staff.score.exam_percent"));
+	snprintf(ip, sizeof ip, "%lld", config_int(cfg,
+	    "staff.score.interview_percent"));
+	st = db_prepare(db, "SELECT p.grid, p.role, p.id, p.name, "
+	    "CASE WHEN a.exam IS NULL AND a.interview IS NULL THEN NULL ELSE "
+	    "(coalesce(a.exam, 0) * CAST(?2 AS REAL) + coalesce(a.interview, 0) "
+	    "* CAST(?3 AS REAL)) / 100 END AS total, a.exam, a.interview, "
+	    "party_member + professional_title + social_worker + veteran + "
+	    "subsistence AS flags, party_member, professional_title, "
+	    "social_worker, veteran, subsistence "
+	    "FROM people p LEFT JOIN applications a ON a.id = "
+	    "(SELECT max(x.id) FROM applications x WHERE x.person = p.id) "
+	    "WHERE p.stage = ?1 AND p.status = 'candidate' AND (CAST(?5 AS TEXT) "
+	    "IS NULL OR a.round = (SELECT id FROM rounds WHERE number = ?5)) "
+	    "ORDER BY p.grid, p.role, total IS NULL, total DESC, "
+	    "CASE WHEN ?4 = 1 THEN flags ELSE flags > 0 END DESC, p.id");
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, staff_stage_name(stage));
+	db_bind_text(st, 2, ep);
+	db_bind_text(st, 3, ip);
+	db_bind_int(st, 4, config_bool(cfg, "staff.priority_by_count"));
+	db_bind_text(st, 5, round);
 	while ((rc = db_step(st)) == 1) {
 		if (strcmp(grid, db_text(st, 0)) != 0 ||
 		    strcmp(role, db_text(st, 1)) != 0) {
@@ -199,14 +235,17 @@ staff_rank(struct db *db, int stage, struct recout *out)
 			n = 0;
 		}
 		snprintf(rank, sizeof rank, "%lld", ++n);
-		snprintf(prio, sizeof prio, "%lld", db_int(st, 4));
+		snprintf(prio, sizeof prio, "%lld", db_int(st, 7));
 		v[0] = grid;
 		v[1] = role;
 		v[2] = rank;
 		v[3] = db_text(st, 2);
 		v[4] = db_text(st, 3);
-		v[5] = prio;
-		for (c = 5; c < 10; c++)
+		v[5] = rank_num(st, 4, total, sizeof total);
+		v[6] = rank_num(st, 5, exam, sizeof exam);
+		v[7] = rank_num(st, 6, interview, sizeof interview);
+		v[8] = prio;
+		for (c = 8; c < 13; c++)
 			v[c + 1] = db_int(st, c) ? "true" : "false";
 		if ((rc = recout_row(out, v)) != GK_OK)
 			break;
@@ -239,7 +278,7 @@ struct section {
 	const char *title;		/* text title, and JSON key */
 	const char *sql;		/* one parameter: the person */
 	size_t ncols;			/* columns of the query */
-	struct recout_doc_col cols[6];	/* how they print */
+	struct recout_doc_col cols[9];	/* how they print */
 };
 
 static const struct section sections[] = {
@@ -253,6 +292,15 @@ static const struct section sections[] = {
 	    { { "grid", RC_STR, 15, NULL }, { "role", RC_STR, 10, NULL },
 	      { "started", RC_STR, 10, NULL }, { "ended", RC_STR, 10, NULL },
 	      { "end_reason", RC_STR, 0, NULL } } },
+	{ "applications", "SELECT coalesce(r.number, '-'), a.grid, a.role, "
+	    "substr(a.applied, 1, 10), a.exam, a.interview, a.publicity_end, "
+	    "a.stage, a.status FROM applications a LEFT JOIN rounds r ON "
+	    "r.id = a.round WHERE a.person = ? ORDER BY a.id", 9,
+	    { { "round", RC_STR, 0, NULL }, { "grid", RC_STR, 15, NULL },
+	      { "role", RC_STR, 10, NULL }, { "applied", RC_STR, 10, NULL },
+	      { "exam", RC_NUM, 0, NULL }, { "interview", RC_NUM, 0, NULL },
+	      { "publicity_end", RC_STR, 0, NULL },
+	      { "stage", RC_STR, 0, NULL }, { "status", RC_STR, 0, NULL } } },
 	{ "training", "SELECT day, level, hours, topic FROM training "
 	    "WHERE person = ? ORDER BY day, id", 4,
 	    { { "date", RC_STR, 10, NULL }, { "level", RC_STR, 9, NULL },
@@ -265,8 +313,8 @@ section(struct db *db, const struct section *sec, long long id,
     struct recout_doc *doc)
 {
 	struct db_stmt *st = db_prepare(db, sec->sql);
-	const char *v[6];
-	char num[32];
+	const char *v[9];
+	char num[9][32];
 	size_t c;
 	int rc;
 
@@ -278,9 +326,9 @@ section(struct db *db, const struct section *sec, long long id,
 	while ((rc = db_step(st)) == 1) {
 		for (c = 0; c < sec->ncols; c++) {
 			if (db_isnum(st, (int)c)) {
-				snprintf(num, sizeof num, "%g",
+				snprintf(num[c], sizeof num[c], "%g",
 				    db_real(st, (int)c));
-				v[c] = num;
+				v[c] = num[c];
 			} else
 				v[c] = db_isnull(st, (int)c) ? NULL :
 				    db_text(st, (int)c);
@@ -289,6 +337,30 @@ section(struct db *db, const struct section *sec, long long id,
 	}
 	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
+}
+
+/* The bars of Art. 9 as declared, one field each: yes, no, or not
+ * declared. */
+static int
+show_declared(struct db *db, long long id, struct recout_doc *doc)
+{
+	static const char *const key[3] = { "under_investigation",
+	    "penalized", "expelled" };
+	static const char *const title[3] = { "under investigation",
+	    "penalized", "expelled" };
+	struct db_stmt *st;
+	int rc, i;
+
+	rc = db_query(db, &st, "SELECT under_investigation, penalized, "
+	    "expelled FROM declarations WHERE person = ?", "L", id);
+	if (rc < 0)
+		return -rc;
+	for (i = 0; i < 3; i++)
+		recout_doc_field(doc, key[i], title[i], RC_STR, rc == 1 &&
+		    !db_isnull(st, i) ? db_text(st, i) : "not declared");
+	if (rc == 1)
+		db_reset(st);
+	return GK_OK;
 }
 
 int
@@ -321,7 +393,9 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 			return rc;
 	}
 	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
-	    "nationality, source, grid, role, stage, status, created, "
+	    "nationality, source, grid, role, stage, status, "
+	    "coalesce((SELECT max(x.applied) FROM applications x WHERE "
+	    "x.person = people.id), created), "
 	    "party_member, professional_title, social_worker, veteran, "
 	    "subsistence FROM people WHERE id = ?");
 	if (st == NULL)
@@ -358,6 +432,12 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	recout_doc_field(doc, "stage", NULL, RC_STR, db_text(st, 9));
 	recout_doc_field(doc, "status", NULL, RC_STR, db_text(st, 10));
 	recout_doc_field(doc, "priority", "priority", RC_STR, prio.buf);
+	if ((rc = show_declared(db, id, doc)) != GK_OK) {
+		db_reset(st);
+		recout_doc_end(doc, 1);
+		sb_release(&prio);
+		return rc;
+	}
 	recout_doc_textf(doc, "applied", "%s as %s on %.10s", db_text(st, 7),
 	    db_text(st, 8), db_text(st, 11));
 	recout_doc_textf(doc, "status", "%s, at %s", db_text(st, 10),
@@ -386,8 +466,10 @@ staff_serving(struct db *db, const char *grid, int reveal,
 	char phone[PHONE_MAX];
 	int rc;
 
-	st = db_prepare(db, "SELECT a.role, p.name, p.phone, p.id "
+	st = db_prepare(db, "SELECT a.role, p.name, p.phone, p.id, "
+	    "c.work_phone, c.photo "
 	    "FROM assignments a JOIN people p ON p.id = a.person "
+	    "LEFT JOIN public_contacts c ON c.person = p.id "
 	    "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
 	    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 "
 	    "WHEN 'part_time' THEN 3 ELSE 4 END, p.id");
@@ -400,6 +482,8 @@ staff_serving(struct db *db, const char *grid, int reveal,
 		m.phone = shown_phone(db_text(st, 2), reveal, phone,
 		    sizeof phone);
 		m.id = db_int(st, 3);
+		m.work_phone = db_isnull(st, 4) ? NULL : db_text(st, 4);
+		m.photo = db_isnull(st, 5) ? NULL : db_text(st, 5);
 		if ((rc = fn(&m, ctx)) != 0)
 			break;
 	}
@@ -551,7 +635,7 @@ train_row(struct batch *b, void *arg)
 
 int
 staff_train_import(struct db *db, const struct config *cfg, const char *path,
-    const struct recin_opts *opts, long long max_errors)
+    const struct recin_opts *opts, long long max_errors, int reveal)
 {
 	static const char *const names[6] = { "staff", "level", "date",
 	    "hours", "topic", "name" };
@@ -575,6 +659,7 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	def.nfields = 6;
 	def.row = train_row;
 	bo.max_errors = max_errors;
+	bo.reveal = reveal;
 	return batch_run(db, path, opts, &def, &bo, NULL, &bs);
 }
 
@@ -621,12 +706,8 @@ staff_train_one(struct db *db, long long id, const char *level,
 	}
 	sb_addf(&subj, "staff %lld", id);
 	sb_addf(&detail, "%s %s %sh %s", t.level, t.day, t.hours, t.topic);
-	rc = audit_record(db, "train", subj.buf, detail.buf);
+	rc = audit_commit(db, "train", subj.buf, detail.buf);
 	sb_release(&subj);
 	sb_release(&detail);
-	if (rc != GK_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return rc;
 }

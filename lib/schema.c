@@ -187,9 +187,79 @@ static const char *const v_grid_kind_dedicated[] = {
 	NULL
 };
 
+/*
+ * Recruitment rounds, applications, declarations, scores and public
+ * contacts (Art. 5, 9-11): staff-hire.  New tables keyed by person
+ * rather than columns of people, so this migration is whole in itself.
+ */
+static const char *const v_staff_rounds[] = {
+	/* A round is opened by its announcement (Art. 11): number, date,
+	 * county; its posts are grid x role x count. */
+	"CREATE TABLE rounds ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  number    TEXT NOT NULL UNIQUE,"	/* the announcement's number */
+	"  announced TEXT NOT NULL,"		/* date */
+	"  county    TEXT NOT NULL,"		/* 6-digit county code */
+	"  title     TEXT,"
+	"  created   TEXT NOT NULL)",
+	"CREATE TABLE round_posts ("
+	"  round     INTEGER NOT NULL REFERENCES rounds (id),"
+	"  grid      TEXT NOT NULL REFERENCES grids (code),"
+	"  role      TEXT NOT NULL,"
+	"  posts     INTEGER NOT NULL CHECK (posts > 0),"
+	"  PRIMARY KEY (round, grid, role))",
+
+	/*
+	 * Every application a person made; the person's row holds the
+	 * procedure of the latest one (stage, status), which its
+	 * application keeps too, so a round's outcome stays when the
+	 * person applies again.  round NULL: an
+	 * application made while no round was recorded.  Scores of the
+	 * written exam and interview (Art. 9 "under equal conditions"),
+	 * and the end of publicity fixed when it began (Art. 11).
+	 */
+	"CREATE TABLE applications ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  person    INTEGER NOT NULL REFERENCES people (id),"
+	"  round     INTEGER REFERENCES rounds (id),"
+	"  grid      TEXT NOT NULL,"
+	"  role      TEXT NOT NULL,"
+	"  applied   TEXT NOT NULL,"		/* time */
+	"  exam      REAL,"
+	"  interview REAL,"
+	"  publicity_end TEXT,"			/* date, last day counted */
+	"  stage     TEXT NOT NULL,"		/* as people's, kept with it */
+	"  status    TEXT NOT NULL,"
+	"  UNIQUE (person, round))",
+	"CREATE INDEX applications_round ON applications (round)",
+	"CREATE INDEX applications_person ON applications (person)",
+	"INSERT INTO applications (person, round, grid, role, applied, stage, "
+	"status) SELECT id, NULL, grid, role, created, stage, status "
+	"FROM people ORDER BY id",
+
+	/* The bars of Art. 9 as declared: 'yes', 'no', or NULL (no row)
+	 * for not declared. */
+	"CREATE TABLE declarations ("
+	"  person    INTEGER PRIMARY KEY REFERENCES people (id),"
+	"  under_investigation TEXT CHECK (under_investigation = 'yes' OR"
+	"            under_investigation = 'no'),"
+	"  penalized TEXT CHECK (penalized = 'yes' OR penalized = 'no'),"
+	"  expelled  TEXT CHECK (expelled = 'yes' OR expelled = 'no'),"
+	"  updated   TEXT NOT NULL)",
+
+	/* What the bulletin board shows of a member (Art. 5): public. */
+	"CREATE TABLE public_contacts ("
+	"  person    INTEGER PRIMARY KEY REFERENCES people (id),"
+	"  work_phone TEXT,"
+	"  photo     TEXT)",
+	NULL
+};
+
 const char *const schema_tables[] = {
 	"areas", "grids", "units", "audit", "people", "stages",
-	"assignments", "vacancies", "training", "gridkit_meta", NULL
+	"assignments", "vacancies", "training", "gridkit_meta", "rounds",
+	"round_posts", "applications", "declarations", "public_contacts",
+	NULL
 };
 
 const struct schema_migration schema_migrations[] = {
@@ -197,6 +267,7 @@ const struct schema_migration schema_migrations[] = {
 	{ v2, NULL },
 	{ v3, NULL },
 	{ v_grid_kind_dedicated, NULL },
+	{ v_staff_rounds, NULL },
 };
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

@@ -110,14 +110,15 @@ staff_flag_parse(const char *s)
 	return e != NULL ? e->value : -1;
 }
 
-/* Chinese nationality, however written, is "CN"; so is none. */
+/* Chinese nationality, however written, is "CN"; none is "", not
+ * recorded (Art. 9: a missing column is no nationality). */
 static const char *
 nationality(const char *s)
 {
 	const struct vocab_entry *e;
 
 	if (s == NULL || *s == '\0')
-		return "CN";
+		return "";
 	e = vocab_find(VOCAB_NATIONALITY, s);
 	return e != NULL ? e->name : s;
 }
@@ -144,7 +145,7 @@ static const struct recin_field apply_fields[F_COUNT] = {
 /* The bars of Art. 9, as the reason reads. */
 static const char *const bars[] = {
 	"under investigation for violating law or discipline",
-	"under a criminal or public-security administrative penalty",
+	"has received a criminal or public-security administrative penalty",
 	"expelled from the party, public office or the army",
 };
 
@@ -226,7 +227,8 @@ grid_cache_add(struct grid_cache *gc, const char *code, const char *kind)
 struct run {
 	long long first;	/* the first staff id */
 	long long n;		/* ids first .. first + n - 1 */
-	int added;		/* added by this batch, or unchanged */
+	int added;		/* 1 added by this batch, 0 unchanged, 2
+				   applying again in a later round */
 };
 
 struct runs {
@@ -246,12 +248,16 @@ struct apply {
 	char now[CLOCK_ISO_MAX];		/* stamp */
 	struct runs rows;			/* registered, in input order */
 	struct runs added;			/* added, by staff id */
+	struct runs again;			/* applying again */
+	long long round;			/* the round's id, 0: none */
 	int added_sorted;			/* added is in ascending order */
 	struct recout *out;			/* after the commit: a table, */
 	FILE *ids;				/* or the staff ids alone */
 	struct grid_cache grids;		/* active grids seen */
+	int warned;				/* missing columns said */
 	/* The policy, read once: a config lookup is a search. */
 	long long min_age;			/* staff.min_age */
+	long long max_age;			/* staff.max_age, 0: none */
 	const char *nationality;		/* staff.nationality */
 	int rural_full_time;			/* staff.rural_full_time */
 	int min_edu[4];				/* staff.min_education.*,
@@ -384,6 +390,10 @@ static void
 log_row(struct apply *ap, long long id, int added)
 {
 	runs_add(&ap->rows, id, added);
+	if (added == 2) {
+		runs_add(&ap->again, id, 1);
+		return;
+	}
 	if (!added)
 		return;
 	if (ap->added.n > 0 && id <= ap->added.run[ap->added.n - 1].first +
@@ -392,12 +402,19 @@ log_row(struct apply *ap, long long id, int added)
 	runs_add(&ap->added, id, 1);
 }
 
-/* Whether staff id is one this batch added. */
+/* Whether staff id is one this batch added, or took again. */
 static int
 added_here(const struct apply *ap, long long id)
 {
 	size_t lo = 0, hi = ap->added.n, mid;
 	const struct run *r;
+
+	for (lo = 0; lo < ap->again.n; lo++) {
+		r = &ap->again.run[lo];
+		if (id >= r->first && id < r->first + r->n)
+			return 1;
+	}
+	lo = 0;
 
 	if (!ap->added_sorted) {
 		for (lo = 0; lo < ap->added.n; lo++) {
@@ -420,48 +437,149 @@ added_here(const struct apply *ap, long long id)
 	return 0;
 }
 
+/* A declaration as stored: "yes", "no", or NULL for not declared. */
+static const char *
+decl_word(int flag)
+{
+	return flag < 0 ? NULL : flag ? "yes" : "no";
+}
+
 /*
  * An identity number already registered: the same person applying
- * again as before is unchanged (returns the id); anything else is
- * reported.  Returns the id, 0 when new, -1 after reporting, or
- * -1 - status on a database error.
+ * again as before, in the same round, is unchanged (returns the id); a
+ * person rejected or gone applying in a later round applies again
+ * (*again set, returns the id); anything else is reported.  Returns
+ * the id, 0 when new, -1 after reporting, or -1 - status on a database
+ * error.
  */
 static long long
 apply_existing(struct apply *ap, const char *idnum, const char *name,
-    const char *grid, const char *role)
+    const char *grid, const char *role, int *again)
 {
 	struct db_stmt *st;
 	char m[MASKED_MAX];
-	long long id;
-	int rc;
+	long long id, latest;
+	int rc, here, inround;
 
-	st = db_prepare(ap->db, "SELECT id, name, grid, role, status "
-	    "FROM people WHERE id_number = ?");
+	*again = 0;
+	st = db_prepare(ap->db, "SELECT p.id, p.name, p.grid, p.role, "
+	    "p.status, coalesce((SELECT round FROM applications a WHERE "
+	    "a.person = p.id ORDER BY a.id DESC LIMIT 1), 0), "
+	    "EXISTS (SELECT 1 FROM applications b WHERE b.person = p.id AND "
+	    "b.round = ?) FROM people p WHERE p.id_number = ?");
 	if (st == NULL)
 		return -1 - GK_SOFTWARE;
-	db_bind_text(st, 1, idnum);
+	db_bind_int(st, 1, ap->round);
+	db_bind_text(st, 2, idnum);
 	rc = db_step(st);
 	if (rc <= 0) {
 		db_reset(st);
 		return rc == 0 ? 0 : -1 + rc;
 	}
 	id = db_int(st, 0);
-	if (!added_here(ap, id) && strcmp(db_text(st, 1), name) == 0 &&
-	    strcmp(db_text(st, 2), grid) == 0 &&
+	latest = db_int(st, 5);
+	inround = (int)db_int(st, 6);
+	here = added_here(ap, id);
+	if (!here && latest == ap->round && strcmp(db_text(st, 1), name) == 0
+	    && strcmp(db_text(st, 2), grid) == 0 &&
 	    strcmp(db_text(st, 3), role) == 0) {
 		db_reset(st);
 		return id;
 	}
+	if (!here && ap->round != 0 && !inround &&
+	    (strcmp(db_text(st, 4), "rejected") == 0 ||
+	    strcmp(db_text(st, 4), "left") == 0)) {
+		db_reset(st);
+		*again = 1;
+		return id;
+	}
 	masked_id(ap, idnum, m, sizeof m);
-	if (added_here(ap, id))
+	if (here)
 		bad(ap, F_IDNUM, "identity number %s appears earlier in this "
 		    "file (staff id %lld, %s)", m, id, db_text(st, 1));
+	else if (ap->round != 0 && inround)
+		bad(ap, F_IDNUM, "identity number %s has applied in round %s "
+		    "already: staff id %lld, %s, %s", m, ap->opts->round, id,
+		    db_text(st, 1), db_text(st, 4));
 	else
 		bad(ap, F_IDNUM, "identity number %s is already registered: "
-		    "staff id %lld, %s, %s", m, id, db_text(st, 1),
-		    db_text(st, 4));
+		    "staff id %lld, %s, %s%s", m, id, db_text(st, 1),
+		    db_text(st, 4), strcmp(db_text(st, 4), "rejected") == 0 ||
+		    strcmp(db_text(st, 4), "left") == 0 ? "; they may apply "
+		    "again in a later round (--round)" : "");
 	db_reset(st);
 	return -1;
+}
+
+/*
+ * A person rejected or gone applies again in this round: their record
+ * takes the new application's data, and they start again at
+ * registration, with a new application and the declarations of this
+ * row (a bar not declared now is not declared).  GK_OK or a status.
+ */
+static int
+apply_again(struct apply *ap, long long id, const char *const *v,
+    const char *phone, int edu, const char *nat, const char *source,
+    const int *flags, const char *grid, const char *role)
+{
+	int rc;
+
+	rc = db_run(ap->db, "UPDATE people SET name = ?, phone = ?, "
+	    "education = ?, nationality = ?, source = ?, party_member = ?, "
+	    "veteran = ?, social_worker = ?, professional_title = ?, "
+	    "subsistence = ?, grid = ?, role = ?, stage = 'registration', "
+	    "stage_since = ?, status = 'candidate', updated = ? WHERE id = ?",
+	    "sssssiiiiissssL", v[F_NAME], phone, staff_education_name(edu),
+	    nat, source, flags[F_PARTY], flags[F_VETERAN], flags[F_SOCIAL],
+	    flags[F_TITLE], flags[F_SUBSISTENCE], grid, role, ap->now,
+	    ap->now, id);
+	if (rc == GK_OK)
+		rc = db_run(ap->db, "INSERT INTO stages (person, stage, outcome, "
+		    "at, operator) VALUES (?, 'registration', 'entered', ?, ?)",
+		    "Lss", id, ap->now, db_operator(ap->db));
+	if (rc == GK_OK)
+		rc = db_run(ap->db, "INSERT INTO applications (person, round, "
+		    "grid, role, applied, stage, status) VALUES (?, ?, ?, ?, ?, "
+		    "'registration', 'candidate')", "LLsss", id, ap->round,
+		    grid, role, ap->now);
+	if (rc == GK_OK)
+		rc = db_run(ap->db, "INSERT INTO declarations (person, "
+		    "under_investigation, penalized, expelled, updated) VALUES "
+		    "(?, ?, ?, ?, ?) ON CONFLICT (person) DO UPDATE SET "
+		    "under_investigation = excluded.under_investigation, "
+		    "penalized = excluded.penalized, expelled = "
+		    "excluded.expelled, updated = excluded.updated", "Lssss", id,
+		    decl_word(flags[F_INVESTIGATION]),
+		    decl_word(flags[F_PENALIZED]), decl_word(flags[F_EXPELLED]),
+		    ap->now);
+	return rc;
+}
+
+/*
+ * The columns of Art. 9 a sheet lacks are said once, with what becomes
+ * of its rows: registered, but nobody not declared passes the political
+ * review, nor anyone with no nationality the qualification review.
+ */
+static void
+missing_columns(struct apply *ap, const char *const v[F_COUNT])
+{
+	struct sb miss = SB_INIT;
+	int i, n = 0;
+
+	if (ap->warned)
+		return;
+	for (i = F_NATIONALITY; i <= F_EXPELLED; i++)
+		if (v[i] == NULL && (i == F_NATIONALITY ||
+		    i >= F_INVESTIGATION))
+			sb_addf(&miss, "%s%s", n++ ? ", " : "",
+			    apply_fields[i].name);
+	if (n > 0) {
+		ap->warned = 1;
+		diag_warn("%s: no column %s: its rows are registered as not "
+		    "declared, and pass no review until staff-hire declare "
+		    "records them (Art. 9)", batch_name(ap->b), miss.buf);
+	}
+	sb_release(&miss);
 }
 
 /* Check one row and register it.  Returns BATCH_ADDED,
@@ -479,6 +597,7 @@ apply_row(struct apply *ap)
 	struct db_stmt *st;
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
+	int again;
 
 	for (i = 0; i < F_COUNT; i++)
 		v[i] = recin_get(ap->in, (size_t)i);
@@ -516,6 +635,26 @@ apply_row(struct apply *ap)
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
 			}
+			ok = 0;
+		} else if (idnum_foreign_resident(&id)) {
+			bad(ap, F_IDNUM, "ineligible (Art. 9): %s is the number "
+			    "of a foreign permanent resident ID card (2023 form, "
+			    "leading 9), not a Chinese citizen's identity number",
+			    masked_id(ap, id.num, m, sizeof m));
+			ok = 0;
+		} else if (idnum_province_name(id.num) == NULL) {
+			bad(ap, F_IDNUM, "%s: area code %.6s: %.2s is no "
+			    "province-level code of GB/T 2260",
+			    masked_id(ap, id.num, m, sizeof m), id.num, id.num);
+			ok = 0;
+		} else if (ap->max_age > 0 &&
+		    idnum_age(&id, ap->today) > ap->max_age) {
+			char day[DAY_ISO_MAX];
+
+			bad(ap, F_IDNUM, "ineligible (staff.max_age; Art. 9): "
+			    "%d years old on %s; the upper age here is %lld",
+			    idnum_age(&id, ap->today),
+			    day_format(ap->today, day), ap->max_age);
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
@@ -580,8 +719,23 @@ apply_row(struct apply *ap)
 			ok = 0;
 		}
 	}
+	if (ap->round != 0 && *grid && role != NULL) {
+		rc = db_query(ap->db, &st, "SELECT 1 FROM round_posts WHERE "
+		    "round = ? AND grid = ? AND role = ?", "Lss", ap->round,
+		    grid, role);
+		if (rc < 0)
+			return rc;
+		if (rc == 1)
+			db_reset(st);
+		else {
+			bad(ap, F_ROLE, "round %s announced no %s post in grid %s",
+			    ap->opts->round, role, grid);
+			ok = 0;
+		}
+	}
+	missing_columns(ap, v);
 	nat = nationality(v[F_NATIONALITY]);
-	if (strcmp(nat, ap->nationality) != 0) {
+	if (*nat != '\0' && strcmp(nat, ap->nationality) != 0) {
 		bad(ap, F_NATIONALITY, "ineligible (Art. 9): nationality %s; "
 		    "Chinese nationality is required",
 		    diag_quote(q, sizeof q, nat));
@@ -596,6 +750,11 @@ apply_row(struct apply *ap)
 			source = src->name;
 	}
 	for (i = F_PARTY; i <= F_EXPELLED; i++) {
+		/* A bar left empty is not declared, not "no". */
+		if (i >= F_INVESTIGATION && (v[i] == NULL || *v[i] == '\0')) {
+			flags[i] = -1;
+			continue;
+		}
 		flags[i] = staff_flag_parse(v[i]);
 		if (flags[i] < 0) {
 			bad(ap, (size_t)i, "%s", vocab_explain(VOCAB_FLAG, v[i],
@@ -611,7 +770,7 @@ apply_row(struct apply *ap)
 	if (!ok) {
 		if (have_id && *grid && role != NULL && v[F_NAME] &&
 		    *v[F_NAME] && (existing = apply_existing(ap, id.num,
-		    v[F_NAME], grid, role)) < -1)
+		    v[F_NAME], grid, role, &again)) < -1)
 			return (int)(existing + 1);
 		return 0;
 	}
@@ -641,16 +800,31 @@ apply_row(struct apply *ap)
 		return rc;
 	/* Most applicants are new: insert first, look only on a clash. */
 	if (rc == 0) {
-		existing = apply_existing(ap, id.num, v[F_NAME], grid, role);
+		existing = apply_existing(ap, id.num, v[F_NAME], grid, role,
+		    &again);
 		if (existing < -1)
 			return (int)(existing + 1);
 		if (existing <= 0)
 			return BATCH_BAD;
+		if (again) {
+			if ((rc = apply_again(ap, existing, v, phone, edu, nat,
+			    source, flags, grid, role)) != GK_OK)
+				return -rc;
+			log_row(ap, existing, 2);
+			return BATCH_UPDATED;
+		}
 		log_row(ap, existing, 0);
 		return BATCH_UNCHANGED;
 	}
 	newid = db_int(st, 0);
 	db_reset(st);
+	if ((flags[F_INVESTIGATION] >= 0 || flags[F_PENALIZED] >= 0 ||
+	    flags[F_EXPELLED] >= 0) && (rc = db_run(ap->db, "INSERT INTO "
+	    "declarations (person, under_investigation, penalized, expelled, "
+	    "updated) VALUES (?, ?, ?, ?, ?)", "Lssss", newid,
+	    decl_word(flags[F_INVESTIGATION]), decl_word(flags[F_PENALIZED]),
+	    decl_word(flags[F_EXPELLED]), ap->now)) != GK_OK)
+		return -rc;
 	log_row(ap, newid, 1);
 	return BATCH_ADDED;
 }
@@ -688,6 +862,13 @@ apply_end(struct batch *b, void *arg)
 		    "at, operator) SELECT id, 'registration', 'entered', ?, ? "
 		    "FROM people WHERE id BETWEEN ? AND ? ORDER BY id", "ssLL",
 		    ap->now, db_operator(ap->db), r->first, r->first + r->n - 1);
+		if (rc == GK_OK)
+			rc = db_run(ap->db, "INSERT INTO applications (person, "
+			    "round, grid, role, applied, stage, status) SELECT id, "
+			    "?, grid, role, created, 'registration', 'candidate' "
+			    "FROM people WHERE id BETWEEN ? AND ? ORDER BY id",
+			    "NLL", ap->round ? ap->round : -1, r->first,
+			    r->first + r->n - 1);
 	}
 	return rc;
 }
@@ -736,7 +917,8 @@ apply_replay(struct batch *b, void *arg)
 			v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
 			v[3] = db_text(st, 3);
 			v[4] = db_text(st, 4);
-			v[5] = r->added ? "added" : "unchanged";
+			v[5] = r->added == 2 ? "applied again" : r->added ?
+			    "added" : "unchanged";
 			rc = recout_row(ap->out, v);
 			db_reset(st);
 		}
@@ -776,6 +958,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	ap.added_sorted = 1;
 	ap.today = clock_today();
 	ap.min_age = config_int(cfg, "staff.min_age");
+	ap.max_age = config_int(cfg, "staff.max_age");
 	ap.nationality = config_str(cfg, "staff.nationality");
 	ap.rural_full_time = config_bool(cfg, "staff.rural_full_time");
 	for (i = 0; i < vocab_count(VOCAB_ROLE); i++) {
@@ -785,6 +968,28 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    i)->name, key, sizeof key);
 	}
 	clock_format(clock_now(), ap.now);
+	/* Applications belong to a round once rounds are recorded, and
+	 * come after its announcement (Art. 11). */
+	if (opts->round != NULL) {
+		gk_day announced;
+		char day[DAY_ISO_MAX];
+
+		if ((rc = staff_round_find(db, opts->round, &ap.round,
+		    &announced)) <= 0)
+			return rc == 0 ? GK_DATAERR : -rc;
+		if (ap.today < announced) {
+			diag_error("round %s is announced on %s; nobody applies "
+			    "before its announcement (Art. 11)", opts->round,
+			    day_format(announced, day));
+			return GK_DATAERR;
+		}
+	} else if ((rc = staff_rounds_exist(db)) != 0) {
+		if (rc < 0)
+			return -rc;
+		diag_error("rounds are recorded: an application belongs to one "
+		    "(give --round NUMBER; staff-hire rounds lists them)");
+		return GK_USAGE;
+	}
 	for (i = 0; i < F_COUNT; i++) {
 		ap.fields[i] = apply_fields[i];
 		/* A person's name has aliases of its own: 姓名, not
@@ -811,9 +1016,11 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	stats->rows = bs.rows;
 	stats->added = bs.added;
 	stats->unchanged = bs.unchanged;
+	stats->again = bs.updated;
 	stats->rejected = bs.bad;
 	free(ap.rows.run);
 	free(ap.added.run);
+	free(ap.again.run);
 	free(ap.grids.slot);
 	return rc;
 }

@@ -70,12 +70,50 @@ struct staff_apply_opts {
 	const char *rejects;	/* --rejects FILE, or NULL */
 	long long max_errors;	/* bad rows reported before giving up */
 	int reveal;		/* print personal data unmasked */
+	const char *round;	/* the round's number, or NULL: none */
 };
+
+/* A recruitment round as its announcement opens it (Art. 11). */
+struct staff_round {
+	const char *number;	/* the announcement's number */
+	gk_day announced;	/* its date */
+	const char *county;	/* its county, 6 digits */
+};
+
+/*
+ * staff_announce opens round r, or adds to it, with the posts of path:
+ * records of grid (in r's county, active), role and posts (how many).
+ * All or nothing; announcing the same again changes nothing.  A number
+ * announced before with another date or county is refused.
+ */
+int staff_announce(struct db *db, const struct config *cfg,
+    const struct staff_round *r, const char *path,
+    const struct recin_opts *in, long long max_errors);
+
+/* staff_round_find: the id and date of round number; 1, 0 when there
+ * is none (reported), -status. */
+int staff_round_find(struct db *db, const char *number, long long *id,
+    gk_day *announced);
+
+/* Whether any round is recorded: 1, 0, or -status. */
+int staff_rounds_exist(struct db *db);
+
+extern const struct recout_col staff_round_cols[];
+extern const size_t staff_round_ncols;
+
+/*
+ * staff_rounds lists the rounds (or round number alone), one record
+ * per post: its grid, role and count, the applicants, how many are at
+ * each stage (candidates), rejected, and the posts filled (hired in
+ * that round).
+ */
+int staff_rounds(struct db *db, const char *number, struct recout *out);
 
 struct staff_apply_stats {
 	unsigned long rows;	/* records read */
 	unsigned long added;	/* new candidates */
 	unsigned long unchanged;/* already registered as given */
+	unsigned long again;	/* applying again in a later round */
 	unsigned long rejected;	/* bad or ineligible rows */
 };
 
@@ -100,11 +138,16 @@ int staff_apply(struct db *db, const struct config *cfg, const char *path,
 
 /*
  * staff_advance moves each candidate of ids[0..n) into stage, which must
- * be the stage right after the one they are at; leaving publicity
- * waits for its working days (cal).  Advancing into STAGE_HIRED hires
- * (staff_hire) into grid and role, or, when NULL, the grid and role
- * applied for.  All or nothing: every refusal is reported, with the
- * candidate named, and nothing moves (GK_DATAERR).
+ * be the stage right after the one they are at; one at stage already
+ * is unchanged, not refused (a pipeline run again).  Entering
+ * publicity stores its end (staff_publicity_end); leaving it waits for
+ * that day to pass.  Leaving the qualification review needs the
+ * nationality recorded, leaving the political review the bars of
+ * Art. 9 declared "no".  No move is dated before the person's last
+ * recorded event.  Advancing into STAGE_HIRED hires (staff_hire) into
+ * grid and role, or, when NULL, the grid and role applied for.  All or
+ * nothing: every refusal is reported, with the candidate named, and
+ * nothing moves (GK_DATAERR).
  */
 int staff_advance(struct db *db, const struct config *cfg,
     struct calendar *cal, int stage, const long long *ids, size_t n,
@@ -116,16 +159,20 @@ int staff_fail(struct db *db, const long long *ids, size_t n,
     const char *reason);
 
 /* The end of a candidate's publicity: the last of staff.publicity_days
- * working days counted from the day they entered it. */
+ * working days counted from the day after they entered it (the Civil
+ * Code, Art. 201), or from that day with
+ * staff.publicity_count_first_day. */
 gk_day staff_publicity_end(const struct config *cfg, struct calendar *cal,
     gk_day entered);
 
 /*
  * staff_hire makes a candidate who finished job training staff of grid
  * in role (NULL: as applied for), from today.  Checks the grid is
- * active, the role fits the grid (Art. 8), and the limits of the config
- * (one leader per grid).  Fills the oldest open vacancy of that grid
- * and role.
+ * active, the role fits the grid (Art. 8), the limits of the config
+ * (one leader per grid; the posts one person may hold), the posts their
+ * round announced, and the job training recorded since they entered
+ * training (Art. 11).  Fills the oldest open vacancy of that grid and
+ * role (or drops it when it never was open: see staff_leave).
  */
 int staff_hire(struct db *db, const struct config *cfg, long long id,
     const char *grid, const char *role);
@@ -140,9 +187,10 @@ int staff_assign(struct db *db, const struct config *cfg, long long id,
 
 /*
  * staff_leave ends every assignment of staff member id on day (a day
- * number), with reason resign, dismiss, transfer, retire, death or
- * other; each leaves a vacancy dated from that day.  The person's
- * history stays.
+ * number, their last day), with reason resign, dismiss, transfer,
+ * retire, death or other; each leaves a vacancy open from the next
+ * day, or closed by whoever took the post since, or none when that was
+ * by its first day (Art. 10).  The person's history stays.
  */
 int staff_leave(struct db *db, long long id, const char *reason, gk_day day);
 
@@ -174,12 +222,15 @@ struct staff_member {
 	const char *role;	/* canonical role */
 	const char *name;	/* full name */
 	const char *phone;	/* phone, masked unless revealed */
+	const char *work_phone;	/* public work phone, or NULL */
+	const char *photo;	/* photo file, or NULL */
 };
 
 /*
  * staff_serving calls fn for each person serving grid now (an
  * assignment not ended): leaders first, then full-time, part-time and
- * assistant members, each by staff id.  Phones are masked unless reveal;
+ * assistant members, each by staff id.  Personal phones are masked
+ * unless reveal; the public work phone and photo (Art. 5) never are;
  * recording the disclosure is the caller's.  The strings live until fn
  * returns.  Returns GK_OK, fn's first nonzero return (which stops the
  * walk), or a status after reporting.
@@ -203,17 +254,62 @@ extern const struct recout_col staff_rank_cols[];
 extern const size_t staff_rank_ncols;
 
 /*
- * staff_rank lists the candidates at stage, those with more Art. 9
- * priority flags first; among equals in the order of the article (party
- * member, professional title, social-work certificate, veteran,
- * subsistence allowance), then by staff id.
+ * staff_rank lists the candidates at stage for each grid and role, by
+ * the total of their exam and interview scores (weighted as the config
+ * says; no score last); among equal totals those with a priority flag
+ * of Art. 9 first (or, with staff.priority_by_count, more flags
+ * first), then by staff id.  round: only the applications of the
+ * round with that number, or NULL for all.
  */
-int staff_rank(struct db *db, int stage, struct recout *out);
+int staff_rank(struct db *db, const struct config *cfg, int stage,
+    const char *round, struct recout *out);
+
+/* Options of the sheets about registered people (declare, score). */
+struct staff_sheet_opts {
+	long long max_errors;	/* bad rows reported before giving up */
+	int reveal;		/* personal data unmasked (audited) */
+};
+
+/*
+ * staff_declare records the declarations of Art. 9 of people already
+ * registered, from records with a person (staff id or identity
+ * number, and optionally the name) and any of nationality,
+ * under_investigation, penalized and expelled (yes or no; empty: left
+ * as it is).  All or nothing; the same sheet again changes nothing.
+ * Nobody whose bars are not all declared "no" passes the political
+ * review, nor anyone of another or no nationality the qualification
+ * review (staff_advance).
+ */
+int staff_declare(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_sheet_opts *opts);
+
+/*
+ * staff_score records the written exam and interview scores (0 to
+ * 1000; either may be empty) of people at the exam stage or later, on
+ * their latest application.  All or nothing; a score given again
+ * changes nothing, a different one replaces it (audited).
+ */
+int staff_score(struct db *db, const struct config *cfg, const char *path,
+    const struct recin_opts *in, const struct staff_sheet_opts *opts);
+
+/*
+ * staff_contacts records what the bulletin board shows of a member
+ * (Art. 5): a public work phone and a photo (a file path), from
+ * records with the person as staff_declare names them, then work_phone
+ * and photo (either may be empty: left as it is).  These are public by
+ * law and printed in full; the personal phone and the identity number
+ * never appear on a board.  All or nothing.
+ */
+int staff_contacts(struct db *db, const struct config *cfg,
+    const char *path, const struct recin_opts *in,
+    const struct staff_sheet_opts *opts);
 
 /* Training sessions (Art. 14): from records (staff, level, date, hours,
- * topic), all or nothing; re-importing changes nothing. */
+ * topic), all or nothing; re-importing changes nothing.  reveal: the
+ * messages about bad rows show personal data unmasked (audited). */
 int staff_train_import(struct db *db, const struct config *cfg,
-    const char *path, const struct recin_opts *in, long long max_errors);
+    const char *path, const struct recin_opts *in, long long max_errors,
+    int reveal);
 
 /* One training session given with flags. */
 int staff_train_one(struct db *db, long long id, const char *level,

@@ -117,7 +117,7 @@ test_expect_success '--allow-empty: no ids on standard input is nothing to do, e
 test_expect_success 'a usage error of a verb shows the usage of that verb only' '
 	exits 64 staff-hire rank 2>err &&
 	grep "^staff-hire: rank needs --stage STAGE$" err &&
-	test "$(usage_lines err)" = "staff-hire [options] rank --stage STAGE" &&
+	test "$(usage_lines err)" = "staff-hire [options] rank --stage STAGE [--round NUMBER]" &&
 	exits 64 staff-hire show 2>err &&
 	grep "^staff-hire: show: too few operands$" err &&
 	test "$(usage_lines err)" = "staff-hire [options] show ID"

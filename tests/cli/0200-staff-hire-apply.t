@@ -13,10 +13,10 @@ ZW=$(idnum 14012119900101123)
 LN=$(idnum 14012119950505234)
 WQ=$(idnum 14012119880808345)
 cat >good.csv <<CSV
-姓名,身份证号,手机号,学历,网格编码,岗位,党员,退役军人
-张伟,$ZW,13800138000,高中,140121100001001,专职网格员,是,否
-李娜,$LN,139-0013-9001,本科,140121100001001,网格长,否,是
-王强,$WQ,+86 137 0013 7002,初中,140121100201001,兼职网格员,,
+姓名,身份证号,手机号,学历,网格编码,岗位,党员,退役军人,国籍,在查,受处罚,开除
+张伟,$ZW,13800138000,高中,140121100001001,专职网格员,是,否,CN,否,否,否
+李娜,$LN,139-0013-9001,本科,140121100001001,网格长,否,是,CN,否,否,否
+王强,$WQ,+86 137 0013 7002,初中,140121100201001,兼职网格员,,,CN,否,否,否
 CSV
 
 test_expect_success 'a good batch registers everyone and prints their staff ids' '
@@ -111,7 +111,7 @@ test_expect_success 'a foreign nationality is ineligible' '
 
 test_expect_success 'each bar of Art. 9 is named' '
 	grep "bad.csv:11:.*barred (Art. 9): under investigation" bad.err &&
-	grep "bad.csv:12:.*barred (Art. 9): under a criminal or public-security" bad.err &&
+	grep "bad.csv:12:.*barred (Art. 9): has received a criminal or public-security" bad.err &&
 	grep "bad.csv:13:.*barred (Art. 9): expelled from the party, public office or the army" bad.err
 '
 

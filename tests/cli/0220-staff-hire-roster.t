@@ -7,9 +7,9 @@ load_county || exit 1
 ZW=$(idnum 14012119900101123)
 LN=$(idnum 14012119950505234)
 cat >cands.csv <<CSV
-name,id_number,phone,education,grid,role
-张伟,$ZW,13800138000,高中,140121100001001,full_time
-李娜,$LN,13900139001,本科,140121100201001,part_time
+name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled
+张伟,$ZW,13800138000,高中,140121100001001,full_time,CN,否,否,否
+李娜,$LN,13900139001,本科,140121100201001,part_time,CN,否,否,否
 CSV
 staff-hire apply cands.csv >/dev/null || exit 1
 clear="(^|[^0-9])($ZW|$LN|13800138000|13900139001)([^0-9]|\$)"

@@ -6,9 +6,9 @@
 load_county || exit 1
 GRIDKIT_NOW=2026-09-01T09:00:00+08:00
 cat >cands.csv <<CSV
-name,id_number,phone,education,grid,role
-张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time
-王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,part_time
+name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled
+张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,full_time,CN,否,否,否
+王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,part_time,CN,否,否,否
 CSV
 
 test_expect_success 'a dry run registers nobody and prints no staff ids' '
@@ -24,6 +24,10 @@ printf "staff:\n  publicity_days: 0\n" >nowait.yaml
 walk() {
 	for s in qualification exam physical political publicity training; do
 		staff-hire -c nowait.yaml advance --stage $s "$@" || return 1
+	done
+	for id in "$@"; do
+		staff-hire train "$id" --level county --date "${GRIDKIT_NOW%%T*}" \
+		    --hours 8 --topic 岗前培训 || return 1
 	done
 }
 
@@ -44,8 +48,31 @@ test_expect_success 'assigning someone to a post they hold already is refused' '
 	grep "1 (张伟) serves grid 140121100001001 as full_time already, since 2026-09-01" err
 '
 
+test_expect_success 'one person holds one full-time post unless the config allows more (Art. 8)' '
+	exits 65 staff-hire assign 1 --grid 140121100001002 2>err &&
+	grep "1 (张伟) holds a full-time post already: full_time in grid 140121100001001 (staff.multiple_full_time; Art. 8)" err
+'
+
+test_expect_success 'a part-time post beside a full-time one is refused by default' '
+	exits 65 staff-hire assign 1 --grid 140121100201001 --role part_time 2>err &&
+	grep "1 (张伟) would hold a part-time post beside a full-time one: full_time in grid 140121100001001 (staff.part_time_beside_full_time; Art. 8)" err
+'
+
+test_expect_success 'the leader and a member of the same grid at once is refused by default (Art. 5)' '
+	exits 65 staff-hire assign 1 --grid 140121100001001 --role leader 2>err &&
+	grep "1 (张伟) would be the leader and a member of the same grid: full_time in grid 140121100001001 (staff.leader_and_member; Art. 5)" err
+'
+
+test_expect_success 'each limit is lifted by its key of the config' '
+	printf "staff:\n  part_time_beside_full_time: true\n  leader_and_member: true\n" >lift.yaml &&
+	staff-hire -n -c lift.yaml assign 1 --grid 140121100201001 --role part_time &&
+	staff-hire -n -c lift.yaml assign 1 --grid 140121100001001 --role leader
+'
+
+printf "staff:\n  multiple_full_time: true\n" >multi.yaml
+
 test_expect_success 'a member serving two grids is listed once for each' '
-	staff-hire assign 1 --grid 140121100001002 &&
+	staff-hire -c multi.yaml assign 1 --grid 140121100001002 &&
 	staff-hire list -f tsv --active >actual &&
 	test "$(grep -c "^1	" actual)" = 2 &&
 	staff-hire list -f tsv --grid 140121100001002 >actual && grep "^1	张伟	" actual
@@ -54,8 +81,8 @@ test_expect_success 'a member serving two grids is listed once for each' '
 test_expect_success 'leaving leaves a vacancy for each post; vacancies lists them' '
 	staff-hire --now 2026-09-10T09:00:00+08:00 leave 1 --reason dismiss --on 2026-09-10 &&
 	staff-hire --now 2026-09-15T09:00:00+08:00 vacancies -f tsv >v &&
-	grep "^140121100001001	full_time	2026-09-10	dismiss	1			5$" v &&
-	grep "^140121100001002	full_time	2026-09-10	dismiss	1			5$" v &&
+	grep "^140121100001001	full_time	2026-09-11	dismiss	1			4$" v &&
+	grep "^140121100001002	full_time	2026-09-11	dismiss	1			4$" v &&
 	staff-hire vacancies -f tsv --open --grid 140121100001002 >actual &&
 	test "$(wc -l <actual)" = 2
 '

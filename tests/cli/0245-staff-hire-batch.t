@@ -17,11 +17,11 @@ LIU=$(idnum 14012119910303456)
 
 # Personal data pasted into the wrong columns.
 cat >wrong.csv <<CSV
-name,id_number,phone,education,grid,role,party_member
-张伟,$ZW,13800138000,高中,$LN,full_time,否
-李娜,$LN,13900139001,$WQ,140121100001001,13700137002,否
-王强,$WQ,13700137002,高中,140121100201001,part_time,+86 139 0013 9001
-刘洋,$LIU,13600136003,大专,140121100001001,leader,否
+name,id_number,phone,education,grid,role,party_member,nationality,under_investigation,penalized,expelled
+张伟,$ZW,13800138000,高中,$LN,full_time,否,CN,否,否,否
+李娜,$LN,13900139001,$WQ,140121100001001,13700137002,否,CN,否,否,否
+王强,$WQ,13700137002,高中,140121100201001,part_time,+86 139 0013 9001,CN,否,否,否
+刘洋,$LIU,13600136003,大专,140121100001001,leader,否,CN,否,否,否
 CSV
 
 test_expect_success 'an identity number or phone in a non-PII column is masked in messages' '
@@ -63,9 +63,9 @@ test_expect_success 'grid-define masks an identity number typed as a code' '
 '
 
 cat >mixed.csv <<CSV
-name,id_number,phone,education,grid,role
-孙丽,$(idnum 14012119960606123),13700137077,本科,140121100001001,网格助理
-周杰,$(idnum 14012119970707234),13700137088,本科,140121100099001,网格助理
+name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled
+孙丽,$(idnum 14012119960606123),13700137077,本科,140121100001001,网格助理,CN,否,否,否
+周杰,$(idnum 14012119970707234),13700137088,本科,140121100099001,网格助理,CN,否,否,否
 CSV
 cp mixed.csv broken.csv
 printf '吴\377,%s,13700137099,本科,140121100001001,网格助理\n' \
@@ -99,9 +99,9 @@ test_expect_success 'an existing rejects file is refused with 73 and kept' '
 '
 
 cat >new.csv <<CSV
-name,id_number,phone,education,grid,role
-赵敏,$(idnum 14012119920202123),13800000030,高中,140121200202001,兼职网格员
-钱进,$(idnum 14012119920202234),13800000031,高中,140121200202001,兼职网格员
+name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled
+赵敏,$(idnum 14012119920202123),13800000030,高中,140121200202001,兼职网格员,CN,否,否,否
+钱进,$(idnum 14012119920202234),13800000031,高中,140121200202001,兼职网格员,CN,否,否,否
 CSV
 
 test_expect_success 'staff ids that cannot be written fail the command (74), the rows kept' '
@@ -120,9 +120,9 @@ sqlite3 test.db "INSERT INTO people (id, id_number, name, phone, education,
     '13800000099', 'senior_high', 'CN', '140121100001001', 'full_time',
     'registration', '2026-01-01', 'candidate', '2026-01-01', '2026-01-01')"
 cat >late.csv <<CSV
-name,id_number,phone,education,grid,role
-冯一,$(idnum 14012119930303123),13800000041,高中,140121100001001,兼职网格员
-陈二,$(idnum 14012119930303234),13800000042,高中,140121100001001,兼职网格员
+name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled
+冯一,$(idnum 14012119930303123),13800000041,高中,140121100001001,兼职网格员,CN,否,否,否
+陈二,$(idnum 14012119930303234),13800000042,高中,140121100001001,兼职网格员,CN,否,否,否
 CSV
 
 test_expect_success 'the ids printed are the ones the database gave, each with its stage' '

@@ -16,9 +16,9 @@ vocab:
     resign: 主动辞职
 YAML
 cat >cands.csv <<CSV
-name,id_number,phone,education,grid,role,party_member
-张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,全职网格员,是的
-王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,ＰＡＲＴ－ＴＩＭＥ,否
+name,id_number,phone,education,grid,role,party_member,nationality,under_investigation,penalized,expelled
+张伟,$(idnum 14012119900101123),13800138000,高中,140121100001001,全职网格员,是的,CN,否,否,否
+王强,$(idnum 14012119880808345),13700137002,初中,140121100201001,ＰＡＲＴ－ＴＩＭＥ,否,CN,否,否,否
 CSV
 
 test_expect_success 'without the config a name it adds is refused with every role named' '

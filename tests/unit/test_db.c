@@ -245,8 +245,8 @@ test_db__released_migrations_are_frozen(void **state)
 		/* 1 */ "79bf0e586a62ab8ab6f134d6f269c2432ac146c73a1198a4146262e35afcf289",
 		/* 2 */ "0ecb70481e85e57845036883311ae1129acbe4d2e01cd86756ff8e3ed10387f9",
 		/* 3 */ "bb22141d52416ca613b856b3b4c576c747f6944796fa1de98ec0b94bddf3349a",
-		/* grid kind dedicated (the integrator numbers it) */
-		"5b847a331419d63db5c0a881bcab276eba3ea7d8ecce3252e595f451a4b341c2",
+		/* 4 */ "5b847a331419d63db5c0a881bcab276eba3ea7d8ecce3252e595f451a4b341c2",
+		/* 5 */ "913b9485a60740c693c21f0b761eb1deae160aa842f5f17d01ee06f4ecb969f3",
 	};
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len, i;

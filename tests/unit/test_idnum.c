@@ -51,6 +51,37 @@ test_idnum__published_examples_are_valid(void **state)
 	assert_int_equal(idnum_age(&id, today()), 146);
 }
 
+/* A foreign permanent resident ID card of the 2023 form passes the
+ * check of GB 11643 but is told apart by its leading 9; a province
+ * code is one of GB/T 2260's or 83, and nothing else. */
+static void
+test_idnum__foreign_resident_and_province(void **state)
+{
+	struct idnum id;
+	char num[19], why[IDNUM_WHY_MAX] = "";
+
+	memcpy(num, "93614019900101123", 17);
+	num[17] = idnum_check_char(num);
+	num[18] = '\0';
+	if (idnum_parse(num, today(), &id, why, sizeof why) != 0)
+		fail_msg("rejected: %s", why);
+	assert_int_equal(idnum_foreign_resident(&id), 1);
+	assert_null(idnum_province_name(num));
+	assert_int_equal(idnum_parse("11010519491231002X", today(), &id,
+	    why, sizeof why), 0);
+	assert_int_equal(idnum_foreign_resident(&id), 0);
+	assert_string_equal(idnum_province_name("140105"), "山西省");
+	assert_string_equal(idnum_province_name("650102"),
+	    "新疆维吾尔自治区");
+	assert_non_null(idnum_province_name("810000"));
+	assert_non_null(idnum_province_name("830000"));
+	assert_null(idnum_province_name("100105"));
+	assert_null(idnum_province_name("240105"));
+	assert_null(idnum_province_name("660105"));
+	assert_null(idnum_province_name("840000"));
+	assert_null(idnum_province_name("1"));
+}
+
 static void
 test_idnum__lower_case_x_is_normalised(void **state)
 {
@@ -198,6 +229,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_idnum__published_examples_are_valid),
+		cmocka_unit_test(test_idnum__foreign_resident_and_province),
 		cmocka_unit_test(test_idnum__lower_case_x_is_normalised),
 		cmocka_unit_test(test_idnum__sex_from_the_sequence),
 		cmocka_unit_test(test_idnum__each_rejection_has_its_reason),

@@ -61,6 +61,7 @@ test_staff__roles_education_and_flags(void **state)
 	assert_int_equal(staff_flag_parse("maybe"), -1);
 }
 
+/* The Civil Code, Art. 201: the day publicity begins is not counted. */
 static void
 test_staff__publicity_ends_after_working_days(void **state)
 {
@@ -70,15 +71,45 @@ test_staff__publicity_ends_after_working_days(void **state)
 
 	snprintf(dir, sizeof dir, "%s/etc/calendar", getenv("GRIDKIT_TOP"));
 	assert_int_equal(cal_load_dir(&cal, dir), GK_OK);
-	/* Tue 29 Sep 2026: 29, 30 Sep; 8, 9 Oct; Sat 10 Oct (worked). */
+	/* Tue 29 Sep 2026 is not counted: 30 Sep; 8, 9 Oct; Sat 10 Oct
+	 * (worked); Mon 12 Oct. */
 	assert_int_equal(staff_publicity_end(cfg, cal,
-	    day_from_civil(2026, 9, 29)), day_from_civil(2026, 10, 10));
-	/* Entered on a holiday: counting starts on the next working day,
+	    day_from_civil(2026, 9, 29)), day_from_civil(2026, 10, 12));
+	/* Begun on a holiday: counting starts on the next working day,
 	 * 8 Oct: 8, 9, 10, 12, 13. */
 	assert_int_equal(staff_publicity_end(cfg, cal,
 	    day_from_civil(2026, 10, 3)), day_from_civil(2026, 10, 13));
-	/* Fri 13 Feb 2026, before Spring Festival: 13; Sat 14 (worked);
-	 * 24, 25, 26 after the holiday. */
+	/* Fri 13 Feb 2026, before Spring Festival: Sat 14 (worked); 24,
+	 * 25, 26, 27 after the holiday. */
+	assert_int_equal(staff_publicity_end(cfg, cal,
+	    day_from_civil(2026, 2, 13)), day_from_civil(2026, 2, 27));
+	cal_free(cal);
+	config_free(cfg);
+}
+
+/* staff.publicity_count_first_day: a county that counts the first day. */
+static void
+test_staff__publicity_counting_the_first_day(void **state)
+{
+	struct calendar *cal;
+	struct config *cfg = config_new();
+	char dir[4096];
+	FILE *fp;
+
+	fp = fopen("firstday.yaml", "w");
+	assert_non_null(fp);
+	fputs("staff:\n  publicity_count_first_day: true\n", fp);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(config_load_file(cfg, "firstday.yaml", 1), GK_OK);
+	remove("firstday.yaml");
+	snprintf(dir, sizeof dir, "%s/etc/calendar", getenv("GRIDKIT_TOP"));
+	assert_int_equal(cal_load_dir(&cal, dir), GK_OK);
+	/* Tue 29 Sep 2026: 29, 30 Sep; 8, 9 Oct; Sat 10 Oct (worked). */
+	assert_int_equal(staff_publicity_end(cfg, cal,
+	    day_from_civil(2026, 9, 29)), day_from_civil(2026, 10, 10));
+	assert_int_equal(staff_publicity_end(cfg, cal,
+	    day_from_civil(2026, 10, 3)), day_from_civil(2026, 10, 13));
+	/* Fri 13 Feb 2026: 13; Sat 14 (worked); 24, 25, 26. */
 	assert_int_equal(staff_publicity_end(cfg, cal,
 	    day_from_civil(2026, 2, 13)), day_from_civil(2026, 2, 26));
 	cal_free(cal);
@@ -92,6 +123,7 @@ main(void)
 		cmocka_unit_test(test_staff__stages_in_order_with_chinese_names),
 		cmocka_unit_test(test_staff__roles_education_and_flags),
 		cmocka_unit_test(test_staff__publicity_ends_after_working_days),
+		cmocka_unit_test(test_staff__publicity_counting_the_first_day),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
