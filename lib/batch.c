@@ -191,8 +191,8 @@ batch_vbad(struct batch *b, size_t i, const char *fmt, va_list ap)
 		sb_adds(&b->reasons, "; ");
 	sb_addf(&b->reasons, "%s: %s", header, text);
 	if (!b->quiet)
-		diag_at(recin_name(b->in), recin_line(b->in),
-		    recin_col(b->in, i), "field \"%s\": %s", header, text);
+		recin_at(b->in, 0, recin_line(b->in), recin_col(b->in, i),
+		    "field \"%s\": %s", header, text);
 	sb_release(&msg);
 	sb_release(&shown);
 	sb_release(&head);

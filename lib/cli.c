@@ -34,7 +34,9 @@ enum {
 	OPT_ENCODING,
 	OPT_MAX_ERRORS,
 	OPT_PRINT_CONFIG,
-	OPT_ALLOW_EMPTY
+	OPT_ALLOW_EMPTY,
+	OPT_SHEET,
+	OPT_SKIP
 };
 
 static const char common_short[] = "c:d:f:hnqvV";
@@ -55,6 +57,8 @@ static const struct option common_long[] = {
 	{ "print-config",	no_argument,	   NULL, OPT_PRINT_CONFIG },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "reveal",		no_argument,	   NULL, OPT_REVEAL },
+	{ "sheet",		required_argument, NULL, OPT_SHEET },
+	{ "skip",		required_argument, NULL, OPT_SKIP },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, 'V' },
 };
@@ -140,9 +144,12 @@ help(const struct cli *cli)
 	    "  -f, --format FMT       table, tsv, csv, json or jsonl\n"
 	    "      --excel            csv/tsv for Excel: BOM, CRLF, formula "
 	    "guard\n"
-	    "      --input-format FMT csv, tsv or jsonl (default: by "
+	    "      --input-format FMT csv, tsv, jsonl or xlsx (default: by "
 	    "content)\n"
 	    "      --encoding NAME    input encoding, e.g. gb18030\n"
+	    "      --sheet NAME       the sheet of an .xlsx workbook to read\n"
+	    "      --skip N           pass over the first N lines of the "
+	    "input\n"
 	    "      --max-errors N     bad rows to report before giving up\n"
 	    "      --allow-empty      no ids on standard input is not an "
 	    "error\n"
@@ -329,6 +336,7 @@ cli_parse(struct cli *cli)
 	size_t nprog = 0, i;
 	const char *arg_now = NULL, *arg_operator = NULL, *why, *env;
 	const char *arg_format = NULL, *arg_max_errors = NULL;
+	const char *arg_skip = NULL;
 	long long n;
 	int c, rc = GK_OK, verbosity = 0, quiet = 0, offset;
 
@@ -403,9 +411,10 @@ cli_parse(struct cli *cli)
 		case OPT_INPUT_FORMAT:
 			if (strcmp(optarg, "csv") != 0 &&
 			    strcmp(optarg, "tsv") != 0 &&
-			    strcmp(optarg, "jsonl") != 0)
+			    strcmp(optarg, "jsonl") != 0 &&
+			    strcmp(optarg, "xlsx") != 0)
 				defer_error(&err, "unknown input format \"%s\" "
-				    "(csv, tsv or jsonl)", optarg);
+				    "(csv, tsv, jsonl or xlsx)", optarg);
 			cli->input.format = optarg;
 			break;
 		case OPT_ENCODING:
@@ -413,6 +422,14 @@ cli_parse(struct cli *cli)
 			break;
 		case OPT_MAX_ERRORS:
 			arg_max_errors = optarg;
+			break;
+		case OPT_SHEET:
+			if (*optarg == '\0')
+				defer_error(&err, "--sheet needs a name");
+			cli->input.sheet = optarg;
+			break;
+		case OPT_SKIP:
+			arg_skip = optarg;
 			break;
 		case OPT_PRINT_CONFIG:
 			cli->print_config = 1;
@@ -467,6 +484,15 @@ cli_parse(struct cli *cli)
 		cli->max_errors = n;
 	}
 
+	if (arg_skip != NULL) {
+		if (util_parse_long(arg_skip, 0, 1000000, &n, &why) == -1) {
+			rc = cli_usage_error(cli, "--skip \"%s\": %s",
+			    arg_skip, why);
+			goto done;
+		}
+		cli->input.skip = (unsigned long)n;
+	}
+
 	diag_set_level(quiet ? DIAG_QUIET : verbosity > 0 ? DIAG_VERBOSE :
 	    DIAG_NORMAL);
 
@@ -513,6 +539,9 @@ cli_parse(struct cli *cli)
 		cli->db_path = config_str(cli->config, "database");
 	if (cli->max_errors < 0)
 		cli->max_errors = config_int(cli->config, "input.max_errors");
+	if (cli->input.encoding == NULL &&
+	    *config_str(cli->config, "input.encoding") != '\0')
+		cli->input.encoding = config_str(cli->config, "input.encoding");
 	if (!cli->format_set)
 		cli->format = recout_default_format(stdout);
 	if (cli->excel && cli->format != RECOUT_CSV &&

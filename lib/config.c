@@ -76,6 +76,9 @@ static const struct config_decl decls[] = {
 	    "local time zone offset; China has one, +08:00"),
 	C_INT("input.max_errors", 50, 1, INT_MAX, NULL,
 	    "bad rows reported before a batch gives up"),
+	C_STR("input.encoding", "", NULL,
+	    "encoding of text input without a byte order mark; "
+	    "empty: UTF-8"),
 
 	C_INT("grid.urban_households_min", 300, 0, INT_MAX, "Art. 4",
 	    "fewest households of an urban grid (warning only)"),

@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	static const char *const formats[] = { NULL, "csv", "tsv", "jsonl" };
 	char path[] = "/tmp/fuzz_recin.XXXXXX";
-	struct recin_opts opts = { NULL, NULL };
+	struct recin_opts opts = { .format = NULL };
 	struct recin *r;
 	size_t f, i;
 	int fd, rc;

@@ -24,7 +24,7 @@
 #include "status.h"
 #include "util.h"
 
-static const struct recin_opts plain = { NULL, NULL };
+static const struct recin_opts plain = { .format = NULL };
 static const struct recin_field fields[] = { { "value", 1, NULL } };
 
 /* What the test importer does, and what it saw. */
