@@ -39,7 +39,7 @@ enum {
 	OPT_SKIP
 };
 
-static const char common_short[] = "c:d:f:hnqvV";
+static const char common_short[] = "c:d:f:hno:qvV";
 
 static const struct option common_long[] = {
 	{ "allow-empty",	no_argument,	   NULL, OPT_ALLOW_EMPTY },
@@ -54,6 +54,7 @@ static const struct option common_long[] = {
 	{ "max-errors",		required_argument, NULL, OPT_MAX_ERRORS },
 	{ "now",		required_argument, NULL, OPT_NOW },
 	{ "operator",		required_argument, NULL, OPT_OPERATOR },
+	{ "output",		required_argument, NULL, 'o' },
 	{ "print-config",	no_argument,	   NULL, OPT_PRINT_CONFIG },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "reveal",		no_argument,	   NULL, OPT_REVEAL },
@@ -141,7 +142,8 @@ help(const struct cli *cli)
 	printf("\ncommon options:\n"
 	    "  -d, --db FILE          database (GRIDKIT_DB)\n"
 	    "  -c, --config FILE      configuration file (GRIDKIT_CONFIG)\n"
-	    "  -f, --format FMT       table, tsv, csv, json or jsonl\n"
+	    "  -f, --format FMT       table, tsv, csv, json, jsonl or xlsx\n"
+	    "  -o, --output FILE      records to FILE (needed for xlsx)\n"
 	    "      --excel            csv/tsv for Excel: BOM, CRLF, formula "
 	    "guard\n"
 	    "      --input-format FMT csv, tsv, jsonl or xlsx (default: by "
@@ -325,6 +327,26 @@ verb(struct cli *cli)
 	return GK_OK;
 }
 
+/* The format a file name asks for: .xlsx, .csv, .json, .jsonl, else
+ * TSV. */
+static enum recout_format
+format_of_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return RECOUT_TSV;
+	if (util_streq_icase(dot, ".xlsx"))
+		return RECOUT_XLSX;
+	if (util_streq_icase(dot, ".csv"))
+		return RECOUT_CSV;
+	if (util_streq_icase(dot, ".json"))
+		return RECOUT_JSON;
+	if (util_streq_icase(dot, ".jsonl"))
+		return RECOUT_JSONL;
+	return RECOUT_TSV;
+}
+
 int
 cli_parse(struct cli *cli)
 {
@@ -381,6 +403,11 @@ cli_parse(struct cli *cli)
 			goto done;
 		case 'n':
 			cli->dry_run = 1;
+			break;
+		case 'o':
+			if (*optarg == '\0')
+				defer_error(&err, "-o needs a file name");
+			cli->output = optarg;
 			break;
 		case 'q':
 			quiet = 1;
@@ -469,7 +496,8 @@ cli_parse(struct cli *cli)
 	if (arg_format != NULL) {
 		if (recout_parse_format(arg_format, &cli->format) == -1) {
 			rc = cli_usage_error(cli, "unknown format \"%s\" "
-			    "(table, tsv, csv, json or jsonl)", arg_format);
+			    "(table, tsv, csv, json, jsonl or xlsx)",
+			    arg_format);
 			goto done;
 		}
 		cli->format_set = 1;
@@ -542,8 +570,15 @@ cli_parse(struct cli *cli)
 	if (cli->input.encoding == NULL &&
 	    *config_str(cli->config, "input.encoding") != '\0')
 		cli->input.encoding = config_str(cli->config, "input.encoding");
-	if (!cli->format_set)
+	if (!cli->format_set && cli->output != NULL)
+		cli->format = format_of_name(cli->output);
+	else if (!cli->format_set)
 		cli->format = recout_default_format(stdout);
+	if (cli->format == RECOUT_XLSX && cli->output == NULL) {
+		rc = cli_usage_error(cli, "-f xlsx writes a workbook to a "
+		    "file: give -o FILE");
+		goto done;
+	}
 	if (cli->excel && cli->format != RECOUT_CSV &&
 	    cli->format != RECOUT_TSV) {
 		rc = cli_usage_error(cli, "--excel goes with -f csv or -f tsv");
@@ -815,6 +850,9 @@ cli_ids_unique(const struct cli_idkind *kind, const long long *ids, size_t n)
 struct recout *
 cli_out(const struct cli *cli, const struct recout_col *cols, size_t ncols)
 {
+	if (cli->output != NULL)
+		return recout_open_file(cli->output, cli->format, cli->excel,
+		    cols, ncols);
 	return recout_new(stdout, cli->format, cli->excel, cols, ncols);
 }
 

@@ -15,12 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
 #include "diag.h"
 #include "recin.h"
+#include "recout.h"
 #include "status.h"
 #include "util.h"
 #include "xlsx.h"
@@ -405,6 +407,53 @@ test_xlsx__not_a_workbook_says_what_it_is(void **st)
 	capture_end();
 }
 
+static void
+test_xlsx__written_workbook_reads_back_with_text_kept(void **st)
+{
+	static const struct recout_col cols[] = {
+		{ "code", RC_STR }, { "name", RC_STR }, { "id", RC_STR },
+		{ "date", RC_INT },
+	};
+	const char *row1[] = {
+		"0140121", "=1+1", "14012119900101123X", "7"
+	};
+	const char *row2[] = {
+		"2", NULL, "140121199001011238", "12345678901234567"
+	};
+	struct recout *w;
+	struct recin *r;
+	struct stat sb;
+
+	w = recout_open_file("out.xlsx", RECOUT_XLSX, 0, cols, 4);
+	assert_int_equal(recout_row(w, row1), GK_OK);
+	assert_int_equal(recout_row(w, row2), GK_OK);
+	assert_int_equal(access("out.xlsx", F_OK), -1);	/* not yet */
+	assert_int_equal(recout_finish(w), GK_OK);
+	assert_int_equal(stat("out.xlsx", &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+
+	r = open_bound("out.xlsx", NULL);
+	assert_int_equal(recin_next(r), 1);
+	/* Text stays text: a leading zero, a formula-like value. */
+	assert_string_equal(recin_get(r, CODE), "0140121");
+	assert_string_equal(recin_get(r, NAME), "=1+1");
+	assert_string_equal(recin_get(r, ID), "14012119900101123X");
+	assert_string_equal(recin_get(r, DATE), "7");
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, NAME), "");
+	assert_string_equal(recin_get(r, ID), "140121199001011238");
+	/* Too long to be a number Excel keeps: text. */
+	assert_string_equal(recin_get(r, DATE), "12345678901234567");
+	assert_int_equal(recin_next(r), 0);
+	recin_close(r);
+
+	/* Abandoned: no file at all. */
+	w = recout_open_file("gone.xlsx", RECOUT_XLSX, 0, cols, 4);
+	assert_int_equal(recout_row(w, row1), GK_OK);
+	assert_int_equal(recout_end(w, 1), GK_OK);
+	assert_int_equal(access("gone.xlsx", F_OK), -1);
+}
+
 int
 main(void)
 {
@@ -417,6 +466,8 @@ main(void)
 		cmocka_unit_test(
 		    test_xlsx__errors_are_placed_as_excel_names_cells),
 		cmocka_unit_test(test_xlsx__not_a_workbook_says_what_it_is),
+		cmocka_unit_test(
+		    test_xlsx__written_workbook_reads_back_with_text_kept),
 	};
 
 	diag_init("test");
