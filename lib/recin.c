@@ -39,6 +39,7 @@
 #define RECIN_BUFSZ	65536		/* read block and first buffer size */
 #define RECIN_MAXREC	(64UL << 20)	/* longest record accepted */
 #define RECIN_MAXXLSX	(512UL << 20)	/* largest workbook read */
+#define RECIN_MAXFRAME	30		/* lines looked at for the header */
 #define RECIN_JKEYS	512		/* JSON key cache slots (power of 2) */
 #define RECIN_JKEYMAX	256		/* JSON keys remembered at most */
 #define RECIN_NONE	SIZE_MAX	/* no value in voff/koff */
@@ -86,6 +87,7 @@ struct recin {
 	struct xlsx *xl;	/* the workbook, for FMT_XLSX */
 	char *sheet;		/* the sheet asked for, or NULL */
 	unsigned long skip;	/* lines passed over before the header */
+	int footer;		/* a footer line was met below the table */
 	int fd;			/* input */
 	int ownfd;		/* fd is ours to close */
 	int fmt;		/* FMT_* */
@@ -1321,36 +1323,144 @@ report_missing(const struct recin *r, size_t i)
 }
 
 /*
- * title_row tells whether the current record is a title above the
- * header, as spreadsheets from offices have ("清徐县网格员报名表" in a
- * merged first row): one non-blank cell that names no field.  Its text
- * goes to *title (malloc'd) for the warning.
+ * names_a_field tells whether a cell of the current record names a
+ * field: the header.  Rows above it that do not (a title merged over
+ * the table, 填报单位 and 填报日期 lines) are framing; framing_text
+ * gives their non-blank cells joined by spaces for the warning.
  */
 static int
-title_row(const struct recin *r, char **title)
+names_a_field(const struct recin *r)
 {
 	const struct recin_cell *c;
 	const char *base = r->buf + r->rs;
-	char *norm, *only = NULL;
-	size_t j, nonblank = 0;
+	char *norm;
+	size_t j;
 	int named = 0;
 
-	for (j = 0; j < r->ncells; j++) {
+	if (r->nfields == 0)
+		return 1;
+	for (j = 0; j < r->ncells && !named; j++) {
 		c = &r->cells[j];
 		if ((norm = norm_name(base + c->off, c->len)) == NULL)
 			continue;
-		nonblank++;
-		named |= match(r, norm) >= 0;
+		named = match(r, norm) >= 0;
 		free(norm);
-		if (only == NULL)
-			only = estrndup(base + c->off, c->len);
 	}
-	if (nonblank == 1 && !named) {
-		*title = only;
-		return 1;
+	return named;
+}
+
+static void
+framing_text(const struct recin *r, struct sb *out)
+{
+	const struct recin_cell *c;
+	char *copy, *t;
+	size_t j, start = out->len;
+
+	for (j = 0; j < r->ncells; j++) {
+		c = &r->cells[j];
+		copy = estrndup(r->buf + r->rs + c->off, c->len);
+		t = trim(copy, c->len);
+		if (*t != '\0') {
+			if (out->len > start)
+				sb_addc(out, ' ');
+			sb_adds(out, t);
+		}
+		free(copy);
 	}
-	free(only);
-	return 0;
+}
+
+/*
+ * Rows below the header that are no records: totals (合计 in the
+ * first non-blank cell) and the footer a form ends with (制表人：...,
+ * 审核人, 注：...).  These are words of the form, not values of a
+ * vocabulary: the parser's own.
+ */
+static const char *const total_words[] = {
+	"合计", "总计", "小计", "共计", "累计", "总数", NULL
+};
+static const char *const footer_words[] = {
+	"制表单位", "制表人", "制表日期", "制表时间", "审核人", "审核",
+	"审批人", "填表人", "填表日期", "填报人", "填报单位", "填报日期",
+	"负责人", "单位负责人", "主要负责人", "分管领导", "联系人",
+	"注", "说明", "备注", "填表说明", NULL
+};
+
+/* blanks_out copies s (len bytes) without any blank in it: "合 计" is
+ * 合计.  Returns the copy (free()). */
+static char *
+blanks_out(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+	struct sb out = SB_INIT;
+	size_t n;
+
+	while (p < e) {
+		if ((n = blank_head(p, e)) > 0) {
+			p += n;
+			continue;
+		}
+		sb_addc(&out, (char)*p++);
+	}
+	return sb_detach(&out);
+}
+
+/*
+ * below_table tells whether the current record is a total (1) or a
+ * footer line (2) rather than a record, with the word that says so in
+ * *word (static).  A footer word must end the cell or be followed by a
+ * colon or a bracket ("制表人：王芳", "制表单位（盖章）").
+ */
+static int
+below_table(const struct recin *r, const char **word)
+{
+	const struct recin_cell *c = NULL;
+	const char *const *w;
+	char *text, *after;
+	size_t j, n;
+	int kind = 0;
+
+	for (j = 0; j < r->ncells; j++)
+		if (!cell_blank(r, &r->cells[j])) {
+			c = &r->cells[j];
+			break;
+		}
+	if (c == NULL)
+		return 0;
+	text = blanks_out(r->buf + r->rs + c->off, c->len);
+	for (w = total_words; *w != NULL && kind == 0; w++) {
+		n = strlen(*w);
+		if (strncmp(text, *w, n) == 0 && (text[n] == '\0' ||
+		    text[n] == ':' || strncmp(text + n, "\xEF\xBC\x9A", 3) ==
+		    0)) {
+			kind = 1;
+			*word = *w;
+		}
+	}
+	for (w = footer_words; *w != NULL && kind == 0; w++) {
+		n = strlen(*w);
+		if (strncmp(text, *w, n) != 0)
+			continue;
+		after = text + n;
+		if (*after == '\0' || *after == ':' || *after == '(' ||
+		    strncmp(after, "\xEF\xBC\x9A", 3) == 0 ||
+		    strncmp(after, "\xEF\xBC\x88", 3) == 0) {
+			kind = 2;
+			*word = *w;
+		}
+	}
+	free(text);
+	return kind;
+}
+
+/* nonblank_cells counts the cells of the record that are not blank. */
+static size_t
+nonblank_cells(const struct recin *r)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < r->ncells; j++)
+		n += !cell_blank(r, &r->cells[j]);
+	return n;
 }
 
 /*
@@ -1444,9 +1554,12 @@ bind_header(struct recin *r)
 int
 recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 {
-	char q[DIAG_QUOTE_MAX], *title;
-	size_t i, k;
-	int rc, skipped;
+	char q[DIAG_QUOTE_MAX];
+	struct sb framing = SB_INIT;
+	const char *p;
+	unsigned long first, line;
+	size_t i, k, skipped;
+	int rc = SCAN_REC;
 
 	if (r->bound) {
 		diag_error("recin_bind: called twice");
@@ -1490,26 +1603,45 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 			return GK_DATAERR;
 		}
 	} while (all_empty(r));
-	/* Up to three title rows above the header are passed over. */
-	for (skipped = 0; skipped < 3 &&
-	    title_row(r, &title); skipped++) {
-		rat(r, 1, r->recline, 0, "skipping %s above the "
-		    "header", diag_quote(q, sizeof q, title));
-		free(title);
+	/* The framing above the header is passed over, a warning for each
+	 * line; the warnings wait until a header is found, since lines
+	 * before no header at all may be personal data. */
+	first = r->recline;
+	for (skipped = 0; !names_a_field(r); skipped++) {
+		if (skipped == RECIN_MAXFRAME)
+			break;
+		sb_addf(&framing, "%lu", r->recline);
+		sb_addc(&framing, '\0');
+		framing_text(r, &framing);
+		sb_addc(&framing, '\0');
 		do {
 			rc = read_record(r);
 			if (rc < 0) {
+				sb_release(&framing);
 				r->fatal = -rc;
 				return -rc;
 			}
-			if (rc == SCAN_EOF) {
-				rat(r, 0, 0, 0, "no header line after "
-				    "the title");
-				r->fatal = GK_DATAERR;
-				return GK_DATAERR;
-			}
-		} while (all_empty(r));
+		} while (rc != SCAN_EOF && all_empty(r));
+		if (rc == SCAN_EOF)
+			break;
 	}
+	if (skipped == RECIN_MAXFRAME || rc == SCAN_EOF) {
+		rat(r, 0, first, 0, "line %lu is not a header: no column is "
+		    "named for a field (such as \"%s\"), there or in the "
+		    "lines after it; the file needs a header line", first,
+		    r->fields[0].name);
+		sb_release(&framing);
+		r->fatal = GK_DATAERR;
+		return GK_DATAERR;
+	}
+	for (p = framing.buf; p < framing.buf + framing.len;
+	    p += strlen(p) + 1) {
+		line = strtoul(p, NULL, 10);
+		p += strlen(p) + 1;
+		rat(r, 1, line, 0, "skipping %s above the header",
+		    diag_quote(q, sizeof q, p));
+	}
+	sb_release(&framing);
 	return bind_header(r);
 }
 
@@ -1661,8 +1793,9 @@ recin_next(struct recin *r)
 {
 	char *base;
 	const struct recin_cell *c;
+	const char *word;
 	size_t i;
-	int rc;
+	int rc, kind;
 
 	r->have = 0;
 	if (r->fatal)
@@ -1685,8 +1818,21 @@ recin_next(struct recin *r)
 			r->have = rc == 1;
 			return rc;
 		}
-		if (!all_empty(r))
+		if (all_empty(r))
+			continue;
+		/* Totals and the footer are the form's, not records. */
+		if ((kind = below_table(r, &word)) == 1)
+			rat(r, 1, r->recline, 0, "skipping a total row (%s)",
+			    word);
+		else if (kind == 2)
+			rat(r, 1, r->recline, 0, "skipping a footer line (%s)",
+			    word);
+		else if (r->footer && nonblank_cells(r) == 1)
+			rat(r, 1, r->recline, 0, "skipping a line of the "
+			    "footer");
+		else
 			break;
+		r->footer |= kind == 2;
 	}
 	/* Blank cells past the header's last column are what spreadsheets
 	 * leave after a table; they are no data. */

@@ -22,9 +22,20 @@
  * cells are compared after trimming ASCII and full-width spaces, BOMs,
  * zero-width characters and a leading '*' (Excel template marker), and
  * after Unicode NFKC case folding, so "Code", "CODE" and "ｃｏｄｅ" all
- * match "code".  Up to three title rows above the header (one
- * non-blank cell that names no field, as office spreadsheets put a
- * merged title over the table) are passed over with a warning.
+ * match "code".
+ *
+ * Framing, as the forms offices fill in have it: the lines above the
+ * header in which no cell names a field (a title merged over the
+ * table, 填报单位 and 填报日期 lines; up to 30 of them) are passed over
+ * with a warning each, given once the header is found (lines before no
+ * header at all may be data, and are not echoed).  Below the header, a
+ * row whose first non-blank cell is a total (合计, 总计, 小计, 共计,
+ * 累计, 总数) or starts a footer (制表人, 制表单位, 审核人, 填表人,
+ * 负责人, 注：, 说明： and the like, followed by nothing, a colon or a
+ * bracket) is passed over with a warning; so are, after a footer line,
+ * lines of one non-blank cell (the footer's notes).  opts.skip passes
+ * over the first lines (rows of a sheet) before any of this, keeping
+ * the file's own line numbers.
  *
  * Excel workbooks (.xlsx) are read directly (xlsx.h says how cells
  * become text): the first sheet that is not hidden, or opts.sheet.  A
