@@ -162,7 +162,7 @@ static int
 do_apply(struct cli *cli, struct db *db)
 {
 	struct staff_apply_opts ao = { o.keep_going, o.rejects,
-	    cli->max_errors, cli->reveal };
+	    cli->max_errors, cli->reveal, cli->excel };
 	struct staff_apply_stats stats;
 	struct recout *w = NULL;
 	int rc;

@@ -579,7 +579,9 @@ cli_parse(struct cli *cli)
 		    "file: give -o FILE");
 		goto done;
 	}
-	if (cli->excel && cli->format != RECOUT_CSV &&
+	/* Without -f, --excel is for the CSV a command writes besides
+	 * (the rejects file) and for CSV or TSV output. */
+	if (cli->excel && cli->format_set && cli->format != RECOUT_CSV &&
 	    cli->format != RECOUT_TSV) {
 		rc = cli_usage_error(cli, "--excel goes with -f csv or -f tsv");
 		goto done;

@@ -1998,3 +1998,16 @@ recin_excel_damage(const char *value)
 	return "looks like a number Excel converted to scientific notation; "
 	    "format the column as Text in Excel and export again";
 }
+
+/* Eighteen digits ending in 000: what Excel leaves of an identity
+ * number it read as a number. */
+int
+recin_excel_zeros(const char *value)
+{
+	size_t n;
+
+	if (value == NULL)
+		return 0;
+	n = strspn(value, "0123456789");
+	return n == 18 && value[n] == '\0' && strcmp(value + 15, "000") == 0;
+}

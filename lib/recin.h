@@ -195,4 +195,13 @@ void recin_vat(const struct recin *r, int warn, unsigned long line,
  */
 const char *recin_excel_damage(const char *value);
 
+/*
+ * recin_excel_zeros tells whether value is 18 digits ending in 000:
+ * what Excel, which keeps 15 digits, leaves of an identity number it
+ * took for a number, whether or not the check character happens to
+ * fit.  Merely suspicious (one real number in a thousand ends so):
+ * for a warning, not an error.
+ */
+int recin_excel_zeros(const char *value);
+
 #endif

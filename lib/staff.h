@@ -70,6 +70,7 @@ struct staff_apply_opts {
 	const char *rejects;	/* --rejects FILE, or NULL */
 	long long max_errors;	/* bad rows reported before giving up */
 	int reveal;		/* print personal data unmasked */
+	int excel;		/* the rejects file for Excel (--excel) */
 };
 
 struct staff_apply_stats {
