@@ -652,7 +652,7 @@ end_file(struct recout *w, int abandon)
 		w->failed = 1;
 		w->failstatus = GK_CANTCREAT;
 	}
-	if (abandon || w->failed)
+	if ((abandon || w->failed) && w->tmpname != NULL)
 		unlink(w->tmpname);
 	rc = abandon ? GK_OK : w->failed ? w->failstatus : GK_OK;
 	release(w);
