@@ -1794,6 +1794,7 @@ recin_next(struct recin *r)
 	char *base;
 	const struct recin_cell *c;
 	const char *word;
+	char letters[8];
 	size_t i;
 	int rc, kind;
 
@@ -1839,6 +1840,14 @@ recin_next(struct recin *r)
 	while (r->ncells > r->ncols &&
 	    cell_blank(r, &r->cells[r->ncells - 1]))
 		r->ncells--;
+	if (r->ncells != r->ncols && r->fmt == FMT_XLSX) {
+		/* A sheet's rows are padded to the header: only a cell
+		 * right of it can be too many. */
+		rat(r, 0, r->recline, (unsigned long)r->ncells, "a value right "
+		    "of the table, whose header ends at column %s",
+		    xlsx_colname(r->ncols, letters));
+		return 2;
+	}
 	if (r->ncells != r->ncols) {
 		rat(r, 0, r->recline, 0, "%zu field%s, expected %zu "
 		    "(the header has %zu column%s)", r->ncells,

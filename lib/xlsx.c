@@ -46,6 +46,7 @@ struct xlsx_rel {
 struct xlsx_fmt {
 	long id;		/* numFmtId */
 	int kind;		/* NF_* */
+	int pad;		/* "000000": digits a whole number is shown in */
 };
 
 struct xlsx_longnum {
@@ -70,6 +71,7 @@ struct xlsx {
 	struct xlsx_fmt *fmts;		/* custom number formats */
 	size_t nfmts;			/* how many */
 	unsigned char *xfkind;		/* NF_* of each cell format */
+	unsigned char *xfpad;		/* its zero padding, or 0 */
 	size_t nxf;			/* how many */
 
 	/* Reading a part: where the parser is. */
@@ -433,22 +435,30 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	const char *n = local(name), *id = attr(atts, "numFmtId");
 	const char *code = attr(atts, "formatCode");
 	long fid = id != NULL ? strtol(id, NULL, 10) : 0;
-	int kind;
+	int kind, pad;
 	size_t i;
 
 	if (strcmp(n, "numFmt") == 0 && id != NULL && code != NULL) {
 		x->fmts = ereallocarray(x->fmts, x->nfmts + 1,
 		    sizeof *x->fmts);
 		x->fmts[x->nfmts].id = fid;
-		x->fmts[x->nfmts++].kind = code_kind(code);
+		x->fmts[x->nfmts].kind = code_kind(code);
+		/* Codes kept with their leading zeros: a format of zeros. */
+		x->fmts[x->nfmts++].pad = strspn(code, "0") == strlen(code) &&
+		    strlen(code) <= 30 ? (int)strlen(code) : 0;
 	} else if (strcmp(n, "cellXfs") == 0)
 		x->in_xfs = 1;
 	else if (strcmp(n, "xf") == 0 && x->in_xfs) {
 		kind = builtin_kind(fid);
+		pad = 0;
 		for (i = 0; i < x->nfmts; i++)
-			if (x->fmts[i].id == fid)
+			if (x->fmts[i].id == fid) {
 				kind = x->fmts[i].kind;
+				pad = x->fmts[i].pad;
+			}
 		x->xfkind = erealloc(x->xfkind, x->nxf + 1);
+		x->xfpad = erealloc(x->xfpad, x->nxf + 1);
+		x->xfpad[x->nxf] = (unsigned char)pad;
 		x->xfkind[x->nxf++] = (unsigned char)kind;
 	}
 }
@@ -617,6 +627,19 @@ row_cell(struct xlsx *x, unsigned long col, const char *text, size_t len)
 	sb_addc(&x->rowtext, '\0');
 }
 
+/* row_cell with zeros before the text. */
+static void
+row_cell_padded(struct xlsx *x, size_t zeros, const char *text, size_t len)
+{
+	struct sb tmp = SB_INIT;
+
+	while (zeros-- > 0)
+		sb_addc(&tmp, '0');
+	sb_addn(&tmp, text, len);
+	row_cell(x, x->ccol, tmp.buf, tmp.len);
+	sb_release(&tmp);
+}
+
 /* A long number: its first in the column is said where it is. */
 static void
 long_number(struct xlsx *x, double v, size_t intdigits)
@@ -654,7 +677,7 @@ end_cell(struct xlsx *x)
 	unsigned long idx;
 	double num;
 	size_t intdigits;
-	int kind;
+	int kind, pad;
 
 	if (x->ccol == 0 || x->ccol > XLSX_MAXCOL)
 		return;
@@ -700,6 +723,14 @@ end_cell(struct xlsx *x)
 	intdigits = num_text(num, &out);
 	if (intdigits > XLSX_DIGITS)
 		long_number(x, num, intdigits);
+	pad = x->cstyle >= 0 && (size_t)x->cstyle < x->nxf ?
+	    x->xfpad[x->cstyle] : 0;
+	if (pad > 0 && num >= 0 && num == floor(num) && out.len < (size_t)pad) {
+		/* Shown with its leading zeros: "000123". */
+		row_cell_padded(x, (size_t)pad - out.len, out.buf, out.len);
+		sb_release(&out);
+		return;
+	}
 	row_cell(x, x->ccol, out.buf, out.len);
 	sb_release(&out);
 }
@@ -1023,6 +1054,7 @@ xlsx_close(struct xlsx *x)
 	free(x->sstoff);
 	free(x->fmts);
 	free(x->xfkind);
+	free(x->xfpad);
 	free(x->block);
 	free(x->coloff);
 	free(x->longnum);

@@ -14,7 +14,8 @@
  * they are; numbers in plain decimal with at most 15 significant
  * digits, the precision Excel keeps, and never in scientific notation
  * (an identity number stored as a number gives its 18 digits, the last
- * ones as Excel rounded them); a number in a date or time format as
+ * ones as Excel rounded them), with its leading zeros in a format of
+ * zeros ("000000": 123 is 000123); a number in a date or time format as
  * YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or HH:MM:SS (the 1900 date system
  * with its fictitious 29 February 1900, or the 1904 one when the
  * workbook says so); TRUE and FALSE; formula results as cached; error

@@ -90,15 +90,17 @@ static const char workbook_rels[] =
     "officeDocument/2006/relationships/styles\" Target=\"/xl/styles.xml\"/>"
     "</Relationships>";
 
-/* A number format for dates (custom 176) and one for general (0). */
+/* Cell formats: 0 general, 1 a date (custom 176), 2 text, 3 six
+ * digits with leading zeros (custom 177). */
 static const char styles[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
-    "2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"176\" "
+    "2006/main\"><numFmts count=\"2\"><numFmt numFmtId=\"176\" "
     "formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
+    "<numFmt numFmtId=\"177\" formatCode=\"000000\"/>"
     "</numFmts><cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
     "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"176\"/>"
-    "<xf numFmtId=\"49\"/></cellXfs></styleSheet>";
+    "<xf numFmtId=\"49\"/><xf numFmtId=\"177\"/></cellXfs></styleSheet>";
 
 /* put_zip writes a workbook of one sheet "Sheet1" by hand: the
  * workbook's attributes wbpr, the sheet's rows in sheetdata, with the
@@ -303,7 +305,9 @@ test_xlsx__serial_dates_1900_leap_bug_and_1904(void **st)
 	    "<row r=\"4\"><c r=\"A4\"><v>3</v></c><c r=\"B4\"><v>x</v></c>"
 	    "<c r=\"C4\" s=\"1\"><v>61</v></c></row>"
 	    "<row r=\"5\"><c r=\"A5\"><v>4</v></c><c r=\"B5\"><v>x</v></c>"
-	    "<c r=\"C5\" s=\"2\"><v>32874</v></c></row>";
+	    "<c r=\"C5\" s=\"2\"><v>32874</v></c></row>"
+	    "<row r=\"6\"><c r=\"A6\" s=\"3\"><v>123</v></c><c r=\"B6\">"
+	    "<v>x</v></c></row>";
 	struct recin *r;
 
 	put_zip("d1900.xlsx", "", "", rows);
@@ -317,6 +321,9 @@ test_xlsx__serial_dates_1900_leap_bug_and_1904(void **st)
 	/* A text-formatted (@) cell holding a number stays a number. */
 	assert_int_equal(recin_next(r), 1);
 	assert_string_equal(recin_get(r, DATE), "32874");
+	/* A code kept with its leading zeros by a format of zeros. */
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, CODE), "000123");
 	recin_close(r);
 
 	put_zip("d1904.xlsx", "date1904=\"1\"", "", rows);
@@ -336,14 +343,19 @@ test_xlsx__errors_are_placed_as_excel_names_cells(void **st)
 	put_zip("bad.xlsx", "", "",
 	    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>code</t></is>"
 	    "</c><c r=\"B1\" t=\"inlineStr\"><is><t>name</t></is></c></row>"
+	    "<row r=\"3\"><c r=\"A3\"><v>1</v></c><c r=\"E3\"><v>2</v></c>"
+	    "</row>"
 	    "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>9</v></c></row>");
 	capture_start();
 	r = open_bound("bad.xlsx", NULL);
+	assert_int_equal(recin_next(r), 2);
 	assert_int_equal(recin_next(r), -GK_DATAERR);
 	recin_at(r, 0, 7, 3, "field \"%s\": bad", "x");
 	recin_close(r);
 	err = capture_end();
 	assert_string_equal(err,
+	    "test: bad.xlsx:Sheet1!E3: a value right of the table, whose "
+	    "header ends at column B\n"
 	    "test: bad.xlsx:Sheet1!A7: shared string 9 is not in the "
 	    "workbook\n"
 	    "test: bad.xlsx:Sheet1!C7: field \"x\": bad\n");
@@ -424,6 +436,7 @@ test_xlsx__written_workbook_reads_back_with_text_kept(void **st)
 	struct recin *r;
 	struct stat sb;
 
+	unlink("out.xlsx");
 	w = recout_open_file("out.xlsx", RECOUT_XLSX, 0, cols, 4);
 	assert_int_equal(recout_row(w, row1), GK_OK);
 	assert_int_equal(recout_row(w, row2), GK_OK);
