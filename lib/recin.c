@@ -1630,6 +1630,9 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 		    "named for a field (such as \"%s\"), there or in the "
 		    "lines after it; the file needs a header line", first,
 		    r->fields[0].name);
+		if (r->xl != NULL && xlsx_nsheets(r->xl) > 1)
+			rat(r, 0, 0, 0, "the workbook has %zu sheets; is the "
+			    "table on another one?", xlsx_nsheets(r->xl));
 		sb_release(&framing);
 		r->fatal = GK_DATAERR;
 		return GK_DATAERR;
