@@ -283,8 +283,8 @@ trim(char *s, size_t len)
  * norm_name returns s (len bytes of UTF-8) in the form names are
  * compared in: blanks and a leading '*' (or full-width '＊', the
  * required-column mark of Excel templates) cut off, then NFKC case
- * folded.  The result is malloc'd (free()), or NULL when nothing is
- * left.
+ * folded, then every blank left inside taken out.  The result is
+ * malloc'd (free()), or NULL when nothing is left.
  */
 static char *
 norm_name(const char *s, size_t len)
@@ -310,6 +310,13 @@ norm_name(const char *s, size_t len)
 	if (out == NULL)	/* not UTF-8 (a bad alias): compare as is */
 		return copy;
 	free(copy);
+	/* Blanks inside are no part of a name: forms space out short
+	 * headers ("姓　名") and break long ones in the cell ("身份证号
+	 * (18位)" on two lines); NFKC made the wide spaces ASCII. */
+	for (p = (const unsigned char *)out, copy = out; *p != '\0'; p++)
+		if (*p != ' ' && (*p < '\t' || *p > '\r'))
+			*copy++ = (char)*p;
+	*copy = '\0';
 	if (*out == '\0') {	/* only ignorable characters */
 		free(out);
 		return NULL;

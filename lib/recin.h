@@ -21,8 +21,9 @@
  * canonical name and aliases (Chinese headers such as 网格编码); header
  * cells are compared after trimming ASCII and full-width spaces, BOMs,
  * zero-width characters and a leading '*' (Excel template marker), and
- * after Unicode NFKC case folding, so "Code", "CODE" and "ｃｏｄｅ" all
- * match "code".
+ * after Unicode NFKC case folding, without the blanks inside them
+ * ("姓　名" is 姓名, a header broken over two lines is one), so "Code",
+ * "CODE" and "ｃｏｄｅ" all match "code".
  *
  * Framing, as the forms offices fill in have it: the lines above the
  * header in which no cell names a field (a title merged over the

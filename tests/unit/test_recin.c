@@ -350,6 +350,14 @@ test_recin__header_match_ignores_case_and_width(void **state)
 	assert_string_equal(recin_get(r, NAME), "2");
 	assert_string_equal(recin_get(r, NOTE), "3");
 	recin_close(r);
+
+	/* Spaced out, or broken over two lines in the cell. */
+	put_text("in.csv", "\"网格\n编码（15位）\",名\xE3\x80\x80称\n1,2\n");
+	r = open_bound("in.csv", NULL, NULL);
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, CODE), "1");
+	assert_string_equal(recin_get(r, NAME), "2");
+	recin_close(r);
 }
 
 static void
