@@ -170,7 +170,7 @@ static int
 do_apply(struct cli *cli, struct db *db)
 {
 	struct staff_apply_opts ao = { o.keep_going, o.rejects,
-	    cli->max_errors, cli->reveal, o.round };
+	    cli->max_errors, cli->reveal, o.round, cli->excel };
 	struct staff_apply_stats stats;
 	struct recout *w = NULL;
 	int rc;

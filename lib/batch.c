@@ -47,7 +47,23 @@ struct batch {
 	struct recout *rejects;			/* the CSV writer */
 	struct recout_col *cols;		/* line, fields, reason */
 	struct sb *shown;			/* a row's values as written */
+	/* Problems said once: the same message for the same field. */
+	struct batch_seen *seen;		/* each distinct one */
+	size_t nseen;				/* how many */
+	struct batch_seen *zeros;		/* per field: identity numbers
+						   ending in 000 */
 };
+
+/* A problem met, and the rows it was met in. */
+struct batch_seen {
+	size_t field;				/* its field */
+	char *text;				/* the message, as printed */
+	unsigned long count;			/* rows */
+	unsigned long first, last;		/* lines */
+};
+
+/* Distinct messages remembered; past this, each is printed. */
+#define BATCH_SEEN_MAX 1024
 
 static int
 is_digit(int c)
@@ -172,6 +188,107 @@ batch_mask(struct sb *out, const char *s, int quoted)
 	}
 }
 
+/*
+ * seen_before tells whether the same message for field i was printed
+ * for an earlier row, and counts this row for it.
+ */
+static int
+seen_before(struct batch *b, size_t i, const char *text)
+{
+	struct batch_seen *s;
+	unsigned long line = recin_line(b->in);
+	size_t k;
+
+	for (k = 0; k < b->nseen; k++) {
+		s = &b->seen[k];
+		if (s->field == i && strcmp(s->text, text) == 0) {
+			s->count++;
+			s->last = line;
+			return 1;
+		}
+	}
+	if (b->nseen == BATCH_SEEN_MAX)
+		return 0;
+	if ((b->nseen & (b->nseen - 1)) == 0)
+		b->seen = ereallocarray(b->seen, b->nseen ? b->nseen * 2 : 1,
+		    sizeof *b->seen);
+	s = &b->seen[b->nseen++];
+	s->field = i;
+	s->text = estrdup(text);
+	s->count = 1;
+	s->first = s->last = line;
+	return 0;
+}
+
+/* The problems met in more than one row, summed up. */
+static void
+seen_summary(struct batch *b)
+{
+	struct batch_seen *s;
+	size_t k;
+
+	for (k = 0; k < b->nseen; k++) {
+		s = &b->seen[k];
+		if (s->count > 1)
+			recin_at(b->in, 0, 0, 0, "field \"%s\": the same for "
+			    "%lu rows (lines %lu-%lu): %s",
+			    recin_header(b->in, s->field), s->count, s->first,
+			    s->last, s->text);
+		free(s->text);
+	}
+	free(b->seen);
+	b->seen = NULL;
+	b->nseen = 0;
+}
+
+/*
+ * check_zeros warns about identity numbers that end in 000: what
+ * Excel leaves of one it took for a number.  The first of a column is
+ * warned about where it is, the others counted for zeros_summary.
+ */
+static void
+check_zeros(struct batch *b)
+{
+	const char *v;
+	struct batch_seen *z;
+	size_t i, n = b->def->nfields;
+
+	for (i = 0; i < n; i++) {
+		if (b->def->pii == NULL || b->def->pii[i] != BATCH_PII_IDNUM ||
+		    (v = recin_get(b->in, i)) == NULL || !recin_excel_zeros(v))
+			continue;
+		if (b->zeros == NULL)
+			b->zeros = ecalloc(n, sizeof *b->zeros);
+		z = &b->zeros[i];
+		if (z->count++ == 0) {
+			z->first = recin_line(b->in);
+			recin_at(b->in, 1, recin_line(b->in), recin_col(b->in,
+			    i), "field \"%s\": ends in 000, as an identity "
+			    "number does that went through Excel as a number "
+			    "(it keeps 15 digits), even when its check "
+			    "character fits; check it against the identity "
+			    "card", recin_header(b->in, i));
+		}
+		z->last = recin_line(b->in);
+	}
+}
+
+static void
+zeros_summary(struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; b->zeros != NULL && i < b->def->nfields; i++)
+		if (b->zeros[i].count > 1)
+			recin_at(b->in, 1, 0, 0, "field \"%s\": %lu identity "
+			    "numbers end in 000 (lines %lu-%lu); Excel may "
+			    "have changed their last digits",
+			    recin_header(b->in, i), b->zeros[i].count,
+			    b->zeros[i].first, b->zeros[i].last);
+	free(b->zeros);
+	b->zeros = NULL;
+}
+
 void
 batch_vbad(struct batch *b, size_t i, const char *fmt, va_list ap)
 {
@@ -190,9 +307,9 @@ batch_vbad(struct batch *b, size_t i, const char *fmt, va_list ap)
 	if (b->reasons.len > 0)
 		sb_adds(&b->reasons, "; ");
 	sb_addf(&b->reasons, "%s: %s", header, text);
-	if (!b->quiet)
-		diag_at(recin_name(b->in), recin_line(b->in),
-		    recin_col(b->in, i), "field \"%s\": %s", header, text);
+	if (!b->quiet && !seen_before(b, i, text))
+		recin_at(b->in, 0, recin_line(b->in), recin_col(b->in, i),
+		    "field \"%s\": %s", header, text);
 	sb_release(&msg);
 	sb_release(&shown);
 	sb_release(&head);
@@ -288,7 +405,8 @@ rejects_open(struct batch *b)
 	b->cols[n + 1].type = RC_STR;
 	for (i = 0; i < n + 2; i++)
 		sb_init(&b->shown[i]);
-	b->rejects = recout_new(b->rejects_fp, RECOUT_CSV, 0, b->cols, n + 2);
+	b->rejects = recout_new(b->rejects_fp, RECOUT_CSV, b->opts->excel,
+	    b->cols, n + 2);
 	return GK_OK;
 }
 
@@ -444,6 +562,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			    def->noun, b.stats.rows);
 		sb_reset(&b.reasons);
 		b.row_bad = 0;
+		if (r == 1)
+			check_zeros(&b);
 		if (r == 2) {
 			sb_addf(&b.reasons, "malformed row: see the message "
 			    "for line %lu", recin_line(b.in));
@@ -492,6 +612,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	}
 	if (progress && b.stats.rows >= 65536)
 		fputs("\r\033[K", stderr);
+	seen_summary(&b);
+	zeros_summary(&b);
 	if (rc == GK_OK && !opts->keep_going && (b.stats.bad > 0 ||
 	    diag_errors() > errors0)) {
 		diag_error("%s: %lu bad row%s; %s", recin_name(b.in),
@@ -549,6 +671,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	if (committed && def->committed != NULL)
 		rc = gk_worst(rc, def->committed(&b, arg));
 done:
+	seen_summary(&b);
+	zeros_summary(&b);
 	if (!committed)
 		db_rollback(db);
 	rejects_release(&b, def->nfields);

@@ -19,6 +19,18 @@
  * phone number (11 digits starting 1, with or without +86 and
  * separators; a landline) masked, whatever the column it came from.
  *
+ * One problem met row after row (a whole column of "城市网格" where
+ * "urban" is wanted, say) is reported once: the same message for the
+ * same field is printed at its first row only, and once the batch is
+ * read, summed up with its count and the first and last lines:
+ *
+ *	program: file: field "X": the same for 50 rows (lines 3-52)
+ *
+ * An identity number column (BATCH_PII_IDNUM) whose value ends in 000
+ * is warned about, even when its check character fits: that is what
+ * Excel leaves of an 18-digit number (it keeps 15 digits); the first
+ * of each column where it is, the others counted at the end.
+ *
  * The batch stops after max_errors bad rows.  Any bad row rolls the
  * whole batch back (GK_DATAERR), unless keep_going: then the good rows
  * are kept, the bad ones reported (up to max_errors, then only
@@ -106,6 +118,8 @@ struct batch_opts {
 	const char *rejects;	/* with keep_going: a new CSV file for the
 				   bad rows and their reasons, or NULL */
 	int reveal;		/* personal data unmasked (audited) */
+	int excel;		/* the rejects file for Excel (--excel):
+				   a BOM, CRLF, formula-safe cells */
 };
 
 /* The counts of a batch. */

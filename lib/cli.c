@@ -47,10 +47,12 @@ enum {
 	OPT_LOG_SINCE,
 	OPT_LOG_UNTIL,
 	OPT_LOG_SUBJECT,
-	OPT_LOG_VERB
+	OPT_LOG_VERB,
+	OPT_SHEET,
+	OPT_SKIP
 };
 
-static const char common_short[] = "c:d:f:hnqvV";
+static const char common_short[] = "c:d:f:hno:qvV";
 
 static const struct option common_long[] = {
 	{ "allow-empty",	no_argument,	   NULL, OPT_ALLOW_EMPTY },
@@ -66,9 +68,12 @@ static const struct option common_long[] = {
 	{ "max-errors",		required_argument, NULL, OPT_MAX_ERRORS },
 	{ "now",		required_argument, NULL, OPT_NOW },
 	{ "operator",		required_argument, NULL, OPT_OPERATOR },
+	{ "output",		required_argument, NULL, 'o' },
 	{ "print-config",	no_argument,	   NULL, OPT_PRINT_CONFIG },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "reveal",		no_argument,	   NULL, OPT_REVEAL },
+	{ "sheet",		required_argument, NULL, OPT_SHEET },
+	{ "skip",		required_argument, NULL, OPT_SKIP },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, 'V' },
 };
@@ -200,12 +205,16 @@ help(const struct cli *cli)
 	printf(_("\ncommon options:\n"
 	    "  -d, --db FILE          database (GRIDKIT_DB)\n"
 	    "  -c, --config FILE      configuration file (GRIDKIT_CONFIG)\n"
-	    "  -f, --format FMT       table, tsv, csv, json or jsonl\n"
+	    "  -f, --format FMT       table, tsv, csv, json, jsonl or xlsx\n"
+	    "  -o, --output FILE      records to FILE (needed for xlsx)\n"
 	    "      --excel            csv/tsv for Excel: BOM, CRLF, formula "
 	    "guard\n"
-	    "      --input-format FMT csv, tsv or jsonl (default: by "
+	    "      --input-format FMT csv, tsv, jsonl or xlsx (default: by "
 	    "content)\n"
 	    "      --encoding NAME    input encoding, e.g. gb18030\n"
+	    "      --sheet NAME       the sheet of an .xlsx workbook to read\n"
+	    "      --skip N           pass over the first N lines of the "
+	    "input\n"
 	    "      --max-errors N     bad rows to report before giving up\n"
 	    "      --allow-empty      no ids on standard input is not an "
 	    "error\n"
@@ -462,6 +471,26 @@ verb(struct cli *cli)
 	return GK_OK;
 }
 
+/* The format a file name asks for: .xlsx, .csv, .json, .jsonl, else
+ * TSV. */
+static enum recout_format
+format_of_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return RECOUT_TSV;
+	if (util_streq_icase(dot, ".xlsx"))
+		return RECOUT_XLSX;
+	if (util_streq_icase(dot, ".csv"))
+		return RECOUT_CSV;
+	if (util_streq_icase(dot, ".json"))
+		return RECOUT_JSON;
+	if (util_streq_icase(dot, ".jsonl"))
+		return RECOUT_JSONL;
+	return RECOUT_TSV;
+}
+
 int
 cli_parse(struct cli *cli)
 {
@@ -475,6 +504,7 @@ cli_parse(struct cli *cli)
 	const char *arg_format = NULL, *arg_max_errors = NULL;
 	const char *arg_lang = NULL;
 	enum i18n_lang lang;
+	const char *arg_skip = NULL;
 	long long n;
 	int c, rc = GK_OK, verbosity = 0, quiet = 0, offset;
 
@@ -524,6 +554,11 @@ cli_parse(struct cli *cli)
 		case 'n':
 			cli->dry_run = 1;
 			break;
+		case 'o':
+			if (*optarg == '\0')
+				defer_error(&err, "-o needs a file name");
+			cli->output = optarg;
+			break;
 		case 'q':
 			quiet = 1;
 			break;
@@ -553,9 +588,10 @@ cli_parse(struct cli *cli)
 		case OPT_INPUT_FORMAT:
 			if (strcmp(optarg, "csv") != 0 &&
 			    strcmp(optarg, "tsv") != 0 &&
-			    strcmp(optarg, "jsonl") != 0)
+			    strcmp(optarg, "jsonl") != 0 &&
+			    strcmp(optarg, "xlsx") != 0)
 				defer_error(&err, _("unknown input format "
-				    "\"%s\" (csv, tsv or jsonl)"), optarg);
+				    "\"%s\" (csv, tsv, jsonl or xlsx)"), optarg);
 			cli->input.format = optarg;
 			break;
 		case OPT_ENCODING:
@@ -563,6 +599,14 @@ cli_parse(struct cli *cli)
 			break;
 		case OPT_MAX_ERRORS:
 			arg_max_errors = optarg;
+			break;
+		case OPT_SHEET:
+			if (*optarg == '\0')
+				defer_error(&err, "--sheet needs a name");
+			cli->input.sheet = optarg;
+			break;
+		case OPT_SKIP:
+			arg_skip = optarg;
 			break;
 		case OPT_PRINT_CONFIG:
 			cli->print_config = 1;
@@ -611,7 +655,8 @@ cli_parse(struct cli *cli)
 	if (arg_format != NULL) {
 		if (recout_parse_format(arg_format, &cli->format) == -1) {
 			rc = cli_usage_error(cli, _("unknown format \"%s\" "
-			    "(table, tsv, csv, json or jsonl)"), arg_format);
+			    "(table, tsv, csv, json, jsonl or xlsx)"),
+			    arg_format);
 			goto done;
 		}
 		cli->format_set = 1;
@@ -633,6 +678,14 @@ cli_parse(struct cli *cli)
 			goto done;
 		}
 		set_lang(lang, 1);
+	}
+	if (arg_skip != NULL) {
+		if (util_parse_long(arg_skip, 0, 1000000, &n, &why) == -1) {
+			rc = cli_usage_error(cli, "--skip \"%s\": %s",
+			    arg_skip, why);
+			goto done;
+		}
+		cli->input.skip = (unsigned long)n;
 	}
 
 	diag_set_level(quiet ? DIAG_QUIET : verbosity > 0 ? DIAG_VERBOSE :
@@ -727,9 +780,21 @@ cli_parse(struct cli *cli)
 	}
 	if (cli->max_errors < 0)
 		cli->max_errors = config_int(cli->config, "input.max_errors");
-	if (!cli->format_set)
+	if (cli->input.encoding == NULL &&
+	    *config_str(cli->config, "input.encoding") != '\0')
+		cli->input.encoding = config_str(cli->config, "input.encoding");
+	if (!cli->format_set && cli->output != NULL)
+		cli->format = format_of_name(cli->output);
+	else if (!cli->format_set)
 		cli->format = recout_default_format(stdout);
-	if (cli->excel && cli->format != RECOUT_CSV &&
+	if (cli->format == RECOUT_XLSX && cli->output == NULL) {
+		rc = cli_usage_error(cli, "-f xlsx writes a workbook to a "
+		    "file: give -o FILE");
+		goto done;
+	}
+	/* Without -f, --excel is for the CSV a command writes besides
+	 * (the rejects file) and for CSV or TSV output. */
+	if (cli->excel && cli->format_set && cli->format != RECOUT_CSV &&
 	    cli->format != RECOUT_TSV) {
 		rc = cli_usage_error(cli, _("--excel goes with -f csv or "
 		    "-f tsv"));
@@ -1027,6 +1092,9 @@ cli_ids_unique(const struct cli_idkind *kind, const long long *ids, size_t n)
 struct recout *
 cli_out(const struct cli *cli, const struct recout_col *cols, size_t ncols)
 {
+	if (cli->output != NULL)
+		return recout_open_file(cli->output, cli->format, cli->excel,
+		    cols, ncols);
 	return recout_new(stdout, cli->format, cli->excel, cols, ncols);
 }
 

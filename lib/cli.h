@@ -21,7 +21,7 @@
  * the handler, closes the database and checks standard output.
  *
  * The common options (DESIGN.md section 3): -d/--db FILE, -c/--config
- * FILE, -f/--format FMT, -n/--dry-run, -q/--quiet, -v/--verbose,
+ * FILE, -f/--format FMT, -o/--output FILE, -n/--dry-run, -q/--quiet, -v/--verbose,
  * --now TIME, --operator NAME, --reveal, --excel, --input-format FMT,
  * --encoding NAME, --max-errors N, --allow-empty, --print-config,
  * -h/--help, -V/--version.  Environment: GRIDKIT_DB, GRIDKIT_CONFIG,
@@ -127,6 +127,7 @@ struct cli {
 					   filters by it) */
 	enum recout_format format;	/* -f, else by whether stdout is a tty */
 	int format_set;			/* -f was given */
+	const char *output;		/* -o: records go to this file */
 	int excel;			/* --excel */
 	int dry_run;			/* -n */
 	int reveal;			/* --reveal: show personal data */
@@ -235,7 +236,9 @@ int cli_id(const struct cli *cli, const struct cli_idkind *kind,
 int cli_ids_unique(const struct cli_idkind *kind, const long long *ids,
     size_t n);
 
-/* cli_out starts record output on stdout in the chosen format. */
+/* cli_out starts record output in the chosen format: on stdout, or
+ * with -o to that file (recout_open_file: written whole or not at
+ * all, mode 0600). */
 struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
     size_t ncols);
 

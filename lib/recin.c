@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,14 +34,17 @@
 #include "recin.h"
 #include "status.h"
 #include "util.h"
+#include "xlsx.h"
 
 #define RECIN_BUFSZ	65536		/* read block and first buffer size */
 #define RECIN_MAXREC	(64UL << 20)	/* longest record accepted */
+#define RECIN_MAXXLSX	(512UL << 20)	/* largest workbook read */
+#define RECIN_MAXFRAME	30		/* lines looked at for the header */
 #define RECIN_JKEYS	512		/* JSON key cache slots (power of 2) */
 #define RECIN_JKEYMAX	256		/* JSON keys remembered at most */
 #define RECIN_NONE	SIZE_MAX	/* no value in voff/koff */
 
-enum { FMT_UNKNOWN, FMT_CSV, FMT_TSV, FMT_JSONL };
+enum { FMT_UNKNOWN, FMT_CSV, FMT_TSV, FMT_JSONL, FMT_XLSX };
 
 /* Scanner states, saved when a record runs past the buffered data. */
 enum {
@@ -80,6 +84,10 @@ struct recin_jkey {
 
 struct recin {
 	char *name;		/* file name for messages ("-": stdin) */
+	struct xlsx *xl;	/* the workbook, for FMT_XLSX */
+	char *sheet;		/* the sheet asked for, or NULL */
+	unsigned long skip;	/* lines passed over before the header */
+	int footer;		/* a footer line was met below the table */
 	int fd;			/* input */
 	int ownfd;		/* fd is ours to close */
 	int fmt;		/* FMT_* */
@@ -137,6 +145,35 @@ struct recin {
 	struct recin_jkey *jkeys; /* JSON: key cache, RECIN_JKEYS slots */
 	size_t njkeys;		/* keys in the cache */
 };
+
+void
+recin_vat(const struct recin *r, int warn, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
+{
+	struct sb place = SB_INIT;
+
+	if (r->xl == NULL) {
+		diag_vat(warn, r->name, line, col, fmt, ap);
+		return;
+	}
+	xlsx_place(&place, r->name, xlsx_sheet(r->xl), line, col);
+	diag_vat(warn, place.buf, 0, 0, fmt, ap);
+	sb_release(&place);
+}
+
+void
+recin_at(const struct recin *r, int warn, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	recin_vat(r, warn, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Messages about a place in the input: an error, or a warning. */
+#define rat recin_at
 
 static const char gb_hint[] = "if the file is GB18030 or GBK (Excel and "
     "WPS in Chinese Windows save so), try --encoding gb18030";
@@ -246,8 +283,8 @@ trim(char *s, size_t len)
  * norm_name returns s (len bytes of UTF-8) in the form names are
  * compared in: blanks and a leading '*' (or full-width '＊', the
  * required-column mark of Excel templates) cut off, then NFKC case
- * folded.  The result is malloc'd (free()), or NULL when nothing is
- * left.
+ * folded, then every blank left inside taken out.  The result is
+ * malloc'd (free()), or NULL when nothing is left.
  */
 static char *
 norm_name(const char *s, size_t len)
@@ -273,6 +310,13 @@ norm_name(const char *s, size_t len)
 	if (out == NULL)	/* not UTF-8 (a bad alias): compare as is */
 		return copy;
 	free(copy);
+	/* Blanks inside are no part of a name: forms space out short
+	 * headers ("姓　名") and break long ones in the cell ("身份证号
+	 * (18位)" on two lines); NFKC made the wide spaces ASCII. */
+	for (p = (const unsigned char *)out, copy = out; *p != '\0'; p++)
+		if (*p != ' ' && (*p < '\t' || *p > '\r'))
+			*copy++ = (char)*p;
+	*copy = '\0';
 	if (*out == '\0') {	/* only ignorable characters */
 		free(out);
 		return NULL;
@@ -390,12 +434,12 @@ grow(struct recin *r)
 	ncap = r->cap * 2;
 	if (ncap > RECIN_MAXREC) {
 		if (r->st == ST_QUO && r->ncells > 0)
-			diag_at(r->name, r->cells[r->ncells - 1].line,
+			rat(r, 0, r->cells[r->ncells - 1].line,
 			    r->cells[r->ncells - 1].col, "quoted field runs "
 			    "on for more than %lu MiB; is its closing quote "
 			    "missing?", RECIN_MAXREC >> 20);
 		else
-			diag_at(r->name, r->recline, 0, "record longer than "
+			rat(r, 0, r->recline, 0, "record longer than "
 			    "%lu MiB", RECIN_MAXREC >> 20);
 		return -GK_DATAERR;
 	}
@@ -489,10 +533,10 @@ static int
 decode_error(struct recin *r)
 {
 	if (r->decerr == 1)
-		diag_at(r->name, r->line, col_at(r, r->pos), "invalid byte "
+		rat(r, 0, r->line, col_at(r, r->pos), "invalid byte "
 		    "0x%02X for encoding \"%s\"", r->decbyte, r->enc);
 	else
-		diag_at(r->name, r->line, col_at(r, r->pos), "incomplete "
+		rat(r, 0, r->line, col_at(r, r->pos), "incomplete "
 		    "character at the end of the input for encoding \"%s\"",
 		    r->enc);
 	return -GK_DATAERR;
@@ -518,6 +562,133 @@ fill_to(struct recin *r, size_t n)
 }
 
 /*
+ * sniff tells by its first bytes what the input is: 1 for a zip
+ * package (an .xlsx workbook) to be read as one, 0 for text, or
+ * -status after saying what a file is that cannot be read as asked.
+ */
+static int
+sniff(struct recin *r, const unsigned char *b, size_t n)
+{
+	static const char *const fmtname[] = { "", "CSV", "TSV",
+	    "JSON Lines", "" };
+
+	if (n >= 4 && memcmp(b, "PK\3\4", 4) == 0) {
+		if (r->fmt == FMT_UNKNOWN || r->fmt == FMT_XLSX)
+			return 1;
+		rat(r, 0, 0, 0, "this is an Excel workbook (.xlsx), not %s; "
+		    "it is read as a workbook when no input format is "
+		    "forced, or save it from Excel as CSV UTF-8",
+		    fmtname[r->fmt]);
+		return -GK_DATAERR;
+	}
+	if (n >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)
+	    == 0) {
+		rat(r, 0, 0, 0, "this is an old Excel workbook (.xls, Excel "
+		    "97-2003) or a password-protected one, which cannot be "
+		    "read; open it in Excel or WPS and save it as an Excel "
+		    "workbook (.xlsx) without a password, or as CSV UTF-8");
+		return -GK_DATAERR;
+	}
+	if (r->fmt == FMT_XLSX) {
+		rat(r, 0, 0, 0, "not an Excel workbook (.xlsx): it is not a "
+		    "zip package");
+		return -GK_DATAERR;
+	}
+	if (r->sheet != NULL) {
+		rat(r, 0, 0, 0, "a sheet was asked for, but this is %s, not "
+		    "an Excel workbook", n == 0 ? "empty" : "text");
+		return -GK_USAGE;
+	}
+	return 0;
+}
+
+/*
+ * open_xlsx reads the whole input, the n bytes at b first, and opens
+ * it as a workbook: a zip package is read from its end, so standard
+ * input cannot be streamed.  Returns 0 or -status.
+ */
+static int
+open_xlsx(struct recin *r, const unsigned char *b, size_t n)
+{
+	struct sb all = SB_INIT;
+	ssize_t got;
+	int rc;
+
+	sb_addn(&all, (const char *)b, n);
+	for (;;) {
+		if (all.len > RECIN_MAXXLSX) {
+			rat(r, 0, 0, 0, "workbook larger than %lu MiB",
+			    RECIN_MAXXLSX >> 20);
+			sb_release(&all);
+			return -GK_DATAERR;
+		}
+		sb_grow(&all, RECIN_BUFSZ);
+		got = read_some(r, all.buf + all.len, RECIN_BUFSZ);
+		if (got < 0) {
+			sb_release(&all);
+			return -GK_IOERR;
+		}
+		if (got == 0)
+			break;
+		sb_setlen(&all, all.len + (size_t)got);
+	}
+	/* Text encodings mean nothing to a workbook: its XML says. */
+	if (r->cd != (iconv_t)-1) {
+		iconv_close(r->cd);
+		r->cd = (iconv_t)-1;
+	}
+	n = all.len;
+	if ((rc = xlsx_open(&r->xl, r->name, sb_detach(&all), n,
+	    r->sheet)) != GK_OK)
+		return -rc;
+	r->fmt = FMT_XLSX;
+	r->eof = 1;
+	return 0;
+}
+
+/*
+ * bom_beats_encoding: a byte order mark says what the file is,
+ * whatever --encoding or the configuration says: a UTF-8 or UTF-16
+ * export read as GB18030 would be garbled.  The first bytes are in
+ * r->raw, not yet transcoded.  Returns 0 or -status.
+ */
+static int
+bom_beats_encoding(struct recin *r)
+{
+	const unsigned char *b = (const unsigned char *)r->raw;
+	const char *enc = NULL;
+
+	if (r->rawlen >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
+		diag_warn("%s: the file starts with a UTF-8 byte order "
+		    "mark; reading it as UTF-8, not %s", r->name, r->enc);
+		iconv_close(r->cd);
+		r->cd = (iconv_t)-1;
+		memcpy(r->buf, r->raw, r->rawlen);
+		r->end = r->rawlen;
+		r->buf[r->end] = '\0';
+		r->rawlen = 0;
+		return 0;
+	}
+	if (r->rawlen >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+		enc = "UTF-16LE";
+	else if (r->rawlen >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+		enc = "UTF-16BE";
+	if (enc == NULL || util_streq_icase(r->enc, enc))
+		return 0;
+	diag_warn("%s: the file starts with a UTF-16 byte order mark; "
+	    "reading it as %s, not %s", r->name, enc, r->enc);
+	iconv_close(r->cd);
+	if ((r->cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+		diag_error("cannot convert from %s: %s", enc, strerror(errno));
+		return -GK_SOFTWARE;
+	}
+	free(r->enc);
+	r->enc = estrdup(enc);
+	r->utf16 = 1;
+	return 0;
+}
+
+/*
  * start looks at the first bytes: a UTF-16 BOM switches to transcoding
  * (unless an encoding was given), and a UTF-8 BOM, written or produced
  * by transcoding, is dropped.
@@ -527,9 +698,32 @@ start(struct recin *r)
 {
 	const unsigned char *b;
 	const char *enc;
+	ssize_t n;
 	int rc;
 
 	r->started = 1;
+	/* The first bytes say what the file is, before any transcoding. */
+	if (r->cd != (iconv_t)-1) {
+		while (r->rawlen < 8 && !r->rdeof) {
+			n = read_some(r, r->raw + r->rawlen,
+			    RECIN_BUFSZ - r->rawlen);
+			if (n < 0)
+				return -GK_IOERR;
+			r->rdeof = n == 0;
+			r->rawlen += (size_t)n;
+		}
+		b = (const unsigned char *)r->raw;
+		if ((rc = sniff(r, b, r->rawlen)) != 0)
+			return rc < 0 ? rc : open_xlsx(r, b, r->rawlen);
+		if ((rc = bom_beats_encoding(r)) < 0)
+			return rc;
+	} else {
+		if ((rc = fill_to(r, 8)) < 0)
+			return rc;
+		b = (const unsigned char *)r->buf;
+		if ((rc = sniff(r, b, r->end)) != 0)
+			return rc < 0 ? rc : open_xlsx(r, b, r->end);
+	}
 	if ((rc = fill_to(r, 3)) < 0)
 		return rc;
 	b = (const unsigned char *)r->buf;
@@ -581,7 +775,7 @@ detect(struct recin *r)
 					return 0;
 				}
 				if (c == '[') {
-					diag_at(r->name, r->line, 0, "a JSON array; "
+					rat(r, 0, r->line, 0, "a JSON array; "
 					    "give JSON Lines, one object a line, "
 					    "as -f jsonl writes");
 					return -GK_DATAERR;
@@ -757,7 +951,7 @@ quo:
 			if (!r->eof)
 				goto more;
 			c = &r->cells[r->ncells - 1];
-			diag_at(r->name, c->line, c->col, "quoted field is not "
+			rat(r, 0, c->line, c->col, "quoted field is not "
 			    "closed before the end of the input");
 			return -GK_DATAERR;
 		}
@@ -827,13 +1021,13 @@ more:
 	return SCAN_MORE;
 
 nul:
-	diag_at(r->name, r->line, col_at(r, (size_t)(p - b)), "NUL byte in "
+	rat(r, 0, r->line, col_at(r, (size_t)(p - b)), "NUL byte in "
 	    "the input; if the file is UTF-16 without a byte order mark, try "
 	    "--encoding utf-16le");
 	return -GK_DATAERR;
 
 badutf8:
-	diag_at(r->name, r->line, col_at(r, (size_t)(p - b)), "invalid UTF-8 "
+	rat(r, 0, r->line, col_at(r, (size_t)(p - b)), "invalid UTF-8 "
 	    "byte 0x%02X; %s", *p, gb_hint);
 	return -GK_DATAERR;
 }
@@ -879,7 +1073,7 @@ line:
 		if (cls[*p] == C_LF)
 			break;
 		if (cls[*p] == C_NUL) {
-			diag_at(r->name, r->line, col_at(r, (size_t)(p - b)),
+			rat(r, 0, r->line, col_at(r, (size_t)(p - b)),
 			    "NUL byte in the input");
 			return -GK_DATAERR;
 		}
@@ -887,7 +1081,7 @@ line:
 		if (n < 0 && !r->eof)
 			goto more;
 		if (n <= 0) {
-			diag_at(r->name, r->line, col_at(r, (size_t)(p - b)),
+			rat(r, 0, r->line, col_at(r, (size_t)(p - b)),
 			    "invalid UTF-8 byte 0x%02X; %s", *p, gb_hint);
 			return -GK_DATAERR;
 		}
@@ -913,6 +1107,54 @@ more:
 	return SCAN_MORE;
 }
 
+/*
+ * xlsx_scan makes the next row of the workbook the current record: its
+ * cells laid in the buffer one after the other, each at its column
+ * (empty ones for columns without a cell, up to the header's width),
+ * line and column being the row and column in the sheet.
+ */
+static int
+xlsx_scan(struct recin *r)
+{
+	struct recin_cell *c;
+	const char *v;
+	size_t n, j, len, total = 0;
+	int rc;
+
+	if ((rc = xlsx_next(r->xl)) <= 0)
+		return rc < 0 ? rc : SCAN_EOF;
+	n = xlsx_ncols(r->xl);
+	if (n < r->ncols)
+		n = r->ncols;
+	for (j = 1; j <= n; j++)
+		total += strlen(xlsx_cell(r->xl, j)) + 1;
+	if (total > r->cap) {
+		r->buf = erealloc(r->buf, total + 1);
+		r->cap = total;
+	}
+	if (n > r->cellcap) {
+		r->cellcap = n;
+		r->cells = ereallocarray(r->cells, n, sizeof *r->cells);
+	}
+	r->rs = 0;
+	r->recline = r->line = xlsx_row(r->xl);
+	total = 0;
+	for (j = 0; j < n; j++) {
+		v = xlsx_cell(r->xl, j + 1);
+		len = strlen(v);
+		c = &r->cells[j];
+		c->off = total;
+		c->len = len;
+		c->line = r->recline;
+		c->col = (unsigned long)j + 1;
+		memcpy(r->buf + total, v, len + 1);
+		total += len + 1;
+	}
+	r->ncells = n;
+	r->end = total;
+	return SCAN_REC;
+}
+
 /* read_record scans the next record, reading as needed.  Returns
  * SCAN_REC, SCAN_EOF or -status (reported). */
 static int
@@ -921,7 +1163,13 @@ read_record(struct recin *r)
 	int rc;
 
 	for (;;) {
-		rc = r->fmt == FMT_JSONL ? jl_scan(r) : csv_scan(r);
+		if (r->fmt == FMT_XLSX)
+			rc = xlsx_scan(r);
+		else
+			rc = r->fmt == FMT_JSONL ? jl_scan(r) : csv_scan(r);
+		/* --skip N: records starting on the first N lines. */
+		if (rc == SCAN_REC && r->recline <= r->skip)
+			continue;
 		if (rc != SCAN_MORE)
 			return rc;
 		rc = fill(r);
@@ -982,9 +1230,11 @@ recin_open(struct recin **out, const char *path,
 		fmt = FMT_TSV;
 	else if (strcmp(format, "jsonl") == 0)
 		fmt = FMT_JSONL;
+	else if (strcmp(format, "xlsx") == 0)
+		fmt = FMT_XLSX;
 	else {
-		diag_error("unknown input format %s (expected csv, tsv or "
-		    "jsonl)", diag_quote(q, sizeof q, format));
+		diag_error("unknown input format %s (expected csv, tsv, "
+		    "jsonl or xlsx)", diag_quote(q, sizeof q, format));
 		rc = GK_USAGE;
 		goto cleanup;
 	}
@@ -1026,22 +1276,10 @@ recin_open(struct recin **out, const char *path,
 		}
 	}
 
-	/* A byte order mark says what the file is, whatever --encoding
-	 * says: a UTF-8 export read as GB18030 would be garbled silently. */
-	if (cd != (iconv_t)-1 && ownfd && S_ISREG(st.st_mode)) {
-		unsigned char bom[3];
-
-		if (pread(fd, bom, 3, 0) == 3 &&
-		    memcmp(bom, "\xEF\xBB\xBF", 3) == 0) {
-			diag_warn("%s: the file starts with a UTF-8 byte order "
-			    "mark; reading it as UTF-8, not %s",
-			    path, enc);
-			iconv_close(cd);
-			cd = (iconv_t)-1;
-		}
-	}
 	r = ecalloc(1, sizeof *r);
 	r->name = estrdup(path);
+	r->sheet = opts && opts->sheet ? estrdup(opts->sheet) : NULL;
+	r->skip = opts ? opts->skip : 0;
 	r->fd = fd;
 	r->ownfd = ownfd;
 	r->fmt = fmt;
@@ -1095,42 +1333,150 @@ report_missing(const struct recin *r, size_t i)
 	}
 	if (also.len > 0)
 		sb_addc(&also, ')');
-	diag_at(r->name, r->recline, 0, "missing column \"%s\"%s", f->name,
+	rat(r, 0, r->recline, 0, "missing column \"%s\"%s", f->name,
 	    also.buf);
 	sb_release(&also);
 }
 
 /*
- * title_row tells whether the current record is a title above the
- * header, as spreadsheets from offices have ("清徐县网格员报名表" in a
- * merged first row): one non-blank cell that names no field.  Its text
- * goes to *title (malloc'd) for the warning.
+ * names_a_field tells whether a cell of the current record names a
+ * field: the header.  Rows above it that do not (a title merged over
+ * the table, 填报单位 and 填报日期 lines) are framing; framing_text
+ * gives their non-blank cells joined by spaces for the warning.
  */
 static int
-title_row(const struct recin *r, char **title)
+names_a_field(const struct recin *r)
 {
 	const struct recin_cell *c;
 	const char *base = r->buf + r->rs;
-	char *norm, *only = NULL;
-	size_t j, nonblank = 0;
+	char *norm;
+	size_t j;
 	int named = 0;
 
-	for (j = 0; j < r->ncells; j++) {
+	if (r->nfields == 0)
+		return 1;
+	for (j = 0; j < r->ncells && !named; j++) {
 		c = &r->cells[j];
 		if ((norm = norm_name(base + c->off, c->len)) == NULL)
 			continue;
-		nonblank++;
-		named |= match(r, norm) >= 0;
+		named = match(r, norm) >= 0;
 		free(norm);
-		if (only == NULL)
-			only = estrndup(base + c->off, c->len);
 	}
-	if (nonblank == 1 && !named) {
-		*title = only;
-		return 1;
+	return named;
+}
+
+static void
+framing_text(const struct recin *r, struct sb *out)
+{
+	const struct recin_cell *c;
+	char *copy, *t;
+	size_t j, start = out->len;
+
+	for (j = 0; j < r->ncells; j++) {
+		c = &r->cells[j];
+		copy = estrndup(r->buf + r->rs + c->off, c->len);
+		t = trim(copy, c->len);
+		if (*t != '\0') {
+			if (out->len > start)
+				sb_addc(out, ' ');
+			sb_adds(out, t);
+		}
+		free(copy);
 	}
-	free(only);
-	return 0;
+}
+
+/*
+ * Rows below the header that are no records: totals (合计 in the
+ * first non-blank cell) and the footer a form ends with (制表人：...,
+ * 审核人, 注：...).  These are words of the form, not values of a
+ * vocabulary: the parser's own.
+ */
+static const char *const total_words[] = {
+	"合计", "总计", "小计", "共计", "累计", "总数", NULL
+};
+static const char *const footer_words[] = {
+	"制表单位", "制表人", "制表日期", "制表时间", "审核人", "审核",
+	"审批人", "填表人", "填表日期", "填报人", "填报单位", "填报日期",
+	"负责人", "单位负责人", "主要负责人", "分管领导", "联系人",
+	"注", "说明", "备注", "填表说明", NULL
+};
+
+/* blanks_out copies s (len bytes) without any blank in it: "合 计" is
+ * 合计.  Returns the copy (free()). */
+static char *
+blanks_out(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+	struct sb out = SB_INIT;
+	size_t n;
+
+	while (p < e) {
+		if ((n = blank_head(p, e)) > 0) {
+			p += n;
+			continue;
+		}
+		sb_addc(&out, (char)*p++);
+	}
+	return sb_detach(&out);
+}
+
+/*
+ * below_table tells whether the current record is a total (1) or a
+ * footer line (2) rather than a record, with the word that says so in
+ * *word (static).  A footer word must end the cell or be followed by a
+ * colon or a bracket ("制表人：王芳", "制表单位（盖章）").
+ */
+static int
+below_table(const struct recin *r, const char **word)
+{
+	const struct recin_cell *c = NULL;
+	const char *const *w;
+	char *text, *after;
+	size_t j, n;
+	int kind = 0;
+
+	for (j = 0; j < r->ncells; j++)
+		if (!cell_blank(r, &r->cells[j])) {
+			c = &r->cells[j];
+			break;
+		}
+	if (c == NULL)
+		return 0;
+	text = blanks_out(r->buf + r->rs + c->off, c->len);
+	for (w = total_words; *w != NULL && kind == 0; w++) {
+		n = strlen(*w);
+		if (strncmp(text, *w, n) == 0 && (text[n] == '\0' ||
+		    text[n] == ':' || strncmp(text + n, "\xEF\xBC\x9A", 3) ==
+		    0)) {
+			kind = 1;
+			*word = *w;
+		}
+	}
+	for (w = footer_words; *w != NULL && kind == 0; w++) {
+		n = strlen(*w);
+		if (strncmp(text, *w, n) != 0)
+			continue;
+		after = text + n;
+		if (*after == '\0' || *after == ':' || *after == '(' ||
+		    strncmp(after, "\xEF\xBC\x9A", 3) == 0 ||
+		    strncmp(after, "\xEF\xBC\x88", 3) == 0) {
+			kind = 2;
+			*word = *w;
+		}
+	}
+	free(text);
+	return kind;
+}
+
+/* nonblank_cells counts the cells of the record that are not blank. */
+static size_t
+nonblank_cells(const struct recin *r)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < r->ncells; j++)
+		n += !cell_blank(r, &r->cells[j]);
+	return n;
 }
 
 /*
@@ -1171,7 +1517,7 @@ bind_header(struct recin *r)
 			named++;
 	}
 	if (named == 0 && r->nfields > 0) {
-		diag_at(r->name, r->recline, 0, "line %lu is not a header: no "
+		rat(r, 0, r->recline, 0, "line %lu is not a header: no "
 		    "column is named for a field (such as \"%s\"); the file "
 		    "needs a header line", r->recline, r->fields[0].name);
 		free(rank);
@@ -1185,7 +1531,7 @@ bind_header(struct recin *r)
 		a = match_alias(r, norm);
 		free(norm);
 		if (a < 0) {
-			diag_warn_at(r->name, c->line, c->col, "ignoring column "
+			rat(r, 1, c->line, c->col, "ignoring column "
 			    "%s", diag_quote(q, sizeof q, t));
 			continue;
 		}
@@ -1194,7 +1540,7 @@ bind_header(struct recin *r)
 			r->colof[f] = (long)j;
 			rank[f] = a;
 		} else if (a == rank[f]) {
-			diag_at(r->name, c->line, c->col, "column %s "
+			rat(r, 0, c->line, c->col, "column %s "
 			    "duplicates column %ld for \"%s\"", diag_quote(q,
 			    sizeof q, t), old + 1, r->fields[f].name);
 			bad = 1;
@@ -1204,7 +1550,7 @@ bind_header(struct recin *r)
 				r->colof[f] = (long)j;
 				rank[f] = a;
 			}
-			diag_warn_at(r->name, c->line, c->col, "columns %s and "
+			rat(r, 1, c->line, c->col, "columns %s and "
 			    "%s both give \"%s\"; using %s", diag_quote(q,
 			    sizeof q, r->hdr.buf + r->hdroff[old]),
 			    diag_quote(q2, sizeof q2, t), r->fields[f].name,
@@ -1224,9 +1570,12 @@ bind_header(struct recin *r)
 int
 recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 {
-	char q[DIAG_QUOTE_MAX], *title;
-	size_t i, k;
-	int rc, skipped;
+	char q[DIAG_QUOTE_MAX];
+	struct sb framing = SB_INIT;
+	const char *p;
+	unsigned long first, line;
+	size_t i, k, skipped;
+	int rc = SCAN_REC;
 
 	if (r->bound) {
 		diag_error("recin_bind: called twice");
@@ -1264,32 +1613,54 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 			return -rc;
 		}
 		if (rc == SCAN_EOF) {
-			diag_at(r->name, 0, 0, "empty input, expected a header "
+			rat(r, 0, 0, 0, "empty input, expected a header "
 			    "line");
 			r->fatal = GK_DATAERR;
 			return GK_DATAERR;
 		}
 	} while (all_empty(r));
-	/* Up to three title rows above the header are passed over. */
-	for (skipped = 0; skipped < 3 &&
-	    title_row(r, &title); skipped++) {
-		diag_warn_at(r->name, r->recline, 0, "skipping %s above the "
-		    "header", diag_quote(q, sizeof q, title));
-		free(title);
+	/* The framing above the header is passed over, a warning for each
+	 * line; the warnings wait until a header is found, since lines
+	 * before no header at all may be personal data. */
+	first = r->recline;
+	for (skipped = 0; !names_a_field(r); skipped++) {
+		if (skipped == RECIN_MAXFRAME)
+			break;
+		sb_addf(&framing, "%lu", r->recline);
+		sb_addc(&framing, '\0');
+		framing_text(r, &framing);
+		sb_addc(&framing, '\0');
 		do {
 			rc = read_record(r);
 			if (rc < 0) {
+				sb_release(&framing);
 				r->fatal = -rc;
 				return -rc;
 			}
-			if (rc == SCAN_EOF) {
-				diag_at(r->name, 0, 0, "no header line after "
-				    "the title");
-				r->fatal = GK_DATAERR;
-				return GK_DATAERR;
-			}
-		} while (all_empty(r));
+		} while (rc != SCAN_EOF && all_empty(r));
+		if (rc == SCAN_EOF)
+			break;
 	}
+	if (skipped == RECIN_MAXFRAME || rc == SCAN_EOF) {
+		rat(r, 0, first, 0, "line %lu is not a header: no column is "
+		    "named for a field (such as \"%s\"), there or in the "
+		    "lines after it; the file needs a header line", first,
+		    r->fields[0].name);
+		if (r->xl != NULL && xlsx_nsheets(r->xl) > 1)
+			rat(r, 0, 0, 0, "the workbook has %zu sheets; is the "
+			    "table on another one?", xlsx_nsheets(r->xl));
+		sb_release(&framing);
+		r->fatal = GK_DATAERR;
+		return GK_DATAERR;
+	}
+	for (p = framing.buf; p < framing.buf + framing.len;
+	    p += strlen(p) + 1) {
+		line = strtoul(p, NULL, 10);
+		p += strlen(p) + 1;
+		rat(r, 1, line, 0, "skipping %s above the header",
+		    diag_quote(q, sizeof q, p));
+	}
+	sb_release(&framing);
 	return bind_header(r);
 }
 
@@ -1328,7 +1699,7 @@ jkey_field(struct recin *r, const char *key)
 	k->field = f;
 	r->njkeys++;
 	if (f < 0 && !blank)
-		diag_warn_at(r->name, r->recline, 0, "ignoring key %s",
+		rat(r, 1, r->recline, 0, "ignoring key %s",
 		    diag_quote(q, sizeof q, key));
 	return f;
 }
@@ -1371,7 +1742,7 @@ jl_record(struct recin *r)
 
 	root = json_loadb(line, r->jlen, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
-		diag_at(r->name, r->recline, err.column > 0 ?
+		rat(r, 0, r->recline, err.column > 0 ?
 		    (unsigned long)err.column : 0, "invalid JSON: %s",
 		    err.text);
 		return 2;
@@ -1379,7 +1750,7 @@ jl_record(struct recin *r)
 	if (!json_is_object(root)) {
 		for (col = 0; line[col] == ' ' || line[col] == '\t'; col++)
 			;
-		diag_at(r->name, r->recline, (unsigned long)col + 1,
+		rat(r, 0, r->recline, (unsigned long)col + 1,
 		    "expected a JSON object, found %s", json_kind(root));
 		json_decref(root);
 		return 2;
@@ -1391,7 +1762,7 @@ jl_record(struct recin *r)
 		if ((f = jkey_field(r, key)) < 0 || json_is_null(v))
 			continue;
 		if (r->koff[f] != RECIN_NONE) {
-			diag_at(r->name, r->recline, 0, "key %s duplicates key "
+			rat(r, 0, r->recline, 0, "key %s duplicates key "
 			    "%s for \"%s\"", diag_quote(q, sizeof q, key),
 			    diag_quote(q2, sizeof q2, r->vals.buf + r->koff[f]),
 			    r->fields[f].name);
@@ -1399,7 +1770,7 @@ jl_record(struct recin *r)
 			break;
 		}
 		if (json_is_object(v) || json_is_array(v)) {
-			diag_at(r->name, r->recline, 0, "key %s: expected text, "
+			rat(r, 0, r->recline, 0, "key %s: expected text, "
 			    "a number, true or false, found %s", diag_quote(q,
 			    sizeof q, key), json_kind(v));
 			rc = 2;
@@ -1441,8 +1812,10 @@ recin_next(struct recin *r)
 {
 	char *base;
 	const struct recin_cell *c;
+	const char *word;
+	char letters[8];
 	size_t i;
-	int rc;
+	int rc, kind;
 
 	r->have = 0;
 	if (r->fatal)
@@ -1465,16 +1838,37 @@ recin_next(struct recin *r)
 			r->have = rc == 1;
 			return rc;
 		}
-		if (!all_empty(r))
+		if (all_empty(r))
+			continue;
+		/* Totals and the footer are the form's, not records. */
+		if ((kind = below_table(r, &word)) == 1)
+			rat(r, 1, r->recline, 0, "skipping a total row (%s)",
+			    word);
+		else if (kind == 2)
+			rat(r, 1, r->recline, 0, "skipping a footer line (%s)",
+			    word);
+		else if (r->footer && nonblank_cells(r) == 1)
+			rat(r, 1, r->recline, 0, "skipping a line of the "
+			    "footer");
+		else
 			break;
+		r->footer |= kind == 2;
 	}
 	/* Blank cells past the header's last column are what spreadsheets
 	 * leave after a table; they are no data. */
 	while (r->ncells > r->ncols &&
 	    cell_blank(r, &r->cells[r->ncells - 1]))
 		r->ncells--;
+	if (r->ncells != r->ncols && r->fmt == FMT_XLSX) {
+		/* A sheet's rows are padded to the header: only a cell
+		 * right of it can be too many. */
+		rat(r, 0, r->recline, (unsigned long)r->ncells, "a value right "
+		    "of the table, whose header ends at column %s",
+		    xlsx_colname(r->ncols, letters));
+		return 2;
+	}
 	if (r->ncells != r->ncols) {
-		diag_at(r->name, r->recline, 0, "%zu field%s, expected %zu "
+		rat(r, 0, r->recline, 0, "%zu field%s, expected %zu "
 		    "(the header has %zu column%s)", r->ncells,
 		    r->ncells == 1 ? "" : "s", r->ncols, r->ncols,
 		    r->ncols == 1 ? "" : "s");
@@ -1554,6 +1948,8 @@ recin_format(const struct recin *r)
 		return "tsv";
 	case FMT_JSONL:
 		return "jsonl";
+	case FMT_XLSX:
+		return "xlsx";
 	default:
 		return NULL;
 	}
@@ -1570,6 +1966,8 @@ recin_close(struct recin *r)
 		close(r->fd);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
+	xlsx_close(r->xl);
+	free(r->sheet);
 	for (i = 0; i < r->nalias; i++)
 		free(r->alias[i].norm);
 	if (r->jkeys != NULL)
@@ -1627,4 +2025,17 @@ recin_excel_damage(const char *value)
 		return NULL;
 	return "looks like a number Excel converted to scientific notation; "
 	    "format the column as Text in Excel and export again";
+}
+
+/* Eighteen digits ending in 000: what Excel leaves of an identity
+ * number it read as a number. */
+int
+recin_excel_zeros(const char *value)
+{
+	size_t n;
+
+	if (value == NULL)
+		return 0;
+	n = strspn(value, "0123456789");
+	return n == 18 && value[n] == '\0' && strcmp(value + 15, "000") == 0;
 }

@@ -21,24 +21,54 @@
  * canonical name and aliases (Chinese headers such as 网格编码); header
  * cells are compared after trimming ASCII and full-width spaces, BOMs,
  * zero-width characters and a leading '*' (Excel template marker), and
- * after Unicode NFKC case folding, so "Code", "CODE" and "ｃｏｄｅ" all
- * match "code".  Up to three title rows above the header (one
- * non-blank cell that names no field, as office spreadsheets put a
- * merged title over the table) are passed over with a warning.
+ * after Unicode NFKC case folding, without the blanks inside them
+ * ("姓　名" is 姓名, a header broken over two lines is one), so "Code",
+ * "CODE" and "ｃｏｄｅ" all match "code".
  *
- * Errors are reported on stderr through diag_at() with file:line:col and
+ * Framing, as the forms offices fill in have it: the lines above the
+ * header in which no cell names a field (a title merged over the
+ * table, 填报单位 and 填报日期 lines; up to 30 of them) are passed over
+ * with a warning each, given once the header is found (lines before no
+ * header at all may be data, and are not echoed).  Below the header, a
+ * row whose first non-blank cell is a total (合计, 总计, 小计, 共计,
+ * 累计, 总数) or starts a footer (制表人, 制表单位, 审核人, 填表人,
+ * 负责人, 注：, 说明： and the like, followed by nothing, a colon or a
+ * bracket) is passed over with a warning; so are, after a footer line,
+ * lines of one non-blank cell (the footer's notes).  opts.skip passes
+ * over the first lines (rows of a sheet) before any of this, keeping
+ * the file's own line numbers.
+ *
+ * Excel workbooks (.xlsx) are read directly (xlsx.h says how cells
+ * become text): the first sheet that is not hidden, or opts.sheet.  A
+ * workbook is recognised by its content (a zip package) whatever its
+ * name; an old .xls (an OLE2 file), or a workbook given where
+ * opts.format forces a text format, is refused with a message saying
+ * what it is and what to do.  In a workbook, a "line" is a row and a
+ * column is a sheet column, and places are written
+ * "file.xlsx:Sheet1!C7" (recin_at).
+ *
+ * A byte order mark beats opts.encoding: a file that starts with a
+ * UTF-8 or UTF-16 BOM is read as what the BOM says, with a warning.
+ *
+ * Errors are reported on stderr through recin_at with file:line:col and
  * returned as a status (GK_DATAERR, GK_NOINPUT, GK_IOERR).
  */
 #ifndef GRIDKIT_RECIN_H
 #define GRIDKIT_RECIN_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct recin;
 
 struct recin_opts {
-	const char *format;	/* "csv", "tsv", "jsonl" or NULL: by content */
+	const char *format;	/* "csv", "tsv", "jsonl", "xlsx" or NULL:
+				   by content */
 	const char *encoding;	/* iconv name ("gb18030") or NULL: UTF-8 */
+	const char *sheet;	/* the sheet of a workbook, or NULL: the
+				   first that is not hidden */
+	unsigned long skip;	/* lines (rows of a sheet) passed over
+				   before the header is looked for */
 };
 
 struct recin_field {
@@ -137,10 +167,23 @@ const char *recin_header(const struct recin *r, size_t i);
 const char *recin_name(const struct recin *r);
 unsigned long recin_line(const struct recin *r);
 
-/* recin_format returns "csv", "tsv" or "jsonl" once known. */
+/* recin_format returns "csv", "tsv", "jsonl" or "xlsx" once known. */
 const char *recin_format(const struct recin *r);
 
 void recin_close(struct recin *r);
+
+/*
+ * recin_at reports an error (warn 0, counted by diag_errors) or a
+ * warning (warn 1) about a place in r's input: "file:line:col: ..."
+ * for text (line or col 0 leaves it out), "file.xlsx:Sheet1!C7: ..."
+ * for a workbook (col 0: the row, "Sheet1!7:7"; line 0: the sheet).
+ */
+void recin_at(const struct recin *r, int warn, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void recin_vat(const struct recin *r, int warn, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 
 /*
  * recin_excel_damage tells whether a value that should be a long digit
@@ -154,5 +197,14 @@ void recin_close(struct recin *r);
  * sentence, or NULL when the value does not look damaged (or is NULL).
  */
 const char *recin_excel_damage(const char *value);
+
+/*
+ * recin_excel_zeros tells whether value is 18 digits ending in 000:
+ * what Excel, which keeps 15 digits, leaves of an identity number it
+ * took for a number, whether or not the check character happens to
+ * fit.  Merely suspicious (one real number in a thousand ends so):
+ * for a warning, not an error.
+ */
+int recin_excel_zeros(const char *value);
 
 #endif

@@ -3,9 +3,12 @@
  *
  * Every row is built in one reused line buffer and handed to stdio with
  * one fwrite, so TSV and CSV cost no allocation per row; only JSON goes
- * through jansson, with one object reused for every row.
+ * through jansson, with one object reused for every row.  Workbooks
+ * are written by libxlsxwriter in its constant-memory mode, a row at a
+ * time, to a temporary file that is renamed into place at the end.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +18,7 @@
 
 #include <jansson.h>
 #include <utf8proc.h>
+#include <xlsxwriter.h>
 
 #include "diag.h"
 #include "i18n.h"
@@ -47,6 +51,15 @@ struct recout {
 	int streaming;			/* table: widths fixed, rows go out */
 	json_t *obj;			/* JSON: the object reused per row */
 	size_t jflags;			/* JSON: jansson dump flags */
+	int failstatus;			/* what a failure returns: GK_IOERR,
+					   GK_CANTCREAT */
+	char *path;			/* file output: its name, or NULL */
+	char *tmpname;			/* the temporary name written */
+	lxw_workbook *wb;		/* xlsx: the workbook */
+	lxw_worksheet *ws;		/* xlsx: its one sheet */
+	lxw_format *textfmt;		/* xlsx: text cells ("@") */
+	lxw_format *headfmt;		/* xlsx: the header row */
+	lxw_row_t xrow;			/* xlsx: the next row */
 };
 
 int
@@ -61,6 +74,7 @@ recout_parse_format(const char *name, enum recout_format *out)
 		{ "csv", RECOUT_CSV },
 		{ "json", RECOUT_JSON },
 		{ "jsonl", RECOUT_JSONL },
+		{ "xlsx", RECOUT_XLSX },
 	};
 	size_t i;
 
@@ -276,6 +290,8 @@ start(struct recout *w)
 	size_t i;
 
 	w->started = 1;
+	if (w->fmt == RECOUT_XLSX)
+		return;		/* row_xlsx writes the header */
 	if (w->excel && (w->fmt == RECOUT_CSV || w->fmt == RECOUT_TSV))
 		sb_adds(&w->line, "\xEF\xBB\xBF");
 	switch (w->fmt) {
@@ -526,6 +542,191 @@ row_json(struct recout *w, const char *const *values)
 	}
 }
 
+static void release(struct recout *w);
+
+/* The column widths of a workbook: the header's, at least 10 and at
+ * most 40 characters wide, and 20 for identity numbers and the like,
+ * which a narrow column would hide. */
+static double
+xlsx_width(const struct recout_col *col)
+{
+	size_t n = recout_width(col->name) + 2;
+
+	if (col->type == RC_STR && n < 20)
+		n = 20;
+	if (n < 10)
+		n = 10;
+	return (double)(n > 40 ? 40 : n);
+}
+
+static void
+xlsx_fail(struct recout *w, lxw_error e)
+{
+	if (w->failed)
+		return;
+	w->failed = 1;
+	diag_error("cannot write %s: %s", w->path, lxw_strerror(e));
+}
+
+/* The header row, in bold, frozen above the rows. */
+static void
+xlsx_start(struct recout *w)
+{
+	lxw_error e;
+	size_t i;
+
+	for (i = 0; i < w->ncols; i++)
+		if ((e = worksheet_write_string(w->ws, 0, (lxw_col_t)i,
+		    w->cols[i].name, w->headfmt)) != LXW_NO_ERROR)
+			xlsx_fail(w, e);
+	w->xrow = 1;
+}
+
+/*
+ * row_xlsx writes a row: text as text cells in a column formatted as
+ * Text, so that Excel neither reads a code, an identity number or a
+ * phone as a number nor changes it when it is edited; a number column's
+ * value as a number when it is one Excel keeps exactly (at most 15
+ * digits), else as text.
+ */
+static void
+row_xlsx(struct recout *w, const char *const *values)
+{
+	const char *v;
+	lxw_error e;
+	size_t i, digits;
+	double d;
+	char *end;
+
+	if (w->xrow == 0)
+		xlsx_start(w);
+	for (i = 0; i < w->ncols && !w->failed; i++) {
+		if ((v = values[i]) == NULL || *v == '\0')
+			continue;
+		digits = strspn(v + (*v == '-'), "0123456789.");
+		if (is_number(w->cols[i].type, v) && digits <= 15 &&
+		    (d = strtod(v, &end), *end == '\0') && isfinite(d))
+			e = worksheet_write_number(w->ws, w->xrow, (lxw_col_t)i,
+			    d, NULL);
+		else if (w->cols[i].type == RC_BOOL &&
+		    (strcmp(v, "1") == 0 || util_streq_icase(v, "true") ||
+		    strcmp(v, "0") == 0 || util_streq_icase(v, "false")))
+			e = worksheet_write_boolean(w->ws, w->xrow,
+			    (lxw_col_t)i, *v == '1' || *v == 't' || *v == 'T',
+			    NULL);
+		else
+			e = worksheet_write_string(w->ws, w->xrow, (lxw_col_t)i,
+			    v, w->textfmt);
+		if (e != LXW_NO_ERROR)
+			xlsx_fail(w, e);
+	}
+	w->xrow++;
+}
+
+/* The end of output to a file: the workbook or file closed and
+ * renamed into place, or with abandon, removed. */
+static int
+end_file(struct recout *w, int abandon)
+{
+	lxw_error e;
+	int rc;
+
+	if (w->fmt == RECOUT_XLSX && w->wb != NULL) {
+		if (!abandon && !w->failed && w->xrow == 0)
+			xlsx_start(w);
+		if ((e = workbook_close(w->wb)) != LXW_NO_ERROR && !abandon)
+			xlsx_fail(w, e);
+		w->wb = NULL;
+	} else if (w->fp != NULL) {
+		if (!abandon && !w->failed) {
+			if (!w->started)
+				start(w);
+			if (w->fmt == RECOUT_TABLE && !w->streaming)
+				flush_table(w);
+			if (w->fmt == RECOUT_JSON) {
+				sb_adds(&w->line, w->nrows == 0 ? "]\n" :
+				    "\n]\n");
+				put_line(w);
+			}
+		}
+		errno = 0;
+		if ((fclose(w->fp) != 0 || errno != 0) && !abandon &&
+		    !w->failed)
+			fail(w);
+		w->fp = NULL;
+	}
+	if (!abandon && !w->failed && rename(w->tmpname, w->path) != 0) {
+		diag_error("cannot create %s: %s", w->path, strerror(errno));
+		w->failed = 1;
+		w->failstatus = GK_CANTCREAT;
+	}
+	if ((abandon || w->failed) && w->tmpname != NULL)
+		unlink(w->tmpname);
+	rc = abandon ? GK_OK : w->failed ? w->failstatus : GK_OK;
+	release(w);
+	return rc;
+}
+
+struct recout *
+recout_open_file(const char *path, enum recout_format fmt, int excel,
+    const struct recout_col *cols, size_t ncols)
+{
+	lxw_workbook_options opt = { .constant_memory = 1 };
+	const char *slash = strrchr(path, '/');
+	struct recout *w;
+	struct sb tmp = SB_INIT;
+	size_t i;
+	int fd, e;
+
+	w = recout_new(NULL, fmt, excel, cols, ncols);
+	w->path = estrdup(path);
+	if (slash != NULL)
+		sb_addn(&tmp, path, (size_t)(slash - path) + 1);
+	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
+	/* mkstemp: mode 0600, whatever the umask; the workbook writer
+	 * reopens the same file, which keeps its mode. */
+	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) == -1) {
+		e = errno;
+		diag_error("cannot create %s: %s", path, strerror(e));
+		sb_release(&tmp);
+		w->failed = 1;
+		w->failstatus = GK_CANTCREAT;
+		return w;
+	}
+	w->tmpname = sb_detach(&tmp);
+	if (fmt != RECOUT_XLSX) {
+		if ((w->fp = fdopen(fd, "w")) == NULL) {
+			diag_error("cannot create %s: %s", path,
+			    strerror(errno));
+			close(fd);
+			unlink(w->tmpname);
+			w->failed = 1;
+			w->failstatus = GK_CANTCREAT;
+		}
+		return w;
+	}
+	close(fd);
+	if ((w->wb = workbook_new_opt(w->tmpname, &opt)) == NULL ||
+	    (w->ws = workbook_add_worksheet(w->wb, NULL)) == NULL) {
+		diag_error("cannot create %s", path);
+		unlink(w->tmpname);
+		w->failed = 1;
+		w->failstatus = GK_CANTCREAT;
+		return w;
+	}
+	w->textfmt = workbook_add_format(w->wb);
+	format_set_num_format(w->textfmt, "@");
+	w->headfmt = workbook_add_format(w->wb);
+	format_set_bold(w->headfmt);
+	format_set_num_format(w->headfmt, "@");
+	for (i = 0; i < ncols; i++)
+		worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    xlsx_width(&cols[i]), cols[i].type == RC_STR ?
+		    w->textfmt : NULL);
+	worksheet_freeze_panes(w->ws, 1, 0);
+	return w;
+}
+
 struct recout *
 recout_new(FILE *fp, enum recout_format fmt, int excel,
     const struct recout_col *cols, size_t ncols)
@@ -535,6 +736,11 @@ recout_new(FILE *fp, enum recout_format fmt, int excel,
 
 	w->fp = fp;
 	w->fmt = fmt;
+	w->failstatus = GK_IOERR;
+	if (fmt == RECOUT_XLSX && fp != NULL) {
+		diag_error("a workbook can only be written to a file");
+		w->failed = 1;
+	}
 	w->excel = excel && (fmt == RECOUT_CSV || fmt == RECOUT_TSV);
 	w->cols = cols;
 	w->ncols = ncols;
@@ -581,7 +787,7 @@ recout_row(struct recout *w, const char *const *values)
 	size_t i;
 
 	if (w->failed)
-		return GK_IOERR;
+		return w->failstatus;
 	/* The words of a vocabulary, as people read them. */
 	if (w->shown != NULL) {
 		for (i = 0; i < w->ncols; i++)
@@ -593,6 +799,9 @@ recout_row(struct recout *w, const char *const *values)
 	if (!w->started)
 		start(w);
 	switch (w->fmt) {
+	case RECOUT_XLSX:
+		row_xlsx(w, values);
+		break;
 	case RECOUT_TABLE:
 		row_table(w, values);
 		break;
@@ -606,7 +815,7 @@ recout_row(struct recout *w, const char *const *values)
 		break;
 	}
 	w->nrows++;
-	return w->failed ? GK_IOERR : GK_OK;
+	return w->failed ? w->failstatus : GK_OK;
 }
 
 int
@@ -622,6 +831,8 @@ recout_end(struct recout *w, int abandon)
 
 	if (w == NULL)
 		return GK_OK;
+	if (w->path != NULL)
+		return end_file(w, abandon);
 	if (abandon && !w->started) {
 		/* Nothing printed yet: print nothing at all. */
 	} else if (abandon && w->fmt == RECOUT_TABLE && !w->streaming) {
@@ -640,7 +851,15 @@ recout_end(struct recout *w, int abandon)
 		if (!w->failed && (fflush(w->fp) != 0 || ferror(w->fp)))
 			fail(w);
 	}
-	rc = w->failed ? GK_IOERR : GK_OK;
+	rc = w->failed ? w->failstatus : GK_OK;
+	release(w);
+	return rc;
+}
+
+/* Frees the writer. */
+static void
+release(struct recout *w)
+{
 	sb_release(&w->line);
 	sb_release(&w->tmp);
 	sb_release(&w->held);
@@ -649,8 +868,9 @@ recout_end(struct recout *w, int abandon)
 	free(w->shown);
 	if (w->obj != NULL)
 		json_decref(w->obj);
+	free(w->path);
+	free(w->tmpname);
 	free(w);
-	return rc;
 }
 
 /*

@@ -39,7 +39,8 @@ enum recout_format {
 	RECOUT_TSV,
 	RECOUT_CSV,
 	RECOUT_JSON,
-	RECOUT_JSONL
+	RECOUT_JSONL,
+	RECOUT_XLSX	/* a workbook: recout_open_file only */
 };
 
 enum recout_type {
@@ -69,8 +70,8 @@ void recout_set_words(const char *(*fn)(const char *words,
 struct recout;
 
 /*
- * recout_parse_format maps "table", "tsv", "csv", "json", "jsonl" to a
- * format.  Returns 0, or -1 for an unknown name.
+ * recout_parse_format maps "table", "tsv", "csv", "json", "jsonl",
+ * "xlsx" to a format.  Returns 0, or -1 for an unknown name.
  */
 int recout_parse_format(const char *name, enum recout_format *out);
 
@@ -87,9 +88,26 @@ struct recout *recout_new(FILE *fp, enum recout_format fmt, int excel,
     const struct recout_col *cols, size_t ncols);
 
 /*
+ * recout_open_file starts output of records to the file path, in any
+ * format, RECOUT_XLSX included: an Excel workbook of one sheet, the
+ * header row in bold and frozen, text columns formatted as Text and
+ * their values written as text cells (so Excel cannot turn a code, an
+ * identity number or a phone into a number), RC_INT and RC_NUM values
+ * of at most 15 digits as numbers, RC_BOOL as booleans.  The file is
+ * written under a temporary name beside path (".NAME.XXXXXX", mode
+ * 0600) and renamed to path by recout_finish, replacing a file of that
+ * name; recout_end with abandon removes it, so a failed command leaves
+ * no file.  Never NULL: when the file cannot be made, that is reported
+ * and every later call returns GK_CANTCREAT.
+ */
+struct recout *recout_open_file(const char *path, enum recout_format fmt,
+    int excel, const struct recout_col *cols, size_t ncols);
+
+/*
  * recout_row writes one record: ncols values, NULL for none.  Returns 0,
  * or GK_IOERR when writing failed; the first failure is reported once
- * with diag_error, and every later call returns GK_IOERR at once.
+ * with diag_error, and every later call returns GK_IOERR at once
+ * (GK_CANTCREAT for a file recout_open_file could not make).
  */
 int recout_row(struct recout *w, const char *const *values);
 

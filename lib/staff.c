@@ -1012,6 +1012,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	bo.keep_going = opts->keep_going;
 	bo.rejects = opts->rejects;
 	bo.reveal = opts->reveal;
+	bo.excel = opts->excel;
 	rc = batch_run(db, path, in, &def, &bo, &ap, &bs);
 	stats->rows = bs.rows;
 	stats->added = bs.added;

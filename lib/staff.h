@@ -71,6 +71,7 @@ struct staff_apply_opts {
 	long long max_errors;	/* bad rows reported before giving up */
 	int reveal;		/* print personal data unmasked */
 	const char *round;	/* the round's number, or NULL: none */
+	int excel;		/* the rejects file for Excel (--excel) */
 };
 
 /* A recruitment round as its announcement opens it (Art. 11). */

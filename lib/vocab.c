@@ -30,7 +30,7 @@ static const struct vocab_entry roles[] = {
 	{ "leader",	"网格长",	{ NULL },			0 },
 	{ "full_time",	"专职网格员",	{ "专职", "full-time" },	1 },
 	{ "part_time",	"兼职网格员",	{ "兼职", "part-time" },	2 },
-	{ "assistant",	"网格助理",	{ "助理" },			3 },
+	{ "assistant",	"网格助理",	{ "助理", "网格助理员" },		3 },
 };
 
 /* value is enum staff_stage; test_vocab holds the two equal. */
@@ -53,15 +53,17 @@ static const struct vocab_entry educations[] = {
 	{ "junior_high",	"初中",	{ "初级中学" },			2 },
 	{ "senior_high",	"高中",	{ "中专", "职高", "技校", "中职",
 					  "secondary_vocational" },	3 },
-	{ "junior_college",	"大专",	{ "专科", "高职" },		4 },
-	{ "bachelor",		"本科",	{ "大学本科", "学士" },		5 },
+	{ "junior_college",	"大专",	{ "专科", "高职", "大学专科",
+					  "全日制大专" },		4 },
+	{ "bachelor",		"本科",	{ "大学本科", "学士",
+					  "全日制本科" },		5 },
 	{ "master",		"硕士",	{ "研究生", "硕士研究生" },	6 },
 	{ "doctorate",		"博士",	{ "博士研究生", "doctor" },	7 },
 };
 
 /* Drawing units, then the hazard points of Art. 4. */
 static const struct vocab_entry unit_kinds[] = {
-	{ "building",		"楼栋",		{ "楼宇" },		0 },
+	{ "building",		"楼栋",		{ "楼宇", "小区" },	0 },
 	{ "street",		"街巷",		{ "街路巷" },		0 },
 	{ "villager_group",	"村民小组",	{ "村民组" },		0 },
 	{ "natural_village",	"自然村",	{ NULL },		0 },
@@ -102,10 +104,14 @@ static const struct vocab_entry train_levels[] = {
 };
 
 /* What spreadsheets and forms write in a yes/no column, and what YAML
- * writers write for a boolean. */
+ * writers write for a boolean; and what a 政治面貌 column (political
+ * status) or a certificate column says, read as yes or no. */
 static const struct vocab_entry flags[] = {
-	{ "yes", "是", { "y", "true", "1", "有", "√", "on" },		1 },
-	{ "no",	 "否", { "n", "false", "0", "无", "×", "x", "off" },	0 },
+	{ "yes", "是", { "y", "true", "1", "有", "√", "on", "持证",
+			 "中共党员", "中共预备党员", "预备党员" },	1 },
+	{ "no",	 "否", { "n", "false", "0", "无", "×", "x", "off",
+			 "未持证", "群众", "共青团员", "团员",
+			 "无党派人士" },				0 },
 };
 
 static const struct vocab_entry nationalities[] = {

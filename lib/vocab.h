@@ -51,7 +51,7 @@ enum vocab_id {
 };
 
 /* Other names an entry of the table may have; more come from config. */
-#define VOCAB_ALIAS_MAX 8
+#define VOCAB_ALIAS_MAX 16
 
 struct vocab_entry {
 	const char *name;			/* canonical */

@@ -1,7 +1,7 @@
 /*
  * fuzz_recin.c - libFuzzer target: arbitrary bytes as an input file, in
- * every format and with and without a transcoding, bound to a few fields
- * with aliases.  Finds crashes, overflows and leaks in the one place
+ * every format (Excel workbooks included) and with and without a
+ * transcoding, bound to a few fields with aliases.  Finds crashes, overflows and leaks in the one place
  * records are parsed.  Built and run by "make fuzz".
  */
 #include <stddef.h>
@@ -23,9 +23,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ "code", 1, code_aliases }, { "name", 1, NULL },
 		{ "households", 0, NULL },
 	};
-	static const char *const formats[] = { NULL, "csv", "tsv", "jsonl" };
+	static const char *const formats[] = { NULL, "csv", "tsv", "jsonl",
+	    "xlsx" };
 	char path[] = "/tmp/fuzz_recin.XXXXXX";
-	struct recin_opts opts = { NULL, NULL };
+	struct recin_opts opts = { .format = NULL };
 	struct recin *r;
 	size_t f, i;
 	int fd, rc;
@@ -39,9 +40,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
-	for (f = 0; f < 5; f++) {
-		opts.format = f < 4 ? formats[f] : NULL;
-		opts.encoding = f == 4 ? "gb18030" : NULL;
+	for (f = 0; f < 6; f++) {
+		opts.format = f < 5 ? formats[f] : NULL;
+		opts.encoding = f == 5 ? "gb18030" : NULL;
 		if (recin_open(&r, path, &opts) != 0)
 			continue;
 		if (recin_bind(r, fields, 3) == 0)

@@ -24,7 +24,7 @@
 #include "status.h"
 #include "util.h"
 
-static const struct recin_opts plain = { NULL, NULL };
+static const struct recin_opts plain = { .format = NULL };
 static const struct recin_field fields[] = { { "value", 1, NULL } };
 
 /* What the test importer does, and what it saw. */
@@ -180,7 +180,7 @@ static void
 test_batch__counts_and_commits_a_good_batch_with_one_audit_row(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 0, NULL, 0 };
+	struct batch_opts o = { 10, 0, NULL, 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 
@@ -206,7 +206,7 @@ static void
 test_batch__any_bad_row_rolls_back_reported_at_its_place(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 0, NULL, 0 };
+	struct batch_opts o = { 10, 0, NULL, 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 	char *err;
@@ -234,7 +234,7 @@ static void
 test_batch__stops_after_max_errors(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 2, 0, NULL, 0 };
+	struct batch_opts o = { 2, 0, NULL, 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 	char *err;
@@ -255,7 +255,7 @@ static void
 test_batch__keep_going_writes_rejects_after_the_commit(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 1, "rej.csv", 0 };
+	struct batch_opts o = { 10, 1, "rej.csv", 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 	struct stat sb;
@@ -289,7 +289,7 @@ test_batch__a_failed_batch_leaves_no_rejects_file_and_the_retry_works(
     void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 1, "retry.csv", 0 };
+	struct batch_opts o = { 10, 1, "retry.csv", 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 
@@ -319,7 +319,7 @@ static void
 test_batch__an_existing_rejects_file_is_refused_and_kept(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 1, "mine.csv", 0 };
+	struct batch_opts o = { 10, 1, "mine.csv", 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 	char *text, *err;
@@ -343,7 +343,7 @@ static void
 test_batch__a_dry_run_keeps_nothing_and_writes_no_rejects(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 1, "dry.csv", 0 };
+	struct batch_opts o = { 10, 1, "dry.csv", 0, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 
@@ -366,7 +366,7 @@ static void
 test_batch__reveal_shows_values_and_is_recorded(void **state)
 {
 	struct db *db = fresh();
-	struct batch_opts o = { 10, 0, NULL, 1 };
+	struct batch_opts o = { 10, 0, NULL, 1, 0 };
 	struct batch_stats st;
 	struct seen s = { 0, GK_OK };
 	char *err;

@@ -23,7 +23,7 @@
 #include "util.h"
 
 static struct config *cfg;
-static const struct recin_opts plain = { NULL, NULL };
+static const struct recin_opts plain = { .format = NULL };
 
 static void
 write_file(const char *path, const char *text)

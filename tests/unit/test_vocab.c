@@ -146,6 +146,23 @@ test_vocab__every_name_means_its_own_entry(void **state)
 }
 
 static void
+test_vocab__office_words(void **state)
+{
+	assert_string_equal(canon(VOCAB_ROLE, "网格助理员"), "assistant");
+	assert_string_equal(canon(VOCAB_EDUCATION, "大学专科"),
+	    "junior_college");
+	assert_string_equal(canon(VOCAB_EDUCATION, "全日制本科"), "bachelor");
+	assert_string_equal(canon(VOCAB_UNIT_KIND, "小区"), "building");
+	/* 政治面貌 read as party member or not; a certificate held. */
+	assert_int_equal(value(VOCAB_FLAG, "中共党员"), 1);
+	assert_int_equal(value(VOCAB_FLAG, "中共预备党员"), 1);
+	assert_int_equal(value(VOCAB_FLAG, "群众"), 0);
+	assert_int_equal(value(VOCAB_FLAG, "共青团员"), 0);
+	assert_int_equal(value(VOCAB_FLAG, "持证"), 1);
+	assert_int_equal(value(VOCAB_FLAG, "未持证"), 0);
+}
+
+static void
 test_vocab__roles(void **state)
 {
 	size_t i;
@@ -526,6 +543,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vocab__every_name_means_its_own_entry),
 		cmocka_unit_test(test_vocab__roles),
+		cmocka_unit_test(test_vocab__office_words),
 		cmocka_unit_test(test_vocab__one_fold_for_case_width_and_blanks),
 		cmocka_unit_test(test_vocab__stages_in_the_order_of_art_11),
 		cmocka_unit_test(test_vocab__education_ranked),
