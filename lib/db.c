@@ -331,6 +331,14 @@ upgrade(struct db *db)
 	struct db_state s;
 	int rc;
 
+	/* Foreign keys off while migrating (outside the transaction: the
+	 * pragma does nothing inside one), so that a migration may rebuild
+	 * a table that others refer to (create, copy, drop, rename);
+	 * migrate() checks them all at the end, and db_open turns them on
+	 * after. */
+	if ((rc = exec_sql(db, "PRAGMA foreign_keys = OFF", "cannot "
+	    "configure")) != GK_OK)
+		return rc;
 	if ((rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot lock the "
 	    "database")) != GK_OK)
 		return rc;

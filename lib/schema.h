@@ -32,6 +32,11 @@
  *     bytes, PostgreSQL by its collation unless COLLATE "C" is given.
  *   - PRAGMA application_id and user_version are SQLite's alone; they
  *     are kept in step with gridkit_meta for file(1) and for speed.
+ *   - A CHECK changed by rebuilding its table (create a copy with the
+ *     new check, copy the rows, drop, rename) is SQLite's way, which
+ *     has no ALTER TABLE ... DROP CONSTRAINT; PostgreSQL would alter
+ *     the constraint, and needs no such change: its IN list costs no
+ *     temporary table.
  */
 #ifndef GRIDKIT_SCHEMA_H
 #define GRIDKIT_SCHEMA_H
