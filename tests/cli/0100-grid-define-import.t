@@ -214,4 +214,39 @@ test_expect_success 'a row with too many fields is reported and the batch refuse
 	grep "extra.csv:2" err
 '
 
+test_expect_success 'units in any order import as when sorted by village and grid' '
+	grid-define -d sorted.db import areas areas.csv &&
+	grid-define -d sorted.db import grids grids.csv &&
+	grid-define -d sorted.db import units units.csv &&
+	grid-define -d shuffled.db import areas areas.csv &&
+	grid-define -d shuffled.db import grids grids.csv &&
+	{ head -n 1 units.csv; tail -n +2 units.csv | sort -r; } >reversed.csv &&
+	grid-define -d shuffled.db import units reversed.csv &&
+	grid-define -d sorted.db list units -f tsv >sorted &&
+	grid-define -d shuffled.db list units -f tsv >shuffled &&
+	test "$(wc -l <sorted)" = 10 &&
+	cmp sorted shuffled
+'
+
+test_expect_success 'a missing grid or village is reported on every row that names it, whatever the order' '
+	printf "village,kind,name,grid\n%s\n%s\n%s\n%s\n" \
+	    "140121100001,building,9号楼,140121100001009" \
+	    "140121100201,villager_group,三组,140121100201001" \
+	    "140121100001,building,8号楼,140121100001009" \
+	    "140121100009,building,7号楼,140121100009001" >missing.csv &&
+	exits 65 grid-define -d sorted.db import units missing.csv 2>err &&
+	test "$(grep -c "grid 140121100001009 is not in the database" err)" = 2 &&
+	grep "missing.csv:5:1: .*140121100009 is not in the database" err
+'
+
+test_expect_success 'a bad row masks a pasted identity number unless --reveal, which is audited' '
+	printf "code,name,households\n140121100001003,三网格,110101199003070016\n" >pii.csv &&
+	exits 65 grid-define -d sorted.db import grids pii.csv 2>err &&
+	! grep 110101199003070016 err && grep "pii.csv:2" err &&
+	exits 65 grid-define -d sorted.db --reveal import grids pii.csv 2>err &&
+	grep 110101199003070016 err &&
+	sqlite3 sorted.db "SELECT verb, operator FROM audit WHERE verb = '"'"'reveal'"'"'" >audit &&
+	test "$(cat audit)" = "reveal|tester"
+'
+
 test_done
