@@ -194,32 +194,35 @@ import_area(struct import *im)
 		}
 	}
 
-	rc = db_query(im->db, &st, "SELECT name FROM areas "
-	    "WHERE code = ?", "s", ac.code);
-	if (rc < 0)
-		return rc;
-	if (rc == 1) {
-		snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
-		db_reset(st);
-		codeset_put(&im->areas, ac.code, ac.level);
-		if (strcmp(oldname, name) == 0)
-			return BATCH_UNCHANGED;
-		if ((rc = db_run(im->db, "UPDATE areas SET name = ?, "
-		    "updated = ? WHERE code = ?", "sss", name, im->now,
-		    ac.code)) != GK_OK)
-			return -rc;
-		return BATCH_UPDATED;
-	}
-	db_reset(st);
+	/* Most areas of an import are new: insert first, look only on a
+	 * clash. */
 	rc = db_run(im->db, "INSERT INTO areas (code, name, level, parent, "
-	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", "ssisNss",
+	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT (code) DO NOTHING", "ssisNss",
 	    ac.code, name, ac.level, ac.level > AREA_PROVINCE ? ac.parent :
 	    NULL, ac.level == AREA_VILLAGE ? (long long)ac.urban : -1LL,
 	    im->now, im->now);
 	if (rc != GK_OK)
 		return -rc;
 	codeset_put(&im->areas, ac.code, ac.level);
-	return BATCH_ADDED;
+	if (db_changes(im->db) > 0)
+		return BATCH_ADDED;
+	rc = db_query(im->db, &st, "SELECT name FROM areas "
+	    "WHERE code = ?", "s", ac.code);
+	if (rc == 0)
+		diag_error("internal error: area %s neither inserted nor "
+		    "found", ac.code);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
+	db_reset(st);
+	if (strcmp(oldname, name) == 0)
+		return BATCH_UNCHANGED;
+	if ((rc = db_run(im->db, "UPDATE areas SET name = ?, "
+	    "updated = ? WHERE code = ?", "sss", name, im->now,
+	    ac.code)) != GK_OK)
+		return -rc;
+	return BATCH_UPDATED;
 }
 
 /* Optional non-negative count field: -1 when empty, -2 when bad. */
@@ -299,9 +302,23 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
     long long households, long long population, const char **retired)
 {
 	struct grid_info gi;
+	const char *newkind = kind != NULL ? kind : derived;
 	int rc, same;
 
 	*retired = NULL;
+	/* Most grids of an import are new: insert first, look only on a
+	 * clash (or when a new grid would have no kind). */
+	if (newkind != NULL) {
+		if ((rc = db_run(db, "INSERT INTO grids (code, village, name, "
+		    "kind, households, population, status, created, updated) "
+		    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) "
+		    "ON CONFLICT (code) DO NOTHING", "ssssNNss", gc->code,
+		    gc->village, name, newkind, households, population, now,
+		    now)) != GK_OK)
+			return -rc;
+		if (db_changes(db) > 0)
+			return BATCH_ADDED;
+	}
 	rc = grid_lookup(db, gc->code, &gi);
 	if (rc < 0)
 		return rc;
@@ -327,17 +344,14 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 			return -rc;
 		return BATCH_UPDATED;
 	}
-	if (kind == NULL && (kind = derived) == NULL) {
+	/* Not there, and no kind to give it. */
+	if (newkind == NULL) {
 		*retired = "kind";
 		return 0;
 	}
-	if ((rc = db_run(db, "INSERT INTO grids (code, village, name, kind, "
-	    "households, population, status, created, updated) "
-	    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)", "ssssNNss", gc->code,
-	    gc->village, name, kind, households, population, now, now))
-	    != GK_OK)
-		return -rc;
-	return BATCH_ADDED;
+	diag_error("internal error: grid %s neither inserted nor found",
+	    gc->code);
+	return -GK_SOFTWARE;
 }
 
 static int
