@@ -37,6 +37,21 @@ test_expect_success 'importing the same files again changes nothing' '
 	cmp before after
 '
 
+test_expect_success 'an import renames areas and updates grids already there, adding the new ones' '
+	grid-define -d upd.db import areas areas.csv &&
+	grid-define -d upd.db import grids grids.csv &&
+	sed "s/西街社区/西街新社区/" areas.csv >areas2.csv &&
+	grid-define -d upd.db -v import areas areas2.csv 2>err &&
+	grep "0 added, 1 updated, 7 unchanged" err &&
+	sed "s/,420,1300/,421,1300/" grids.csv >grids2.csv &&
+	printf "140121100001003,西街第三网格,10,20\n" >>grids2.csv &&
+	grid-define -d upd.db -v import grids grids2.csv 2>err &&
+	grep "1 added, 1 updated, 3 unchanged" err &&
+	grid-define -d upd.db list grids -f tsv >actual &&
+	grep "^140121100001001	西街第一网格	140121100001	西街新社区	urban	421	1300	" actual &&
+	grep "^140121100001003	西街第三网格	.*	urban	10	20	" actual
+'
+
 test_expect_success 'each import is recorded in the audit log with the operator' '
 	sqlite3 test.db "SELECT operator, program, verb, subject FROM audit ORDER BY id LIMIT 3" >audit &&
 	grep "^tester|grid-define|import areas|areas.csv$" audit &&
