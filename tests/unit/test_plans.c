@@ -1,5 +1,5 @@
 /*
- * test_plans.c - scale: every staff listing filtered by area, stage or
+ * test_plans.c - scale: every listing filtered by area, stage or
  * status finds its rows through an index (EXPLAIN QUERY PLAN shows no
  * full SCAN of a big table, nor an automatic index built from one), in
  * a new database and in one upgraded from schema version 2; and no
@@ -20,6 +20,7 @@
 
 #include "db.h"
 #include "diag.h"
+#include "gridview_sql.h"
 #include "roster_sql.h"
 #include "status.h"
 #include "util.h"
@@ -127,6 +128,10 @@ static const char *const names[ROSTER_NQUERIES] = {
 	"rank", "vacancies", "serving staff of a grid",
 };
 
+static const char *const grid_names[GRIDVIEW_NQUERIES] = {
+	"grids by area", "areas by area", "units by area", "units of a grid",
+};
+
 static void
 no_listing_scans(struct db *db)
 {
@@ -135,6 +140,10 @@ no_listing_scans(struct db *db)
 	for (i = 0; i < ROSTER_NQUERIES; i++) {
 		assert_non_null(roster_sql[i]);
 		scans += full_scans(db, names[i], roster_sql[i]);
+	}
+	for (i = 0; i < GRIDVIEW_NQUERIES; i++) {
+		assert_non_null(gridview_sql[i]);
+		scans += full_scans(db, grid_names[i], gridview_sql[i]);
 	}
 	assert_int_equal(scans, 0);
 }
