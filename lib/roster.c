@@ -67,7 +67,8 @@ shown_phone(const char *s, int reveal, char *buf, size_t n)
 	"SELECT p.id, p.name, p.id_number, p.phone, p.education, a.grid, " \
 	"a.role, p.stage, p.status, substr(p.created, 1, 10), a.started, " \
 	"a.ended FROM assignments a JOIN people p ON p.id = a.person "
-/* Of a person p: assignments, none; the last one is a; none served. */
+/* Of a person p: no assignment at all; a is the last one; none is
+ * being served. */
 #define NO_ASSIGNMENT \
 	"NOT EXISTS (SELECT 1 FROM assignments y WHERE y.person = p.id)"
 #define IS_LAST \
