@@ -99,7 +99,7 @@ do_import(struct cli *cli, struct db *db)
 		    "grids or units", what);
 	return grid_import(db, cli->config, table,
 	    cli->argc > 2 ? cli->argv[2] : NULL, &cli->input, cli->max_errors,
-	    &stats);
+	    cli->reveal, &stats);
 }
 
 static int

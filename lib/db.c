@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -25,6 +26,10 @@
 
 /* The statement cache: a hash table of chains, by SQL text. */
 #define DB_NBUCKETS 128
+/* Before it, a guess by the address of the text, checked against the
+ * text: most SQL is a literal asked for again and again, and comparing
+ * it costs less than hashing it. */
+#define DB_NHINTS 61
 
 /* The default busy budget of a connection, in milliseconds. */
 #define DB_BUSY_MS 5000
@@ -33,6 +38,8 @@ struct db_stmt {
 	sqlite3_stmt *st;		/* the prepared statement */
 	char *sql;			/* its text, the cache key (owned) */
 	unsigned long hash;		/* hash of sql */
+	const char *asked;		/* where the text it was last asked
+					   for lay: only a hint */
 	int bad_bind;			/* a bind failed: db_step refuses */
 	struct db *db;			/* its connection */
 	struct db_stmt *next;		/* the bucket's chain */
@@ -42,6 +49,7 @@ struct db {
 	sqlite3 *h;			/* the connection */
 	char *path;			/* the file */
 	struct db_stmt *stmts[DB_NBUCKETS]; /* prepared statements */
+	struct db_stmt *hints[DB_NHINTS]; /* by the address of the text */
 	int in_tx;			/* a transaction is open */
 	int dry_run;			/* db_commit rolls back */
 	enum db_mode mode;		/* read or write */
@@ -346,6 +354,14 @@ upgrade(struct db *db)
 	struct db_state s;
 	int rc;
 
+	/* Foreign keys off while migrating (outside the transaction: the
+	 * pragma does nothing inside one), so that a migration may rebuild
+	 * a table that others refer to (create, copy, drop, rename);
+	 * migrate() checks them all at the end, and db_open turns them on
+	 * after. */
+	if ((rc = exec_sql(db, "PRAGMA foreign_keys = OFF",
+	    N_("cannot configure"))) != GK_OK)
+		return rc;
 	if ((rc = exec_sql(db, "BEGIN IMMEDIATE", N_("cannot lock the "
 	    "database"))) != GK_OK)
 		return rc;
@@ -716,14 +732,32 @@ sql_hash(const char *sql)
 	return h;
 }
 
+/* A cached statement, ready to bind, and the guess for next time. */
+static struct db_stmt *
+ready(struct db_stmt *s, struct db_stmt **hint, const char *sql)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	s->bad_bind = 0;
+	s->asked = sql;
+	*hint = s;
+	return s;
+}
+
 struct db_stmt *
 db_prepare(struct db *db, const char *sql)
 {
-	unsigned long h = sql_hash(sql);
-	struct db_stmt *s, **bucket = &db->stmts[h % DB_NBUCKETS], **prev;
+	struct db_stmt **hint = &db->hints[((uintptr_t)sql >> 3) % DB_NHINTS];
+	unsigned long h;
+	struct db_stmt *s, **bucket, **prev;
 	const char *tail;
 	int rc;
 
+	/* The same text at the same place: the key is still the text. */
+	if ((s = *hint) != NULL && s->asked == sql && strcmp(s->sql, sql) == 0)
+		return ready(s, hint, sql);
+	h = sql_hash(sql);
+	bucket = &db->stmts[h % DB_NBUCKETS];
 	for (prev = bucket; (s = *prev) != NULL; prev = &s->next)
 		if (s->hash == h && strcmp(s->sql, sql) == 0) {
 			/* To the front of its chain: hot statements stay
@@ -731,10 +765,7 @@ db_prepare(struct db *db, const char *sql)
 			*prev = s->next;
 			s->next = *bucket;
 			*bucket = s;
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
-			s->bad_bind = 0;
-			return s;
+			return ready(s, hint, sql);
 		}
 	s = ecalloc(1, sizeof *s);
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
@@ -757,6 +788,8 @@ db_prepare(struct db *db, const char *sql)
 	s->db = db;
 	s->next = *bucket;
 	*bucket = s;
+	s->asked = sql;
+	*hint = s;
 	return s;
 }
 

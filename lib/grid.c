@@ -16,6 +16,7 @@
 #include "batch.h"
 #include "clock.h"
 #include "codes.h"
+#include "codeset.h"
 #include "config.h"
 #include "db.h"
 #include "diag.h"
@@ -104,11 +105,13 @@ struct import {
 	struct recin *in;			/* its records */
 	int (*row)(struct import *);		/* the table's row */
 	char now[CLOCK_ISO_MAX];		/* created/updated stamp */
-	char last_village[13];			/* cache: a checked village */
-	char last_grid[16];			/* cache: a checked grid */
 	int nulls;				/* units in no grid may exist */
-	char urban_of[13];			/* cache: the village of urban */
-	int urban;				/* its urban flag */
+	/* What the batch has looked up, whatever the order of its file:
+	 * the database is asked about each area or grid once. */
+	struct codeset areas;			/* area: its level */
+	struct codeset villages;		/* village checked: 1 */
+	struct codeset urban;			/* village: urban flag + 1 */
+	struct codeset grids;			/* active grid checked: 1 */
 };
 
 /* Report a bad value of field i in the current record: the batch's
@@ -222,7 +225,9 @@ import_area(struct import *im)
 		}
 	}
 	if (ac.level > AREA_PROVINCE) {
-		rc = area_level(im->db, ac.parent);
+		if ((rc = codeset_get(&im->areas, ac.parent)) < 0 &&
+		    (rc = area_level(im->db, ac.parent)) > 0)
+			codeset_put(&im->areas, ac.parent, rc);
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
@@ -233,30 +238,35 @@ import_area(struct import *im)
 		}
 	}
 
-	rc = db_query(im->db, &st, "SELECT name FROM areas "
-	    "WHERE code = ?", "s", ac.code);
-	if (rc < 0)
-		return rc;
-	if (rc == 1) {
-		snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
-		db_reset(st);
-		if (strcmp(oldname, name) == 0)
-			return BATCH_UNCHANGED;
-		if ((rc = db_run(im->db, "UPDATE areas SET name = ?, "
-		    "updated = ? WHERE code = ?", "sss", name, im->now,
-		    ac.code)) != GK_OK)
-			return -rc;
-		return BATCH_UPDATED;
-	}
-	db_reset(st);
+	/* Most areas of an import are new: insert first, look only on a
+	 * clash. */
 	rc = db_run(im->db, "INSERT INTO areas (code, name, level, parent, "
-	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", "ssisNss",
+	    "urban, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT (code) DO NOTHING", "ssisNss",
 	    ac.code, name, ac.level, ac.level > AREA_PROVINCE ? ac.parent :
 	    NULL, ac.level == AREA_VILLAGE ? (long long)ac.urban : -1LL,
 	    im->now, im->now);
 	if (rc != GK_OK)
 		return -rc;
-	return BATCH_ADDED;
+	codeset_put(&im->areas, ac.code, ac.level);
+	if (db_changes(im->db) > 0)
+		return BATCH_ADDED;
+	rc = db_query(im->db, &st, "SELECT name FROM areas "
+	    "WHERE code = ?", "s", ac.code);
+	if (rc == 0)
+		diag_error("internal error: area %s neither inserted nor "
+		    "found", ac.code);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
+	db_reset(st);
+	if (strcmp(oldname, name) == 0)
+		return BATCH_UNCHANGED;
+	if ((rc = db_run(im->db, "UPDATE areas SET name = ?, "
+	    "updated = ? WHERE code = ?", "sss", name, im->now,
+	    ac.code)) != GK_OK)
+		return -rc;
+	return BATCH_UPDATED;
 }
 
 /* Optional non-negative count field: -1 when empty, -2 when bad. */
@@ -287,7 +297,7 @@ check_village(struct import *im, size_t field, const char *village12,
 {
 	int rc;
 
-	if (strcmp(im->last_village, village12) == 0)
+	if (codeset_get(&im->villages, village12) >= 0)
 		return 1;
 	rc = area_level(im->db, village12);
 	if (rc < 0)
@@ -303,7 +313,7 @@ check_village(struct import *im, size_t field, const char *village12,
 		    what, village12, code_level_name(rc));
 		return 0;
 	}
-	snprintf(im->last_village, sizeof im->last_village, "%s", village12);
+	codeset_put(&im->villages, village12, 1);
 	return 1;
 }
 
@@ -327,13 +337,6 @@ village_urban(struct db *db, const char *village12)
 	return rc < 0 ? rc - 1 : urban;
 }
 
-static int
-same_count(struct db_stmt *st, int col, long long v)
-{
-	return v < 0 ? db_isnull(st, col) :
-	    !db_isnull(st, col) && db_int(st, col) == v;
-}
-
 /* Write one grid: add, update or leave.  Returns BATCH_ADDED,
  * BATCH_UPDATED or BATCH_UNCHANGED; 0 with *retired set ("retired": a
  * retired grid, "kind": no kind for a new one); or -status. */
@@ -342,27 +345,38 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
     const char *name, const char *kind, const char *derived,
     long long households, long long population, const char **retired)
 {
-	struct db_stmt *st;
+	struct grid_info gi;
+	const char *newkind = kind != NULL ? kind : derived;
 	int rc, same;
 
 	*retired = NULL;
-	rc = db_query(db, &st, "SELECT name, kind, households, population, "
-	    "status FROM grids WHERE code = ?", "s", gc->code);
+	/* Most grids of an import are new: insert first, look only on a
+	 * clash (or when a new grid would have no kind). */
+	if (newkind != NULL) {
+		if ((rc = db_run(db, "INSERT INTO grids (code, village, name, "
+		    "kind, households, population, status, created, updated) "
+		    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) "
+		    "ON CONFLICT (code) DO NOTHING", "ssssNNss", gc->code,
+		    gc->village, name, newkind, households, population, now,
+		    now)) != GK_OK)
+			return -rc;
+		if (db_changes(db) > 0)
+			return BATCH_ADDED;
+	}
+	rc = grid_lookup(db, gc->code, &gi);
 	if (rc < 0)
 		return rc;
 	if (rc == 1) {
-		if (strcmp(db_text(st, 4), "retired") == 0) {
-			db_reset(st);
+		if (strcmp(gi.status, "retired") == 0) {
 			*retired = "retired";
 			return 0;
 		}
 		/* What a file does not give (no column, an empty cell) is
 		 * left as it is: an import never erases with blanks. */
-		same = strcmp(db_text(st, 0), name) == 0 &&
-		    (kind == NULL || strcmp(db_text(st, 1), kind) == 0) &&
-		    (households < 0 || same_count(st, 2, households)) &&
-		    (population < 0 || same_count(st, 3, population));
-		db_reset(st);
+		same = strcmp(gi.name, name) == 0 &&
+		    (kind == NULL || strcmp(gi.kind, kind) == 0) &&
+		    (households < 0 || gi.households == households) &&
+		    (population < 0 || gi.population == population);
 		if (same)
 			return BATCH_UNCHANGED;
 		if ((rc = db_run(db, "UPDATE grids SET name = ?, "
@@ -374,18 +388,14 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 			return -rc;
 		return BATCH_UPDATED;
 	}
-	db_reset(st);
-	if (kind == NULL && (kind = derived) == NULL) {
+	/* Not there, and no kind to give it. */
+	if (newkind == NULL) {
 		*retired = "kind";
 		return 0;
 	}
-	if ((rc = db_run(db, "INSERT INTO grids (code, village, name, kind, "
-	    "households, population, status, created, updated) "
-	    "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)", "ssssNNss", gc->code,
-	    gc->village, name, kind, households, population, now, now))
-	    != GK_OK)
-		return -rc;
-	return BATCH_ADDED;
+	diag_error("internal error: grid %s neither inserted nor found",
+	    gc->code);
+	return -GK_SOFTWARE;
 }
 
 static int
@@ -425,12 +435,11 @@ import_grid(struct import *im)
 	if (!ok)
 		return 0;
 	/* A new grid's kind, when not given, follows its village. */
-	if (strcmp(im->urban_of, gc.village) != 0) {
-		if ((im->urban = village_urban(im->db, gc.village)) < -1)
-			return im->urban + 1;
-		memcpy(im->urban_of, gc.village, sizeof im->urban_of);
+	if ((urban = codeset_get(&im->urban, gc.village) - 1) < -1) {
+		if ((urban = village_urban(im->db, gc.village)) < -1)
+			return urban + 1;
+		codeset_put(&im->urban, gc.village, urban + 1);
 	}
-	urban = im->urban;
 	rc = put_grid(im->db, im->now, &gc, name, kind, urban < 0 ? NULL :
 	    urban ? "urban" : "rural", households, population, &retired);
 	if (rc == 0 && retired != NULL && strcmp(retired, "kind") == 0) {
@@ -455,7 +464,7 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
     const char *village12, char out[16])
 {
 	struct grid_code gc;
-	struct db_stmt *st;
+	struct grid_info gi;
 	const char *why;
 	char q[DIAG_QUOTE_MAX];
 	int rc;
@@ -471,10 +480,9 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 		    gc.code, gc.village, village12);
 		return 0;
 	}
-	if (strcmp(im->last_grid, gc.code) == 0)
+	if (codeset_get(&im->grids, gc.code) >= 0)
 		return 1;
-	rc = db_query(im->db, &st, "SELECT status FROM grids "
-	    "WHERE code = ?", "s", gc.code);
+	rc = grid_lookup(im->db, gc.code, &gi);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
@@ -482,13 +490,11 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 		    "first (grid-define import grids)", gc.code);
 		return 0;
 	}
-	if (strcmp(db_text(st, 0), "active") != 0) {
-		db_reset(st);
+	if (strcmp(gi.status, "active") != 0) {
 		bad(im, field, "grid %s is retired", gc.code);
 		return 0;
 	}
-	db_reset(st);
-	memcpy(im->last_grid, gc.code, 16);
+	codeset_put(&im->grids, gc.code, 1);
 	return 1;
 }
 
@@ -619,7 +625,7 @@ import_row(struct batch *b, void *arg)
 int
 grid_import(struct db *db, const struct config *cfg, enum grid_table table,
     const char *path, const struct recin_opts *opts, long long max_errors,
-    struct grid_import_stats *stats)
+    int reveal, struct grid_import_stats *stats)
 {
 	static const struct recin_field area_fields[] = {
 		{ "code", 1, NULL }, { "name", 1, NULL }, { "parent", 0, NULL },
@@ -669,7 +675,12 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	def.start = import_start;
 	def.row = import_row;
 	bo.max_errors = max_errors;
+	bo.reveal = reveal;
 	rc = batch_run(db, path, opts, &def, &bo, &im, &bs);
+	codeset_free(&im.areas);
+	codeset_free(&im.villages);
+	codeset_free(&im.urban);
+	codeset_free(&im.grids);
 	stats->rows = bs.rows;
 	stats->added = bs.added;
 	stats->updated = bs.updated;
@@ -679,19 +690,6 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 }
 
 /* Single changes: each one transaction with one audit row. */
-
-/* Finish a single change: audit and commit, or roll back. */
-static int
-finish(struct db *db, int rc, const char *verb, const char *subject,
-    const char *detail)
-{
-	if (rc == GK_OK)
-		rc = audit_record(db, verb, subject, detail);
-	if (rc == GK_OK)
-		return db_commit(db);
-	db_rollback(db);
-	return rc;
-}
 
 /* Parse a grid code given on the command line. */
 static int
@@ -849,7 +847,7 @@ grid_add(struct db *db, const char *code, const char *name,
 		goto fail;
 	}
 	sb_addf(&detail, "name %s, %s", name, kind);
-	rc = finish(db, GK_OK, "add", gc.code, detail.buf);
+	rc = audit_commit(db, "add", gc.code, detail.buf);
 	sb_release(&detail);
 	return rc;
 fail:
@@ -885,7 +883,7 @@ grid_rename(struct db *db, const char *code, const char *name)
 	    gc.code)) != GK_OK)
 		goto fail;
 	sb_addf(&detail, "name %s -> %s", gi.name, name);
-	rc = finish(db, GK_OK, "rename", gc.code, detail.buf);
+	rc = audit_commit(db, "rename", gc.code, detail.buf);
 	sb_release(&detail);
 	return rc;
 fail:
@@ -965,7 +963,7 @@ grid_retire(struct db *db, const char *code)
 	    gc.code)) != GK_OK)
 		goto fail;
 	sb_release(&who);
-	return finish(db, GK_OK, "retire", gc.code, gi.name);
+	return audit_commit(db, "retire", gc.code, gi.name);
 fail:
 	sb_release(&who);
 	db_rollback(db);
@@ -1032,7 +1030,7 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 		return GK_OK;
 	}
 	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
-	rc = finish(db, GK_OK, "unit add", subject.buf,
+	rc = audit_commit(db, "unit add", subject.buf,
 	    grid && *grid ? gc.code : "in no grid");
 	sb_release(&subject);
 	return rc;
@@ -1094,7 +1092,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	}
 	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
 	sb_addf(&was, " -> %s", grid && *grid ? gc.code : "none");
-	rc = finish(db, GK_OK, "unit move", subject.buf, was.buf);
+	rc = audit_commit(db, "unit move", subject.buf, was.buf);
 	sb_release(&subject);
 	sb_release(&was);
 	return rc;

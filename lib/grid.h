@@ -42,11 +42,15 @@ struct grid_import_stats {
  * households, population, kind]) or units (village, kind, name, grid).
  * Every bad row is reported (file:line:col: field "X": reason) until
  * max_errors; any bad row and nothing is written (GK_DATAERR).
- * Re-importing the same file changes nothing.
+ * Values shaped like an identity number or a phone in those messages
+ * are masked unless reveal, which is then recorded in the audit log
+ * (batch.h).  Re-importing the same file changes nothing.  Each area,
+ * village and grid a file names is looked up once per batch, in
+ * whatever order the file lists them.
  */
 int grid_import(struct db *db, const struct config *cfg,
     enum grid_table table, const char *path, const struct recin_opts *opts,
-    long long max_errors, struct grid_import_stats *stats);
+    long long max_errors, int reveal, struct grid_import_stats *stats);
 
 /* Room for a grid's name: names are at most 200 bytes; a longer one,
  * written by other means, is cut. */

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "gridview_sql.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -124,6 +125,24 @@ unit_fix(struct db_stmt *st, size_t col, char *buf)
 	return NULL;
 }
 
+const char *const gridview_sql[GRIDVIEW_NQUERIES] = {
+	[GRIDVIEW_GRIDS] = "SELECT g.code, g.name, g.village, a.name, "
+	    "g.kind, g.households, g.population, (SELECT count(*) "
+	    "FROM units u WHERE u.grid = g.code), g.status "
+	    "FROM grids g JOIN areas a ON a.code = g.village "
+	    "WHERE g.code BETWEEN ? AND ? AND (? = 1 OR "
+	    "g.status = 'active') ORDER BY g.code",
+	[GRIDVIEW_AREAS] = "SELECT a.code, a.name, a.level, a.parent, "
+	    "a.urban, (SELECT count(*) FROM grids g WHERE g.village = "
+	    "a.code AND g.status = 'active') FROM areas a "
+	    "WHERE a.code BETWEEN ? AND ? ORDER BY a.code",
+	[GRIDVIEW_UNITS] = "SELECT village, kind, name, grid, kind "
+	    "FROM units WHERE village BETWEEN ? AND ? "
+	    "ORDER BY village, kind, name, grid",
+	[GRIDVIEW_GRID_UNITS] = "SELECT kind, name FROM units WHERE grid = ? "
+	    "ORDER BY kind, name",
+};
+
 int
 grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
     int all, struct recout *out)
@@ -132,12 +151,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 
 	switch (what) {
 	case LIST_GRIDS:
-		st = db_prepare(db, "SELECT g.code, g.name, g.village, a.name, "
-		    "g.kind, g.households, g.population, (SELECT count(*) "
-		    "FROM units u WHERE u.grid = g.code), g.status "
-		    "FROM grids g JOIN areas a ON a.code = g.village "
-		    "WHERE g.code BETWEEN ? AND ? AND (? = 1 OR "
-		    "g.status = 'active') ORDER BY g.code");
+		st = db_prepare(db, gridview_sql[GRIDVIEW_GRIDS]);
 		if (st == NULL)
 			return GK_SOFTWARE;
 		code_range(scope->prefix, 15, scope->lo, scope->hi);
@@ -146,10 +160,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		db_bind_int(st, 3, all);
 		return rows_out(st, grid_list_ncols, out, NULL);
 	case LIST_AREAS:
-		st = db_prepare(db, "SELECT a.code, a.name, a.level, a.parent, "
-		    "a.urban, (SELECT count(*) FROM grids g WHERE g.village = "
-		    "a.code AND g.status = 'active') FROM areas a "
-		    "WHERE a.code BETWEEN ? AND ? ORDER BY a.code");
+		st = db_prepare(db, gridview_sql[GRIDVIEW_AREAS]);
 		if (st == NULL)
 			return GK_SOFTWARE;
 		code_range(scope->prefix, 12, scope->lo, scope->hi);
@@ -157,9 +168,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		db_bind_text(st, 2, scope->hi);
 		return rows_out(st, grid_area_ncols, out, area_fix);
 	case LIST_UNITS:
-		st = db_prepare(db, "SELECT village, kind, name, grid, kind "
-		    "FROM units WHERE village BETWEEN ? AND ? "
-		    "ORDER BY village, kind, name, grid");
+		st = db_prepare(db, gridview_sql[GRIDVIEW_UNITS]);
 		if (st == NULL)
 			return GK_SOFTWARE;
 		code_range(scope->prefix, 12, scope->lo, scope->hi);
@@ -307,8 +316,7 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 	recout_doc_table(doc, "units", "units", show_unit_cols,
 	    sizeof show_unit_cols / sizeof show_unit_cols[0],
 	    "none: the grid's extent is not recorded");
-	st = db_prepare(db, "SELECT kind, name FROM units WHERE grid = ? "
-	    "ORDER BY kind, name");
+	st = db_prepare(db, gridview_sql[GRIDVIEW_GRID_UNITS]);
 	if (st == NULL) {
 		rc = GK_SOFTWARE;
 		goto done;

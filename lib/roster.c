@@ -17,6 +17,7 @@
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
+#include "roster_sql.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -44,6 +45,103 @@ shown_phone(const char *s, int reveal, char *buf, size_t n)
 	return reveal ? s : mask_phone(s, buf, n);
 }
 
+/*
+ * The roster: one row per assignment being served; a person serving
+ * none (a candidate, one who left) has one row with their last
+ * assignment or, never hired, the grid and role applied for.  Each
+ * statement is the union of those three; what differs is how each
+ * part finds its people (roster_sql.h), and the filters after the
+ * union are the same in all three.
+ */
+/* The day of a person's latest application (applications_person). */
+#define APPLIED \
+	"substr(coalesce((SELECT max(x.applied) FROM applications x " \
+	"WHERE x.person = p.id), p.created), 1, 10)"
+#define LIST_SERVING \
+	"SELECT p.id AS id, p.name AS name, p.id_number AS id_number, " \
+	"p.phone AS phone, p.education AS education, a.grid AS grid, " \
+	"a.role AS role, p.stage AS stage, p.status AS status, " \
+	APPLIED " AS applied, a.started AS started, " \
+	"a.ended AS ended FROM assignments a JOIN people p ON p.id = a.person "
+#define LIST_NEVER \
+	"SELECT p.id, p.name, p.id_number, p.phone, p.education, p.grid, " \
+	"p.role, p.stage, p.status, " APPLIED ", NULL, NULL " \
+	"FROM people p "
+#define LIST_LAST \
+	"SELECT p.id, p.name, p.id_number, p.phone, p.education, a.grid, " \
+	"a.role, p.stage, p.status, " APPLIED ", a.started, " \
+	"a.ended FROM assignments a JOIN people p ON p.id = a.person "
+/* Of a person p: no assignment at all; a is the last one; none is
+ * being served. */
+#define NO_ASSIGNMENT \
+	"NOT EXISTS (SELECT 1 FROM assignments y WHERE y.person = p.id)"
+#define IS_LAST \
+	"a.id = (SELECT max(x.id) FROM assignments x WHERE x.person = p.id)"
+#define NONE_SERVED \
+	"NOT EXISTS (SELECT 1 FROM assignments y WHERE y.person = p.id " \
+	"AND y.ended IS NULL)"
+#define LIST_FILTER \
+	") r WHERE r.grid BETWEEN ?1 AND ?2 " \
+	"AND (CAST(?3 AS TEXT) IS NULL OR r.role = ?3) " \
+	"AND (CAST(?4 AS TEXT) IS NULL OR (r.stage = ?4 AND r.status IN " \
+	"('candidate', 'staff'))) " \
+	"AND (?5 = 0 OR r.status = 'staff') ORDER BY r.id, r.grid"
+/* Those in the procedure at stage ?4; serving staff. */
+#define AT_STAGE "p.stage = ?4 AND p.status IN ('candidate', 'staff')"
+#define SERVING "p.status = 'staff'"
+
+const char *const roster_sql[ROSTER_NQUERIES] = {
+	[ROSTER_LIST_AREA] = "SELECT * FROM ("
+	    LIST_SERVING "WHERE a.grid BETWEEN ?1 AND ?2 AND a.ended IS NULL "
+	    "UNION ALL "
+	    LIST_NEVER "WHERE p.grid BETWEEN ?1 AND ?2 AND " NO_ASSIGNMENT " "
+	    "UNION ALL "
+	    LIST_LAST "WHERE a.grid BETWEEN ?1 AND ?2 AND a.ended IS NOT NULL "
+	    "AND " IS_LAST " AND " NONE_SERVED
+	    LIST_FILTER,
+	[ROSTER_LIST_STAGE] = "SELECT * FROM ("
+	    LIST_SERVING "AND a.ended IS NULL WHERE " AT_STAGE " "
+	    "UNION ALL "
+	    LIST_NEVER "WHERE " AT_STAGE " AND " NO_ASSIGNMENT " "
+	    "UNION ALL "
+	    LIST_LAST "AND " IS_LAST " WHERE " AT_STAGE " AND " NONE_SERVED
+	    LIST_FILTER,
+	[ROSTER_LIST_ACTIVE] = "SELECT * FROM ("
+	    LIST_SERVING "AND a.ended IS NULL WHERE " SERVING " "
+	    "UNION ALL "
+	    LIST_NEVER "WHERE " SERVING " AND " NO_ASSIGNMENT " "
+	    "UNION ALL "
+	    LIST_LAST "AND " IS_LAST " WHERE " SERVING " AND " NONE_SERVED
+	    LIST_FILTER,
+	/* Score first (weights ?2 ?3 in percent); the priority flags only
+	 * break ties, by their number when ?4 is 1; ?5 a round's number. */
+	[ROSTER_RANK] = "SELECT p.grid, p.role, p.id, p.name, "
+	    "CASE WHEN a.exam IS NULL AND a.interview IS NULL THEN NULL ELSE "
+	    "(coalesce(a.exam, 0) * CAST(?2 AS REAL) + "
+	    "coalesce(a.interview, 0) * CAST(?3 AS REAL)) / 100 END AS total, "
+	    "a.exam, a.interview, party_member + professional_title + "
+	    "social_worker + veteran + subsistence AS flags, party_member, "
+	    "professional_title, social_worker, veteran, subsistence "
+	    "FROM people p LEFT JOIN applications a ON a.id = "
+	    "(SELECT max(x.id) FROM applications x WHERE x.person = p.id) "
+	    "WHERE p.status = 'candidate' AND p.stage = ?1 AND "
+	    "(CAST(?5 AS TEXT) IS NULL OR a.round = (SELECT id FROM rounds "
+	    "WHERE number = ?5)) "
+	    "ORDER BY p.grid, p.role, total IS NULL, total DESC, "
+	    "CASE WHEN ?4 = 1 THEN flags ELSE flags > 0 END DESC, p.id",
+	[ROSTER_VACANCIES] = "SELECT grid, role, since, reason, person, "
+	    "filled, filled_by FROM vacancies WHERE grid BETWEEN ?1 AND ?2 "
+	    "AND (CAST(?3 AS TEXT) IS NULL OR role = ?4) "
+	    "AND (?5 = 0 OR filled IS NULL) ORDER BY since, id",
+	[ROSTER_SERVING] = "SELECT a.role, p.name, p.phone, p.id, "
+	    "c.work_phone, c.photo "
+	    "FROM assignments a JOIN people p ON p.id = a.person "
+	    "LEFT JOIN public_contacts c ON c.person = p.id "
+	    "WHERE a.grid = ?1 AND a.ended IS NULL ORDER BY CASE a.role "
+	    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 "
+	    "WHEN 'part_time' THEN 3 ELSE 4 END, p.id",
+};
+
 int
 staff_list(struct db *db, const struct staff_filter *f, int reveal,
     struct recout *out)
@@ -68,41 +166,18 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 		if (rc != GK_OK)
 			return rc;
 	}
-	/*
-	 * One row per assignment being served; a person serving none (a
-	 * candidate, one who left) has one row with their last assignment
-	 * or, never hired, the grid and role applied for.
-	 */
-	st = db_prepare(db, "SELECT * FROM ("
-	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, a.grid, "
-	    "a.role, p.stage, p.status, substr(coalesce((SELECT "
-	    "max(x.applied) FROM applications x WHERE x.person = p.id), "
-	    "p.created), 1, 10), a.started, a.ended FROM people p "
-	    "JOIN assignments a ON a.person = p.id AND a.ended IS NULL "
-	    "UNION ALL "
-	    "SELECT p.id, p.name, p.id_number, p.phone, p.education, "
-	    "coalesce(a.grid, p.grid), coalesce(a.role, p.role), p.stage, "
-	    "p.status, substr(coalesce((SELECT max(x.applied) FROM "
-	    "applications x WHERE x.person = p.id), p.created), 1, 10), "
-	    "a.started, a.ended "
-	    "FROM people p LEFT JOIN assignments a ON a.id = "
-	    "(SELECT max(x.id) FROM assignments x WHERE x.person = p.id) "
-	    "WHERE NOT EXISTS (SELECT 1 FROM assignments y "
-	    "WHERE y.person = p.id AND y.ended IS NULL)) r "
-	    "WHERE r.grid BETWEEN ? AND ? "
-	    "AND (CAST(? AS TEXT) IS NULL OR r.role = ?) "
-	    "AND (CAST(? AS TEXT) IS NULL OR (r.stage = ? AND r.status IN "
-	    "('candidate', 'staff'))) "
-	    "AND (? = 0 OR r.status = 'staff') ORDER BY r.id, r.grid");
+	/* By area when one is given (or none at all), else by stage, else
+	 * by status: each way in has its index (roster_sql.h). */
+	st = db_prepare(db, roster_sql[f->area != NULL || (f->stage < 0 &&
+	    !f->active) ? ROSTER_LIST_AREA : f->stage >= 0 ?
+	    ROSTER_LIST_STAGE : ROSTER_LIST_ACTIVE]);
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, lo);
 	db_bind_text(st, 2, hi);
 	db_bind_text(st, 3, f->role);
-	db_bind_text(st, 4, f->role);
-	db_bind_text(st, 5, f->stage >= 0 ? staff_stage_name(f->stage) : NULL);
-	db_bind_text(st, 6, f->stage >= 0 ? staff_stage_name(f->stage) : NULL);
-	db_bind_int(st, 7, f->active);
+	db_bind_text(st, 4, f->stage >= 0 ? staff_stage_name(f->stage) : NULL);
+	db_bind_int(st, 5, f->active);
 	while ((rc = db_step(st)) == 1) {
 		for (c = 0; c < 12; c++)
 			v[c] = db_isnull(st, c) ? NULL : db_text(st, c);
@@ -134,11 +209,7 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 	int rc, c;
 
 	code_range(f->area ? f->area : "", 15, lo, hi);
-	st = db_prepare(db, "SELECT grid, role, since, reason, person, filled, "
-	    "filled_by FROM vacancies WHERE grid BETWEEN ? AND ? "
-	    "AND (CAST(? AS TEXT) IS NULL OR role = ?) "
-	    "AND (? = 0 OR filled IS NULL) "
-	    "ORDER BY since, id");
+	st = db_prepare(db, roster_sql[ROSTER_VACANCIES]);
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, lo);
@@ -207,19 +278,7 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 	    "staff.score.exam_percent"));
 	snprintf(ip, sizeof ip, "%lld", config_int(cfg,
 	    "staff.score.interview_percent"));
-	st = db_prepare(db, "SELECT p.grid, p.role, p.id, p.name, "
-	    "CASE WHEN a.exam IS NULL AND a.interview IS NULL THEN NULL ELSE "
-	    "(coalesce(a.exam, 0) * CAST(?2 AS REAL) + coalesce(a.interview, 0) "
-	    "* CAST(?3 AS REAL)) / 100 END AS total, a.exam, a.interview, "
-	    "party_member + professional_title + social_worker + veteran + "
-	    "subsistence AS flags, party_member, professional_title, "
-	    "social_worker, veteran, subsistence "
-	    "FROM people p LEFT JOIN applications a ON a.id = "
-	    "(SELECT max(x.id) FROM applications x WHERE x.person = p.id) "
-	    "WHERE p.stage = ?1 AND p.status = 'candidate' AND (CAST(?5 AS TEXT) "
-	    "IS NULL OR a.round = (SELECT id FROM rounds WHERE number = ?5)) "
-	    "ORDER BY p.grid, p.role, total IS NULL, total DESC, "
-	    "CASE WHEN ?4 = 1 THEN flags ELSE flags > 0 END DESC, p.id");
+	st = db_prepare(db, roster_sql[ROSTER_RANK]);
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, staff_stage_name(stage));
@@ -466,13 +525,7 @@ staff_serving(struct db *db, const char *grid, int reveal,
 	char phone[PHONE_MAX];
 	int rc;
 
-	st = db_prepare(db, "SELECT a.role, p.name, p.phone, p.id, "
-	    "c.work_phone, c.photo "
-	    "FROM assignments a JOIN people p ON p.id = a.person "
-	    "LEFT JOIN public_contacts c ON c.person = p.id "
-	    "WHERE a.grid = ? AND a.ended IS NULL ORDER BY CASE a.role "
-	    "WHEN 'leader' THEN 1 WHEN 'full_time' THEN 2 "
-	    "WHEN 'part_time' THEN 3 ELSE 4 END, p.id");
+	st = db_prepare(db, roster_sql[ROSTER_SERVING]);
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, grid);

@@ -176,11 +176,14 @@ static const char *const v3[] = {
  * dropped (its CHECK goes with it), the new one renamed.  Every step is
  * plain ALTER TABLE, which PostgreSQL takes as well, and no table is
  * rebuilt under the foreign keys that point at grids.  The column now
- * comes last and has a default, which every INSERT overrides.
+ * comes last and has a default, which every INSERT overrides.  The
+ * check is written as comparisons: an IN list of three costs SQLite a
+ * temporary table at every insert (test_plans).
  */
 static const char *const v_grid_kind_dedicated[] = {
 	"ALTER TABLE grids ADD COLUMN kind_new TEXT NOT NULL DEFAULT 'rural' "
-	"CHECK (kind_new IN ('urban', 'rural', 'dedicated'))",
+	"CHECK (kind_new = 'urban' OR kind_new = 'rural' OR "
+	"kind_new = 'dedicated')",
 	"UPDATE grids SET kind_new = kind",
 	"ALTER TABLE grids DROP COLUMN kind",
 	"ALTER TABLE grids RENAME COLUMN kind_new TO kind",
@@ -255,6 +258,72 @@ static const char *const v_staff_rounds[] = {
 	NULL
 };
 
+/*
+ * Scale: listings by stage and status use an index, and no insert into
+ * people or training builds a temporary table.  SQLite codes a CHECK
+ * (x IN (...)) of more than two values as a temporary table filled
+ * again for every row written (40% of a batch registration); the same
+ * check written as comparisons costs nothing.  SQLite cannot change a
+ * CHECK in place, so both tables are rebuilt: made anew, copied with
+ * their ids, dropped, renamed, their indexes made again (foreign keys
+ * are off while db.c migrates; it checks them after).  The other CHECK
+ * ... IN lists have two values, which SQLite codes as comparisons.
+ */
+static const char *const v_scale_checks[] = {
+	"CREATE TABLE people_v4 ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  id_number    TEXT NOT NULL UNIQUE,"
+	"  name         TEXT NOT NULL,"
+	"  phone        TEXT NOT NULL,"
+	"  education    TEXT NOT NULL,"
+	"  nationality  TEXT NOT NULL,"
+	"  source       TEXT,"
+	"  party_member INTEGER NOT NULL DEFAULT 0,"
+	"  veteran      INTEGER NOT NULL DEFAULT 0,"
+	"  social_worker INTEGER NOT NULL DEFAULT 0,"
+	"  professional_title INTEGER NOT NULL DEFAULT 0,"
+	"  subsistence  INTEGER NOT NULL DEFAULT 0,"
+	"  grid         TEXT NOT NULL,"
+	"  role         TEXT NOT NULL,"
+	"  stage        TEXT NOT NULL,"
+	"  stage_since  TEXT NOT NULL,"
+	"  status       TEXT NOT NULL CHECK (status = 'candidate' OR"
+	"               status = 'rejected' OR status = 'staff' OR"
+	"               status = 'left'),"
+	"  created      TEXT NOT NULL,"
+	"  updated      TEXT NOT NULL)",
+	"INSERT INTO people_v4 (id, id_number, name, phone, education, "
+	"nationality, source, party_member, veteran, social_worker, "
+	"professional_title, subsistence, grid, role, stage, stage_since, "
+	"status, created, updated) "
+	"SELECT id, id_number, name, phone, education, nationality, source, "
+	"party_member, veteran, social_worker, professional_title, "
+	"subsistence, grid, role, stage, stage_since, status, created, "
+	"updated FROM people ORDER BY id",
+	"DROP TABLE people",
+	"ALTER TABLE people_v4 RENAME TO people",
+	"CREATE INDEX people_grid ON people (grid)",
+	/* rank, list --stage, list --active: by status, then stage.  New
+	 * rows share both, so the index grows at its end. */
+	"CREATE INDEX people_status ON people (status, stage)",
+
+	"CREATE TABLE training_v4 ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  person   INTEGER NOT NULL REFERENCES people (id),"
+	"  level    TEXT NOT NULL CHECK (level = 'province' OR"
+	"           level = 'city' OR level = 'county' OR"
+	"           level = 'township'),"
+	"  day      TEXT NOT NULL,"
+	"  hours    REAL NOT NULL,"
+	"  topic    TEXT NOT NULL,"
+	"  UNIQUE (person, level, day, topic))",
+	"INSERT INTO training_v4 (id, person, level, day, hours, topic) "
+	"SELECT id, person, level, day, hours, topic FROM training ORDER BY id",
+	"DROP TABLE training",
+	"ALTER TABLE training_v4 RENAME TO training",
+	NULL
+};
+
 const char *const schema_tables[] = {
 	"areas", "grids", "units", "audit", "people", "stages",
 	"assignments", "vacancies", "training", "gridkit_meta", "rounds",
@@ -268,6 +337,7 @@ const struct schema_migration schema_migrations[] = {
 	{ v3, NULL },
 	{ v_grid_kind_dedicated, NULL },
 	{ v_staff_rounds, NULL },
+	{ v_scale_checks, NULL },
 };
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

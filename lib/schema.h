@@ -11,7 +11,9 @@
  * (tests/fixtures/schema-vN.sql).  A C step is not hashed: it must be
  * frozen by hand, and may use only what db.h offers.
  *
- * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta).
+ * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta),
+ * 4 (dedicated grids), 5 (recruitment rounds), 6 (checks as comparisons,
+ * people_status).
  * Not yet released: grid kind dedicated (grids.kind CHECK widened).
  *
  * What is portable, honestly.  Written so that PostgreSQL takes it
@@ -33,6 +35,11 @@
  *     bytes, PostgreSQL by its collation unless COLLATE "C" is given.
  *   - PRAGMA application_id and user_version are SQLite's alone; they
  *     are kept in step with gridkit_meta for file(1) and for speed.
+ *   - A CHECK changed by rebuilding its table (create a copy with the
+ *     new check, copy the rows, drop, rename) is SQLite's way, which
+ *     has no ALTER TABLE ... DROP CONSTRAINT; PostgreSQL would alter
+ *     the constraint, and needs no such change: its IN list costs no
+ *     temporary table.
  */
 #ifndef GRIDKIT_SCHEMA_H
 #define GRIDKIT_SCHEMA_H

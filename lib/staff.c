@@ -12,6 +12,7 @@
 #include "batch.h"
 #include "clock.h"
 #include "codes.h"
+#include "codeset.h"
 #include "config.h"
 #include "db.h"
 #include "diag.h"
@@ -156,69 +157,6 @@ const struct recout_col staff_apply_cols[] = {
 const size_t staff_apply_ncols = NWORDS(staff_apply_cols);
 
 /*
- * The active grids seen in a batch and their kind, so a province's
- * applications do not ask the database about the same grid thousands of
- * times.  Open addressing; bounded by the number of grids, not rows.
- */
-struct grid_seen {
-	char code[16];		/* "" for an empty slot */
-	char kind[16];		/* urban, rural or dedicated */
-};
-
-struct grid_cache {
-	struct grid_seen *slot;	/* the table */
-	size_t cap;		/* slots, a power of two */
-	size_t n;		/* used */
-};
-
-static size_t
-grid_hash(const char *code)
-{
-	size_t h = 5381;
-
-	while (*code)
-		h = h * 33 + (unsigned char)*code++;
-	return h;
-}
-
-static struct grid_seen *
-grid_cache_find(struct grid_cache *gc, const char *code)
-{
-	size_t i;
-
-	if (gc->cap == 0)
-		return NULL;
-	for (i = grid_hash(code) & (gc->cap - 1); gc->slot[i].code[0] != '\0';
-	    i = (i + 1) & (gc->cap - 1))
-		if (strcmp(gc->slot[i].code, code) == 0)
-			return &gc->slot[i];
-	return NULL;
-}
-
-static void
-grid_cache_add(struct grid_cache *gc, const char *code, const char *kind)
-{
-	struct grid_seen *old = gc->slot;
-	size_t oldcap = gc->cap, i, j;
-
-	if ((gc->n + 1) * 2 > gc->cap) {
-		gc->cap = gc->cap ? gc->cap * 2 : 1024;
-		gc->slot = ecalloc(gc->cap, sizeof *gc->slot);
-		gc->n = 0;
-		for (j = 0; j < oldcap; j++)
-			if (old[j].code[0] != '\0')
-				grid_cache_add(gc, old[j].code, old[j].kind);
-		free(old);
-	}
-	for (i = grid_hash(code) & (gc->cap - 1); gc->slot[i].code[0] != '\0';
-	    i = (i + 1) & (gc->cap - 1))
-		;
-	snprintf(gc->slot[i].code, sizeof gc->slot[i].code, "%s", code);
-	snprintf(gc->slot[i].kind, sizeof gc->slot[i].kind, "%s", kind);
-	gc->n++;
-}
-
-/*
  * Registered rows, kept in input order until the commit as runs of
  * consecutive staff ids, each id one the database returned: a batch of
  * new people is one run whatever its size, so nothing is written to a
@@ -253,7 +191,8 @@ struct apply {
 	int added_sorted;			/* added is in ascending order */
 	struct recout *out;			/* after the commit: a table, */
 	FILE *ids;				/* or the staff ids alone */
-	struct grid_cache grids;		/* active grids seen */
+	struct codeset grids;			/* active grids seen: their kind,
+						   as grid_kinds[] numbers it */
 	int warned;				/* missing columns said */
 	/* The policy, read once: a config lookup is a search. */
 	long long min_age;			/* staff.min_age */
@@ -327,12 +266,25 @@ mask_date(char *s)
 	}
 }
 
+/* The kinds of grid, numbered for the codeset of grids seen. */
+static const char *const grid_kinds[] = { "rural", "urban", "dedicated" };
+
+static int
+grid_kind_number(const char *kind)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(kind, grid_kinds[i]) == 0)
+			return i;
+	return 0;
+}
+
 /* Look up the grid: 1 active (kind set), 0 after reporting, -status. */
 static int
 apply_grid(struct apply *ap, const char *v, char code[16],
     char kind[16])
 {
-	struct grid_seen *seen;
 	struct grid_code gc;
 	struct grid_info gi;
 	const char *why, *hint;
@@ -346,8 +298,9 @@ apply_grid(struct apply *ap, const char *v, char code[16],
 		return 0;
 	}
 	memcpy(code, gc.code, 16);
-	if ((seen = grid_cache_find(&ap->grids, gc.code)) != NULL) {
-		memcpy(kind, seen->kind, 16);
+	/* Each grid is asked about once a batch. */
+	if ((rc = codeset_get(&ap->grids, gc.code)) >= 0) {
+		snprintf(kind, 16, "%s", grid_kinds[rc]);
 		return 1;
 	}
 	if ((rc = grid_lookup(ap->db, gc.code, &gi)) < 0)
@@ -361,7 +314,7 @@ apply_grid(struct apply *ap, const char *v, char code[16],
 		return 0;
 	}
 	memcpy(kind, gi.kind, 16);
-	grid_cache_add(&ap->grids, gc.code, kind);
+	codeset_put(&ap->grids, gc.code, grid_kind_number(kind));
 	return 1;
 }
 
@@ -1022,6 +975,6 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	free(ap.rows.run);
 	free(ap.added.run);
 	free(ap.again.run);
-	free(ap.grids.slot);
+	codeset_free(&ap.grids);
 	return rc;
 }

@@ -49,6 +49,21 @@ test_expect_success 'with -q the re-import is silent' '
 	grid-define -q import areas areas.csv 2>err && ! test -s err
 '
 
+test_expect_success 'an import renames areas and updates grids already there, adding the new ones' '
+	grid-define -d upd.db import areas areas.csv &&
+	grid-define -d upd.db import grids grids.csv &&
+	sed "s/西街社区/西街新社区/" areas.csv >areas2.csv &&
+	grid-define -d upd.db -v import areas areas2.csv 2>err &&
+	grep "0 added, 1 updated, 7 unchanged" err &&
+	sed "s/,420,1300/,421,1300/" grids.csv >grids2.csv &&
+	printf "140121100001003,西街第三网格,10,20\n" >>grids2.csv &&
+	grid-define -d upd.db -v import grids grids2.csv 2>err &&
+	grep "1 added, 1 updated, 3 unchanged" err &&
+	grid-define -d upd.db list grids -f tsv >actual &&
+	grep "^140121100001001	西街第一网格	140121100001	西街新社区	urban	421	1300	" actual &&
+	grep "^140121100001003	西街第三网格	.*	urban	10	20	" actual
+'
+
 test_expect_success 'each import is recorded in the audit log with the operator' '
 	grid-define log -f tsv | cut -f3-6 --output-delimiter="|" >audit &&
 	grep "^tester|grid-define|import areas|areas.csv$" audit &&
@@ -232,6 +247,41 @@ test_expect_success 'one bad row is "1 bad row", not "1 bad rows"' '
 	grep "stopping after 1 bad row (--max-errors 1)$" err &&
 	grep "two-bad.csv: 1 bad row; nothing imported$" err &&
 	! grep "1 bad rows" err
+'
+
+test_expect_success 'units in any order import as when sorted by village and grid' '
+	grid-define -d sorted.db import areas areas.csv &&
+	grid-define -d sorted.db import grids grids.csv &&
+	grid-define -d sorted.db import units units.csv &&
+	grid-define -d shuffled.db import areas areas.csv &&
+	grid-define -d shuffled.db import grids grids.csv &&
+	{ head -n 1 units.csv; tail -n +2 units.csv | sort -r; } >reversed.csv &&
+	grid-define -d shuffled.db import units reversed.csv &&
+	grid-define -d sorted.db list units -f tsv >sorted &&
+	grid-define -d shuffled.db list units -f tsv >shuffled &&
+	test "$(wc -l <sorted)" = 10 &&
+	cmp sorted shuffled
+'
+
+test_expect_success 'a missing grid or village is reported on every row that names it, whatever the order' '
+	printf "village,kind,name,grid\n%s\n%s\n%s\n%s\n" \
+	    "140121100001,building,9号楼,140121100001009" \
+	    "140121100201,villager_group,三组,140121100201001" \
+	    "140121100001,building,8号楼,140121100001009" \
+	    "140121100009,building,7号楼,140121100009001" >missing.csv &&
+	exits 65 grid-define -d sorted.db import units missing.csv 2>err &&
+	test "$(grep -c "grid 140121100001009 is not in the database" err)" = 2 &&
+	grep "missing.csv:5:1: .*140121100009 is not in the database" err
+'
+
+test_expect_success 'a bad row masks a pasted identity number unless --reveal, which is audited' '
+	printf "code,name,households\n140121100001003,三网格,110101199003070016\n" >pii.csv &&
+	exits 65 grid-define -d sorted.db import grids pii.csv 2>err &&
+	! grep 110101199003070016 err && grep "pii.csv:2" err &&
+	exits 65 grid-define -d sorted.db --reveal import grids pii.csv 2>err &&
+	grep 110101199003070016 err &&
+	grid-define -d sorted.db log --verb reveal -f tsv | tail -n +2 | cut -f3,5 >audit &&
+	test "$(cat audit)" = "tester	reveal"
 '
 
 test_done

@@ -5,9 +5,9 @@
 
 write_county
 fixtures=$GRIDKIT_TOP/tests/fixtures
-# The version this gridkit migrates to: that of a new database.
-grid-define -d latest.db import areas areas.csv >/dev/null 2>&1
-latest=$(sqlite3 latest.db "PRAGMA user_version")
+# The version this gridkit writes: that of a database it creates.
+grid-define -d latest.db import areas areas.csv &&
+latest=$(sqlite3 latest.db "PRAGMA user_version") && [ "$latest" -ge 3 ] || exit 1
 
 # at_once N CMD...: start N copies of CMD together; succeed when all do.
 at_once() {

@@ -207,4 +207,26 @@ test_expect_success 'grid show aligns the serving staff by display width' '
 	grep -x "  full_time  欧阳伟  138\*\*\*\*8000  (staff 1)" show
 '
 
+# The roster is read three ways (by area, by stage, serving staff), each
+# through its own index: each must give what the whole list, filtered,
+# gives.  Here there are candidates at several stages, a rejected one,
+# staff, a transferred member and one who left.
+test_expect_success 'the roster by stage and of serving staff is the whole roster filtered' '
+	staff-hire list -f tsv >all &&
+	test "$(wc -l <all)" -gt 5 &&
+	for st in registration qualification exam training hired; do
+		awk -F "	" -v s=$st "NR == 1 || (\$8 == s && (\$9 == \"candidate\" || \$9 == \"staff\"))" all >want &&
+		staff-hire list -f tsv --stage $st >got &&
+		cmp want got &&
+		staff-hire list -f tsv --stage $st --county 140121 >got &&
+		cmp want got || exit 1
+	done &&
+	awk -F "	" "NR == 1 || \$9 == \"staff\"" all >want &&
+	test "$(wc -l <want)" -gt 2 &&
+	staff-hire list -f tsv --active >got && cmp want got &&
+	staff-hire list -f tsv --active --county 140121 >got && cmp want got &&
+	awk -F "	" "NR == 1 || \$9 == \"left\"" all >left &&
+	test "$(wc -l <left)" = 2
+'
+
 test_done

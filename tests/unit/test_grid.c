@@ -61,13 +61,13 @@ county(struct db *db)
 	    "140121100201,村民小组,一组,140121100201001\n"
 	    "140121100201,well,机井,140121100201001\n");
 	assert_int_equal(grid_import(db, cfg, GRID_AREAS, "areas.csv", &plain,
-	    50, &st), GK_OK);
+	    50, 0, &st), GK_OK);
 	assert_int_equal(st.added, 6);
 	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "grids.csv", &plain,
-	    50, &st), GK_OK);
+	    50, 0, &st), GK_OK);
 	assert_int_equal(st.added, 2);
 	assert_int_equal(grid_import(db, cfg, GRID_UNITS, "units.csv", &plain,
-	    50, &st), GK_OK);
+	    50, 0, &st), GK_OK);
 	assert_int_equal(st.added, 3);
 }
 
@@ -111,11 +111,11 @@ test_grid__reimport_changes_nothing(void **state)
 
 	county(db);
 	assert_int_equal(grid_import(db, cfg, GRID_UNITS, "units.csv", &plain,
-	    50, &st), GK_OK);
+	    50, 0, &st), GK_OK);
 	assert_int_equal(st.added, 0);
 	assert_int_equal(st.unchanged, 3);
 	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "grids.csv", &plain,
-	    50, &st), GK_OK);
+	    50, 0, &st), GK_OK);
 	assert_int_equal(st.unchanged, 2);
 	db_close(db);
 }
@@ -131,7 +131,7 @@ test_grid__a_bad_row_rolls_back_the_good_ones(void **state)
 	write_file("mixed.csv", "code,name\n140121100201002,东于二\n"
 	    "140121100201003,\n");
 	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "mixed.csv", &plain,
-	    50, &st), GK_DATAERR);
+	    50, 0, &st), GK_DATAERR);
 	assert_int_equal(st.bad, 1);
 	c = check(db);
 	/* 140121100201002 would have been an empty grid: it is not there. */
@@ -148,7 +148,7 @@ test_grid__max_errors_stops_reading(void **state)
 	county(db);
 	write_file("many.csv", "code,name\nx,a\ny,b\nz,c\nw,d\n");
 	assert_int_equal(grid_import(db, cfg, GRID_GRIDS, "many.csv", &plain,
-	    2, &st), GK_DATAERR);
+	    2, 0, &st), GK_DATAERR);
 	assert_int_equal(st.bad, 2);
 	assert_int_equal(st.rows, 2);
 	db_close(db);

@@ -1,0 +1,39 @@
+/*
+ * codeset.h - the codes a batch has looked up already, each with a
+ * small value (a level, a kind, a flag), so that an import asks the
+ * database about each village or grid once, in whatever order its
+ * file lists them, not once a row.
+ *
+ * Open addressing over codes of at most 15 characters.  Memory is the
+ * distinct codes of one batch (a province's 80,000 grids: 2.5 MiB),
+ * bounded: past CODESET_MAX codes the set forgets them all and starts
+ * again, so the worst is a lookup again, never unbounded growth.  The
+ * owner frees it (codeset_free) at the end of the batch.
+ */
+#ifndef GRIDKIT_CODESET_H
+#define GRIDKIT_CODESET_H
+
+#include <stddef.h>
+
+#define CODESET_MAX	(1UL << 20)	/* codes kept at most */
+
+struct codeset_slot;
+
+struct codeset {
+	struct codeset_slot *slot;	/* the table; NULL while empty */
+	size_t cap;			/* slots, a power of two */
+	size_t n;			/* codes in it */
+};
+#define CODESET_INIT { NULL, 0, 0 }
+
+/* The value kept for code, or -1 when code is not in the set. */
+int codeset_get(const struct codeset *cs, const char *code);
+
+/* Keep code (at most 15 characters; a longer one is not kept) with
+ * value (0 or more), replacing the value it had. */
+void codeset_put(struct codeset *cs, const char *code, int value);
+
+/* Forget every code and free the memory; the set may be used again. */
+void codeset_free(struct codeset *cs);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * test_codeset.c - the codes a batch has looked up: kept with their
+ * values through growth, replaced, bounded.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "codeset.h"
+
+static void
+test_codeset__codes_are_kept_with_their_values_as_it_grows(void **state)
+{
+	struct codeset cs = CODESET_INIT;
+	char code[16];
+	int i;
+
+	assert_int_equal(codeset_get(&cs, "140121100001"), -1);
+	for (i = 0; i < 50000; i++) {
+		snprintf(code, sizeof code, "140121%09d", i * 7);
+		codeset_put(&cs, code, i % 3);
+	}
+	assert_int_equal(cs.n, 50000);
+	for (i = 0; i < 50000; i++) {
+		snprintf(code, sizeof code, "140121%09d", i * 7);
+		assert_int_equal(codeset_get(&cs, code), i % 3);
+		snprintf(code, sizeof code, "140121%09d", i * 7 + 1);
+		assert_int_equal(codeset_get(&cs, code), -1);
+	}
+	/* A code put again keeps one slot and takes the new value. */
+	codeset_put(&cs, "140121000000007", 9);
+	assert_int_equal(codeset_get(&cs, "140121000000007"), 9);
+	assert_int_equal(cs.n, 50000);
+	codeset_free(&cs);
+	assert_int_equal(codeset_get(&cs, "140121000000007"), -1);
+	codeset_put(&cs, "14", 0);
+	assert_int_equal(codeset_get(&cs, "14"), 0);
+	codeset_free(&cs);
+}
+
+static void
+test_codeset__empty_and_overlong_codes_are_not_kept(void **state)
+{
+	struct codeset cs = CODESET_INIT;
+
+	codeset_put(&cs, "", 1);
+	codeset_put(&cs, "1401211000010011", 1);
+	assert_int_equal(cs.n, 0);
+	assert_int_equal(codeset_get(&cs, ""), -1);
+	assert_int_equal(codeset_get(&cs, "1401211000010011"), -1);
+	codeset_put(&cs, "140121100001001", 1);
+	assert_int_equal(codeset_get(&cs, "140121100001001"), 1);
+	codeset_free(&cs);
+}
+
+static void
+test_codeset__past_its_bound_it_starts_again(void **state)
+{
+	struct codeset cs = CODESET_INIT;
+	char code[16];
+	unsigned long i;
+
+	for (i = 0; i < CODESET_MAX; i++) {
+		snprintf(code, sizeof code, "%lu", i);
+		codeset_put(&cs, code, 1);
+	}
+	assert_int_equal(cs.n, CODESET_MAX);
+	codeset_put(&cs, "new", 2);
+	assert_int_equal(cs.n, 1);
+	assert_int_equal(codeset_get(&cs, "new"), 2);
+	assert_int_equal(codeset_get(&cs, "0"), -1);
+	codeset_free(&cs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_codeset__codes_are_kept_with_their_values_as_it_grows),
+		cmocka_unit_test(test_codeset__empty_and_overlong_codes_are_not_kept),
+		cmocka_unit_test(test_codeset__past_its_bound_it_starts_again),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
