@@ -14,7 +14,6 @@
  * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta),
  * 4 (dedicated grids), 5 (recruitment rounds), 6 (checks as comparisons,
  * people_status).
- * Not yet released: grid kind dedicated (grids.kind CHECK widened).
  *
  * What is portable, honestly.  Written so that PostgreSQL takes it
  * unchanged: TEXT, CHECK, NOT NULL, DEFAULT, REFERENCES, UNIQUE,
