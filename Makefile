@@ -57,7 +57,7 @@ Q := @
 say = @printf '  %-6s %s\n'
 endif
 
-PROGS    := grid-define staff-hire
+PROGS    := grid-define staff-hire event-report case-route
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -65,6 +65,7 @@ UNIT_BIN := $(UNIT_SRC:.c=)
 CLI_T    := $(sort $(wildcard tests/cli/*.t))
 MANPAGES := $(sort $(wildcard man/*.[1-9]))
 CALENDARS := $(sort $(wildcard etc/calendar/*.cal))
+CASEDATA := $(sort $(wildcard etc/case/*.tsv))
 TOOLS    := scripts/gen-province
 
 all: $(PROGS)
@@ -151,26 +152,29 @@ fuzz: deps
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(SHAREDIR)/calendar
+	    $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR)/case
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(filter %.1,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(filter %.5,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 etc/gridkit.yaml $(DESTDIR)$(SHAREDIR)/gridkit.yaml.example
 	install -m 644 $(CALENDARS) $(DESTDIR)$(SHAREDIR)/calendar
+	install -m 644 $(CASEDATA) $(DESTDIR)$(SHAREDIR)/case
 
 # What install installs, one path a file, without DESTDIR.
 INSTALLED = $(addprefix $(BINDIR)/,$(PROGS)) \
 	$(foreach s,1 5 7,$(addprefix $(MANDIR)/man$(s)/,$(notdir \
 	    $(filter %.$(s),$(MANPAGES))))) \
 	$(SHAREDIR)/gridkit.yaml.example \
-	$(addprefix $(SHAREDIR)/calendar/,$(notdir $(CALENDARS)))
+	$(addprefix $(SHAREDIR)/calendar/,$(notdir $(CALENDARS))) \
+	$(addprefix $(SHAREDIR)/case/,$(notdir $(CASEDATA)))
 
 # Removes the files install installed and gridkit's own directories
 # once empty; bin and the man directories are shared, they stay.
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
-	-rmdir $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR)/case \
+	    $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 # install, then uninstall, into a scratch DESTDIR: install puts there
 # exactly the files uninstall knows, the programs carry this SHAREDIR,

@@ -577,43 +577,70 @@ is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/*
+ * The shipped data directory sub ("calendar", "case") into path: etc/sub
+ * beside the program (a build tree), ../share/gridkit/sub beside it (an
+ * installed tree, wherever it was moved to: git's RUNTIME_PREFIX), else
+ * the compiled-in fallback (GRIDKIT_SHAREDIR "/sub", written out whole
+ * so that the programs carry it for check-install to find), or
+ * GRIDKIT_SHAREDIR/sub when fallback is NULL.
+ */
+static void
+shipped_dir(const char *sub, const char *fallback, struct sb *path)
+{
+	static const char *const beside[] = { "etc", "../share/gridkit" };
+	char exe[4096], *slash;
+	ssize_t n;
+	size_t i;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		for (i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+			sb_reset(path);
+			sb_addf(path, "%s/%s/%s", exe, beside[i], sub);
+			if (is_dir(path->buf))
+				return;
+		}
+	}
+	sb_reset(path);
+	if (fallback != NULL)
+		sb_adds(path, fallback);
+	else
+		sb_addf(path, "%s/%s", GRIDKIT_SHAREDIR, sub);
+}
+
 int
 cli_calendar(const struct cli *cli, struct calendar **out)
 {
-	/* Beside the program: a build tree, then an installed tree moved
-	 * to another prefix (git's RUNTIME_PREFIX). */
-	static const char *const beside[] = {
-		"etc/calendar", "../share/gridkit/calendar"
-	};
 	const char *dir = config_str(cli->config, "calendar.dir");
-	char exe[4096], *slash;
 	struct sb path = SB_INIT;
-	ssize_t n;
-	size_t i;
 	int rc;
 
 	if (*dir == '\0') {
-		n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		if (n > 0) {
-			exe[n] = '\0';
-			if ((slash = strrchr(exe, '/')) != NULL)
-				*slash = '\0';
-			for (i = 0; i < sizeof beside / sizeof beside[0]; i++) {
-				sb_reset(&path);
-				sb_addf(&path, "%s/%s", exe, beside[i]);
-				if (is_dir(path.buf))
-					break;
-			}
-			if (i == sizeof beside / sizeof beside[0])
-				sb_reset(&path);
-		}
-		if (path.len == 0)
-			sb_adds(&path, GRIDKIT_SHAREDIR "/calendar");
+		shipped_dir("calendar", GRIDKIT_SHAREDIR "/calendar", &path);
 		dir = path.buf;
 	}
 	rc = cal_load_dir(out, dir);
 	sb_release(&path);
 	return rc;
+}
+
+void
+cli_datafile(const struct cli *cli, const char *key, const char *sub,
+    const char *name, struct sb *out)
+{
+	const char *file = config_str(cli->config, key);
+
+	sb_reset(out);
+	if (*file != '\0') {
+		sb_adds(out, file);
+		return;
+	}
+	shipped_dir(sub, NULL, out);
+	sb_addf(out, "/%s", name);
 }
 
 /* Parse one id of kind: 0, or -1 when s is none. */
