@@ -11,7 +11,8 @@
  * (tests/fixtures/schema-vN.sql).  A C step is not hashed: it must be
  * frozen by hand, and may use only what db.h offers.
  *
- * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta).
+ * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta),
+ * 4 (events, visits, cases, case_counters, case_history, departments).
  *
  * What is portable, honestly.  Written so that PostgreSQL takes it
  * unchanged: TEXT, CHECK, NOT NULL, DEFAULT, REFERENCES, UNIQUE,

@@ -245,6 +245,7 @@ test_db__released_migrations_are_frozen(void **state)
 		/* 1 */ "79bf0e586a62ab8ab6f134d6f269c2432ac146c73a1198a4146262e35afcf289",
 		/* 2 */ "0ecb70481e85e57845036883311ae1129acbe4d2e01cd86756ff8e3ed10387f9",
 		/* 3 */ "bb22141d52416ca613b856b3b4c576c747f6944796fa1de98ec0b94bddf3349a",
+		/* 4 */ "766a639ce2986763d3765cf0e2a112610498a75922cb590988639affa8c71912",
 	};
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len, i;
