@@ -288,6 +288,7 @@ do_move(struct cli *cli, struct db *db)
 static int
 do_overdue(struct cli *cli, struct db *db)
 {
+	struct sb sum = SB_INIT;
 	struct case_escalate_stats st;
 	struct case_env env;
 	struct calendar *cal;
@@ -310,13 +311,13 @@ do_overdue(struct cli *cli, struct db *db)
 	rc = case_escalate(db, &env, w, &st);
 	if (w != NULL)
 		rc = cli_out_end(w, rc);
-	if (rc == GK_OK)
-		diag_info("escalated %lu from village to township, %lu from "
-		    "township to county; %lu red at the county, staying; "
-		    "cards: %lu yellow, %lu red; %lu overdue already "
-		    "escalated%s", st.up[1], st.up[2], st.stay, st.yellow,
-		    st.red, st.skipped, cli->dry_run ? " (dry run: not kept)" :
-		    "");
+	/* What changed was said with its audit row; a run that changed
+	 * nothing says so here, so that -v always gives one line. */
+	if (rc == GK_OK && st.yellow + st.red == 0) {
+		case_escalate_summary(&st, &sum);
+		diag_info("%s", sum.buf);
+		sb_release(&sum);
+	}
 	release_env(&env, cal);
 	return rc;
 }

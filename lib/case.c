@@ -1025,6 +1025,15 @@ const struct recout_col case_escalate_cols[] = {
 const size_t case_escalate_ncols = sizeof case_escalate_cols /
     sizeof case_escalate_cols[0];
 
+void
+case_escalate_summary(const struct case_escalate_stats *st, struct sb *out)
+{
+	sb_addf(out, "escalated %lu from village to township, %lu from "
+	    "township to county; %lu red at the county, staying; cards: %lu "
+	    "yellow, %lu red; %lu overdue already escalated", st->up[1],
+	    st->up[2], st->stay, st->yellow, st->red, st->skipped);
+}
+
 int
 case_escalate(struct db *db, const struct case_env *env, struct recout *out,
     struct case_escalate_stats *stats)
@@ -1129,9 +1138,8 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 		db_rollback(db);
 		return GK_OK;
 	}
-	sb_addf(&detail, "%lu from village, %lu from township, %lu red at "
-	    "the county; cards %lu yellow, %lu red", stats->up[1],
-	    stats->up[2], stats->stay, stats->yellow, stats->red);
+	/* The audit row's detail is the -v summary: one line. */
+	case_escalate_summary(stats, &detail);
 	snprintf(note, sizeof note, "%zu overdue cases", n);
 	rc = audit_commit(db, "escalate --overdue", note, detail.buf);
 	sb_release(&detail);

@@ -190,6 +190,13 @@ extern const size_t case_escalate_ncols;
 int case_escalate(struct db *db, const struct case_env *env,
     struct recout *out, struct case_escalate_stats *stats);
 
+/* The one-line summary of a run ("escalated 2 from village to township,
+ * ..."), appended to out: what -v says, and the audit row's detail.
+ * The skipped count is there only when -v asked for it. */
+struct sb;
+void case_escalate_summary(const struct case_escalate_stats *st,
+    struct sb *out);
+
 /* Departments (Art. 13(2)): code, name, area, categories. */
 int case_dept_import(struct db *db, const struct case_env *env,
     const char *path, const struct recin_opts *in, long long max_errors);

@@ -177,6 +177,38 @@ test_expect_success 'at the county an overdue case gets a red card and stays, on
 	GRIDKIT_NOW=2026-11-30T10:00:00+08:00 case-route list --card red --overdue -f tsv | grep 燃气泄漏
 '
 
+test_expect_success '-v says what a run did on one line' '
+	V=$(report $G2 hazard.work serious 塌方) &&
+	GRIDKIT_NOW=2026-11-30T11:00:00+08:00 case-route -v escalate --overdue 2>err &&
+	test "$(wc -l <err)" = 1 &&
+	grep "escalated 1 from village to township, 0 from township to county; 0 red at the county, staying; cards: 1 yellow, 0 red; 1 overdue already escalated" err
+'
+
+# The lock holder says on the FIFO held that it holds the lock, and keeps
+# it until the test writes to the FIFO release: no sleeps, no race.
+test_expect_success 'escalate --overdue --wait 0 exits 75 while another holds the lock' '
+	mkfifo held release || exit 1
+	sqlite3 -bail test.db "BEGIN IMMEDIATE;" ".shell echo locked >held" \
+	    ".shell cat release >/dev/null" "COMMIT;" >/dev/null &
+	holder=$!
+	rc=1
+	if timeout 30 cat held | grep -q locked; then
+		exits 75 case-route escalate --overdue --wait 0 2>err && rc=0
+		timeout 30 sh -c "echo >release" || kill $holder
+	else
+		kill $holder
+	fi
+	wait $holder
+	test $rc = 0
+'
+
+test_expect_success 'past the last calendar year it says so once, counting weekends' '
+	Y=$(GRIDKIT_NOW=2027-03-01T09:00:00+08:00 report $G1 other general 明年 2>err) &&
+	grep "no working-day calendar for 2027" err &&
+	test "$(grep -c "no working-day calendar" err)" = 1 &&
+	case-route show -f json $Y 2>/dev/null | grep "\"due\": \"2027-03-03T00:00:00+08:00\""
+'
+
 test_expect_success 'every move leaves an audit row' '
 	sqlite3 test.db "SELECT DISTINCT verb FROM audit WHERE program = '"'"'case-route'"'"' ORDER BY verb" >verbs &&
 	for v in assign close escalate feedback file handdown investigate refuse rework transfer "escalate --overdue"; do
