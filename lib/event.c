@@ -300,8 +300,10 @@ done_print(const struct done_list *dl, struct recout *out, FILE *ids)
 	for (i = 0; i < dl->n; i++) {
 		case_number_format(dl->d[i].case_id, num);
 		if (out == NULL) {
-			/* A joined event opened no case to move on. */
-			if (dl->d[i].how != 1 && fprintf(ids, "%s\n", num) < 0)
+			/* A joined event opened no case to move on, and one
+			 * settled on the spot is closed already: the pipe
+			 * gets the cases the next step has to file. */
+			if (dl->d[i].how == 0 && fprintf(ids, "%s\n", num) < 0)
 				return GK_IOERR;
 			continue;
 		}

@@ -55,8 +55,9 @@ extern const size_t event_report_ncols;
  * event_add reports one event whose fields are v (NULL: not given);
  * event_import the records of path ("-": standard input), all or
  * nothing unless keep_going.  After the commit, each event is written
- * to out when not NULL, else the number of each case it opened on a
- * line of ids (a duplicate joined to an open case opened none).  A
+ * to out when not NULL, else the number of each case it opened and
+ * left open on a line of ids (a duplicate joined to an open case opened
+ * none; one resolved on the spot is closed already).  A
  * bad field of event_add is reported as its option (--grid).
  */
 int event_add(struct db *db, const struct case_env *env,
