@@ -122,6 +122,7 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory all $(TOOLS)
 	@scripts/bench
+	@scripts/bench-cases
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
 # (not part of check: it runs as long as it is given).

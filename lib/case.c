@@ -811,9 +811,8 @@ case_list(struct db *db, const struct case_env *env,
 	    "AND (? = 0 OR status = 'open') ORDER BY id",
 	    "SELECT id, status, step, level, area, dept, grid, category, "
 	    "severity, title, step_since, due, limit_text, card, assignee "
-	    "FROM cases WHERE due < ? AND grid BETWEEN ? AND ? AND "
-	    "status = 'open' AND (? = 0 OR step = ?) AND (? = 0 OR 1) "
-	    "ORDER BY id"
+	    "FROM cases WHERE due < ? AND status = 'open' AND "
+	    "(? = 0 OR step = ?) ORDER BY due, id"
 	};
 	char num[CASE_NUMBER_MAX], nowt[CLOCK_ISO_MAX], cutoff[CLOCK_ISO_MAX];
 	char hand[80], a[13];
@@ -836,13 +835,13 @@ case_list(struct db *db, const struct case_env *env,
 	st = db_prepare(db, sql[f->overdue ? 1 : 0]);
 	if (st == NULL)
 		return GK_SOFTWARE;
+	/* Overdue cases are few, whatever the size of the area: they are
+	 * read by their due time (cases_due) and the area is checked here,
+	 * so that a township's overdue cases are not a scan of its cases. */
 	if (f->overdue) {
 		db_bind_text(st, 1, nowt);
-		db_bind_text(st, 2, lo);
-		db_bind_text(st, 3, hi);
-		db_bind_int(st, 4, f->step);
-		db_bind_int(st, 5, f->step);
-		db_bind_int(st, 6, open);
+		db_bind_int(st, 2, f->step);
+		db_bind_int(st, 3, f->step);
 	} else {
 		db_bind_text(st, 1, lo);
 		db_bind_text(st, 2, hi);
@@ -851,6 +850,9 @@ case_list(struct db *db, const struct case_env *env,
 		db_bind_int(st, 5, open);
 	}
 	while ((rc = db_step(st)) == DB_ROW) {
+		if (f->overdue && (strcmp(db_text(st, 6), lo) < 0 ||
+		    strcmp(db_text(st, 6), hi) > 0))
+			continue;
 		level = db_isnull(st, 5) ? (int)db_int(st, 3) : 4;
 		if (f->level && f->level != level)
 			continue;
