@@ -5,6 +5,7 @@
  * a row of a file and an event given with options are held to the
  * same rules and refused with the same words.
  */
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,14 @@ empty(const char *s)
 }
 
 /*
+ * Whether the last refusal of ev_check or visit_check was about what the
+ * database holds (a grid missing or retired, a reporter not serving),
+ * which is bad data (65), rather than about how a value is written,
+ * which on the command line is a usage error (64).
+ */
+static int refused_fact;
+
+/*
  * Check the fields v into e: 0; -1 with *field and why set; or
  * -1 - status on a database error.
  */
@@ -91,6 +100,7 @@ ev_check(struct db *db, const struct case_env *env,
 	int rc, i;
 
 	memset(e, 0, sizeof *e);
+	refused_fact = 0;
 	for (i = 0; i < EV_TITLE + 1; i++)
 		if (empty(v[i])) {
 			*field = i;
@@ -110,6 +120,7 @@ ev_check(struct db *db, const struct case_env *env,
 	if (rc == 0 || strcmp(gi.status, "active") != 0) {
 		snprintf(why, n, "grid %s is %s", gc.code, rc == 0 ?
 		    "not in the database" : "retired");
+		refused_fact = 1;
 		return -1;
 	}
 	snprintf(e->grid, sizeof e->grid, "%s", gc.code);
@@ -176,6 +187,7 @@ ev_check(struct db *db, const struct case_env *env,
 			    "%s (Art. 6: grid staff report from the grid they "
 			    "serve)", e->reporter, e->grid,
 			    day_format(clock_day(e->at), day));
+			refused_fact = 1;
 			return -1;
 		}
 		e->source = "grid";
@@ -215,10 +227,17 @@ ev_check(struct db *db, const struct case_env *env,
 	return 0;
 }
 
-/* What became of one event. */
+/*
+ * What became of a run of events: n events with consecutive ids whose
+ * cases have consecutive numbers and the same fate.  A batch keeps these
+ * until its commit, when they are printed; events of one county and
+ * year opening cases in a row make one run, so memory stays flat
+ * however long the batch.
+ */
 struct done {
-	long long event;	/* its id */
+	long long event;	/* the first event's id */
 	long long case_id;	/* its case */
+	long long n;		/* events in the run */
 	int how;		/* 0 opened, 1 joined, 2 closed on the spot */
 };
 
@@ -227,13 +246,32 @@ struct done_list {
 	size_t n, cap;
 };
 
+static void
+done_add(struct done_list *dl, const struct done *d)
+{
+	struct done *last = dl->n > 0 ? &dl->d[dl->n - 1] : NULL;
+
+	if (last != NULL && last->how == d->how && d->how != 1 &&
+	    last->event + last->n == d->event &&
+	    last->case_id + last->n == d->case_id) {
+		last->n++;
+		return;
+	}
+	if (dl->n == dl->cap) {
+		dl->cap = dl->cap ? 2 * dl->cap : 16;
+		dl->d = ereallocarray(dl->d, dl->cap, sizeof *dl->d);
+	}
+	dl->d[dl->n] = *d;
+	dl->d[dl->n++].n = 1;
+}
+
 /* Write a checked event: its case and its row.  0, or -status. */
 static int
 ev_put(struct db *db, const struct case_env *env, const struct ev *e,
     const struct event_opts *opts, struct done_list *dl)
 {
 	struct case_new cn;
-	struct done d = { 0, 0, 0 };
+	struct done d = { 0, 0, 1, 0 };
 	char at[CLOCK_ISO_MAX], now[CLOCK_ISO_MAX], num[CASE_NUMBER_MAX];
 	int rc;
 
@@ -272,11 +310,7 @@ ev_put(struct db *db, const struct case_env *env, const struct ev *e,
 		    "grid and category within %lld days): joined to it; --new "
 		    "opens a case", d.event, case_number_format(d.case_id,
 		    num), config_int(env->cfg, "case.duplicate_days"));
-	if (dl->n == dl->cap) {
-		dl->cap = dl->cap ? 2 * dl->cap : 256;
-		dl->d = ereallocarray(dl->d, dl->cap, sizeof *dl->d);
-	}
-	dl->d[dl->n++] = d;
+	done_add(dl, &d);
 	return 0;
 }
 
@@ -294,26 +328,30 @@ done_print(const struct done_list *dl, struct recout *out, FILE *ids)
 	    "closed on the spot" };
 	char num[CASE_NUMBER_MAX], ev[24];
 	const char *v[3];
+	long long k;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < dl->n; i++) {
-		case_number_format(dl->d[i].case_id, num);
-		if (out == NULL) {
-			/* A joined event opened no case to move on, and one
-			 * settled on the spot is closed already: the pipe
-			 * gets the cases the next step has to file. */
-			if (dl->d[i].how == 0 && fprintf(ids, "%s\n", num) < 0)
-				return GK_IOERR;
-			continue;
+	for (i = 0; i < dl->n; i++)
+		for (k = 0; k < dl->d[i].n; k++) {
+			case_number_format(dl->d[i].case_id + k, num);
+			if (out == NULL) {
+				/* A joined event opened no case to move on,
+				 * and one settled on the spot is closed
+				 * already: the pipe gets the cases the next
+				 * step has to file. */
+				if (dl->d[i].how == 0 &&
+				    fprintf(ids, "%s\n", num) < 0)
+					return GK_IOERR;
+				continue;
+			}
+			snprintf(ev, sizeof ev, "%lld", dl->d[i].event + k);
+			v[0] = ev;
+			v[1] = num;
+			v[2] = how[dl->d[i].how];
+			if ((rc = recout_row(out, v)) != 0)
+				return rc;
 		}
-		snprintf(ev, sizeof ev, "%lld", dl->d[i].event);
-		v[0] = ev;
-		v[1] = num;
-		v[2] = how[dl->d[i].how];
-		if ((rc = recout_row(out, v)) != 0)
-			return rc;
-	}
 	return GK_OK;
 }
 
@@ -335,8 +373,7 @@ event_add(struct db *db, const struct case_env *env,
 		if (rc < -1)
 			return -1 - rc;
 		diag_error("%s: %s", event_options[field], why);
-		return field == EV_REPORTER && strstr(why, "Art. 6") != NULL ?
-		    GK_DATAERR : GK_USAGE;
+		return refused_fact ? GK_DATAERR : GK_USAGE;
 	}
 	if ((rc = ev_put(db, env, &e, opts, &dl)) < 0) {
 		db_rollback(db);
@@ -403,6 +440,15 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 	struct imp im = { env, opts, { NULL, 0, 0 }, out, ids };
 	int i, rc;
 
+#ifdef M_TRIM_THRESHOLD
+	/*
+	 * SQLite 3.40 runs INSERT ... RETURNING through a scratch table it
+	 * allocates and frees for every row; glibc then gives the heap's top
+	 * back to the kernel and takes it again each time, a third of an
+	 * import's time in brk() and TLB flushes.  Keep freed memory.
+	 */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 	for (i = 0; i < EV_NFIELDS; i++) {
 		fields[i].name = event_field_names[i];
 		fields[i].required = i <= EV_TITLE;
@@ -438,6 +484,7 @@ visit_check(struct db *db, const char *const v[VI_NFIELDS], long long *staff,
 	gk_day d;
 	int rc, i;
 
+	refused_fact = 0;
 	for (i = 0; i < 3; i++)
 		if (empty(v[i])) {
 			*field = i;
@@ -489,6 +536,7 @@ visit_check(struct db *db, const char *const v[VI_NFIELDS], long long *staff,
 		snprintf(why, n, "staff %lld does not serve grid %s on %s "
 		    "(Art. 6: grid staff patrol the grid they serve)", *staff,
 		    grid, day);
+		refused_fact = 1;
 		return -1;
 	}
 	return 0;
@@ -528,7 +576,7 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 		if (rc < -1)
 			return -1 - rc;
 		diag_error("%s: %s", opt[field], why);
-		return strstr(why, "Art. 6") != NULL ? GK_DATAERR : GK_USAGE;
+		return refused_fact ? GK_DATAERR : GK_USAGE;
 	}
 	if ((rc = visit_put(db, staff, grid, day, households,
 	    v[VI_NOTES])) < 0) {

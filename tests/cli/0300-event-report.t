@@ -74,6 +74,14 @@ test_expect_success '--resolved closes the case at once with every step stamped'
 	test "$(sqlite3 test.db "SELECT group_concat(action, \" \") FROM case_history WHERE case_id = (SELECT case_id FROM events WHERE title = '"'"'楼道堆物'"'"')")" = "report file assign investigate feedback close"
 '
 
+test_expect_success 'a grid not in the database is bad data, a malformed one a usage error' '
+	exits 65 event-report add --grid 140121100001009 --category other \
+	    --severity general --title x --source hotline 2>err &&
+	grep "grid 140121100001009 is not in the database" err &&
+	exits 64 event-report add --grid 1401 --category other \
+	    --severity general --title x --source hotline
+'
+
 test_expect_code 64 '--resolved without --result is a usage error' '
 	event-report add --grid $G1 --category hazard.fire --severity general \
 	    --title x --reporter 1 --resolved
