@@ -151,6 +151,36 @@ test_expect_success 'list filters by area, category and reporter' '
 	test "$(wc -l <l3)" = 2
 '
 
+test_expect_success 'list masks a phone number typed into a title unless --reveal, which is recorded' '
+	event-report add --grid $G2 --category livelihood.demand --severity general \
+	    --title "请回电13800138000" --source hotline --at 2026-11-28T10:00 >/dev/null &&
+	event-report list -f tsv >l &&
+	grep "请回电138\*\*\*\*8000" l && ! grep 13800138000 l &&
+	event-report --reveal list -f tsv | grep 13800138000 &&
+	sqlite3 test.db "SELECT subject FROM audit WHERE verb = '"'"'reveal'"'"'" | grep -x events
+'
+
+test_expect_success 'list filters by dates, inclusive' '
+	event-report list --from 2026-11-28 --to 2026-11-28 -f tsv >l &&
+	test "$(wc -l <l)" = 2 &&
+	event-report list --to 2026-11-27 -f tsv >l &&
+	test "$(wc -l <l)" = 1
+'
+
+test_expect_success 'import --keep-going keeps the good rows and writes the bad ones to the rejects file' '
+	exits 1 event-report import --keep-going --rejects rej.csv bad.csv >nums 2>err &&
+	test "$(wc -l <nums)" = 1 &&
+	test "$(wc -l <rej.csv)" = 4 &&
+	test "$(stat -c %a rej.csv)" = 600
+'
+
+test_expect_success 'a bad taxonomy is refused at its line (exit 78)' '
+	printf "id\tname\tparent\tgrid\tgroup\nx\t某类\tnope\tyes\tother\n" >cats.tsv &&
+	printf "case:\n  categories: cats.tsv\n" >bad.yaml &&
+	exits 78 event-report -c bad.yaml categories 2>err &&
+	grep "cats.tsv:2:.*parent nope is not listed before it" err
+'
+
 test_expect_success 'sixteen reporters at once: no event lost, no case number twice, no lock error' '
 	i=0 &&
 	while [ $i -lt 16 ]; do

@@ -141,6 +141,14 @@ test_expect_success 'a serious event has hours, a general one working days' '
 	case-route show -f json $B | grep "\"limit\": \"1d\""
 '
 
+test_expect_success 'list --due-within and --light pick by the clock' '
+	D=$(report $G2 other general 限期) &&
+	case-route list --due-within 1 -f tsv | grep "^$D" &&
+	GRIDKIT_NOW=2026-11-30T17:00:00+08:00 case-route list --light yellow -f tsv | grep "^$D" &&
+	GRIDKIT_NOW=2026-11-30T09:00:00+08:00 case-route list --light green -f tsv | grep "^$D" &&
+	! GRIDKIT_NOW=2026-11-30T09:00:00+08:00 case-route list --light yellow -f tsv | grep "^$D"
+'
+
 test_expect_success 'escalate --overdue: one level up with a yellow card, silent' '
 	S=$(sqlite3 test.db "SELECT id FROM cases WHERE title = '"'"'燃气泄漏'"'"'") &&
 	GRIDKIT_NOW=2026-11-29T13:30:00+08:00 case-route escalate --overdue >out 2>err &&
