@@ -5,11 +5,13 @@
  * a row of a file and an event given with options are held to the
  * same rules and refused with the same words.
  */
-#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "audit.h"
 #include "batch.h"
