@@ -489,10 +489,11 @@ owns(const char *cats, const char *category)
 	return 0;
 }
 
-/* A department for k: 1 with its area checked, 0 after reporting. */
+/* A department for k: 1 when it is of k's level and owns its category,
+ * 0 with why set, -status. */
 static int
-find_dept(struct db *db, const struct kase *k, const char *code,
-    int quiet, char *why, size_t n)
+find_dept(struct db *db, const struct kase *k, const char *code, char *why,
+    size_t n)
 {
 	char num[CASE_NUMBER_MAX], a[13];
 	struct db_stmt *st;
@@ -523,7 +524,6 @@ find_dept(struct db *db, const struct kase *k, const char *code,
 		return 0;
 	}
 	db_reset(st);
-	(void)quiet;
 	return 1;
 }
 
@@ -539,7 +539,7 @@ assign_to(struct db *db, const struct case_env *env, struct kase *k,
 	long long staff;
 	int rc;
 
-	if ((rc = find_dept(db, k, to, 1, why, n)) < 0)
+	if ((rc = find_dept(db, k, to, why, n)) < 0)
 		return rc;
 	if (rc == 1) {
 		kind = "department";
@@ -659,7 +659,7 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		hnote = m->reason;
 		break;
 	case CASE_TRANSFER:
-		if ((rc = find_dept(db, &k, m->to, 0, why, sizeof why)) < 0)
+		if ((rc = find_dept(db, &k, m->to, why, sizeof why)) < 0)
 			return rc;
 		if (rc == 0) {
 			diag_error("case %s: cannot transfer: %s",
@@ -815,7 +815,7 @@ case_list(struct db *db, const struct case_env *env,
 	    "(? = 0 OR step = ?) ORDER BY due, id"
 	};
 	char num[CASE_NUMBER_MAX], nowt[CLOCK_ISO_MAX], cutoff[CLOCK_ISO_MAX];
-	char hand[80], a[13];
+	char hand[80];
 	const char *v[13], *lo = f->lo ? f->lo : "", *hi = f->hi ? f->hi :
 	    "~";
 	struct db_stmt *st;
@@ -890,7 +890,6 @@ case_list(struct db *db, const struct case_env *env,
 		}
 	}
 	db_reset(st);
-	(void)a;
 	return rc < 0 ? -rc : GK_OK;
 }
 
