@@ -63,7 +63,7 @@ Q := @
 say = @printf '  %-6s %s\n'
 endif
 
-PROGS    := grid-define staff-hire
+PROGS    := grid-define staff-hire event-report case-route
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -71,6 +71,7 @@ UNIT_BIN := $(UNIT_SRC:.c=)
 CLI_T    := $(sort $(wildcard tests/cli/*.t))
 MANPAGES := $(sort $(wildcard man/*.[1-9]))
 CALENDARS := $(sort $(wildcard etc/calendar/*.cal))
+CASEDATA := $(sort $(wildcard etc/case/*.tsv))
 TOOLS    := scripts/gen-province
 # Translations: po/LANG.po, built beside the programs as
 # locale/LANG/LC_MESSAGES/gridkit.mo (where a build tree finds them).
@@ -165,6 +166,7 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory all $(TOOLS)
 	@scripts/bench
+	@scripts/bench-cases
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
 # (not part of check: it runs as long as it is given).
@@ -195,13 +197,14 @@ fuzz: deps
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(SHAREDIR)/calendar
+	    $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR)/case
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(filter %.1,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(filter %.5,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 etc/gridkit.yaml $(DESTDIR)$(SHAREDIR)/gridkit.yaml.example
 	install -m 644 $(CALENDARS) $(DESTDIR)$(SHAREDIR)/calendar
+	install -m 644 $(CASEDATA) $(DESTDIR)$(SHAREDIR)/case
 	for mo in $(MO); do \
 	    d=$(DESTDIR)$(LOCALEDIR)/$$(echo $$mo | cut -d/ -f2)/LC_MESSAGES; \
 	    install -d $$d && install -m 644 $$mo $$d/gridkit.mo || exit 1; \
@@ -213,13 +216,15 @@ INSTALLED = $(addprefix $(BINDIR)/,$(PROGS)) \
 	    $(filter %.$(s),$(MANPAGES))))) \
 	$(SHAREDIR)/gridkit.yaml.example \
 	$(addprefix $(SHAREDIR)/calendar/,$(notdir $(CALENDARS))) \
-	$(patsubst locale/%,$(LOCALEDIR)/%,$(MO))
+	$(patsubst locale/%,$(LOCALEDIR)/%,$(MO)) \
+	$(addprefix $(SHAREDIR)/case/,$(notdir $(CASEDATA)))
 
 # Removes the files install installed and gridkit's own directories
 # once empty; bin and the man directories are shared, they stay.
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
-	-rmdir $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR)/case \
+	    $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 # install, then uninstall, into a scratch DESTDIR: install puts there
 # exactly the files uninstall knows, the programs carry this SHAREDIR,

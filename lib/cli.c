@@ -922,6 +922,28 @@ set_lang(enum i18n_lang lang, int forced)
 	sb_release(&path);
 }
 
+void
+cli_datafile(const struct cli *cli, const char *key, const char *sub,
+    const char *name, struct sb *out)
+{
+	const char *file = config_str(cli->config, key);
+	struct sb build = SB_INIT, installed = SB_INIT, fallback = SB_INIT;
+
+	sb_reset(out);
+	if (*file != '\0') {
+		sb_adds(out, file);
+		return;
+	}
+	sb_addf(&build, "etc/%s", sub);
+	sb_addf(&installed, "../share/gridkit/%s", sub);
+	sb_addf(&fallback, "%s/%s", GRIDKIT_SHAREDIR, sub);
+	beside_exe(out, build.buf, installed.buf, fallback.buf);
+	sb_addf(out, "/%s", name);
+	sb_release(&build);
+	sb_release(&installed);
+	sb_release(&fallback);
+}
+
 /* Parse one id of kind: 0, or -1 when s is none. */
 static int
 parse_id(const struct cli_idkind *kind, const char *s, long long *id)

@@ -196,6 +196,17 @@ int cli_open_db(struct cli *cli, struct db **out, enum cli_db mode);
 struct calendar;
 int cli_calendar(const struct cli *cli, struct calendar **out);
 
+/*
+ * cli_datafile writes into out the path of a shipped data file: the
+ * config key's value when set, else name in the shipped directory sub
+ * found as cli_calendar finds the calendars ("case", "categories.tsv":
+ * etc/case/categories.tsv in a build tree, SHAREDIR/case/... when
+ * installed).
+ */
+struct sb;
+void cli_datafile(const struct cli *cli, const char *key, const char *sub,
+    const char *name, struct sb *out);
+
 /* A kind of identifier that commands take as operands or read from
  * standard input: staff ids today, case numbers next. */
 struct cli_idkind {

@@ -1101,3 +1101,16 @@ fail:
 	db_rollback(db);
 	return rc;
 }
+
+int
+grid_area_exists(struct db *db, const char *code)
+{
+	struct db_stmt *st;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT 1 FROM areas WHERE code = ?", "s",
+	    code);
+	if (rc == DB_ROW)
+		db_reset(st);
+	return rc;
+}

@@ -77,6 +77,10 @@ struct grid_info {
  */
 int grid_lookup(struct db *db, const char *code, struct grid_info *out);
 
+/* grid_area_exists: 1 when the area with the 12-digit code is in the
+ * database, 0 when not, -status after reporting. */
+int grid_area_exists(struct db *db, const char *code);
+
 /*
  * grid_require is grid_lookup for a grid that must exist and, when
  * active is set, be active: 1, 0 after reporting "grid X is not in the

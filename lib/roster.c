@@ -544,6 +544,23 @@ staff_serving(struct db *db, const char *grid, int reveal,
 	return rc < 0 ? -rc : rc;
 }
 
+/* Whether a person serves a grid under prefix on a day. */
+int
+staff_serves(struct db *db, long long id, const char *prefix, gk_day day)
+{
+	char d[DAY_ISO_MAX];
+	struct db_stmt *st;
+	int rc;
+
+	day_format(day, d);
+	rc = db_query(db, &st, "SELECT 1 FROM assignments WHERE person = ? "
+	    "AND substr(grid, 1, length(?)) = ? AND started <= ? AND "
+	    "(ended IS NULL OR ended > ?)", "Lssss", id, prefix, prefix, d, d);
+	if (rc == DB_ROW)
+		db_reset(st);
+	return rc;
+}
+
 /* Training levels of Art. 14. */
 static const char *
 train_level(const char *s)

@@ -324,10 +324,133 @@ static const char *const v_scale_checks[] = {
 	NULL
 };
 
+/*
+ * Events and cases (Art. 6, 7, 12, 13): event-report and case-route.
+ * Times are ISO 8601 text in the configured offset, compared as text.
+ */
+static const char *const v_events_cases[] = {
+	/*
+	 * A case: the six-step closed loop of one matter.  id is the case
+	 * number <county>-<year>-<seq> packed as county * 10^11 + year *
+	 * 10^7 + seq, so that it is both the key and the printed number;
+	 * seq comes from case_counters, never from max(id).  step 1..6 is
+	 * the last step done; level 1 village, 2 township, 3 county centre;
+	 * area the 12-digit code of the centre handling it; dept a
+	 * department of that level, or NULL.  due is the time the current
+	 * step must be left by; escalate_at is due while the cron job still
+	 * has to look at the case, NULL once closed or once the overdue step
+	 * has been escalated (the partial index keeps the cron job off the
+	 * rest).  stint counts the moves: an escalation is for one stint.
+	 */
+	"CREATE TABLE cases ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  grid       TEXT NOT NULL,"
+	"  category   TEXT NOT NULL,"
+	"  severity   TEXT NOT NULL,"
+	"  title      TEXT NOT NULL,"
+	"  status     TEXT NOT NULL DEFAULT 'open'"
+	"             CHECK (status IN ('open', 'closed', 'refused')),"
+	"  step       INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),"
+	"  level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),"
+	"  area       TEXT NOT NULL,"
+	"  dept       TEXT,"
+	"  assignee   TEXT,"		/* staff id, centre or department */
+	"  step_since TEXT NOT NULL,"
+	"  due        TEXT,"
+	"  limit_text TEXT,"		/* "3d" working days, "4h" hours */
+	"  escalate_at TEXT,"
+	"  stint      INTEGER NOT NULL DEFAULT 1,"
+	"  cards      INTEGER NOT NULL DEFAULT 0,"
+	"  card       TEXT,"		/* the last card: yellow, red */
+	"  on_spot    INTEGER NOT NULL DEFAULT 0,"	/* Art. 13(1) */
+	"  result     TEXT,"
+	"  satisfaction TEXT,"
+	"  reported   TEXT NOT NULL,"
+	"  closed     TEXT,"
+	"  updated    TEXT NOT NULL)",
+	"CREATE INDEX cases_escalate ON cases (escalate_at)"
+	"  WHERE escalate_at IS NOT NULL",
+	"CREATE INDEX cases_grid ON cases (grid, category, reported)",
+	"CREATE INDEX cases_area ON cases (area, step)",
+	"CREATE INDEX cases_due ON cases (due) WHERE due IS NOT NULL",
+
+	/* The last sequence number given per county and year. */
+	"CREATE TABLE case_counters ("
+	"  county     TEXT NOT NULL,"
+	"  year       INTEGER NOT NULL,"
+	"  last       INTEGER NOT NULL,"
+	"  PRIMARY KEY (county, year))",
+
+	/*
+	 * Every step of every case, in order: what happened, at which level,
+	 * by whom.  chain is left for the archive's hash chain (Art. 13(4)).
+	 */
+	"CREATE TABLE case_history ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  case_id    INTEGER NOT NULL REFERENCES cases (id),"
+	"  at         TEXT NOT NULL,"
+	"  action     TEXT NOT NULL,"
+	"  step       INTEGER NOT NULL,"
+	"  level      INTEGER NOT NULL,"
+	"  area       TEXT NOT NULL,"
+	"  dept       TEXT,"
+	"  card       TEXT,"
+	"  note       TEXT,"
+	"  due        TEXT,"
+	"  operator   TEXT NOT NULL,"
+	"  chain      TEXT)",
+	"CREATE INDEX case_history_case ON case_history (case_id)",
+
+	/* What a grid member reported (Art. 6, 7); each is in one case. */
+	"CREATE TABLE events ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  case_id    INTEGER NOT NULL REFERENCES cases (id),"
+	"  duplicate  INTEGER NOT NULL DEFAULT 0,"	/* linked to an open case */
+	"  grid       TEXT NOT NULL,"
+	"  category   TEXT NOT NULL,"
+	"  severity   TEXT NOT NULL,"
+	"  title      TEXT NOT NULL,"
+	"  description TEXT,"
+	"  location   TEXT,"
+	"  occurred   TEXT NOT NULL,"
+	"  reported   TEXT NOT NULL,"
+	"  reporter   INTEGER,"		/* staff id, or NULL */
+	"  source     TEXT NOT NULL,"	/* grid, resident, centre, ... */
+	"  resolved   INTEGER NOT NULL DEFAULT 0,"
+	"  result     TEXT,"
+	"  operator   TEXT NOT NULL)",
+	"CREATE INDEX events_case ON events (case_id)",
+	"CREATE INDEX events_grid ON events (grid, occurred)",
+	"CREATE INDEX events_reporter ON events (reporter)",
+
+	/* Patrol visits (Art. 6: the whole grid at least once a week). */
+	"CREATE TABLE visits ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  staff      INTEGER NOT NULL,"
+	"  grid       TEXT NOT NULL,"
+	"  day        TEXT NOT NULL,"
+	"  households INTEGER,"
+	"  notes      TEXT,"
+	"  operator   TEXT NOT NULL,"
+	"  UNIQUE (staff, grid, day))",
+	"CREATE INDEX visits_grid ON visits (grid, day)",
+
+	/* Functional departments of a level (Art. 13(2)). */
+	"CREATE TABLE departments ("
+	"  code       TEXT PRIMARY KEY,"
+	"  name       TEXT NOT NULL,"
+	"  area       TEXT NOT NULL,"	/* 12 digits: the level it is of */
+	"  categories TEXT NOT NULL DEFAULT '')",	/* space-separated */
+	"CREATE INDEX departments_area ON departments (area)",
+	NULL
+};
+
 const char *const schema_tables[] = {
 	"areas", "grids", "units", "audit", "people", "stages",
 	"assignments", "vacancies", "training", "gridkit_meta", "rounds",
 	"round_posts", "applications", "declarations", "public_contacts",
+	"cases", "case_counters", "case_history", "events", "visits",
+	"departments",
 	NULL
 };
 
@@ -338,6 +461,7 @@ const struct schema_migration schema_migrations[] = {
 	{ v_grid_kind_dedicated, NULL },
 	{ v_staff_rounds, NULL },
 	{ v_scale_checks, NULL },
+	{ v_events_cases, NULL },
 };
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

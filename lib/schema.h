@@ -13,7 +13,8 @@
  *
  * Released: 1 (areas, grids, units, audit), 2 (staff), 3 (gridkit_meta),
  * 4 (dedicated grids), 5 (recruitment rounds), 6 (checks as comparisons,
- * people_status).
+ * people_status), 7 (events, visits, cases, case_counters, case_history,
+ * departments).
  *
  * What is portable, honestly.  Written so that PostgreSQL takes it
  * unchanged: TEXT, CHECK, NOT NULL, DEFAULT, REFERENCES, UNIQUE,

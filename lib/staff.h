@@ -239,6 +239,17 @@ struct staff_member {
 int staff_serving(struct db *db, const char *grid, int reveal,
     int (*fn)(const struct staff_member *m, void *ctx), void *ctx);
 
+/*
+ * staff_serves tells whether staff member id served, on day, a grid
+ * whose code starts with prefix (a grid's 15 digits, or the significant
+ * digits of an area: "140121100"): an assignment started on or before
+ * day and not ended by it.  1, 0, or -status after reporting.  The one
+ * question other modules ask about who serves where (Art. 6: a
+ * reporter serves the grid; Art. 13: a case goes to staff of its area).
+ */
+int staff_serves(struct db *db, long long id, const char *prefix,
+    gk_day day);
+
 extern const struct recout_col staff_vacancy_cols[];
 extern const size_t staff_vacancy_ncols;
 

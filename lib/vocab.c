@@ -163,6 +163,22 @@ static const struct vocab_entry cards[] = {
 	{ "red",	"红牌",	{ "红牌督办", "红" },	2 },
 };
 
+/* Who reported an event: grid staff (a reporter named), or others. */
+static const struct vocab_entry event_sources[] = {
+	{ "grid",	"网格员",	{ "网格", "grid_staff" },	1 },
+	{ "resident",	"群众",		{ "居民", "群众来访" },		2 },
+	{ "centre",	"综治中心",	{ "中心", "center" },		3 },
+	{ "department",	"职能部门",	{ "部门" },			4 },
+	{ "hotline",	"热线",		{ "12345", "12345热线",
+					  "市民热线" },			5 },
+};
+
+static const struct vocab_entry satisfactions[] = {
+	{ "satisfied",	 "满意",	{ NULL },		3 },
+	{ "basically",	 "基本满意",	{ "basically_satisfied" },	2 },
+	{ "unsatisfied", "不满意",	{ "dissatisfied" },	1 },
+};
+
 #define TABLE(a) a, sizeof a / sizeof a[0]
 
 static const struct vocab_def {
@@ -193,6 +209,10 @@ static const struct vocab_def {
 	    TABLE(handling_levels) },
 	[VOCAB_LIGHT] = { "light", "a light", TABLE(lights) },
 	[VOCAB_CARD] = { "card", "a card colour", TABLE(cards) },
+	[VOCAB_EVENT_SOURCE] = { "event_source", "a source of events",
+	    TABLE(event_sources) },
+	[VOCAB_SATISFACTION] = { "satisfaction", "a satisfaction",
+	    TABLE(satisfactions) },
 };
 
 /* A folded name and the entry it means. */

@@ -47,6 +47,10 @@ enum vocab_id {
 	VOCAB_LIGHT,		/* a case's deadline light; value: 1 green
 				   to 3 red */
 	VOCAB_CARD,		/* supervision card; value: 1 yellow, 2 red */
+	VOCAB_EVENT_SOURCE,	/* who reported an event; value: 1 grid
+				   staff, 2 and on others */
+	VOCAB_SATISFACTION,	/* residents' satisfaction with a result;
+				   value: 3 satisfied to 1 unsatisfied */
 	VOCAB_COUNT
 };
 

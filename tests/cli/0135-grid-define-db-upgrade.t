@@ -3,6 +3,9 @@
 # and by writers, many programs on one database at once, damaged files.
 . "$GRIDKIT_TOP/tests/cli/lib.sh"
 
+# The schema version of this build: one per migration in lib/schema.c.
+latest=$(grep -c "^	{ v[0-9]*, " "$GRIDKIT_TOP/lib/schema.c")
+
 write_county
 fixtures=$GRIDKIT_TOP/tests/fixtures
 # The version this gridkit writes: that of a database it creates.

@@ -29,6 +29,31 @@ unset GRIDKIT_CONFIG
 test_count=0
 test_failed=0
 
+# hire_staff CSV: the candidates of CSV (with the columns of Art. 9),
+# registered on 1 September 2026 and taken through every stage of Art.
+# 11 to hired on 16 September, with the pre-job training of the 15th.
+# Prints nothing; fails as the first step that fails.
+hire_staff() {
+	_ids=$(staff-hire --now 2026-09-01T09:00:00+08:00 apply "$1") ||
+	    return 1
+	for _s in qualification exam physical political publicity; do
+		echo "$_ids" | staff-hire --now 2026-09-01T09:00:00+08:00 \
+		    advance --stage $_s - >/dev/null || return 1
+	done
+	echo "$_ids" | staff-hire --now 2026-09-15T09:00:00+08:00 \
+	    advance --stage training - >/dev/null || return 1
+	{
+		echo "staff,level,date,hours,topic"
+		for _i in $_ids; do
+			echo "$_i,county,2026-09-15,8,岗前培训"
+		done
+	} >hire-training.csv
+	staff-hire --now 2026-09-15T10:00:00+08:00 train hire-training.csv \
+	    >/dev/null || return 1
+	echo "$_ids" | staff-hire --now 2026-09-16T09:00:00+08:00 \
+	    advance --stage hired - >/dev/null
+}
+
 # test_expect_success DESCRIPTION SCRIPT
 test_expect_success() {
 	test_count=$((test_count + 1))
