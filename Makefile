@@ -62,7 +62,7 @@ Q := @
 say = @printf '  %-6s %s\n'
 endif
 
-PROGS    := grid-define staff-hire
+PROGS    := grid-define staff-hire payroll-check
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))

@@ -601,6 +601,15 @@ cli_parse(struct cli *cli)
 	    driver_verbs[i] != NULL; i++)
 		if (strcmp(cli->argv[0], driver_verbs[i]->name) == 0)
 			cli->verb = driver_verbs[i];
+	/* A program of one verb runs it without its name: the name takes
+	 * the slot before the operands (an option, or the program name),
+	 * so that argv[0] is the verb as for every other program. */
+	if (cli->verb == NULL && p->default_verb) {
+		cli->verb = &p->verbs[0];
+		cli->argv--;
+		cli->argc++;
+		cli->argv[0] = (char *)cli->verb->name;
+	}
 
 	if (quiet && verbosity > 0)
 		defer_error(&err, "-q and -v contradict each other");
