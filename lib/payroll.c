@@ -813,6 +813,11 @@ check_lines(struct run *run, struct db *db, int has_acc)
 		subject(run, ln, subj, sizeof subj);
 		if (!strcmp(ln->role, "full_time") &&
 		    findings_enabled(run->f, "ART18-MIN-WAGE")) {
+			/* Paid but not staff (PAY-NOT-STAFF): nothing
+			 * says where they work. */
+			if (ln->county[0] == '\0' && db != NULL &&
+			    ln->person == 0)
+				continue;
 			if (ln->county[0] == '\0') {
 				diag_at(run->file, ln->lineno, ln->county_col,
 				    _("a full-time member with no county "
