@@ -766,7 +766,7 @@ check_unpaid(struct run *run)
 		findings_add(run->f, "PAY-STAFF-UNPAID", subj, vals,
 		    _("staff %lld (%s, county %s) was active staff in "
 		    "%04d-%02d and is not in the payroll"), s->person,
-		    _(s->role), s->county, run->o->year, run->o->month);
+		    s->role, s->county, run->o->year, run->o->month);
 	}
 	free(counties);
 }
