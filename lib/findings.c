@@ -391,6 +391,10 @@ findings_load_baseline(struct findings *f, const struct cli *cli)
 		{ "rule", 1, NULL },
 		{ "subject", 1, NULL },
 		{ "values", 0, NULL },
+		/* The other columns of a run's output, not compared. */
+		{ "article", 0, NULL },
+		{ "severity", 0, NULL },
+		{ "detail", 0, NULL },
 	};
 	struct recin *r = NULL;
 	int rc;
@@ -402,7 +406,8 @@ findings_load_baseline(struct findings *f, const struct cli *cli)
 		    "standard input"));
 	if ((rc = recin_open(&r, f->baseline_path, &cli->input)) != GK_OK)
 		return rc;
-	if ((rc = recin_bind(r, fields, 3)) != GK_OK)
+	if ((rc = recin_bind(r, fields, sizeof fields / sizeof fields[0]))
+	    != GK_OK)
 		goto done;
 	while ((rc = recin_next(r)) > 0) {
 		if (rc == 2) {
