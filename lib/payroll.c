@@ -532,7 +532,7 @@ read_line(struct run *run, struct recin *r, struct line *ln)
 
 /* Reads the whole payroll; GK_DATAERR after reporting every bad line. */
 static int
-read_payroll(struct run *run, int *has_acc, int *has_county)
+read_payroll(struct run *run, int *has_acc)
 {
 	struct recin_field fields[NFIELDS];
 	struct recin *r = NULL;
@@ -550,7 +550,7 @@ read_payroll(struct run *run, int *has_acc, int *has_county)
 	run->file = recin_name(r);
 	if ((rc = recin_bind(r, fields, NFIELDS)) != GK_OK)
 		goto done;
-	*has_acc = *has_county = 0;
+	*has_acc = 0;
 	while ((rc = recin_next(r)) > 0) {
 		if (rc == 2) {
 			run->bad++;
@@ -566,9 +566,6 @@ read_payroll(struct run *run, int *has_acc, int *has_county)
 				run->n++;
 			if (recin_get(r, F_ACC) != NULL)
 				*has_acc = 1;
-			if (recin_get(r, F_COUNTY) != NULL ||
-			    recin_get(r, F_GRID) != NULL)
-				*has_county = 1;
 		}
 		if (run->bad >= (unsigned long)run->o->max_errors) {
 			diag_error(_("%s: %lu bad lines; stopped there"),
@@ -923,9 +920,7 @@ payroll_check(struct db *db, const struct config *cfg,
 	struct staffer *s;
 	char subj[64];
 	size_t i;
-	int rc, has_acc = 0, has_county = 0;
-
-	(void)has_county;
+	int rc, has_acc = 0;
 
 	memset(&run, 0, sizeof run);
 	run.cfg = cfg;
@@ -934,7 +929,7 @@ payroll_check(struct db *db, const struct config *cfg,
 	run.first = day_from_civil(o->year, o->month, 1);
 	run.last = (o->month == 12 ? day_from_civil(o->year + 1, 1, 1) :
 	    day_from_civil(o->year, o->month + 1, 1)) - 1;
-	if ((rc = read_payroll(&run, &has_acc, &has_county)) != GK_OK)
+	if ((rc = read_payroll(&run, &has_acc)) != GK_OK)
 		goto done;
 	if (db != NULL) {
 		if ((rc = load_roster(&run, db)) != GK_OK)

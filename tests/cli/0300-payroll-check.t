@@ -180,6 +180,17 @@ test_expect_success 'JSON Lines carry the same columns' '
 	grep "^{\"rule\": *\"ART18-MIN-WAGE\", *\"article\": *\"Art. 18\", *\"severity\": *\"error\", *\"subject\": *\"1\"" out
 '
 
+test_expect_success 'JSON of a clean run is an empty array; TSV and JSON Lines print nothing' '
+	payroll-check -q -f json --month 2026-10 at.csv >out && test "$(tr -d " \n" <out)" = "[]" &&
+	payroll-check -q -f jsonl --month 2026-10 at.csv >out && ! test -s out
+'
+
+test_expect_success 'without --month the month is that of --as-of' '
+	exits 1 payroll-check -q --as-of 2023-01-15 old.csv >out &&
+	grep "min_wage=1980.00" out &&
+	payroll-check -q --as-of 2022-12-31 old.csv >out && ! test -s out
+'
+
 test_expect_success '--rules lists every rule with its article, severity and config values in force' '
 	payroll-check --rules -f tsv >out &&
 	test "$(grep -vc ^rule out)" = 8 &&
