@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "config.h"
@@ -397,6 +398,7 @@ findings_load_baseline(struct findings *f, const struct cli *cli)
 		{ "detail", 0, NULL },
 	};
 	struct recin *r = NULL;
+	struct stat st;
 	int rc;
 
 	if (f->baseline_path == NULL || f->listing)
@@ -404,6 +406,11 @@ findings_load_baseline(struct findings *f, const struct cli *cli)
 	if (strcmp(f->baseline_path, "-") == 0)
 		return cli_usage_error(cli, _("--baseline needs a file, not "
 		    "standard input"));
+	/* An empty file is a baseline of no findings: the first night of
+	 * a job that appends what it prints. */
+	if (stat(f->baseline_path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size == 0)
+		return GK_OK;
 	if ((rc = recin_open(&r, f->baseline_path, &cli->input)) != GK_OK)
 		return rc;
 	if ((rc = recin_bind(r, fields, sizeof fields / sizeof fields[0]))

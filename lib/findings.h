@@ -143,7 +143,8 @@ void findings_skipped(struct findings *f, const char *id, const char *why);
 
 /*
  * findings_load_baseline reads --baseline, when given: a TSV (or any
- * format recin reads) with at least the columns rule, subject and values.
+ * format recin reads) with at least the columns rule, subject and values;
+ * an empty file is a baseline of no findings.
  * GK_OK, or the status after reporting (GK_NOINPUT, GK_DATAERR).  Call
  * it before the check, so a bad baseline fails before any work.
  */

@@ -169,6 +169,16 @@ test_expect_success '--baseline prints only what is new, matched by rule, subjec
 	exits 66 payroll-check --baseline none.tsv s1.csv
 '
 
+test_expect_success 'a nightly job appending to an empty baseline mails each finding once' '
+	: >seen.tsv &&
+	exits 1 payroll-check -q -f tsv --month 2026-10 --baseline seen.tsv s1.csv | tee -a seen.tsv >night1 &&
+	test "$(grep -vc ^rule night1)" = 4 &&
+	payroll-check -q -f tsv --month 2026-10 --baseline seen.tsv s1.csv | tee -a seen.tsv >night2 &&
+	! test -s night2 &&
+	exits 1 payroll-check -q -f tsv --month 2026-10 --baseline seen.tsv s3.csv | tee -a seen.tsv >night3 &&
+	test "$(grep -vc ^rule night3)" = 1
+'
+
 test_expect_success 'silent on a clean run (rules that need a database not asked for); -v says how many' '
 	payroll-check --skip PAY-NOT-STAFF,PAY-STAFF-UNPAID --month 2026-10 at.csv >out 2>err &&
 	! test -s out && ! test -s err &&
