@@ -121,6 +121,18 @@ test_expect_success 'a malformed payroll exits 65 with every bad line located an
 	! grep "bad.csv:5:" err
 '
 
+test_expect_success '--max-errors stops the report of bad lines there, still refusing the file' '
+	exits 65 payroll-check --max-errors 2 --month 2026-10 bad.csv >out 2>err &&
+	! test -s out && test "$(grep -c "field \"" err)" = 2 &&
+	grep "bad.csv: 2 bad lines; stopped there" err
+'
+
+test_expect_success 'JSON Lines payrolls are read, numbers and strings alike' '
+	printf "{\"staff\": 1, \"role\": \"full_time\", \"county\": \"140121\", \"gross\": 1979.5, \"accident_insurance\": true}\n{\"staff\": 2, \"role\": \"full_time\", \"county\": \"140121\", \"gross\": \"1,980\", \"accident_insurance\": true}\n" >pay.jsonl &&
+	exits 1 payroll-check -q --month 2026-10 pay.jsonl >out &&
+	test "$(grep -vc ^rule out)" = 1 && grep "	1	.*pay=1979.50 " out
+'
+
 test_expect_success 'a payroll with no gross column is refused (65), naming the column' '
 	printf "staff,role,county\n1,full_time,140121\n" >nogross.csv &&
 	exits 65 payroll-check --month 2026-10 nogross.csv 2>err &&
