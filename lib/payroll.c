@@ -378,6 +378,15 @@ struct staffer {
 	int paid;			/* some line matched */
 };
 
+/* A county's minimum wage in the month, once looked up. */
+struct county_wage {
+	char county[7];			/* "" for a free slot */
+	int status;			/* GK_OK, or GK_CONFIG: reported */
+	int cls;			/* its wage class */
+	long long minw;			/* the minimum wage, fen */
+};
+#define WAGE_SLOTS 4096
+
 struct run {
 	const struct config *cfg;
 	struct findings *f;
@@ -390,6 +399,7 @@ struct run {
 	struct staffer **byid;		/* the roster, by identity number */
 	unsigned long bad;		/* bad lines */
 	gk_day first, last;		/* the month */
+	struct county_wage *wages;	/* WAGE_SLOTS, or NULL */
 };
 
 /* Reports a bad field of the current record. */
@@ -768,32 +778,56 @@ check_unpaid(struct run *run)
 	free(counties);
 }
 
-/* A county paid full-time wages with no wage class, reported once. */
+/* The wage class and minimum wage of a county in the month, looked up
+ * in the config once per county (a payroll has a few hundred counties
+ * and a hundred thousand lines), a missing one reported once.
+ * GK_OK, or GK_CONFIG. */
 static int
-no_class(struct run *run, char (**seen)[7], size_t *nseen,
-    const char *county)
+county_wage(struct run *run, const char *county, int *cls, long long *minw)
 {
-	size_t i;
+	struct county_wage *w;
+	size_t h = (size_t)strtol(county, NULL, 10) & (WAGE_SLOTS - 1);
 
-	for (i = 0; i < *nseen; i++)
-		if (strcmp((*seen)[i], county) == 0)
-			return GK_CONFIG;
-	*seen = ereallocarray(*seen, *nseen + 1, sizeof **seen);
-	memcpy((*seen)[(*nseen)++], county, 7);
-	diag_error(_("county %s is paid full-time wages but has no wage class "
-	    "in force on %04d-%02d-01: set pay.wage_class.%s"), county,
-	    run->o->year, run->o->month, county);
-	return GK_CONFIG;
+	if (run->wages == NULL)
+		run->wages = ecalloc(WAGE_SLOTS, sizeof *run->wages);
+	/* Open addressing: at most WAGE_SLOTS - 1 counties (a province
+	 * has some 120). */
+	for (w = &run->wages[h]; w->county[0] != '\0' &&
+	    strcmp(w->county, county) != 0;
+	    w = &run->wages[h = (h + 1) & (WAGE_SLOTS - 1)])
+		;
+	if (w->county[0] == '\0') {
+		memcpy(w->county, county, 7);
+		w->status = GK_OK;
+		if (payroll_wage_class(run->cfg, county, run->first,
+		    &w->cls) == -1) {
+			diag_error(_("county %s is paid full-time wages but has "
+			    "no wage class in force on %04d-%02d-01: set "
+			    "pay.wage_class.%s"), county, run->o->year,
+			    run->o->month, county);
+			w->status = GK_CONFIG;
+		} else if (payroll_min_wage(run->cfg, run->first, w->cls,
+		    &w->minw) == -1) {
+			diag_error(_("no minimum wage of class %d in force on "
+			    "%04d-%02d-01: see pay.min_wage (%s) and "
+			    "pay.wage_class.%s"), w->cls, run->o->year,
+			    run->o->month, config_origin(run->cfg,
+			    "pay.min_wage"), county);
+			w->status = GK_CONFIG;
+		}
+	}
+	*cls = w->cls;
+	*minw = w->minw;
+	return w->status;
 }
 
 static int
 check_lines(struct run *run, struct db *db, int has_acc)
 {
 	char subj[64], vals[256], a[PAYROLL_FEN_MAX], b[PAYROLL_FEN_MAX];
-	char (*seen)[7] = NULL;
-	size_t i, nseen = 0, nokind = 0;
+	size_t i, nokind = 0;
 	long long rural_min, assistant_min, case_rate, minw, cases;
-	int rc = GK_OK, cls, cases_ok = 1;
+	int rc = GK_OK, st, cls, cases_ok = 1;
 
 	amount_key(run->cfg, "pay.rural_min", &rural_min);
 	amount_key(run->cfg, "pay.assistant_min", &assistant_min);
@@ -822,21 +856,9 @@ check_lines(struct run *run, struct db *db, int has_acc)
 				rc = gk_worst(rc, GK_DATAERR);
 				continue;
 			}
-			if (payroll_wage_class(run->cfg, ln->county,
-			    run->first, &cls) == -1) {
-				rc = gk_worst(rc, no_class(run, &seen, &nseen,
-				    ln->county));
-				continue;
-			}
-			if (payroll_min_wage(run->cfg, run->first, cls, &minw)
-			    == -1) {
-				diag_error(_("no minimum wage of class %d in "
-				    "force on %04d-%02d-01: see pay.min_wage "
-				    "(%s) and pay.wage_class.%s"), cls,
-				    run->o->year, run->o->month,
-				    config_origin(run->cfg, "pay.min_wage"),
-				    ln->county);
-				rc = gk_worst(rc, GK_CONFIG);
+			if ((st = county_wage(run, ln->county, &cls, &minw))
+			    != GK_OK) {
+				rc = gk_worst(rc, st);
 				continue;
 			}
 			if (ln->gross - ln->ins < minw) {
@@ -908,7 +930,6 @@ check_lines(struct run *run, struct db *db, int has_acc)
 		    "kind (give a grid column, or a database)"), nokind);
 		findings_skipped(run->f, "ART18-RURAL-MIN", why);
 	}
-	free(seen);
 	return rc;
 }
 
@@ -963,6 +984,7 @@ done:
 	free(run.l);
 	free(run.s);
 	free(run.byid);
+	free(run.wages);
 	free((char *)run.file);
 	return rc;
 }
