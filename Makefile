@@ -63,7 +63,7 @@ Q := @
 say = @printf '  %-6s %s\n'
 endif
 
-PROGS    := grid-define staff-hire event-report case-route
+PROGS    := grid-define staff-hire event-report case-route payroll-check
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -167,6 +167,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TOOLS)
 	@scripts/bench
 	@scripts/bench-cases
+	@scripts/bench-payroll
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
 # (not part of check: it runs as long as it is given).

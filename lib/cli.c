@@ -513,12 +513,14 @@ cli_parse(struct cli *cli)
 	set_lang(i18n_env(), 0);
 	for (i = 0; p->longopts != NULL && p->longopts[i].name != NULL; i++)
 		nprog++;
+	/* The program's own options first: getopt takes the first of a
+	 * name, so a program may give a common name its own meaning
+	 * (payroll-check --skip RULE,... over the input's --skip N). */
 	longopts = ecalloc(NCOMMON + nprog + NLOG + 1, sizeof *longopts);
-	memcpy(longopts, common_long, sizeof common_long);
 	if (nprog > 0)
-		memcpy(longopts + NCOMMON, p->longopts,
-		    nprog * sizeof *longopts);
-	memcpy(longopts + NCOMMON + nprog, log_long, sizeof log_long);
+		memcpy(longopts, p->longopts, nprog * sizeof *longopts);
+	memcpy(longopts + nprog, common_long, sizeof common_long);
+	memcpy(longopts + nprog + NCOMMON, log_long, sizeof log_long);
 	/* A leading ':' makes getopt tell a missing value (':') from an
 	 * unknown option ('?'). */
 	sb_addc(&shortopts, ':');
@@ -645,6 +647,15 @@ cli_parse(struct cli *cli)
 	    driver_verbs[i] != NULL; i++)
 		if (strcmp(cli->argv[0], driver_verbs[i]->name) == 0)
 			cli->verb = driver_verbs[i];
+	/* A program of one verb runs it without its name: the name takes
+	 * the slot before the operands (an option, or the program name),
+	 * so that argv[0] is the verb as for every other program. */
+	if (cli->verb == NULL && p->default_verb) {
+		cli->verb = &p->verbs[0];
+		cli->argv--;
+		cli->argc++;
+		cli->argv[0] = (char *)cli->verb->name;
+	}
 
 	if (quiet && verbosity > 0)
 		defer_error(&err, "-q and -v contradict each other");

@@ -105,6 +105,11 @@ struct cli_prog {
 	int trim_operands;		/* blanks around the operands are
 					   trimmed (codes and names pasted
 					   from a spreadsheet) */
+	int default_verb;		/* the first verb runs when the first
+					   operand names no verb: a program
+					   of one verb ("payroll-check
+					   FILE"); its SYNOPSIS forms leave
+					   the verb's name out */
 };
 
 /* A program option as given: its code and its value (or NULL). */

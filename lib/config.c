@@ -172,6 +172,26 @@ static const struct config_decl decls[] = {
 	C_INT("case.duplicate_days", 3, 0, 366, "Art. 13",
 	    "days within which an event of the same grid and category joins "
 	    "an open case (0: never)"),
+	/* Art. 18: pay, less own insurance, not below the local minimum
+	 * wage; Shanxi's monthly minimums by wage class (the provincial
+	 * notices of 2017 and 2022).  Which class each county is in is
+	 * the provincial notice's list: set it per county. */
+	C_LIST("pay.min_wage", "Art. 18",
+	    "monthly minimum wage: \"DATE AMOUNT...\" entries, yuan per "
+	    "wage class (class 1 first), each in force from its date",
+	    "2017-10-01 1700 1600 1500 1400", "2023-01-01 1980 1880 1780"),
+	C_WILD("pay.wage_class.*", CONFIG_LIST, "Art. 18",
+	    "wage class of a county (6-digit code): \"N\" or \"DATE N\" "
+	    "entries"),
+	C_STR("pay.rural_min", "500", "Art. 18",
+	    "least a part-time member of a rural grid gets a month (yuan); "
+	    "empty: not checked"),
+	C_STR("pay.assistant_min", "", "Art. 18",
+	    "least a grid assistant gets a month (yuan), set locally; "
+	    "empty: not checked"),
+	C_STR("pay.case_rate", "", "Art. 19",
+	    "per-case subsidy (以案定补) for each case reported and closed "
+	    "(yuan); empty: not checked"),
 
 	C_LIST("columns.code", NULL, "header aliases of the code field",
 	    "网格编码", "编码", "代码", "区划代码", "统计用区划代码"),
@@ -265,6 +285,21 @@ static const struct config_decl decls[] = {
 	    "header aliases of the categories field", "负责事项", "事项类型"),
 	C_LIST("columns.staff", NULL, "header aliases of the staff field",
 	    "人员编号", "工号"),
+	C_LIST("columns.county", NULL, "header aliases of the county field",
+	    "县", "区县", "县区", "县代码", "县（市、区）"),
+	C_LIST("columns.gross", NULL, "header aliases of the gross field",
+	    "应发工资", "应发合计", "工资"),
+	C_LIST("columns.insurance", NULL,
+	    "header aliases of the insurance field (own contributions)",
+	    "个人社保", "个人缴纳社保", "社保个人部分", "个人缴费"),
+	C_LIST("columns.subsidy", NULL, "header aliases of the subsidy field",
+	    "补贴", "补助"),
+	C_LIST("columns.case_subsidy", NULL,
+	    "header aliases of the case_subsidy field", "以案定补",
+	    "案件补贴"),
+	C_LIST("columns.accident_insurance", NULL,
+	    "header aliases of the accident_insurance field", "意外险",
+	    "意外伤害保险"),
 	C_LIST("columns.level", NULL, "header aliases of the level field",
 	    "级别", "培训级别"),
 	C_LIST("columns.date", NULL, "header aliases of the date field",

@@ -11,6 +11,15 @@ test_expect_success 'the demo runs to the end on its own database' '
 	grep "^The demo database is $PWD/demo/gridkit.db.$" out
 '
 
+test_expect_success 'its payroll check finds the planted problems, and a baseline run nothing new' '
+	for r in "ART18-MIN-WAGE .* 2 " "ART19-ACCIDENT-INSURANCE .* 10 " \
+	    "PAY-DUPLICATE .* 6 " "PAY-NOT-STAFF .* 3 " "PAY-STAFF-UNPAID .* 28 "; do
+		grep "^$r" out || return 1
+	done &&
+	grep "^exit status 1: an underpaid member" out &&
+	grep "^(nothing new: cron sends no mail)$" out
+'
+
 test_expect_success 'its output in a file holds no terminal escape codes' '
 	! grep "$(printf "\033")" out &&
 	grep "^== " out >/dev/null
