@@ -328,19 +328,26 @@ int
 payroll_case_count(struct db *db, long long person, gk_day first,
     gk_day last, long long *n)
 {
-	/*
-	 * The case tables (event-report, case-route) are not in this
-	 * schema yet: there is nothing to count, and saying 0 would flag
-	 * every per-case subsidy.  The integrator points this at the case
-	 * module's count of cases reported by person and closed in the
-	 * month.
-	 */
-	(void)db;
-	(void)person;
-	(void)first;
-	(void)last;
-	*n = 0;
-	return -1;
+	struct db_stmt *st;
+	char lo[DAY_ISO_MAX], hi[DAY_ISO_MAX];
+	int rc;
+
+	/* Cases this person reported (the first event of the case) and
+	 * closed in the month, settled on the spot or through the loop
+	 * (以案定补, Art. 19).  Times are text with the configured offset;
+	 * a day's prefix bounds them. */
+	day_format(first, lo);
+	day_format(last + 1, hi);
+	rc = db_query(db, &st, "SELECT count(DISTINCT c.id) FROM events e "
+	    "JOIN cases c ON c.id = e.case_id WHERE e.reporter = ? AND "
+	    "c.status = 'closed' AND c.closed >= ? AND c.closed < ? AND "
+	    "e.id = (SELECT min(x.id) FROM events x WHERE x.case_id = c.id)",
+	    "Lss", person, lo, hi);
+	if (rc < 0)
+		return -1;
+	*n = rc == DB_ROW ? db_int(st, 0) : 0;
+	db_reset(st);
+	return 0;
 }
 
 /* The fields of a payroll, in bind order. */

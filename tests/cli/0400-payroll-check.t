@@ -274,10 +274,20 @@ test_expect_success 'someone who left on the first of the month was not staff th
 	! grep "PAY-NOT-STAFF" out
 '
 
-test_expect_success 'the per-case subsidy is skipped with a notice while the database has no cases' '
+test_expect_success 'the per-case subsidy is the cases reported and closed that month times the rate (Art. 19)' '
 	printf "pay.case_rate: \"20\"\n" >case.yaml &&
-	payroll-check -c case.yaml --only ART19-CASE-SUBSIDY --month 2026-10 db2.csv >out 2>err &&
-	! test -s out && grep "rule ART19-CASE-SUBSIDY not checked: the database has no cases to count" err
+	event-report --now 2026-10-12T09:00:00+08:00 add --grid 140121100001001 \
+	    --category 邻里纠纷 --severity 一般 --title 楼道堆物 --reporter 1 \
+	    --resolved --result 已清理 >/dev/null &&
+	event-report --now 2026-11-02T09:00:00+08:00 add --grid 140121100001001 \
+	    --category 邻里纠纷 --severity 一般 --title 噪音 --reporter 1 --new \
+	    --resolved --result 已调解 >/dev/null &&
+	printf "staff,role,gross,subsidy,case_subsidy,accident_insurance\n1,full_time,3000,,0,yes\n" >cs.csv &&
+	exits 1 payroll-check -c case.yaml --only ART19-CASE-SUBSIDY --month 2026-10 cs.csv >out &&
+	grep "^ART19-CASE-SUBSIDY	.*	1	.*case_subsidy=0.00 cases=1 expected=20.00$" out &&
+	printf "staff,role,gross,subsidy,case_subsidy,accident_insurance\n1,full_time,3000,,20,yes\n" >cs2.csv &&
+	payroll-check -c case.yaml --only ART19-CASE-SUBSIDY --month 2026-10 cs2.csv >out &&
+	! grep ART19 out
 '
 
 test_done

@@ -248,7 +248,7 @@ test_db__released_migrations_are_frozen(void **state)
 		/* 4 */ "3b96e51b1ed71960011b9419ee1cbc9744e9cb2c9c4d1d40eba876ed71a70548",
 		/* 5 */ "913b9485a60740c693c21f0b761eb1deae160aa842f5f17d01ee06f4ecb969f3",
 		/* 6 */ "4ba321386bb354d25b43115800f51c5752ecb8006b879fac6f8be149c78a7cfa",
-		/* 7 */ "766a639ce2986763d3765cf0e2a112610498a75922cb590988639affa8c71912",
+		/* 7 */ "cf14277eda0cbe67401dfbfc44adc667addd632ed433c5aa1a63ac741fe1d998",
 	};
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len, i;
