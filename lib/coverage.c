@@ -224,7 +224,7 @@ run_rule(struct check *ck, const struct rule *r, const long long *guide)
 	db_bind_text(st, 2, r->width == 12 ? ck->hi12 : ck->hi15);
 	for (i = 0; r->guide[i] >= 0; i++)
 		db_bind_int(st, 3 + i, guide[r->guide[i]]);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		sb_reset(&d);
 		r->detail(st, &d, guide);
 		if ((rc = finding(ck, r->name, db_text(st, 0), d.buf,
@@ -252,7 +252,7 @@ unit_grids(struct check *ck, const char *village, const char *kind,
 	db_bind_text(st, 1, village);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, name);
-	while ((rc = db_step(st)) == 1)
+	while ((rc = db_step(st)) == DB_ROW)
 		sb_addf(out, "%s%s", n++ ? ", " : "", db_text(st, 0));
 	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
@@ -276,7 +276,7 @@ units(struct check *ck)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, ck->lo12);
 	db_bind_text(st, 2, ck->hi12);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		village = db_text(st, 0);
 		kind = db_text(st, 1);
 		name = db_text(st, 2);

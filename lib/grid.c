@@ -184,7 +184,7 @@ area_level(struct db *db, const char *code12)
 
 	rc = db_query(db, &st, "SELECT level FROM areas "
 	    "WHERE code = ?", "s", code12);
-	if (rc == 1)
+	if (rc == DB_ROW)
 		rc = (int)db_int(st, 0);
 	db_reset(st);
 	return rc;
@@ -331,7 +331,7 @@ village_urban(struct db *db, const char *village12)
 	if (st == NULL)
 		return -GK_SOFTWARE - 1;
 	db_bind_text(st, 1, village12);
-	if ((rc = db_step(st)) == 1 && !db_isnull(st, 0))
+	if ((rc = db_step(st)) == DB_ROW && !db_isnull(st, 0))
 		urban = (int)db_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? rc - 1 : urban;
@@ -761,7 +761,7 @@ grid_lookup(struct db *db, const char *code, struct grid_info *out)
 	rc = db_query(db, &st, "SELECT code, village, name, kind, households, "
 	    "population, status, created, retired FROM grids WHERE code = ?",
 	    "s", code);
-	if (rc != 1)
+	if (rc != DB_ROW)
 		return rc;
 	snprintf(out->code, sizeof out->code, "%s", db_text(st, 0));
 	snprintf(out->village, sizeof out->village, "%s", db_text(st, 1));
@@ -1066,7 +1066,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	db_bind_text(st, 1, ac.code);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, name);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		sb_addf(&was, "%s%s", n++ ? "," : "",
 		    db_isnull(st, 0) ? "none" : db_text(st, 0));
 	}

@@ -90,7 +90,7 @@ rows_out(struct db_stmt *st, size_t n, struct recout *out,
 	size_t i;
 	int rc;
 
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		for (i = 0; i < n; i++) {
 			v[i] = db_isnull(st, (int)i) ? NULL :
 			    db_text(st, (int)i);
@@ -210,7 +210,7 @@ view_load(struct db *db, const char *code, struct grid_info *gi,
 	snprintf(area, sizeof area, "%s", gi->village);
 	while (n < 6 && *area != '\0') {
 		db_bind_text(st, 1, area);
-		if ((rc = db_step(st)) != 1)
+		if ((rc = db_step(st)) != DB_ROW)
 			break;
 		sb_init(&parts[n]);
 		sb_adds(&parts[n], db_text(st, 0));
@@ -322,7 +322,7 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 		goto done;
 	}
 	db_bind_text(st, 1, gi.code);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		hazard = grid_unit_is_hazard(db_text(st, 0));
 		v[0] = db_text(st, 0);
 		v[1] = db_text(st, 1);

@@ -339,12 +339,12 @@ declared_clear(struct db *db, const struct person *p)
 	if (rc < 0)
 		return rc;
 	for (i = 0; i < 3; i++) {
-		if (rc == 0 || db_isnull(st, i))
+		if (rc == DB_NONE || db_isnull(st, i))
 			sb_addf(&undeclared, "%s%s", nu++ ? ", " : "", bar[i]);
 		else if (strcmp(db_text(st, i), "yes") == 0)
 			sb_addf(&yes, "%s%s", ny++ ? ", " : "", bar[i]);
 	}
-	if (rc == 1)
+	if (rc == DB_ROW)
 		db_reset(st);
 	if (ny > 0)
 		diag_error("candidate %lld (%s) is barred (Art. 9): declared %s",
@@ -499,7 +499,7 @@ education_fits(struct db *db, const struct config *cfg, long long person,
 	if (st == NULL)
 		return -GK_SOFTWARE;
 	db_bind_int(st, 1, person);
-	if ((rc = db_step(st)) != 1)
+	if ((rc = db_step(st)) != DB_ROW)
 		return rc < 0 ? rc : -GK_SOFTWARE;
 	have = staff_education_parse(db_text(st, 0));
 	if (have < staff_education_parse(min)) {
@@ -543,7 +543,7 @@ role_fits(struct db *db, const struct config *cfg, const char *grid,
 		return -GK_SOFTWARE;
 	db_bind_text(st, 1, grid);
 	db_bind_int(st, 2, except);
-	if ((rc = db_step(st)) != 1)
+	if ((rc = db_step(st)) != DB_ROW)
 		return rc < 0 ? rc : -GK_SOFTWARE;
 	leaders = db_int(st, 0);
 	db_reset(st);
@@ -580,7 +580,7 @@ posts_fit(struct db *db, const struct config *cfg, const struct person *p,
 	if (st == NULL)
 		return -GK_SOFTWARE;
 	db_bind_int(st, 1, p->id);
-	while (ok && (rc = db_step(st)) == 1) {
+	while (ok && (rc = db_step(st)) == DB_ROW) {
 		g = db_text(st, 0);
 		r = db_text(st, 1);
 		if (strcmp(role, "full_time") == 0 &&
@@ -637,7 +637,7 @@ assign_in(struct db *db, long long person, const char *grid,
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, grid);
 	db_bind_text(st, 2, role);
-	if ((rc = db_step(st)) == 1) {
+	if ((rc = db_step(st)) == DB_ROW) {
 		vacancy = db_int(st, 0);
 		if (day_parse(db_text(st, 1), &since, &why) == -1) {
 			db_reset(st);
@@ -863,7 +863,7 @@ end_assignments(struct db *db, long long person, const char *day,
 	if (st == NULL)
 		return -GK_SOFTWARE;
 	db_bind_int(st, 1, person);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		snprintf(grid, sizeof grid, "%s", db_text(st, 0));
 		snprintf(role, sizeof role, "%s", db_text(st, 1));
 		snprintf(started, sizeof started, "%s", db_text(st, 2));
@@ -932,7 +932,7 @@ not_serving(struct db *db, const struct person *p, const char *grid,
 	db_bind_text(st, 2, grid);
 	db_bind_text(st, 3, role);
 	rc = db_step(st);
-	if (rc == 1)
+	if (rc == DB_ROW)
 		diag_error("%lld (%s) serves grid %s as %s already, since %s",
 		    p->id, p->name, grid, role, db_text(st, 0));
 	db_reset(st);
@@ -952,7 +952,7 @@ current_role(struct db *db, long long person, char role[16])
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_int(st, 1, person);
-	if ((rc = db_step(st)) == 1)
+	if ((rc = db_step(st)) == DB_ROW)
 		snprintf(role, 16, "%s", db_text(st, 0));
 	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
@@ -1079,7 +1079,7 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		rc = -rc;
 		goto fail;
 	}
-	if (rc == 1 && !db_isnull(st, 0) && strcmp(d, db_text(st, 0)) < 0) {
+	if (rc == DB_ROW && !db_isnull(st, 0) && strcmp(d, db_text(st, 0)) < 0) {
 		diag_error("%lld (%s) started in their grid on %s; they cannot "
 		    "leave before that (--on %s)", p.id, p.name,
 		    db_text(st, 0), d);

@@ -178,7 +178,7 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	db_bind_text(st, 3, f->role);
 	db_bind_text(st, 4, f->stage >= 0 ? staff_stage_name(f->stage) : NULL);
 	db_bind_int(st, 5, f->active);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		for (c = 0; c < 12; c++)
 			v[c] = db_isnull(st, c) ? NULL : db_text(st, c);
 		v[2] = shown_id(v[2], reveal, m1, sizeof m1);
@@ -217,7 +217,7 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 	db_bind_text(st, 3, f->role);
 	db_bind_text(st, 4, f->role);
 	db_bind_int(st, 5, f->active);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		for (c = 0; c < 7; c++)
 			v[c] = db_isnull(st, c) ? NULL : db_text(st, c);
 		until = clock_today();
@@ -286,7 +286,7 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 	db_bind_text(st, 3, ip);
 	db_bind_int(st, 4, config_bool(cfg, "staff.priority_by_count"));
 	db_bind_text(st, 5, round);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (strcmp(grid, db_text(st, 0)) != 0 ||
 		    strcmp(role, db_text(st, 1)) != 0) {
 			snprintf(grid, sizeof grid, "%s", db_text(st, 0));
@@ -382,7 +382,7 @@ section(struct db *db, const struct section *sec, long long id,
 	db_bind_int(st, 1, id);
 	recout_doc_table(doc, sec->title, sec->title, sec->cols, sec->ncols,
 	    NULL);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		for (c = 0; c < sec->ncols; c++) {
 			if (db_isnum(st, (int)c)) {
 				snprintf(num[c], sizeof num[c], "%g",
@@ -415,9 +415,9 @@ show_declared(struct db *db, long long id, struct recout_doc *doc)
 	if (rc < 0)
 		return -rc;
 	for (i = 0; i < 3; i++)
-		recout_doc_field(doc, key[i], title[i], RC_STR, rc == 1 &&
+		recout_doc_field(doc, key[i], title[i], RC_STR, rc == DB_ROW &&
 		    !db_isnull(st, i) ? db_text(st, i) : "not declared");
-	if (rc == 1)
+	if (rc == DB_ROW)
 		db_reset(st);
 	return GK_OK;
 }
@@ -529,7 +529,7 @@ staff_serving(struct db *db, const char *grid, int reveal,
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, grid);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		m.role = db_text(st, 0);
 		m.name = db_text(st, 1);
 		m.phone = shown_phone(db_text(st, 2), reveal, phone,

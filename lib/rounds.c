@@ -53,7 +53,7 @@ staff_rounds_exist(struct db *db)
 	int rc;
 
 	rc = db_query(db, &st, "SELECT 1 FROM rounds LIMIT 1", "");
-	if (rc == 1)
+	if (rc == DB_ROW)
 		db_reset(st);
 	return rc;
 }
@@ -79,7 +79,7 @@ announce_start(struct batch *b, void *arg)
 	    "rounds WHERE number = ?", "s", an->r->number);
 	if (rc < 0)
 		return -rc;
-	if (rc == 1) {
+	if (rc == DB_ROW) {
 		an->id = db_int(st, 0);
 		an->existed = 1;
 		if (strcmp(db_text(st, 1), day) != 0 ||
@@ -160,7 +160,7 @@ announce_row(struct batch *b, void *arg)
 	    role);
 	if (rc < 0)
 		return rc;
-	if (rc == 1) {
+	if (rc == DB_ROW) {
 		long long had = db_int(st, 0);
 
 		db_reset(st);
@@ -254,7 +254,7 @@ staff_rounds(struct db *db, const char *number, struct recout *out)
 		return GK_SOFTWARE;
 	db_bind_text(st, 1, number);
 	db_bind_text(st, 2, number);
-	while ((rc = db_step(st)) == 1) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		for (c = 0; c < 16; c++)
 			v[c] = db_isnull(st, c) ? "0" : db_text(st, c);
 		if ((rc = recout_row(out, v)) != GK_OK)

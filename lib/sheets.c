@@ -174,7 +174,7 @@ declare_row(struct batch *b, void *arg)
 	    "penalized, expelled FROM declarations WHERE person = ?", "L", id);
 	if (rc < 0)
 		return rc;
-	if (rc == 1) {
+	if (rc == DB_ROW) {
 		for (i = 0; i < 3; i++)
 			if (!db_isnull(st, i)) {
 				snprintf(oldbuf[i], sizeof oldbuf[i], "%s",

@@ -854,7 +854,7 @@ apply_replay(struct batch *b, void *arg)
 				continue;
 			}
 			db_bind_int(st, 1, id);
-			if ((rc = db_step(st)) != 1) {
+			if ((rc = db_step(st)) != DB_ROW) {
 				/* Committed rows are there; a failure is
 				 * real. */
 				if (rc == 0)
