@@ -132,9 +132,11 @@ static const struct config_decl decls[] = {
 	    "grid leaders a grid may have"),
 	C_BOOL("staff.rural_full_time", 1, "Art. 8",
 	    "full-time members allowed in rural grids"),
-	C_INT("staff.publicity_days", 5, 0, 366, "Art. 11",
+	/* Art. 11 and Art. 10 name publicity and filling "in time", not
+	 * their lengths: the numbers are local practice, cited as such. */
+	C_INT("staff.publicity_days", 5, 0, 366, "local practice",
 	    "working days a hire is publicised before training"),
-	C_INT("staff.vacancy_days", 30, 1, 3660, "Art. 10",
+	C_INT("staff.vacancy_days", 30, 1, 3660, "local practice",
 	    "days within which a vacancy must be filled"),
 	C_INT("staff.max_age", 0, 0, 150, "Art. 9",
 	    "oldest age in years at which a person may apply; 0: none"),
