@@ -139,8 +139,10 @@ const char *const gridview_sql[GRIDVIEW_NQUERIES] = {
 	[GRIDVIEW_UNITS] = "SELECT village, kind, name, grid, kind "
 	    "FROM units WHERE village BETWEEN ? AND ? "
 	    "ORDER BY village, kind, name, grid",
-	[GRIDVIEW_GRID_UNITS] = "SELECT kind, name FROM units WHERE grid = ? "
-	    "ORDER BY kind, name",
+	/* (Parenthesised: clang asks whether a concatenation in an array
+	 * initialiser is a missing comma.) */
+	[GRIDVIEW_GRID_UNITS] = ("SELECT kind, name FROM units WHERE "
+	    "grid = ? ORDER BY kind, name"),
 };
 
 int
