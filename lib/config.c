@@ -347,6 +347,9 @@ static const struct config_decl decls[] = {
 	    "more names of who reported an event"),
 	C_WILD("vocab.satisfaction.*", CONFIG_LIST, "Art. 13",
 	    "more names of residents' satisfaction with a result"),
+	C_WILD("vocab.person_status.*", CONFIG_LIST, "Art. 11",
+	    "more names of where a person stands: candidate, rejected, "
+	    "staff, left"),
 };
 #define NDECLS (sizeof decls / sizeof decls[0])
 

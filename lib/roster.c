@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -23,11 +24,22 @@
 #include "util.h"
 #include "vocab.h"
 
+/* The roster: for people (a table, --excel: the 花名册 the leadership
+ * opens in Excel) the headers are Chinese and the words of the
+ * vocabularies their Chinese names; for scripts, canonical. */
 const struct recout_col staff_list_cols[] = {
-	{ "id", RC_INT }, { "name", RC_STR }, { "id_number", RC_STR },
-	{ "phone", RC_STR }, { "education", RC_STR }, { "grid", RC_STR },
-	{ "role", RC_STR }, { "stage", RC_STR }, { "status", RC_STR },
-	{ "applied", RC_STR }, { "started", RC_STR }, { "ended", RC_STR },
+	{ NC_("column", "id"), RC_INT },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "id_number"), RC_STR },
+	{ NC_("column", "phone"), RC_STR },
+	{ NC_("column", "education"), RC_STR, "education" },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "stage"), RC_STR, "stage" },
+	{ NC_("column", "status"), RC_STR, "person_status" },
+	{ NC_("column", "applied"), RC_STR },
+	{ NC_("column", "started"), RC_STR },
+	{ NC_("column", "ended"), RC_STR },
 };
 const size_t staff_list_ncols = sizeof staff_list_cols /
     sizeof staff_list_cols[0];

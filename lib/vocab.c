@@ -152,6 +152,13 @@ static const struct vocab_entry handling_levels[] = {
 	{ "department",	"职能部门",	{ "部门" },			4 },
 };
 
+static const struct vocab_entry person_statuses[] = {
+	{ "candidate",	"候选人",	{ "应聘" },	1 },
+	{ "rejected",	"未通过",	{ "落选" },	2 },
+	{ "staff",	"在岗",		{ "在职" },	3 },
+	{ "left",	"离岗",		{ "离职" },	4 },
+};
+
 static const struct vocab_entry lights[] = {
 	{ "green",	"绿灯",	{ "绿" },	1 },
 	{ "yellow",	"黄灯",	{ "黄" },	2 },
@@ -213,6 +220,8 @@ static const struct vocab_def {
 	    TABLE(event_sources) },
 	[VOCAB_SATISFACTION] = { "satisfaction", "a satisfaction",
 	    TABLE(satisfactions) },
+	[VOCAB_PERSON_STATUS] = { "person_status", "a status",
+	    TABLE(person_statuses) },
 };
 
 /* A folded name and the entry it means. */

@@ -51,6 +51,8 @@ enum vocab_id {
 				   staff, 2 and on others */
 	VOCAB_SATISFACTION,	/* residents' satisfaction with a result;
 				   value: 3 satisfied to 1 unsatisfied */
+	VOCAB_PERSON_STATUS,	/* where a person stands: candidate,
+				   rejected, staff, left; value: order */
 	VOCAB_COUNT
 };
 

@@ -84,4 +84,18 @@ test_expect_success 'findings for people are Chinese sentences; for scripts, Eng
 	grep "^empty-grid	140121100001001	西街第一网格 has no units: its extent is not recorded	warning$" out
 '
 
+test_expect_success 'the roster for leadership opens in Excel as a 花名册: Chinese headers and words' '
+	GRIDKIT_DB=$PWD/roster.db && export GRIDKIT_DB &&
+	load_county &&
+	printf "name,id_number,phone,education,grid,role,nationality,under_investigation,penalized,expelled\n张伟,%s,13800138000,本科,140121100001001,full_time,CN,no,no,no\n" \
+	    "$(idnum 14012119900101123)" >c.csv &&
+	hire_staff c.csv &&
+	zh staff-hire list --active -f csv --excel >roster.csv &&
+	head -n 1 roster.csv | grep "编号,姓名,身份证号,手机号,学历,网格,岗位,阶段,状态" &&
+	grep "^1,张伟,140121\*\{8\}1238,138\*\{4\}8000,本科,140121100001001,专职网格员,聘用,在岗,2026-09-01,2026-09-16," roster.csv &&
+	staff-hire list --active -f csv >plain.csv &&
+	head -n 1 plain.csv | grep "^id,name,id_number,phone,education,grid,role,stage,status" &&
+	grep ",bachelor,140121100001001,full_time,hired,staff," plain.csv
+'
+
 test_done
