@@ -71,9 +71,7 @@ static struct opts {
 	const char *result;	/* --result */
 	const char *satisfaction; /* --satisfaction, canonical */
 	const char *grid;	/* --grid */
-	const char *area_opt;	/* --village, --township or --county */
-	const char *area;	/* its code */
-	int area_level;		/* its level */
+	struct cli_scope scope;	/* --grid, --village, --township, --county */
 	int step;		/* --step, 1-6 */
 	int level;		/* --level, 1-4 */
 	int light;		/* --light */
@@ -107,7 +105,6 @@ vocab_opt(struct cli *cli, const char *opt, enum vocab_id v, const char *arg,
 static int
 option(struct cli *cli, int c, const char *arg)
 {
-	struct grid_code gc;
 	const struct vocab_entry *e;
 	char expl[VOCAB_EXPLAIN_MAX];
 	const char *why;
@@ -149,23 +146,16 @@ option(struct cli *cli, int c, const char *arg)
 		o.wait = n;
 		break;
 	case OPT_GRID:
-		if (code_parse_grid(arg, &gc, &why) == -1)
-			return cli_usage_error(cli, "--grid \"%s\": %s", arg,
-			    why);
-		o.grid = arg;
-		break;
+		return cli_scope_option(cli, &o.scope, "--grid", 0, arg);
 	case OPT_COUNTY:
+		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
+		    arg);
 	case OPT_TOWNSHIP:
+		return cli_scope_option(cli, &o.scope, "--township",
+		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		if (o.area_opt != NULL)
-			return cli_usage_error(cli, "give one of --village, "
-			    "--township and --county");
-		o.area_opt = c == OPT_COUNTY ? "--county" :
-		    c == OPT_TOWNSHIP ? "--township" : "--village";
-		o.area_level = c == OPT_COUNTY ? AREA_COUNTY :
-		    c == OPT_TOWNSHIP ? AREA_TOWNSHIP : AREA_VILLAGE;
-		o.area = arg;
-		break;
+		return cli_scope_option(cli, &o.scope, "--village",
+		    AREA_VILLAGE, arg);
 	default:
 		return GK_USAGE;
 	}
@@ -345,31 +335,13 @@ do_list(struct cli *cli, struct db *db)
 	struct case_filter f = { 0 };
 	struct case_env env;
 	struct calendar *cal;
-	struct area_code ac;
 	struct recout *w;
-	const char *why;
-	char prefix[16], lo[16], hi[16];
+	char lo[16], hi[16];
 	int rc;
 
-	if (o.grid != NULL && o.area_opt != NULL)
-		return cli_usage_error(cli, "give one of --grid, --village, "
-		    "--township and --county");
-	if (o.grid != NULL) {
-		snprintf(lo, sizeof lo, "%s", o.grid);
-		snprintf(hi, sizeof hi, "%s", o.grid);
-		f.lo = lo;
-		f.hi = hi;
-	} else if (o.area_opt != NULL) {
-		if (code_parse_area(o.area, &ac, &why) == -1)
-			return cli_usage_error(cli, "%s \"%s\": %s", o.area_opt,
-			    o.area, why);
-		if (ac.level != o.area_level)
-			return cli_usage_error(cli, "%s \"%s\": a %s code, not a "
-			    "%s code", o.area_opt, o.area,
-			    code_level_name(ac.level),
-			    code_level_name(o.area_level));
-		code_short(ac.code, ac.level, prefix);
-		code_range(prefix, 15, lo, hi);
+	if ((rc = cli_scope_range(cli, &o.scope, lo, hi)) != GK_OK)
+		return rc;
+	if (o.scope.opt != NULL) {
 		f.lo = lo;
 		f.hi = hi;
 	}

@@ -78,9 +78,7 @@ static struct opts {
 	int force_new;			/* --new */
 	int keep_going;			/* --keep-going */
 	const char *rejects;		/* --rejects */
-	const char *area_opt;		/* --village, --township, --county */
-	const char *area;		/* its code */
-	int area_level;			/* its level */
+	struct cli_scope scope;		/* --village, --township, --county */
 	const char *from, *to;		/* --from, --to */
 } o;
 
@@ -109,17 +107,14 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_FROM:		o.from = arg; break;
 	case OPT_TO:		o.to = arg; break;
 	case OPT_COUNTY:
+		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
+		    arg);
 	case OPT_TOWNSHIP:
+		return cli_scope_option(cli, &o.scope, "--township",
+		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		if (o.area_opt != NULL)
-			return cli_usage_error(cli, "give one of --grid, "
-			    "--village, --township and --county");
-		o.area_opt = c == OPT_COUNTY ? "--county" :
-		    c == OPT_TOWNSHIP ? "--township" : "--village";
-		o.area_level = c == OPT_COUNTY ? AREA_COUNTY :
-		    c == OPT_TOWNSHIP ? AREA_TOWNSHIP : AREA_VILLAGE;
-		o.area = arg;
-		break;
+		return cli_scope_option(cli, &o.scope, "--village",
+		    AREA_VILLAGE, arg);
 	default:
 		return GK_USAGE;
 	}
@@ -279,34 +274,18 @@ do_visit(struct cli *cli, struct db *db)
 static int
 filter(struct cli *cli, struct event_filter *f, char lo[16], char hi[16])
 {
-	struct area_code ac;
-	struct grid_code gc;
+	struct cli_scope scope = o.scope;
 	const char *why;
-	char prefix[16];
 	gk_day d;
+	int rc;
 
-	if (o.ev[EV_GRID] != NULL && o.area_opt != NULL)
-		return cli_usage_error(cli, "give one of --grid, --village, "
-		    "--township and --county");
-	if (o.ev[EV_GRID] != NULL) {
-		if (code_parse_grid(o.ev[EV_GRID], &gc, &why) == -1)
-			return cli_usage_error(cli, "--grid \"%s\": %s",
-			    o.ev[EV_GRID], why);
-		snprintf(lo, 16, "%s", gc.code);
-		snprintf(hi, 16, "%s", gc.code);
-		f->lo = lo;
-		f->hi = hi;
-	} else if (o.area_opt != NULL) {
-		if (code_parse_area(o.area, &ac, &why) == -1)
-			return cli_usage_error(cli, "%s \"%s\": %s", o.area_opt,
-			    o.area, why);
-		if (ac.level != o.area_level)
-			return cli_usage_error(cli, "%s \"%s\": a %s code, not "
-			    "a %s code", o.area_opt, o.area,
-			    code_level_name(ac.level),
-			    code_level_name(o.area_level));
-		code_short(ac.code, ac.level, prefix);
-		code_range(prefix, 15, lo, hi);
+	/* --grid is also the grid of an event; for list it is a place. */
+	if (o.ev[EV_GRID] != NULL && (rc = cli_scope_option(cli, &scope,
+	    "--grid", 0, o.ev[EV_GRID])) != GK_OK)
+		return rc;
+	if ((rc = cli_scope_range(cli, &scope, lo, hi)) != GK_OK)
+		return rc;
+	if (scope.opt != NULL) {
 		f->lo = lo;
 		f->hi = hi;
 	}

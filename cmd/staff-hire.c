@@ -70,9 +70,7 @@ static struct opts {
 	int fail;		/* --fail */
 	int keep_going;		/* --keep-going */
 	const char *grid;	/* --grid */
-	const char *area_opt;	/* --village, --township or --county */
-	const char *area;	/* its code */
-	int area_level;		/* its level */
+	struct cli_scope scope;	/* --village, --township or --county */
 	const char *role;	/* --role */
 	const char *stage;	/* --stage */
 	const char *reason;	/* --reason */
@@ -135,17 +133,14 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_NUMBER:	o.number = arg; break;
 	case OPT_ROUND:		o.round = arg; break;
 	case OPT_COUNTY:
+		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
+		    arg);
 	case OPT_TOWNSHIP:
+		return cli_scope_option(cli, &o.scope, "--township",
+		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		if (o.area_opt != NULL)
-			return cli_usage_error(cli, "give one of --village, "
-			    "--township and --county");
-		o.area_opt = c == OPT_COUNTY ? "--county" :
-		    c == OPT_TOWNSHIP ? "--township" : "--village";
-		o.area_level = c == OPT_COUNTY ? AREA_COUNTY :
-		    c == OPT_TOWNSHIP ? AREA_TOWNSHIP : AREA_VILLAGE;
-		o.area = arg;
-		break;
+		return cli_scope_option(cli, &o.scope, "--village",
+		    AREA_VILLAGE, arg);
 	default:
 		return GK_USAGE;
 	}
@@ -196,8 +191,8 @@ do_announce(struct cli *cli, struct db *db)
 	const char *why = "not a county code";
 	char county[16];
 
-	if (o.number == NULL || o.date == NULL || o.area_opt == NULL ||
-	    o.area_level != AREA_COUNTY)
+	if (o.number == NULL || o.date == NULL || o.scope.opt == NULL ||
+	    o.scope.level != AREA_COUNTY)
 		return cli_usage_error(cli, "announce needs --number NUMBER, "
 		    "--date DATE and --county CODE");
 	if (*o.number == '\0' || strlen(o.number) > 100 ||
@@ -206,10 +201,10 @@ do_announce(struct cli *cli, struct db *db)
 		    "most 100 bytes");
 	if (day_parse(o.date, &r.announced, &why) == -1)
 		return cli_usage_error(cli, "--date \"%s\": %s", o.date, why);
-	if (code_parse_area(o.area, &ac, &why) == -1 ||
+	if (code_parse_area(o.scope.code, &ac, &why) == -1 ||
 	    ac.level != AREA_COUNTY)
-		return cli_usage_error(cli, "--county \"%s\": %s", o.area,
-		    why);
+		return cli_usage_error(cli, "--county \"%s\": %s",
+		    o.scope.code, why);
 	r.number = o.number;
 	r.county = code_short(ac.code, AREA_COUNTY, county);
 	return staff_announce(db, cli->config, &r, cli->argc > 1 ?
@@ -285,29 +280,17 @@ do_advance(struct cli *cli, struct db *db)
 static int
 filter(struct cli *cli, struct staff_filter *f, char prefix[16])
 {
-	struct area_code ac;
-	struct grid_code gc;
-	const char *why;
+	struct cli_scope scope = o.scope;
+	int rc;
 
-	if (o.grid != NULL && o.area_opt != NULL)
-		return cli_usage_error(cli, "give one of --grid, --village, "
-		    "--township and --county");
-	if (o.grid != NULL) {
-		code_parse_grid(o.grid, &gc, &why);
-		snprintf(prefix, 16, "%s", gc.code);
+	/* --grid is also the grid of a hire; for a listing it is a place. */
+	if (o.grid != NULL && (rc = cli_scope_option(cli, &scope, "--grid", 0,
+	    o.grid)) != GK_OK)
+		return rc;
+	if ((rc = cli_scope_prefix(cli, &scope, prefix)) != GK_OK)
+		return rc;
+	if (*prefix != '\0')
 		f->area = prefix;
-	} else if (o.area_opt != NULL) {
-		if (code_parse_area(o.area, &ac, &why) == -1)
-			return cli_usage_error(cli, "%s \"%s\": %s", o.area_opt,
-			    o.area, why);
-		if (ac.level != o.area_level)
-			return cli_usage_error(cli, "%s \"%s\": a %s code, not a "
-			    "%s code", o.area_opt, o.area,
-			    code_level_name(ac.level),
-			    code_level_name(o.area_level));
-		code_short(ac.code, ac.level, prefix);
-		f->area = prefix;
-	}
 	if (o.role != NULL)
 		f->role = staff_role_parse(o.role);
 	return GK_OK;

@@ -20,6 +20,7 @@
 #include "calendar.h"
 #include "cli.h"
 #include "clock.h"
+#include "codes.h"
 #include "config.h"
 #include "db.h"
 #include "diag.h"
@@ -1301,4 +1302,59 @@ run_backup(struct cli *cli, struct db *db)
 		diag_error(_("%s: removed again, since the backup could not be "
 		    "recorded"), path);
 	return rc;
+}
+
+int
+cli_scope_option(const struct cli *cli, struct cli_scope *s, const char *opt,
+    int level, const char *arg)
+{
+	if (s->opt != NULL)
+		return cli_usage_error(cli, _("%s and %s: give one place"),
+		    s->opt, opt);
+	s->opt = opt;
+	s->level = level;
+	s->code = arg;
+	return GK_OK;
+}
+
+int
+cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
+    char prefix[16])
+{
+	struct area_code ac;
+	struct grid_code gc;
+	const char *why;
+
+	*prefix = '\0';
+	if (s->opt == NULL)
+		return GK_OK;
+	if (s->level == 0) {
+		if (code_parse_grid(s->code, &gc, &why) == -1)
+			return cli_usage_error(cli, "%s \"%s\": %s", s->opt,
+			    s->code, why);
+		snprintf(prefix, 16, "%s", gc.code);
+		return GK_OK;
+	}
+	if (code_parse_area(s->code, &ac, &why) == -1)
+		return cli_usage_error(cli, "%s \"%s\": %s", s->opt, s->code,
+		    why);
+	if (ac.level != s->level)
+		return cli_usage_error(cli, _("%s \"%s\": a %s code, not a %s "
+		    "code"), s->opt, s->code, code_level_name(ac.level),
+		    code_level_name(s->level));
+	code_short(ac.code, ac.level, prefix);
+	return GK_OK;
+}
+
+int
+cli_scope_range(const struct cli *cli, const struct cli_scope *s,
+    char lo[16], char hi[16])
+{
+	char prefix[16];
+	int rc;
+
+	if ((rc = cli_scope_prefix(cli, s, prefix)) != GK_OK)
+		return rc;
+	code_range(prefix, 15, lo, hi);
+	return GK_OK;
 }

@@ -263,6 +263,27 @@ struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
  * nothing.  Returns the worse of rc and the output's own status. */
 int cli_out_end(struct recout *w, int rc);
 
+/*
+ * Where a listing looks: one of --grid, --village, --township and
+ * --county (a program takes those it has).  cli_scope_option takes one
+ * as it is given (opt its name, level 0 for --grid, else its enum
+ * area_level) and refuses a second; cli_scope_prefix checks the code is
+ * one of that level and writes the prefix of the grid codes inside it
+ * ("" when none was given), cli_scope_range the range of 15-digit grid
+ * codes it spans.  GK_OK or a usage error.
+ */
+struct cli_scope {
+	const char *opt;		/* "--village" ..., NULL: none given */
+	int level;			/* 0 a grid, else enum area_level */
+	const char *code;		/* as given */
+};
+int cli_scope_option(const struct cli *cli, struct cli_scope *s,
+    const char *opt, int level, const char *arg);
+int cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
+    char prefix[16]);
+int cli_scope_range(const struct cli *cli, const struct cli_scope *s,
+    char lo[16], char hi[16]);
+
 /* cli_parse_count reads a non-negative count option (--households). */
 int cli_parse_count(const struct cli *cli, const char *opt, const char *arg,
     long long *out);

@@ -216,4 +216,15 @@ test_expect_success 'an operator name with control characters is refused, flag o
 	grid-define --operator 王芳 list >/dev/null
 '
 
+test_expect_success 'one place at a time: --grid, --village, --township, --county, in every program' '
+	exits 64 staff-hire list --village 140121100001 --county 140121 2>err &&
+	grep "^staff-hire: --village and --county: give one place$" err &&
+	exits 64 case-route list --township 140121100 --grid 140121100001001 2>err &&
+	grep "^case-route: --township and --grid: give one place$" err &&
+	exits 64 event-report list --village 140121100001 --grid 140121100001001 2>err &&
+	grep "^event-report: --village and --grid: give one place$" err &&
+	exits 64 staff-hire list --village 140121100 2>err &&
+	grep "^staff-hire: --village \"140121100\": a township code, not a village code$" err
+'
+
 test_done
