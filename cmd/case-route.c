@@ -162,35 +162,6 @@ option(struct cli *cli, int c, const char *arg)
 	return GK_OK;
 }
 
-/* The taxonomy and deadlines, and the calendar under them. */
-static int
-load_env(struct cli *cli, struct case_env *env, struct calendar **cal)
-{
-	struct sb cats = SB_INIT, dl = SB_INIT;
-	int rc;
-
-	*cal = NULL;
-	if ((rc = cli_calendar(cli, cal)) != GK_OK)
-		return rc;
-	cli_datafile(cli, "case.categories", "case", "categories.tsv", &cats);
-	cli_datafile(cli, "case.deadlines", "case", "deadlines.tsv", &dl);
-	rc = case_env_load(env, cli->config, *cal, cats.buf, dl.buf);
-	sb_release(&cats);
-	sb_release(&dl);
-	if (rc != GK_OK) {
-		cal_free(*cal);
-		*cal = NULL;
-	}
-	return rc;
-}
-
-static void
-release_env(struct case_env *env, struct calendar *cal)
-{
-	case_env_release(env);
-	cal_free(cal);
-}
-
 /* What each verb of the loop is, by name. */
 static enum case_verb
 verb_of(const char *name)
@@ -266,9 +237,9 @@ do_move(struct cli *cli, struct db *db)
 		free(ids);
 		return rc;
 	}
-	if ((rc = load_env(cli, &env, &cal)) == GK_OK) {
+	if ((rc = case_env_open(&env, cli, &cal)) == GK_OK) {
 		rc = case_move(db, &env, &m, ids, n);
-		release_env(&env, cal);
+		case_env_close(&env, cal);
 	}
 	free(ids);
 	return rc;
@@ -293,7 +264,7 @@ do_overdue(struct cli *cli, struct db *db)
 		    "--reason or --keep-going");
 	if (o.wait >= 0)
 		db_set_busy_timeout(db, (int)(o.wait * 1000));
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	/* Silent on success: only a dry run shows what it would do. */
 	if (cli->dry_run)
@@ -308,7 +279,7 @@ do_overdue(struct cli *cli, struct db *db)
 		diag_info("%s", sum.buf);
 		sb_release(&sum);
 	}
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 
@@ -322,10 +293,10 @@ do_show(struct cli *cli, struct db *db)
 
 	if ((rc = cli_id(cli, &case_ids, &id)) != GK_OK)
 		return rc;
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	rc = case_show(db, &env, id, cli->format, stdout);
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 
@@ -352,12 +323,12 @@ do_list(struct cli *cli, struct db *db)
 	f.light = o.light;
 	f.card = o.card;
 	f.open = o.open;
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	w = cli_out(cli, case_list_cols, case_list_ncols);
 	rc = case_list(db, &env, &f, w);
 	rc = cli_out_end(w, rc);
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 
@@ -380,11 +351,11 @@ do_departments(struct cli *cli, struct db *db)
 	if (strcmp(cli->argv[1], "import") != 0)
 		return cli_usage_error(cli, "departments %s: not import or "
 		    "list", cli->argv[1]);
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	rc = case_dept_import(db, &env, cli->argc > 2 ? cli->argv[2] : "-",
 	    &cli->input, cli->max_errors);
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 

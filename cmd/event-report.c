@@ -121,35 +121,6 @@ option(struct cli *cli, int c, const char *arg)
 	return GK_OK;
 }
 
-/* The taxonomy and deadlines, and the calendar under them. */
-static int
-load_env(struct cli *cli, struct case_env *env, struct calendar **cal)
-{
-	struct sb cats = SB_INIT, dl = SB_INIT;
-	int rc;
-
-	*cal = NULL;
-	if ((rc = cli_calendar(cli, cal)) != GK_OK)
-		return rc;
-	cli_datafile(cli, "case.categories", "case", "categories.tsv", &cats);
-	cli_datafile(cli, "case.deadlines", "case", "deadlines.tsv", &dl);
-	rc = case_env_load(env, cli->config, *cal, cats.buf, dl.buf);
-	sb_release(&cats);
-	sb_release(&dl);
-	if (rc != GK_OK) {
-		cal_free(*cal);
-		*cal = NULL;
-	}
-	return rc;
-}
-
-static void
-release_env(struct case_env *env, struct calendar *cal)
-{
-	case_env_release(env);
-	cal_free(cal);
-}
-
 /* A person reads a table; a pipe gets one case number per line. */
 static struct recout *
 report_out(struct cli *cli)
@@ -175,13 +146,13 @@ do_add(struct cli *cli, struct db *db)
 	if (o.ev[EV_REPORTER] != NULL && o.ev[EV_SOURCE] != NULL)
 		return cli_usage_error(cli, "give one of --reporter and "
 		    "--source");
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	w = report_out(cli);
 	rc = event_add(db, &env, o.ev, &eo, w, stdout);
 	if (w != NULL)
 		rc = cli_out_end(w, rc);
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 
@@ -197,14 +168,14 @@ do_import(struct cli *cli, struct db *db)
 
 	if (o.rejects != NULL && !o.keep_going)
 		return cli_usage_error(cli, "--rejects goes with --keep-going");
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	w = report_out(cli);
 	rc = event_import(db, &env, cli->argc > 1 ? cli->argv[1] : "-",
 	    &cli->input, &eo, w, stdout);
 	if (w != NULL)
 		rc = cli_out_end(w, rc);
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 
@@ -224,7 +195,7 @@ do_categories(struct cli *cli, struct db *db)
 	size_t i;
 	int rc;
 
-	if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	w = cli_out(cli, cols, 6);
 	for (i = 0; rc == GK_OK && (c = taxonomy_at(env.tax, i)) != NULL;
@@ -238,7 +209,7 @@ do_categories(struct cli *cli, struct db *db)
 		rc = recout_row(w, v);
 	}
 	rc = cli_out_end(w, rc);
-	release_env(&env, cal);
+	case_env_close(&env, cal);
 	return rc;
 }
 
@@ -260,11 +231,11 @@ do_visit(struct cli *cli, struct db *db)
 		return visit_add(db, o.vi);
 	}
 	if (strcmp(sub, "import") == 0) {
-		if ((rc = load_env(cli, &env, &cal)) != GK_OK)
+		if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 			return rc;
 		rc = visit_import(db, &env, cli->argc > 2 ? cli->argv[2] : "-",
 		    &cli->input, cli->max_errors);
-		release_env(&env, cal);
+		case_env_close(&env, cal);
 		return rc;
 	}
 	return cli_usage_error(cli, "visit %s: not add or import", sub);

@@ -15,6 +15,7 @@
 #include "calendar.h"
 #include "case.h"
 #include "category.h"
+#include "cli.h"
 #include "codes.h"
 #include "config.h"
 #include "db.h"
@@ -1294,4 +1295,33 @@ case_dept_list(struct db *db, struct recout *out)
 	}
 	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
+}
+
+int
+case_env_open(struct case_env *env, const struct cli *cli,
+    struct calendar **cal)
+{
+	struct sb cats = SB_INIT, dl = SB_INIT;
+	int rc;
+
+	*cal = NULL;
+	if ((rc = cli_calendar(cli, cal)) != GK_OK)
+		return rc;
+	cli_datafile(cli, "case.categories", "case", "categories.tsv", &cats);
+	cli_datafile(cli, "case.deadlines", "case", "deadlines.tsv", &dl);
+	rc = case_env_load(env, cli->config, *cal, cats.buf, dl.buf);
+	sb_release(&cats);
+	sb_release(&dl);
+	if (rc != GK_OK) {
+		cal_free(*cal);
+		*cal = NULL;
+	}
+	return rc;
+}
+
+void
+case_env_close(struct case_env *env, struct calendar *cal)
+{
+	case_env_release(env);
+	cal_free(cal);
 }

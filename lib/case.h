@@ -58,6 +58,18 @@ int case_env_load(struct case_env *env, const struct config *cfg,
     struct calendar *cal, const char *categories, const char *deadlines);
 void case_env_release(struct case_env *env);
 
+/*
+ * case_env_open loads what the programs of the loop need for a command:
+ * the calendar (*cal, the caller's until case_env_close) and the
+ * taxonomy and deadlines named by the configuration, or the shipped
+ * ones (cli_datafile).  GK_OK, or a status after reporting (nothing to
+ * close then).
+ */
+struct cli;
+int case_env_open(struct case_env *env, const struct cli *cli,
+    struct calendar **cal);
+void case_env_close(struct case_env *env, struct calendar *cal);
+
 /* Room for a printed case number and its NUL. */
 #define CASE_NUMBER_MAX 32
 
