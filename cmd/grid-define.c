@@ -40,9 +40,7 @@ static const struct option longopts[] = {
 static struct opts {
 	int all;			/* --all */
 	int html;			/* --html */
-	const char *scope_opt;		/* "--county" ... */
-	const char *scope_code;		/* its code */
-	int scope_level;		/* its level */
+	struct cli_scope scope;		/* --county, --township, --village */
 	struct grid_attrs attrs;	/* --kind, --households, --population */
 } o = { .attrs = { NULL, -1, -1 } };
 
@@ -57,17 +55,14 @@ option(struct cli *cli, int c, const char *arg)
 		o.html = 1;
 		return GK_OK;
 	case OPT_COUNTY:
+		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
+		    arg);
 	case OPT_TOWNSHIP:
+		return cli_scope_option(cli, &o.scope, "--township",
+		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		if (o.scope_opt != NULL)
-			return cli_usage_error(cli, "give one of --county, "
-			    "--township and --village");
-		o.scope_opt = c == OPT_COUNTY ? "--county" :
-		    c == OPT_TOWNSHIP ? "--township" : "--village";
-		o.scope_level = c == OPT_COUNTY ? AREA_COUNTY :
-		    c == OPT_TOWNSHIP ? AREA_TOWNSHIP : AREA_VILLAGE;
-		o.scope_code = arg;
-		return GK_OK;
+		return cli_scope_option(cli, &o.scope, "--village",
+		    AREA_VILLAGE, arg);
 	case OPT_KIND:
 		o.attrs.kind = arg;
 		return GK_OK;
@@ -110,8 +105,8 @@ do_check(struct cli *cli, struct db *db)
 	struct recout *w;
 	int rc;
 
-	rc = grid_scope_parse(db, o.scope_opt, o.scope_code,
-	    o.scope_level, &scope);
+	rc = grid_scope_parse(db, o.scope.opt, o.scope.code,
+	    o.scope.level, &scope);
 	if (rc != GK_OK)
 		return rc;
 	w = cli_out(cli, coverage_cols, coverage_ncols);
@@ -140,8 +135,8 @@ do_list(struct cli *cli, struct db *db)
 	else
 		return cli_usage_error(cli, "list: \"%s\" is not grids, areas "
 		    "or units", arg);
-	rc = grid_scope_parse(db, o.scope_opt, o.scope_code,
-	    o.scope_level, &scope);
+	rc = grid_scope_parse(db, o.scope.opt, o.scope.code,
+	    o.scope.level, &scope);
 	if (rc != GK_OK)
 		return rc;
 	switch (what) {
