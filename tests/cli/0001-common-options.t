@@ -223,6 +223,8 @@ test_expect_success 'one place at a time: --grid, --village, --township, --count
 	grep "^case-route: --township and --grid: give one place$" err &&
 	exits 64 event-report list --village 140121100001 --grid 140121100001001 2>err &&
 	grep "^event-report: --village and --grid: give one place$" err &&
+	exits 64 grid-define check --county 140121 --village 140121100001 2>err &&
+	grep "^grid-define: --county and --village: give one place$" err &&
 	exits 64 staff-hire list --village 140121100 2>err &&
 	grep "^staff-hire: --village \"140121100\": a township code, not a village code$" err
 '
