@@ -82,7 +82,7 @@ static struct opts {
 
 /* Case numbers, as operands or one per line on standard input. */
 static const struct cli_idkind case_ids = {
-	"case number", "case numbers",
+	N_("case number"), N_("case numbers"),
 	(const char *const []){ "case", "case_id", "case_number", "案件编号",
 	    "案卷编号", "编号", NULL },
 	case_number_parse
