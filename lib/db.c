@@ -424,21 +424,35 @@ check_tables(struct db *db)
 {
 	struct db_stmt *st;
 	const char *const *t;
+	unsigned long long seen = 0;
+	size_t n = 0, i;
 	int rc;
 
-	for (t = schema_tables; *t != NULL; t++) {
-		rc = db_query(db, &st, "SELECT 1 FROM sqlite_master WHERE "
-		    "type = 'table' AND name = ?", "s", *t);
-		if (rc < 0)
-			return -rc;
-		db_reset(st);
-		if (rc == DB_NONE) {
+	/* One look at the schema for all of them: this runs at every
+	 * start of every command. */
+	for (t = schema_tables; *t != NULL; t++)
+		n++;
+	if (n > 64) {
+		diag_error("%s: internal error: more than 64 tables to check",
+		    db->path);
+		return GK_SOFTWARE;
+	}
+	rc = db_query(db, &st, "SELECT name FROM sqlite_master WHERE "
+	    "type = 'table'", "");
+	for (; rc == DB_ROW; rc = db_step(st))
+		for (i = 0; i < n; i++)
+			if (strcmp(db_text(st, 0), schema_tables[i]) == 0)
+				seen |= 1ULL << i;
+	if (rc < 0)
+		return -rc;
+	db_reset(st);
+	for (i = 0; i < n; i++)
+		if (!(seen & 1ULL << i)) {
 			diag_error(_("%s: the database is damaged: table %s is "
 			    "missing (changed outside gridkit?); restore a "
-			    "backup"), db->path, *t);
+			    "backup"), db->path, schema_tables[i]);
 			return GK_IOERR;
 		}
-	}
 	return GK_OK;
 }
 
