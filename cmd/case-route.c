@@ -146,16 +146,10 @@ option(struct cli *cli, int c, const char *arg)
 		o.wait = n;
 		break;
 	case OPT_GRID:
-		return cli_scope_option(cli, &o.scope, "--grid", 0, arg);
 	case OPT_COUNTY:
-		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
-		    arg);
 	case OPT_TOWNSHIP:
-		return cli_scope_option(cli, &o.scope, "--township",
-		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		return cli_scope_option(cli, &o.scope, "--village",
-		    AREA_VILLAGE, arg);
+		return cli_scope_take(cli, &o.scope, c, arg);
 	default:
 		return GK_USAGE;
 	}

@@ -107,14 +107,9 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_FROM:		o.from = arg; break;
 	case OPT_TO:		o.to = arg; break;
 	case OPT_COUNTY:
-		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
-		    arg);
 	case OPT_TOWNSHIP:
-		return cli_scope_option(cli, &o.scope, "--township",
-		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		return cli_scope_option(cli, &o.scope, "--village",
-		    AREA_VILLAGE, arg);
+		return cli_scope_take(cli, &o.scope, c, arg);
 	default:
 		return GK_USAGE;
 	}
@@ -252,7 +247,7 @@ filter(struct cli *cli, struct event_filter *f, char lo[16], char hi[16])
 
 	/* --grid is also the grid of an event; for list it is a place. */
 	if (o.ev[EV_GRID] != NULL && (rc = cli_scope_option(cli, &scope,
-	    "--grid", 0, o.ev[EV_GRID])) != GK_OK)
+	    "--grid", o.ev[EV_GRID])) != GK_OK)
 		return rc;
 	if ((rc = cli_scope_range(cli, &scope, lo, hi)) != GK_OK)
 		return rc;

@@ -55,14 +55,9 @@ option(struct cli *cli, int c, const char *arg)
 		o.html = 1;
 		return GK_OK;
 	case OPT_COUNTY:
-		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
-		    arg);
 	case OPT_TOWNSHIP:
-		return cli_scope_option(cli, &o.scope, "--township",
-		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		return cli_scope_option(cli, &o.scope, "--village",
-		    AREA_VILLAGE, arg);
+		return cli_scope_take(cli, &o.scope, c, arg);
 	case OPT_KIND:
 		o.attrs.kind = arg;
 		return GK_OK;

@@ -133,14 +133,9 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_NUMBER:	o.number = arg; break;
 	case OPT_ROUND:		o.round = arg; break;
 	case OPT_COUNTY:
-		return cli_scope_option(cli, &o.scope, "--county", AREA_COUNTY,
-		    arg);
 	case OPT_TOWNSHIP:
-		return cli_scope_option(cli, &o.scope, "--township",
-		    AREA_TOWNSHIP, arg);
 	case OPT_VILLAGE:
-		return cli_scope_option(cli, &o.scope, "--village",
-		    AREA_VILLAGE, arg);
+		return cli_scope_take(cli, &o.scope, c, arg);
 	default:
 		return GK_USAGE;
 	}
@@ -284,7 +279,7 @@ filter(struct cli *cli, struct staff_filter *f, char prefix[16])
 	int rc;
 
 	/* --grid is also the grid of a hire; for a listing it is a place. */
-	if (o.grid != NULL && (rc = cli_scope_option(cli, &scope, "--grid", 0,
+	if (o.grid != NULL && (rc = cli_scope_option(cli, &scope, "--grid",
 	    o.grid)) != GK_OK)
 		return rc;
 	if ((rc = cli_scope_prefix(cli, &scope, prefix)) != GK_OK)

@@ -1306,15 +1306,41 @@ run_backup(struct cli *cli, struct db *db)
 
 int
 cli_scope_option(const struct cli *cli, struct cli_scope *s, const char *opt,
-    int level, const char *arg)
+    const char *arg)
 {
+	static const struct {
+		const char *opt;
+		int level;
+	} places[] = {
+		{ "--grid", 0 }, { "--village", AREA_VILLAGE },
+		{ "--township", AREA_TOWNSHIP }, { "--county", AREA_COUNTY },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof places / sizeof places[0]; i++)
+		if (strcmp(opt, places[i].opt) == 0)
+			break;
+	if (i == sizeof places / sizeof places[0]) {
+		diag_error("internal error: %s is not a place option", opt);
+		return GK_SOFTWARE;
+	}
 	if (s->opt != NULL)
 		return cli_usage_error(cli, _("%s and %s: give one place"),
-		    s->opt, opt);
-	s->opt = opt;
-	s->level = level;
+		    s->opt, places[i].opt);
+	s->opt = places[i].opt;
+	s->level = places[i].level;
 	s->code = arg;
 	return GK_OK;
+}
+
+int
+cli_scope_take(const struct cli *cli, struct cli_scope *s, int code,
+    const char *arg)
+{
+	char name[64];
+
+	option_name(cli->prog, code, name, sizeof name);
+	return cli_scope_option(cli, s, name, arg);
 }
 
 int

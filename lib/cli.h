@@ -266,8 +266,10 @@ int cli_out_end(struct recout *w, int rc);
 /*
  * Where a listing looks: one of --grid, --village, --township and
  * --county (a program takes those it has).  cli_scope_option takes one
- * as it is given (opt its name, level 0 for --grid, else its enum
- * area_level) and refuses a second; cli_scope_prefix checks the code is
+ * as it is given, by its name ("--village"; its level follows from it)
+ * and refuses a second; cli_scope_take does the same for the program
+ * option of that code, as the program's option callback gets it;
+ * cli_scope_prefix checks the code is
  * one of that level and writes the prefix of the grid codes inside it
  * ("" when none was given), cli_scope_range the range of 15-digit grid
  * codes it spans.  GK_OK or a usage error.
@@ -278,7 +280,9 @@ struct cli_scope {
 	const char *code;		/* as given */
 };
 int cli_scope_option(const struct cli *cli, struct cli_scope *s,
-    const char *opt, int level, const char *arg);
+    const char *opt, const char *arg);
+int cli_scope_take(const struct cli *cli, struct cli_scope *s, int code,
+    const char *arg);
 int cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
     char prefix[16]);
 int cli_scope_range(const struct cli *cli, const struct cli_scope *s,
