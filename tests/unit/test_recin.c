@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "diag.h"
 #include "recin.h"
 #include "status.h"
@@ -31,8 +32,6 @@ static const struct recin_field fields[] = {
 #define NFIELDS (sizeof fields / sizeof fields[0])
 enum { CODE, NAME, NOTE };
 
-static int saved_stderr = -1;
-static char captured[65536];
 
 static void
 put_file(const char *path, const char *bytes, size_t len)
@@ -48,37 +47,6 @@ static void
 put_text(const char *path, const char *text)
 {
 	put_file(path, text, strlen(text));
-}
-
-/* Standard error goes to a file until capture_end returns its text. */
-static void
-capture_start(void)
-{
-	int fd;
-
-	fflush(stderr);
-	saved_stderr = dup(2);
-	fd = open("stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0 && saved_stderr >= 0);
-	dup2(fd, 2);
-	close(fd);
-}
-
-static const char *
-capture_end(void)
-{
-	FILE *fp;
-	size_t n;
-
-	fflush(stderr);
-	dup2(saved_stderr, 2);
-	close(saved_stderr);
-	fp = fopen("stderr.txt", "rb");
-	assert_non_null(fp);
-	n = fread(captured, 1, sizeof captured - 1, fp);
-	captured[n] = '\0';
-	fclose(fp);
-	return captured;
 }
 
 /* to_enc converts UTF-8 text to another encoding with iconv. */

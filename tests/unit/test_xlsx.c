@@ -20,6 +20,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "capture.h"
 #include "diag.h"
 #include "recin.h"
 #include "recout.h"
@@ -40,38 +41,6 @@ static const struct recin_field fields[] = {
 #define NFIELDS (sizeof fields / sizeof fields[0])
 enum { CODE, NAME, ID, DATE };
 
-static int saved_stderr = -1;
-static char captured[65536];
-
-static void
-capture_start(void)
-{
-	int fd;
-
-	fflush(stderr);
-	saved_stderr = dup(2);
-	fd = open("stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0 && saved_stderr >= 0);
-	dup2(fd, 2);
-	close(fd);
-}
-
-static const char *
-capture_end(void)
-{
-	FILE *fp;
-	size_t n;
-
-	fflush(stderr);
-	dup2(saved_stderr, 2);
-	close(saved_stderr);
-	fp = fopen("stderr.txt", "rb");
-	assert_non_null(fp);
-	n = fread(captured, 1, sizeof captured - 1, fp);
-	captured[n] = '\0';
-	fclose(fp);
-	return captured;
-}
 
 static const char content_types[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
