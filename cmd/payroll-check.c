@@ -1,11 +1,9 @@
 /*
  * payroll-check - compliance findings over a month's pay (Art. 17-19).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "clock.h"
@@ -59,30 +57,6 @@ option(struct cli *cli, int c, const char *arg)
 	return GK_OK;
 }
 
-/* The database, when there is one: a file that is not there yet means
- * no database (the rules that need one are skipped); one that is there
- * must open. */
-static int
-open_db(struct cli *cli, struct db **db)
-{
-	struct stat sb;
-	char *def = NULL;
-	const char *path;
-	int rc = GK_OK;
-
-	*db = NULL;
-	if (cli->db_path == NULL)
-		def = db_default_path();
-	path = cli->db_path != NULL ? cli->db_path : def;
-	if (stat(path, &sb) == -1 && errno == ENOENT)
-		diag_info(_("%s: no database: staff and cases are not "
-		    "compared"), path);
-	else
-		rc = cli_open_db(cli, db, CLI_DB_READ);
-	free(def);
-	return rc;
-}
-
 static int
 do_check(struct cli *cli, struct db *unused)
 {
@@ -106,7 +80,8 @@ do_check(struct cli *cli, struct db *unused)
 		day_to_civil(findings_as_of(f), &o.year, &o.month, &d);
 	if ((rc = findings_load_baseline(f, cli)) != GK_OK)
 		goto done;
-	if ((rc = open_db(cli, &db)) != GK_OK)
+	if ((rc = cli_open_db_if_there(cli, &db, _("staff and cases are "
+	    "not compared"))) != GK_OK)
 		goto done;
 	rc = payroll_check(db, cli->config, &o, f);
 	db_close(db);

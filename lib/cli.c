@@ -1384,3 +1384,23 @@ cli_scope_range(const struct cli *cli, const struct cli_scope *s,
 	code_range(prefix, 15, lo, hi);
 	return GK_OK;
 }
+
+int
+cli_open_db_if_there(struct cli *cli, struct db **out, const char *missing)
+{
+	struct stat sb;
+	char *def = NULL;
+	const char *path;
+	int rc = GK_OK;
+
+	*out = NULL;
+	if (cli->db_path == NULL)
+		def = db_default_path();
+	path = cli->db_path != NULL ? cli->db_path : def;
+	if (stat(path, &sb) == -1 && errno == ENOENT)
+		diag_info(_("%s: no database: %s"), path, missing);
+	else
+		rc = cli_open_db(cli, out, CLI_DB_READ);
+	free(def);
+	return rc;
+}

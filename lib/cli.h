@@ -191,6 +191,16 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 int cli_open_db(struct cli *cli, struct db **out, enum cli_db mode);
 
 /*
+ * cli_open_db_if_there opens the database for reading when there is
+ * one (the checkers, whose input may come from a file): a database file
+ * that is not there yet leaves *out NULL after saying so on standard
+ * error with what then goes unchecked (missing, a sentence), and
+ * returns GK_OK; one that is there must open (cli_open_db).
+ */
+int cli_open_db_if_there(struct cli *cli, struct db **out,
+    const char *missing);
+
+/*
  * cli_calendar loads the working-day calendars from calendar.dir in the
  * config; when that is empty, from the first directory that exists of
  * etc/calendar beside the program (a build tree), ../share/gridkit/

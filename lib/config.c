@@ -194,6 +194,16 @@ static const struct config_decl decls[] = {
 	C_STR("pay.case_rate", "", "Art. 19",
 	    "per-case subsidy (以案定补) for each case reported and closed "
 	    "(yuan); empty: not checked"),
+	/* Art. 6 says "at least once a week"; Art. 16 names performance
+	 * but no figure: the thresholds are local practice. */
+	C_INT("audit.visit_days", 7, 1, 366, "Art. 6",
+	    "days a grid member may go without a recorded visit to their "
+	    "grid"),
+	C_INT("audit.on_time_percent", 80, 0, 100, "Art. 16",
+	    "least on-time rate of a member's cases, in percent (0: not "
+	    "checked)"),
+	C_INT("audit.max_cards", 2, 0, 100000, "Art. 16",
+	    "most supervision cards a member's cases may draw in a year"),
 
 	C_LIST("columns.code", NULL, "header aliases of the code field",
 	    "网格编码", "编码", "代码", "区划代码", "统计用区划代码"),

@@ -179,4 +179,14 @@ int grid_show(struct db *db, const char *code, enum recout_format fmt,
 int grid_board(struct db *db, const struct config *cfg, const char *code,
     int html, int reveal, FILE *fp);
 
+/*
+ * grid_each calls fn for every grid, active and retired, by code: its
+ * code, kind (urban, rural, dedicated) and status (active, retired).
+ * The strings are valid during the call only; fn returns GK_OK to go
+ * on, or a status that stops the walk and is returned.  Returns GK_OK
+ * or a status after reporting.  (grid-each.c)
+ */
+int grid_each(struct db *db, int (*fn)(const char *code, const char *kind,
+    const char *status, void *arg), void *arg);
+
 #endif
