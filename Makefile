@@ -63,8 +63,7 @@ Q := @
 say = @printf '  %-6s %s\n'
 endif
 
-PROGS    := grid-define staff-hire event-report case-route roster-audit \
-            payroll-check
+PROGS    := grid-define staff-hire event-report case-route roster-audit payroll-check
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))

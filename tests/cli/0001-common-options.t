@@ -66,7 +66,7 @@ for p in $programs; do
 		test_expect_success "$p: its one verb runs without a name; a missing file is 66, no database is created" "
 			exits 66 $p no-such-file 2>err && grep 'no-such-file' err &&
 			! grep '^usage:' err &&
-			printf 'staff,role,gross\n' | $p -d new.db - 2>err &&
+			printf 'staff,role,gross,grid\n' | $p -d new.db - 2>err &&
 			! test -e new.db
 		"
 		continue
