@@ -168,6 +168,7 @@ bench: deps
 	@scripts/bench
 	@scripts/bench-cases
 	@scripts/bench-payroll
+	@scripts/bench-roster
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
 # (not part of check: it runs as long as it is given).
