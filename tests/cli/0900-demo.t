@@ -20,6 +20,14 @@ test_expect_success 'its payroll check finds the planted problems, and a baselin
 	grep "^(nothing new: cron sends no mail)$" out
 '
 
+test_expect_success 'it ends with an audit of the county that finds the planted problems' '
+	grep "^85 ART5-GRID-LEADER error$" out &&
+	grep "^12 ART8-URBAN-FULLTIME error$" out &&
+	grep "^ART16-ON-TIME .* 6 .* on_time=0 counted=1 rate=0 min=80$" out &&
+	grep "^exit status 1: two grids without a leader" out &&
+	grep "\"rule\":\"ART6-WEEKLY-VISIT\".*\"subject\":\"12\"" out
+'
+
 test_expect_success 'its output in a file holds no terminal escape codes' '
 	! grep "$(printf "\033")" out &&
 	grep "^== " out >/dev/null
