@@ -100,7 +100,8 @@ case_figures(struct db *db, gk_day first, gk_day last, gk_time now,
 		free(h);
 		return -rc;
 	}
-	qsort(h, n, sizeof *h, cmp_handled);
+	if (n > 1)
+		qsort(h, n, sizeof *h, cmp_handled);
 	rc = GK_OK;
 	memset(&cf, 0, sizeof cf);
 	for (i = 0; i < n && rc == GK_OK; i++) {

@@ -551,6 +551,8 @@ find_grid(struct run *run, const char *code)
 {
 	struct grid key;
 
+	if (run->ng == 0)
+		return NULL;
 	snprintf(key.code, sizeof key.code, "%s", code);
 	return bsearch(&key, run->g, run->ng, sizeof *run->g, cmp_grid);
 }
@@ -582,7 +584,8 @@ load_grids(struct run *run)
 		    (ac.urban >= 0 ? ac.urban : -1) : -1;
 		g->active = 1;
 	}
-	qsort(run->g, run->ng, sizeof *run->g, cmp_grid);
+	if (run->ng > 1)
+		qsort(run->g, run->ng, sizeof *run->g, cmp_grid);
 	for (i = k = 0; i < run->ng; i++)
 		if (k == 0 || strcmp(run->g[k - 1].code, run->g[i].code) != 0)
 			run->g[k++] = run->g[i];
@@ -1070,7 +1073,8 @@ roster_audit(struct db *db, const struct config *cfg,
 	if (o->path != NULL) {
 		if ((rc = read_file(&run)) != GK_OK)
 			goto done;
-		qsort(run.m, run.n, sizeof *run.m, cmp_member);
+		if (run.n > 1)
+			qsort(run.m, run.n, sizeof *run.m, cmp_member);
 	} else if ((rc = roster_serving(db, run.as_of, db_member, &run)) !=
 	    GK_OK)
 		goto done;
