@@ -111,7 +111,7 @@ test_expect_success 'findings are sorted by rule, subject and values: two runs d
 	EOF
 '
 
-test_expect_success 'Chinese headers, as a table or --excel prints them, and a workbook read the same' '
+test_expect_success 'Chinese headers, as a table or --excel prints them, read the same' '
 	sed "1s/.*/编号,姓名,身份证号,手机号,学历,网格,岗位,状态,上岗日期,离岗日期,国籍,在查,受处罚,开除,工作电话/" bad.csv >zh.csv &&
 	exits 1 env GRIDKIT_DB=$NODB roster-audit --skip ROSTER-TWO-GRIDS,ART9-AGE,ART5-GRID-LEADER,ART8-URBAN-FULLTIME zh.csv | cut -f1,4,6 >zh.out &&
 	cut -f1,4,6 out | diff - zh.out
@@ -178,6 +178,13 @@ test_expect_success 'staff-hire list | roster-audit - takes the masked facts fro
 	! test -s out && ! grep "not checked" err &&
 	staff-hire list --excel -f csv | roster-audit --only ART5-BOARD-PHONE - >out &&
 	grep "^ART5-BOARD-PHONE${T}.*${T}2${T}" out
+'
+
+test_expect_success 'a workbook of the roster, Chinese headers and words, is read as its TSV' '
+	staff-hire list --lang zh -f xlsx -o 花名册.xlsx &&
+	roster-audit --only ART5-BOARD-PHONE 花名册.xlsx >xlsx.out &&
+	staff-hire list | roster-audit --only ART5-BOARD-PHONE - | diff - xlsx.out &&
+	grep "^ART5-BOARD-PHONE${T}.*${T}2${T}" xlsx.out
 '
 
 test_expect_success 'a roster file: only the grids it names are checked for their staffing' '
