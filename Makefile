@@ -153,7 +153,8 @@ deps:
 # The unit tests, the black-box tests, the man pages, then install and
 # uninstall.
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FAULTIO)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FAULTIO) \
+	    $(FUZZ_REPLAY)
 	@scripts/run-tests $(UNIT_BIN) $(CLI_T) $(STRESS_T)
 	@scripts/manlint $(MANPAGES)
 	@$(MAKE) --no-print-directory check-po
@@ -197,30 +198,47 @@ bench: deps
 	@scripts/bench-payroll
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
-# (not part of check: it runs as long as it is given).
+# (not part of check: it runs as long as it is given).  The library is
+# compiled once for all targets.  An input that fails is left as
+# tests/tmp/fuzz/TARGET-crash-...: mend the bug and keep the input in
+# tests/fuzz/regressions, which make check replays (replay-TARGET).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=tests/fuzz/replay-%)
+FUZZ_CFLAGS   = -g -O1 -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) \
+                -DGRIDKIT_VERSION='"$(VERSION)"' \
+                -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
+                -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
+                -DGRIDKIT_LOCALEDIR='"$(LOCALEDIR)"'
 fuzz: deps
 	@command -v clang >/dev/null || { echo "make fuzz needs clang" \
 	    "(libFuzzer): sudo apt-get install clang" >&2; exit 1; }
-	@mkdir -p tests/tmp/fuzz
+	@mkdir -p tests/tmp/fuzz/obj
+	@echo "  CLANG  lib (fuzzer, address, undefined)"
+	@for c in $(LIB_SRC); do \
+	    o=tests/tmp/fuzz/obj/$$(basename $$c .c).o; \
+	    clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+	        -c -o $$o $$c || exit 1; \
+	done
 	@for t in $(FUZZ_TARGETS); do \
 	    echo "  FUZZ   $$t ($(FUZZ_SECONDS) s)"; \
-	    clang -g -O1 -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) \
-	        -DGRIDKIT_VERSION='"$(VERSION)"' \
-	        -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
-	        -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
-	        -fsanitize=fuzzer,address,undefined \
-	        -o tests/tmp/fuzz/$$t tests/fuzz/$$t.c $(LIB_SRC) \
+	    clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	        -o tests/tmp/fuzz/$$t tests/fuzz/$$t.c tests/tmp/fuzz/obj/*.o \
 	        $(PKG_LIBS) -lm || exit 1; \
 	    mkdir -p tests/tmp/fuzz/$$t.corpus; \
 	    tests/tmp/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
-	        -print_final_stats=1 tests/tmp/fuzz/$$t.corpus \
-	        tests/fuzz/seeds 2>tests/tmp/fuzz/$$t.log || \
+	        -print_final_stats=1 -artifact_prefix=tests/tmp/fuzz/$$t- \
+	        tests/tmp/fuzz/$$t.corpus tests/fuzz/seeds \
+	        2>tests/tmp/fuzz/$$t.log || \
 	        { tail -40 tests/tmp/fuzz/$$t.log; exit 1; }; \
 	    grep -E "stat::number_of_executed_units|stat::peak_rss" \
 	        tests/tmp/fuzz/$$t.log; \
 	done
+
+tests/fuzz/replay-%: tests/fuzz/%.o tests/fuzz/replay.o libgridkit.a BUILD-FLAGS
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.o libgridkit.a \
+	    $(PKG_LIBS) -lm
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -278,7 +296,7 @@ check-install: all
 clean:
 	rm -f $(PROGS) libgridkit.a $(TOOLS) BUILD-FLAGS lib/*.o lib/*.d cmd/*.o cmd/*.d \
 	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN) \
-	    $(FAULTIO)
+	    $(FAULTIO) $(FUZZ_REPLAY) tests/fuzz/*.o tests/fuzz/*.d
 	rm -rf tests/tmp locale
 
 .PHONY: all need-pkgs pot check-po check check-unit check-cli check-stress check-valgrind check-install demo bench fuzz install \
