@@ -4,6 +4,9 @@
 #   make check      unit tests, black-box tests, man page lint
 #   make demo       a realistic day of a county centre on a demo database
 #   make bench      benchmarks against sqlite3 baselines (slow)
+#   make check-stress  crashes, I/O faults, concurrency and fuzzing at
+#                   full size (slow; make check runs them small)
+#   make check-valgrind  the test suite with every program under valgrind
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make uninstall  the same PREFIX and DESTDIR: removes what install put
 #
@@ -69,6 +72,9 @@ LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:.c=)
 CLI_T    := $(sort $(wildcard tests/cli/*.t))
+STRESS_T := $(sort $(wildcard tests/stress/*.t))
+# The I/O fault shim the stress tests preload (tests/stress/faultio.c).
+FAULTIO  := tests/stress/faultio.so
 MANPAGES := $(sort $(wildcard man/*.[1-9]))
 CALENDARS := $(sort $(wildcard etc/calendar/*.cal))
 CASEDATA := $(sort $(wildcard etc/case/*.tsv))
@@ -147,8 +153,9 @@ deps:
 # The unit tests, the black-box tests, the man pages, then install and
 # uninstall.
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@scripts/run-tests $(UNIT_BIN) $(CLI_T)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FAULTIO) \
+	    $(FUZZ_REPLAY)
+	@scripts/run-tests $(UNIT_BIN) $(CLI_T) $(STRESS_T)
 	@scripts/manlint $(MANPAGES)
 	@$(MAKE) --no-print-directory check-po
 	@$(MAKE) --no-print-directory check-install
@@ -158,6 +165,27 @@ check-unit: all $(UNIT_BIN)
 
 check-cli: all $(UNIT_BIN)
 	@scripts/run-tests $(CLI_T)
+
+# The stress tests at full size (tests/stress/lib.sh says what each
+# size means), then every fuzz target for STRESS_FUZZ_SECONDS.
+STRESS_FUZZ_SECONDS ?= 300
+check-stress: deps
+	@$(MAKE) --no-print-directory all $(TOOLS) $(FAULTIO)
+	@STRESS_ROWS=100000 STRESS_TRIALS=100 STRESS_FAULTS=400 \
+	    STRESS_SECONDS=60 scripts/run-tests $(STRESS_T)
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(STRESS_FUZZ_SECONDS)
+
+# The unit and black-box tests with every program and unit test run
+# under valgrind (memcheck): an error or a leak fails the test.
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS)
+	@command -v valgrind >/dev/null || { echo "make check-valgrind" \
+	    "needs valgrind: sudo apt-get install valgrind" >&2; exit 1; }
+	@GRIDKIT_VALGRIND=1 scripts/run-tests $(UNIT_BIN) $(CLI_T)
+
+$(FAULTIO): tests/stress/faultio.c BUILD-FLAGS
+	$(say) LINK $@
+	$(Q)$(CC) -shared -fPIC -std=c11 $(WARN) -O1 -o $@ $< -ldl
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -171,30 +199,47 @@ bench: deps
 	@scripts/bench-roster
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
-# (not part of check: it runs as long as it is given).
+# (not part of check: it runs as long as it is given).  The library is
+# compiled once for all targets.  An input that fails is left as
+# tests/tmp/fuzz/TARGET-crash-...: mend the bug and keep the input in
+# tests/fuzz/regressions, which make check replays (replay-TARGET).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=tests/fuzz/replay-%)
+FUZZ_CFLAGS   = -g -O1 -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) \
+                -DGRIDKIT_VERSION='"$(VERSION)"' \
+                -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
+                -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
+                -DGRIDKIT_LOCALEDIR='"$(LOCALEDIR)"'
 fuzz: deps
 	@command -v clang >/dev/null || { echo "make fuzz needs clang" \
 	    "(libFuzzer): sudo apt-get install clang" >&2; exit 1; }
-	@mkdir -p tests/tmp/fuzz
+	@mkdir -p tests/tmp/fuzz/obj
+	@echo "  CLANG  lib (fuzzer, address, undefined)"
+	@for c in $(LIB_SRC); do \
+	    o=tests/tmp/fuzz/obj/$$(basename $$c .c).o; \
+	    clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+	        -c -o $$o $$c || exit 1; \
+	done
 	@for t in $(FUZZ_TARGETS); do \
 	    echo "  FUZZ   $$t ($(FUZZ_SECONDS) s)"; \
-	    clang -g -O1 -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) \
-	        -DGRIDKIT_VERSION='"$(VERSION)"' \
-	        -DGRIDKIT_SHAREDIR='"$(SHAREDIR)"' \
-	        -DGRIDKIT_SYSCONFDIR='"$(SYSCONFDIR)"' \
-	        -fsanitize=fuzzer,address,undefined \
-	        -o tests/tmp/fuzz/$$t tests/fuzz/$$t.c $(LIB_SRC) \
+	    clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	        -o tests/tmp/fuzz/$$t tests/fuzz/$$t.c tests/tmp/fuzz/obj/*.o \
 	        $(PKG_LIBS) -lm || exit 1; \
 	    mkdir -p tests/tmp/fuzz/$$t.corpus; \
 	    tests/tmp/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
-	        -print_final_stats=1 tests/tmp/fuzz/$$t.corpus \
-	        tests/fuzz/seeds 2>tests/tmp/fuzz/$$t.log || \
+	        -print_final_stats=1 -artifact_prefix=tests/tmp/fuzz/$$t- \
+	        tests/tmp/fuzz/$$t.corpus tests/fuzz/seeds \
+	        2>tests/tmp/fuzz/$$t.log || \
 	        { tail -40 tests/tmp/fuzz/$$t.log; exit 1; }; \
 	    grep -E "stat::number_of_executed_units|stat::peak_rss" \
 	        tests/tmp/fuzz/$$t.log; \
 	done
+
+tests/fuzz/replay-%: tests/fuzz/%.o tests/fuzz/replay.o libgridkit.a BUILD-FLAGS
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.o libgridkit.a \
+	    $(PKG_LIBS) -lm
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -251,10 +296,11 @@ check-install: all
 
 clean:
 	rm -f $(PROGS) libgridkit.a $(TOOLS) BUILD-FLAGS lib/*.o lib/*.d cmd/*.o cmd/*.d \
-	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN)
+	    scripts/*.o scripts/*.d tests/unit/*.o tests/unit/*.d $(UNIT_BIN) \
+	    $(FAULTIO) $(FUZZ_REPLAY) tests/fuzz/*.o tests/fuzz/*.d
 	rm -rf tests/tmp locale
 
-.PHONY: all need-pkgs pot check-po check check-unit check-cli check-install demo bench fuzz install \
+.PHONY: all need-pkgs pot check-po check check-unit check-cli check-stress check-valgrind check-install demo bench fuzz install \
 	uninstall clean deps FORCE
 .SECONDARY:
 

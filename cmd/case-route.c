@@ -283,13 +283,15 @@ do_show(struct cli *cli, struct db *db)
 	struct case_env env;
 	struct calendar *cal;
 	long long id;
+	FILE *fp;
 	int rc;
 
 	if ((rc = cli_id(cli, &case_ids, &id)) != GK_OK)
 		return rc;
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
-	rc = case_show(db, &env, id, cli->format, stdout);
+	if ((rc = cli_doc(cli, &fp)) == GK_OK)
+		rc = cli_doc_end(cli, case_show(db, &env, id, cli->format, fp));
 	case_env_close(&env, cal);
 	return rc;
 }

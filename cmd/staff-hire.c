@@ -407,11 +407,14 @@ static int
 do_show(struct cli *cli, struct db *db)
 {
 	long long id;
+	FILE *fp;
 	int rc;
 
-	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
+	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK ||
+	    (rc = cli_doc(cli, &fp)) != GK_OK)
 		return rc;
-	return staff_show(db, id, cli->reveal, cli->format, stdout);
+	return cli_doc_end(cli, staff_show(db, id, cli->reveal, cli->format,
+	    fp));
 }
 
 #define AREA OPT_GRID, OPT_VILLAGE, OPT_TOWNSHIP, OPT_COUNTY

@@ -1139,6 +1139,62 @@ cli_out_end(struct recout *w, int rc)
 }
 
 int
+cli_doc(struct cli *cli, FILE **fp)
+{
+	int fd;
+
+	*fp = stdout;
+	if (cli->format == RECOUT_XLSX)
+		return cli_usage_error(cli, _("%s prints one record, as a "
+		    "table or as JSON; -f xlsx is for listings"), cli->argv[0]);
+	if (cli->output == NULL)
+		return GK_OK;
+	if ((fd = util_tmp_beside(cli->output, &cli->doc_tmp)) == -1 ||
+	    (cli->doc_fp = fdopen(fd, "w")) == NULL) {
+		diag_error(_("cannot create %s: %s"), cli->output,
+		    strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(cli->doc_tmp);
+		}
+		free(cli->doc_tmp);
+		cli->doc_tmp = NULL;
+		return GK_CANTCREAT;
+	}
+	*fp = cli->doc_fp;
+	return GK_OK;
+}
+
+int
+cli_doc_end(struct cli *cli, int rc)
+{
+	int failed;
+
+	if (cli->doc_fp == NULL)
+		return rc;
+	failed = fflush(cli->doc_fp) != 0 || ferror(cli->doc_fp) ||
+	    fsync(fileno(cli->doc_fp)) != 0;
+	if (fclose(cli->doc_fp) != 0)
+		failed = 1;
+	cli->doc_fp = NULL;
+	if (failed)
+		diag_error(_("error writing %s: %s"), cli->output,
+		    strerror(errno));
+	if (failed || (rc != GK_OK && rc != GK_FINDINGS) ||
+	    rename(cli->doc_tmp, cli->output) != 0) {
+		if (!failed && rc == GK_OK) {
+			diag_error(_("cannot create %s: %s"), cli->output,
+			    strerror(errno));
+			rc = GK_CANTCREAT;
+		}
+		unlink(cli->doc_tmp);
+	}
+	free(cli->doc_tmp);
+	cli->doc_tmp = NULL;
+	return failed ? gk_worst(rc, GK_IOERR) : rc;
+}
+
+int
 cli_parse_count(const struct cli *cli, const char *opt, const char *arg,
     long long *out)
 {

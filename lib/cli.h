@@ -133,6 +133,8 @@ struct cli {
 	enum recout_format format;	/* -f, else by whether stdout is a tty */
 	int format_set;			/* -f was given */
 	const char *output;		/* -o: records go to this file */
+	char *doc_tmp;			/* cli_doc's file until it is whole */
+	FILE *doc_fp;			/* and its stream */
 	int excel;			/* --excel */
 	int dry_run;			/* -n */
 	int reveal;			/* --reveal: show personal data */
@@ -272,6 +274,18 @@ struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
  * whose status is rc: a failed command that printed nothing yet prints
  * nothing.  Returns the worse of rc and the output's own status. */
 int cli_out_end(struct recout *w, int rc);
+
+/*
+ * cli_doc starts a document (show, board) for a command: *fp is stdout,
+ * or with -o a file of that name, written whole by cli_doc_end or not
+ * at all, mode 0600.  A document is text or JSON, no workbook: -f xlsx
+ * is a usage error.  GK_OK, GK_USAGE or GK_CANTCREAT.
+ */
+int cli_doc(struct cli *cli, FILE **fp);
+
+/* cli_doc_end ends the document of a command whose status is rc; the
+ * worse of rc and the file's own status. */
+int cli_doc_end(struct cli *cli, int rc);
 
 /*
  * Where a listing looks: one of --grid, --village, --township and

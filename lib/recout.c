@@ -672,28 +672,20 @@ recout_open_file(const char *path, enum recout_format fmt, int excel,
     const struct recout_col *cols, size_t ncols)
 {
 	lxw_workbook_options opt = { .constant_memory = 1 };
-	const char *slash = strrchr(path, '/');
 	struct recout *w;
-	struct sb tmp = SB_INIT;
 	size_t i;
-	int fd, e;
+	int fd;
 
 	w = recout_new(NULL, fmt, excel, cols, ncols);
 	w->path = estrdup(path);
-	if (slash != NULL)
-		sb_addn(&tmp, path, (size_t)(slash - path) + 1);
-	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
-	/* mkstemp: mode 0600, whatever the umask; the workbook writer
-	 * reopens the same file, which keeps its mode. */
-	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) == -1) {
-		e = errno;
-		diag_error("cannot create %s: %s", path, strerror(e));
-		sb_release(&tmp);
+	/* The workbook writer reopens the same file, which keeps its
+	 * mode. */
+	if ((fd = util_tmp_beside(path, &w->tmpname)) == -1) {
+		diag_error("cannot create %s: %s", path, strerror(errno));
 		w->failed = 1;
 		w->failstatus = GK_CANTCREAT;
 		return w;
 	}
-	w->tmpname = sb_detach(&tmp);
 	if (fmt != RECOUT_XLSX) {
 		if ((w->fp = fdopen(fd, "w")) == NULL) {
 			diag_error("cannot create %s: %s", path,

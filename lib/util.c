@@ -3,6 +3,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -345,4 +346,26 @@ util_streq_icase(const char *a, const char *b)
 		b++;
 	}
 	return *a == *b;
+}
+
+int
+util_tmp_beside(const char *path, char **tmpname)
+{
+	const char *slash = strrchr(path, '/');
+	struct sb tmp = SB_INIT;
+	int fd, e;
+
+	if (slash != NULL)
+		sb_addn(&tmp, path, (size_t)(slash - path) + 1);
+	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
+	/* mkstemp: mode 0600, whatever the umask. */
+	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) == -1) {
+		e = errno;
+		sb_release(&tmp);
+		*tmpname = NULL;
+		errno = e;
+		return -1;
+	}
+	*tmpname = sb_detach(&tmp);
+	return fd;
 }

@@ -86,6 +86,14 @@ char *util_fold_code(const char *s, char *buf, size_t n);
 /* util_streq_icase compares ASCII case-insensitively. */
 int util_streq_icase(const char *a, const char *b);
 
+/*
+ * util_tmp_beside creates a temporary file in the directory of path,
+ * named .NAME.XXXXXX after it, mode 0600 whatever the umask, and sets
+ * *tmpname (to free) to its name: the file descriptor, or -1 with errno
+ * set.  Renamed to path once whole, a file is never seen half-written.
+ */
+int util_tmp_beside(const char *path, char **tmpname);
+
 #include "banned.h"
 
 #endif

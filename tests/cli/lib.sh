@@ -15,6 +15,8 @@
 set -u
 top=${GRIDKIT_TOP:?run through scripts/run-tests}
 PATH="$top:$PATH"
+# make check-valgrind: the programs through valgrind (scripts/run-tests).
+[ -n "${GRIDKIT_VALGRIND_BIN:-}" ] && PATH="$GRIDKIT_VALGRIND_BIN:$PATH"
 LC_ALL=C
 HOME=$PWD
 XDG_CONFIG_HOME=$PWD/.config
