@@ -44,6 +44,8 @@ case-route list
 case-route show $case
 case-route departments list
 case-route log
+roster-audit
+roster-audit log
 payroll-check --month 2026-11 $data/payroll-2026-11.csv
 payroll-check log
 EOF2
