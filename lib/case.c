@@ -1392,8 +1392,8 @@ case_extend(struct db *db, const struct case_env *env, long long id,
 	db_reset(st);
 	if (done >= max) {
 		db_rollback(db);
-		diag_error(_("case %s: extended %lld times already, at most %lld "
-		    "(case.max_extensions)"), num, done, max);
+		diag_error(_("case %s: %lld of at most %lld extensions used "
+		    "already (case.max_extensions)"), num, done, max);
 		return GK_DATAERR;
 	}
 	/* The due time is the end of a day for a limit in working days:
