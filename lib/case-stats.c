@@ -177,8 +177,7 @@ ratio(unsigned long a, unsigned long b, char buf[24])
 struct hist {
 	gk_time at;		/* when */
 	int step;		/* the step it left the case at */
-	int late;		/* its due time, when set, was missed */
-	gk_time due;		/* or 0 */
+	gk_time due;		/* the due time it set, or 0 */
 };
 
 static int
@@ -212,13 +211,13 @@ key_of(struct db_stmt *st, int by, char *buf, size_t n)
 	case CASE_STATS_STAFF:
 		a = db_isnull(st, 10) ? "" : db_text(st, 10);
 		snprintf(buf, n, "%s", strncmp(a, "staff ", 6) == 0 ? a + 6 :
-		    "-");
+		    P_("none"));
 		break;
 	case CASE_STATS_CATEGORY:
 		snprintf(buf, n, "%s", db_text(st, 2));
 		break;
 	default:
-		snprintf(buf, n, "%s", "all");
+		snprintf(buf, n, "%s", P_("all"));
 	}
 }
 
@@ -262,17 +261,20 @@ case_stats(struct db *db, const struct case_env *env,
 		/* A case ends: the time at each step, and whether it
 		 * was late. */
 		if ((rc != DB_ROW || db_int(st, 0) != cur) && g != NULL) {
-			for (i = 0; i < nh; i++) {
-				if (i + 1 < nh) {
-					t = h[i + 1].at;
-					if (h[i].due && t > h[i].due)
-						late = 1;
-					if (h[i].step >= 1 && h[i].step <= 5)
-						times_add(&g->t[h[i].step - 1],
-						    (double)deadline_worktime(
-						    env->cal, h[i].at, t) /
-						    86400.0);
-				}
+			for (i = 0; i + 1 < nh; i++)
+				if (h[i].due && h[i + 1].at > h[i].due)
+					late = 1;
+			/* A stint at a step runs from the first row at it
+			 * to the first row at another (an extension or an
+			 * escalation keeps the step). */
+			for (i = 0; i < nh; i = k) {
+				for (k = i + 1; k < nh && h[k].step ==
+				    h[i].step; k++)
+					;
+				if (k < nh && h[i].step >= 1 && h[i].step <= 5)
+					times_add(&g->t[h[i].step - 1],
+					    (double)deadline_worktime(env->cal,
+					    h[i].at, h[k].at) / 86400.0);
 			}
 			if (open && nh > 0 && h[nh - 1].due &&
 			    now > h[nh - 1].due)
