@@ -35,6 +35,7 @@ enum {
 	OPT_FILE,
 	OPT_FROM,
 	OPT_GRID,
+	OPT_HTML,
 	OPT_KEEP_GOING,
 	OPT_LEVEL,
 	OPT_LIGHT,
@@ -67,6 +68,7 @@ static const struct option longopts[] = {
 	{ "file",	required_argument, NULL, OPT_FILE },
 	{ "from",	required_argument, NULL, OPT_FROM },
 	{ "grid",	required_argument, NULL, OPT_GRID },
+	{ "html",	required_argument, NULL, OPT_HTML },
 	{ "keep-going",	no_argument,	   NULL, OPT_KEEP_GOING },
 	{ "level",	required_argument, NULL, OPT_LEVEL },
 	{ "light",	required_argument, NULL, OPT_LIGHT },
@@ -113,6 +115,7 @@ static struct opts {
 	const char *exit;	/* --exit */
 	const char *file;	/* --file */
 	const char *from;	/* --from, a date */
+	const char *html;	/* --html FILE */
 	const char *on;		/* --on, a date */
 	const char *standard;	/* --standard */
 } o = { .due_within = -1, .wait = -1 };
@@ -216,6 +219,7 @@ option(struct cli *cli, int c, const char *arg)
 		break;
 	case OPT_EXIT:		o.exit = arg; break;
 	case OPT_FILE:		o.file = arg; break;
+	case OPT_HTML:		o.html = arg; break;
 	case OPT_STANDARD:	o.standard = arg; break;
 	case OPT_GRID:
 	case OPT_COUNTY:
@@ -610,11 +614,17 @@ do_stats(struct cli *cli, struct db *db)
 	}
 	so.from = o.from;
 	so.by = o.by;
+	if (o.html != NULL && cli->output != NULL)
+		return cli_usage_error(cli, _("--html FILE and -o: give one"));
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
-	w = cli_out(cli, case_stats_cols, case_stats_ncols);
-	rc = case_stats(db, &env, &so, w);
-	rc = cli_out_end(w, rc);
+	if (o.html != NULL)
+		rc = case_stats_html(db, &env, &so, o.html);
+	else {
+		w = cli_out(cli, case_stats_cols, case_stats_ncols);
+		rc = case_stats(db, &env, &so, w);
+		rc = cli_out_end(w, rc);
+	}
 	case_env_close(&env, cal);
 	return rc;
 }
@@ -687,9 +697,9 @@ static const struct cli_verb verbs[] = {
 	    0, "archive [--from DATE] [--to DATE] [--township CODE | "
 	    "--county CODE] [-o FILE]" },
 	{ "stats", do_stats, CLI_DB_READ,
-	    (const int []){ OPT_BY, OPT_FROM, OPT_TO, AREA, 0 }, 0, 0,
-	    "stats [--by centre|township|staff|category] [--from DATE] "
-	    "[--to DATE] [--township CODE | --county CODE]" },
+	    (const int []){ OPT_BY, OPT_FROM, OPT_TO, OPT_HTML, AREA, 0 }, 0,
+	    0, "stats [--by centre|township|staff|category] [--from DATE] "
+	    "[--to DATE] [--township CODE | --county CODE] [--html FILE]" },
 	{ .name = NULL }
 };
 

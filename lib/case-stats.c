@@ -6,10 +6,13 @@
  * array: the working time of each step needs the calendar, which SQL
  * has not, and the percentiles need the values.
  */
-#include <math.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "case.h"
 #include "case-stats.h"
@@ -221,13 +224,13 @@ key_of(struct db_stmt *st, int by, char *buf, size_t n)
 	}
 }
 
-int
-case_stats(struct db *db, const struct case_env *env,
-    const struct case_stats_opts *o, struct recout *out)
+/* Read the cases o asks for into gs, grouped by by: GK_OK or a status
+ * after reporting (gs holds what was read either way). */
+static int
+collect(struct db *db, const struct case_env *env,
+    const struct case_stats_opts *o, int by, struct groups *gs)
 {
-	char key[160], b[12][24], cnt[20][24];
-	const char *v[32];
-	struct groups gs = { 0 };
+	char key[160];
 	struct hist *h = NULL;
 	size_t nh = 0, caph = 0, i, k;
 	struct db_stmt *st;
@@ -288,8 +291,8 @@ case_stats(struct db *db, const struct case_env *env,
 			break;
 		if (db_int(st, 0) != cur) {
 			cur = db_int(st, 0);
-			key_of(st, o->by, key, sizeof key);
-			g = group_get(&gs, key);
+			key_of(st, by, key, sizeof key);
+			g = group_get(gs, key);
 			g->cases++;
 			open = strcmp(db_text(st, 3), "open") == 0;
 			late = 0;
@@ -341,43 +344,218 @@ case_stats(struct db *db, const struct case_env *env,
 	db_reset(st);
 	db_rollback(db);
 	free(h);
-	for (i = 0; i < gs.n; i++) {
-		g = &gs.g[i];
-		if (rc >= 0) {
-			unsigned long c[] = { g->cases, g->open, g->closed,
-			    g->refused, g->at[0], g->at[1], g->at[2],
-			    g->at[3], g->at[4], g->on_time, g->overdue };
-			unsigned long c2[] = { g->up[0], g->up[1], g->yellow,
-			    g->red, g->on_spot, g->sat[0], g->sat[1],
-			    g->sat[2] };
-
-			v[0] = g->key;
-			for (k = 0; k < 11; k++) {
-				snprintf(cnt[k], sizeof cnt[k], "%lu", c[k]);
-				v[1 + k] = cnt[k];
-			}
-			v[12] = ratio(g->on_time, g->closed + g->overdue,
-			    b[0]);
-			for (k = 0; k < 5; k++) {
-				v[13 + 2 * k] = percentile(&g->t[k], 50,
-				    b[1 + 2 * k]);
-				v[14 + 2 * k] = percentile(&g->t[k], 90,
-				    b[2 + 2 * k]);
-			}
-			for (k = 0; k < 8; k++) {
-				snprintf(cnt[11 + k], sizeof cnt[11 + k], "%lu",
-				    c2[k]);
-				v[23 + k] = cnt[11 + k];
-			}
-			v[31] = ratio(g->sat[0] + g->sat[1], g->sat[0] +
-			    g->sat[1] + g->sat[2], b[11]);
-			if ((rc = recout_row(out, v)) != 0)
-				rc = -rc;
-		}
-		for (k = 0; k < 5; k++)
-			free(g->t[k].v);
-		free(g->key);
-	}
-	free(gs.g);
 	return rc < 0 ? -rc : GK_OK;
+}
+
+static void
+groups_release(struct groups *gs)
+{
+	size_t i, k;
+
+	for (i = 0; i < gs->n; i++) {
+		for (k = 0; k < 5; k++)
+			free(gs->g[i].t[k].v);
+		free(gs->g[i].key);
+	}
+	free(gs->g);
+	gs->g = NULL;
+	gs->n = gs->cap = 0;
+}
+
+/* The values of g's record, in the order of case_stats_cols, into v
+ * (pointing into b and cnt, or NULL for none). */
+static void
+values(struct group *g, const char *v[32], char b[12][24], char cnt[20][24])
+{
+	unsigned long c[] = { g->cases, g->open, g->closed, g->refused,
+	    g->at[0], g->at[1], g->at[2], g->at[3], g->at[4], g->on_time,
+	    g->overdue };
+	unsigned long c2[] = { g->up[0], g->up[1], g->yellow, g->red,
+	    g->on_spot, g->sat[0], g->sat[1], g->sat[2] };
+	size_t k;
+
+	v[0] = g->key;
+	for (k = 0; k < 11; k++) {
+		snprintf(cnt[k], sizeof cnt[k], "%lu", c[k]);
+		v[1 + k] = cnt[k];
+	}
+	v[12] = ratio(g->on_time, g->closed + g->overdue, b[0]);
+	for (k = 0; k < 5; k++) {
+		v[13 + 2 * k] = percentile(&g->t[k], 50, b[1 + 2 * k]);
+		v[14 + 2 * k] = percentile(&g->t[k], 90, b[2 + 2 * k]);
+	}
+	for (k = 0; k < 8; k++) {
+		snprintf(cnt[11 + k], sizeof cnt[11 + k], "%lu", c2[k]);
+		v[23 + k] = cnt[11 + k];
+	}
+	v[31] = ratio(g->sat[0] + g->sat[1], g->sat[0] + g->sat[1] +
+	    g->sat[2], b[11]);
+}
+
+int
+case_stats(struct db *db, const struct case_env *env,
+    const struct case_stats_opts *o, struct recout *out)
+{
+	char b[12][24], cnt[20][24];
+	const char *v[32];
+	struct groups gs = { 0 };
+	size_t i;
+	int rc;
+
+	if ((rc = collect(db, env, o, o->by, &gs)) == GK_OK)
+		for (i = 0; i < gs.n && rc == GK_OK; i++) {
+			values(&gs.g[i], v, b, cnt);
+			if (recout_row(out, v) != 0)
+				rc = GK_IOERR;
+		}
+	groups_release(&gs);
+	return rc;
+}
+
+/* HTML: text escaped. */
+static void
+html_text(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '&': fputs("&amp;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		default: putc(*s, fp);
+		}
+}
+
+/* A column's header for people. */
+static const char *
+header(const char *name)
+{
+	char id[96];
+
+	snprintf(id, sizeof id, "column\004%s", name);
+	return i18n_pgettext(id, name);
+}
+
+/*
+ * One horizontal bar chart as inline SVG: a bar per label, value[i]
+ * of max, the value written after it with unit.
+ */
+static void
+svg_bars(FILE *fp, const char *title, char *const *label,
+    const double *value, size_t n, double max, const char *unit)
+{
+	size_t i;
+	double w;
+
+	fprintf(fp, "<h2>");
+	html_text(fp, title);
+	fprintf(fp, "</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "width=\"720\" height=\"%zu\" role=\"img\">\n", 24 * n + 10);
+	for (i = 0; i < n; i++) {
+		w = max > 0 ? 440.0 * value[i] / max : 0;
+		fprintf(fp, "<text x=\"170\" y=\"%zu\" text-anchor=\"end\" "
+		    "font-size=\"13\">", 24 * i + 20);
+		html_text(fp, label[i]);
+		fprintf(fp, "</text><rect x=\"180\" y=\"%zu\" width=\"%.1f\" "
+		    "height=\"16\" fill=\"#3b7dd8\"/><text x=\"%.1f\" y=\"%zu\" "
+		    "font-size=\"13\">%.1f%s</text>\n", 24 * i + 7, w,
+		    186 + w, 24 * i + 20, value[i], unit);
+	}
+	fputs("</svg>\n", fp);
+}
+
+int
+case_stats_html(struct db *db, const struct case_env *env,
+    const struct case_stats_opts *o, const char *path)
+{
+	struct groups gs = { 0 }, gt = { 0 };
+	char now[CLOCK_ISO_MAX], **label = NULL, b[12][24], cnt[20][24];
+	const char *v[32];
+	double *value = NULL;
+	FILE *fp = NULL;
+	size_t i, k;
+	int rc, fd = -1;
+
+	if ((rc = collect(db, env, o, o->by, &gs)) != GK_OK ||
+	    (rc = collect(db, env, o, CASE_STATS_TOWNSHIP, &gt)) != GK_OK)
+		goto cleanup;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd == -1 || fchmod(fd, 0600) == -1 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		diag_error(_("%s: cannot create: %s"), path, strerror(errno));
+		rc = GK_CANTCREAT;
+		goto cleanup;
+	}
+	fd = -1;
+	clock_format(clock_now(), now);
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", fp);
+	html_text(fp, _("Cases of the closed loop: the figures of Art. 16"));
+	fputs("</title>\n<style>body{font-family:sans-serif;margin:2em}"
+	    "table{border-collapse:collapse;font-size:13px}"
+	    "td,th{border:1px solid #999;padding:2px 6px}"
+	    "td{text-align:right}td:first-child{text-align:left}"
+	    "</style>\n</head>\n<body>\n<h1>", fp);
+	html_text(fp, _("Cases of the closed loop: the figures of Art. 16"));
+	fputs("</h1>\n<p>", fp);
+	fprintf(fp, _("Reported from %s to %s; as of %s."),
+	    o->from ? o->from : "-", o->to ? o->to : "-", now);
+	fputs("</p>\n", fp);
+	label = ecalloc(gs.n + gt.n + 1, sizeof *label);
+	value = ecalloc(gs.n + gt.n + 1, sizeof *value);
+	for (i = 0; i < gs.n; i++) {
+		label[i] = gs.g[i].key;
+		value[i] = gs.g[i].closed + gs.g[i].overdue > 0 ?
+		    100.0 * (double)gs.g[i].on_time /
+		    (double)(gs.g[i].closed + gs.g[i].overdue) : 0;
+	}
+	svg_bars(fp, header("on_time_rate"), label, value, gs.n, 100, "%");
+	for (i = 0; i < gt.n; i++) {
+		label[i] = gt.g[i].key;
+		value[i] = (double)gt.g[i].cases;
+	}
+	{
+		double max = 0;
+
+		for (i = 0; i < gt.n; i++)
+			if (value[i] > max)
+				max = value[i];
+		svg_bars(fp, _("Cases by township"), label, value, gt.n, max,
+		    "");
+	}
+	/* The table: the records of case_stats, for people. */
+	fputs("<h2>", fp);
+	html_text(fp, _("The figures"));
+	fputs("</h2>\n<table>\n<tr>", fp);
+	for (i = 0; i < case_stats_ncols; i++) {
+		fputs("<th>", fp);
+		html_text(fp, header(case_stats_cols[i].name));
+		fputs("</th>", fp);
+	}
+	fputs("</tr>\n", fp);
+	for (i = 0; i < gs.n; i++) {
+		values(&gs.g[i], v, b, cnt);
+		fputs("<tr>", fp);
+		for (k = 0; k < case_stats_ncols; k++) {
+			fputs("<td>", fp);
+			html_text(fp, v[k] != NULL ? v[k] : "");
+			fputs("</td>", fp);
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</table>\n</body>\n</html>\n", fp);
+cleanup:
+	free(label);
+	free(value);
+	groups_release(&gs);
+	groups_release(&gt);
+	if (fd != -1)
+		close(fd);
+	if (fp != NULL && fclose(fp) == EOF && rc == GK_OK) {
+		diag_error(_("%s: cannot write: %s"), path, strerror(errno));
+		rc = GK_IOERR;
+	}
+	if (rc != GK_OK && fp != NULL)
+		unlink(path);
+	return rc;
 }

@@ -53,4 +53,15 @@ extern const size_t case_stats_ncols;
 int case_stats(struct db *db, const struct case_env *env,
     const struct case_stats_opts *o, struct recout *out);
 
+/*
+ * case_stats_html writes the same figures as one self-contained HTML
+ * page to a new file path (mode 0600), for the centre's weekly meeting:
+ * inline SVG bar charts of the on-time rate of each group and of the
+ * cases of each township, and the table, with Chinese headers when
+ * the language is Chinese; no scripts, nothing from the network.
+ * GK_OK or a status after reporting.
+ */
+int case_stats_html(struct db *db, const struct case_env *env,
+    const struct case_stats_opts *o, const char *path);
+
 #endif

@@ -100,6 +100,17 @@ test_expect_success 'the table for people is in Chinese' '
 	grep "按时办结率" s && grep "全部" s
 '
 
+test_expect_success '--html writes one page, 0600, with its charts and no scripts' '
+	case-route --now $NOW --lang zh stats --by category --html week.html >out &&
+	test ! -s out && test "$(stat -c %a week.html)" = 600 &&
+	test "$(grep -c "<svg" week.html)" = 2 &&
+	! grep -i "<script\|src=\|href=\|@import" week.html &&
+	grep "按时办结率" week.html &&
+	grep ">dispute.neighbour</text><rect [^>]*/><text [^>]*>50.0%</text>" week.html &&
+	grep ">140121100</text><rect [^>]*/><text [^>]*>5.0</text>" week.html &&
+	grep "<tr><td>dispute.family</td><td>2</td><td>2</td>" week.html
+'
+
 test_expect_code 64 '--by something else is a usage error' 'case-route stats --by grid'
 
 test_done
