@@ -438,7 +438,8 @@ header(const char *name)
 
 /*
  * One horizontal bar chart as inline SVG: a bar per label, value[i]
- * of max, the value written after it with unit.
+ * of max, the value written after it with unit; a negative value is
+ * none (no bar, "-").
  */
 static void
 svg_bars(FILE *fp, const char *title, char *const *label,
@@ -452,14 +453,18 @@ svg_bars(FILE *fp, const char *title, char *const *label,
 	fprintf(fp, "</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"720\" height=\"%zu\" role=\"img\">\n", 24 * n + 10);
 	for (i = 0; i < n; i++) {
-		w = max > 0 ? 440.0 * value[i] / max : 0;
+		w = max > 0 && value[i] > 0 ? 440.0 * value[i] / max : 0;
 		fprintf(fp, "<text x=\"170\" y=\"%zu\" text-anchor=\"end\" "
 		    "font-size=\"13\">", 24 * i + 20);
 		html_text(fp, label[i]);
 		fprintf(fp, "</text><rect x=\"180\" y=\"%zu\" width=\"%.1f\" "
 		    "height=\"16\" fill=\"#3b7dd8\"/><text x=\"%.1f\" y=\"%zu\" "
-		    "font-size=\"13\">%.1f%s</text>\n", 24 * i + 7, w,
-		    186 + w, 24 * i + 20, value[i], unit);
+		    "font-size=\"13\">", 24 * i + 7, w, 186 + w, 24 * i + 20);
+		if (value[i] < 0)
+			fputs("-", fp);
+		else
+			fprintf(fp, "%.1f%s", value[i], unit);
+		fputs("</text>\n", fp);
 	}
 	fputs("</svg>\n", fp);
 }
@@ -507,7 +512,7 @@ case_stats_html(struct db *db, const struct case_env *env,
 		label[i] = gs.g[i].key;
 		value[i] = gs.g[i].closed + gs.g[i].overdue > 0 ?
 		    100.0 * (double)gs.g[i].on_time /
-		    (double)(gs.g[i].closed + gs.g[i].overdue) : 0;
+		    (double)(gs.g[i].closed + gs.g[i].overdue) : -1;
 	}
 	svg_bars(fp, header("on_time_rate"), label, value, gs.n, 100, "%");
 	for (i = 0; i < gt.n; i++) {

@@ -108,7 +108,9 @@ test_expect_success '--html writes one page, 0600, with its charts and no script
 	grep "按时办结率" week.html &&
 	grep ">dispute.neighbour</text><rect [^>]*/><text [^>]*>50.0%</text>" week.html &&
 	grep ">140121100</text><rect [^>]*/><text [^>]*>5.0</text>" week.html &&
-	grep "<tr><td>dispute.family</td><td>2</td><td>2</td>" week.html
+	grep "<tr><td>dispute.family</td><td>2</td><td>2</td>" week.html &&
+	case-route --now $NOW stats --by category --from 2026-12-16 --html new.html &&
+	grep ">dispute.family</text><rect [^>]* width=\"0.0\" [^>]*/><text [^>]*>-</text>" new.html
 '
 
 test_expect_code 64 '--by something else is a usage error' 'case-route stats --by grid'
