@@ -147,9 +147,10 @@ int case_move(struct db *db, const struct case_env *env,
 /*
  * The assignment hook: whether a case of category may be assigned to
  * kind ("staff", "centre", "department") to.  GK_OK, or GK_DATAERR with
- * why set (the rule and article).  The taxonomy's grid and
- * professional flags are checked today; the access list (Art. 15) is
- * checked here next.
+ * why set (the rule and article): to staff, never a category the
+ * taxonomy marks as not for grid staff or as law enforcement or
+ * professional work, and only one on the access list of the case's
+ * county in force today (access.h; Art. 15).
  */
 int case_assign_permitted(struct db *db, const struct case_env *env,
     long long id, const char *category, const char *kind, const char *to,
