@@ -7,30 +7,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "calendar.h"
 #include "case.h"
+#include "case-stats.h"
 #include "cli.h"
 #include "codes.h"
 #include "db.h"
 #include "diag.h"
+#include "grid.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 #include "vocab.h"
 
 enum {
-	OPT_CARD = 0x200,
+	OPT_ALL = 0x200,
+	OPT_APPROVED_BY,
+	OPT_APPROVED_ON,
+	OPT_BY,
+	OPT_CARD,
+	OPT_CATEGORY,
 	OPT_COUNTY,
+	OPT_DAYS,
 	OPT_DUE_WITHIN,
+	OPT_EXIT,
+	OPT_FILE,
+	OPT_FROM,
 	OPT_GRID,
+	OPT_HTML,
 	OPT_KEEP_GOING,
 	OPT_LEVEL,
 	OPT_LIGHT,
 	OPT_NOTE,
+	OPT_ON,
 	OPT_OPEN,
 	OPT_OVERDUE,
 	OPT_REASON,
 	OPT_RESULT,
 	OPT_SATISFACTION,
+	OPT_STANDARD,
 	OPT_STEP,
 	OPT_TO,
 	OPT_TOWNSHIP,
@@ -39,19 +55,31 @@ enum {
 };
 
 static const struct option longopts[] = {
+	{ "all",	no_argument,	   NULL, OPT_ALL },
+	{ "approved-by", required_argument, NULL, OPT_APPROVED_BY },
+	{ "approved-on", required_argument, NULL, OPT_APPROVED_ON },
+	{ "by",		required_argument, NULL, OPT_BY },
 	{ "card",	required_argument, NULL, OPT_CARD },
+	{ "category",	required_argument, NULL, OPT_CATEGORY },
 	{ "county",	required_argument, NULL, OPT_COUNTY },
+	{ "days",	required_argument, NULL, OPT_DAYS },
 	{ "due-within",	required_argument, NULL, OPT_DUE_WITHIN },
+	{ "exit",	required_argument, NULL, OPT_EXIT },
+	{ "file",	required_argument, NULL, OPT_FILE },
+	{ "from",	required_argument, NULL, OPT_FROM },
 	{ "grid",	required_argument, NULL, OPT_GRID },
+	{ "html",	required_argument, NULL, OPT_HTML },
 	{ "keep-going",	no_argument,	   NULL, OPT_KEEP_GOING },
 	{ "level",	required_argument, NULL, OPT_LEVEL },
 	{ "light",	required_argument, NULL, OPT_LIGHT },
 	{ "note",	required_argument, NULL, OPT_NOTE },
+	{ "on",		required_argument, NULL, OPT_ON },
 	{ "open",	no_argument,	   NULL, OPT_OPEN },
 	{ "overdue",	no_argument,	   NULL, OPT_OVERDUE },
 	{ "reason",	required_argument, NULL, OPT_REASON },
 	{ "result",	required_argument, NULL, OPT_RESULT },
 	{ "satisfaction", required_argument, NULL, OPT_SATISFACTION },
+	{ "standard",	required_argument, NULL, OPT_STANDARD },
 	{ "step",	required_argument, NULL, OPT_STEP },
 	{ "to",		required_argument, NULL, OPT_TO },
 	{ "township",	required_argument, NULL, OPT_TOWNSHIP },
@@ -78,7 +106,32 @@ static struct opts {
 	int card;		/* --card */
 	long long due_within;	/* --due-within, or -1 */
 	long long wait;		/* --wait seconds, or -1 */
+	int all;		/* --all */
+	const char *approved_by; /* --approved-by */
+	const char *approved_on; /* --approved-on, a date */
+	int by;			/* --by, enum case_stats_by */
+	const char *category;	/* --category */
+	long long days;		/* --days, or 0 */
+	const char *exit;	/* --exit */
+	const char *file;	/* --file */
+	const char *from;	/* --from, a date */
+	const char *html;	/* --html FILE */
+	const char *on;		/* --on, a date */
+	const char *standard;	/* --standard */
 } o = { .due_within = -1, .wait = -1 };
+
+/* A date option: YYYY-MM-DD. */
+static int
+date_opt(struct cli *cli, const char *opt, const char *arg, const char **out)
+{
+	const char *why;
+	gk_day d;
+
+	if (day_parse(arg, &d, &why) == -1)
+		return cli_usage_error(cli, "%s \"%s\": %s", opt, arg, why);
+	*out = arg;
+	return GK_OK;
+}
 
 /* Case numbers, as operands or one per line on standard input. */
 static const struct cli_idkind case_ids = {
@@ -145,6 +198,29 @@ option(struct cli *cli, int c, const char *arg)
 			    "(seconds, 0 to 86400)", arg, why);
 		o.wait = n;
 		break;
+	case OPT_ALL:		o.all = 1; break;
+	case OPT_APPROVED_BY:	o.approved_by = arg; break;
+	case OPT_APPROVED_ON:
+		return date_opt(cli, "--approved-on", arg, &o.approved_on);
+	case OPT_ON:
+		return date_opt(cli, "--on", arg, &o.on);
+	case OPT_FROM:
+		return date_opt(cli, "--from", arg, &o.from);
+	case OPT_BY:
+		if (case_stats_by_parse(arg, &o.by) == -1)
+			return cli_usage_error(cli, _("--by \"%s\": not centre, "
+			    "township, staff or category"), arg);
+		break;
+	case OPT_CATEGORY:	o.category = arg; break;
+	case OPT_DAYS:
+		if (util_parse_long(arg, 1, 366, &o.days, &why) == -1)
+			return cli_usage_error(cli, _("--days \"%s\": %s "
+			    "(working days, 1 to 366)"), arg, why);
+		break;
+	case OPT_EXIT:		o.exit = arg; break;
+	case OPT_FILE:		o.file = arg; break;
+	case OPT_HTML:		o.html = arg; break;
+	case OPT_STANDARD:	o.standard = arg; break;
 	case OPT_GRID:
 	case OPT_COUNTY:
 	case OPT_TOWNSHIP:
@@ -355,6 +431,206 @@ do_departments(struct cli *cli, struct db *db)
 	return rc;
 }
 
+/* The county of the access list: --county, or the database's only
+ * one.  GK_OK, or a usage error. */
+static int
+access_county(struct cli *cli, struct db *db, char county[7], int need)
+{
+	char prefix[16];
+	int rc;
+
+	if (o.scope.opt != NULL) {
+		if (o.scope.level != AREA_COUNTY)
+			return cli_usage_error(cli, _("%s: the access list is "
+			    "the county's; give --county CODE"), o.scope.opt);
+		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+			return rc;
+		snprintf(county, 7, "%.6s", prefix);
+		return GK_OK;
+	}
+	if ((rc = grid_sole_county(db, county)) < 0)
+		return -rc;
+	if (rc == 0 && need)
+		return cli_usage_error(cli, _("access %s needs --county CODE "
+		    "(the database holds no county or several)"),
+		    cli->argv[1]);
+	if (rc == 0)
+		county[0] = '\0';
+	return GK_OK;
+}
+
+/* access add|withdraw|list|import: the access list (Art. 15). */
+static int
+do_access(struct cli *cli, struct db *db)
+{
+	const char *sub = cli->argv[1];
+	struct access_entry e;
+	struct case_env env;
+	struct calendar *cal;
+	struct recout *w;
+	char county[7], today[DAY_ISO_MAX];
+	int rc, add = strcmp(sub, "add") == 0;
+
+	if (!add && strcmp(sub, "withdraw") != 0 && strcmp(sub, "list") != 0 &&
+	    strcmp(sub, "import") != 0)
+		return cli_usage_error(cli, _("access %s: not add, withdraw, "
+		    "list or import"), sub);
+	if ((add || strcmp(sub, "list") == 0) && cli->argc > 2)
+		return cli_usage_error(cli, _("access %s takes no operands"),
+		    sub);
+	if (strcmp(sub, "withdraw") == 0 && cli->argc != 3)
+		return cli_usage_error(cli, _("access withdraw takes one "
+		    "category"));
+	if (add && ((rc = need(cli, o.category, "--category CAT")) != GK_OK ||
+	    (rc = need(cli, o.reason, "--reason TEXT")) != GK_OK ||
+	    (rc = need(cli, o.standard, "--standard TEXT")) != GK_OK ||
+	    (rc = need(cli, o.exit, "--exit TEXT")) != GK_OK ||
+	    (rc = need(cli, o.approved_by, "--approved-by BODY")) != GK_OK ||
+	    (rc = need(cli, o.approved_on, "--approved-on DATE")) != GK_OK))
+		return rc;
+	if (strcmp(sub, "withdraw") == 0 &&
+	    ((rc = need(cli, o.on, "--on DATE")) != GK_OK ||
+	    (rc = need(cli, o.reason, "--reason TEXT")) != GK_OK))
+		return rc;
+	if ((rc = access_county(cli, db, county, strcmp(sub, "list") != 0 &&
+	    strcmp(sub, "import") != 0)) != GK_OK)
+		return rc;
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
+		return rc;
+	if (add) {
+		e.county = county;
+		e.category = o.category;
+		e.reason = o.reason;
+		e.standard = o.standard;
+		e.exit_procedure = o.exit;
+		e.approved_by = o.approved_by;
+		e.approved_on = o.approved_on;
+		rc = access_add(db, env.tax, &e);
+	} else if (strcmp(sub, "withdraw") == 0)
+		rc = access_withdraw(db, env.tax, county, cli->argv[2], o.on,
+		    o.reason);
+	else if (strcmp(sub, "import") == 0)
+		rc = access_import(db, env.tax, *county ? county : NULL,
+		    cli->argc > 2 ? cli->argv[2] : "-", &cli->input,
+		    cli->max_errors);
+	else {
+		if (o.all && o.on != NULL) {
+			case_env_close(&env, cal);
+			return cli_usage_error(cli, _("--all and --on: give "
+			    "one"));
+		}
+		day_format(clock_today(), today);
+		w = cli_out(cli, access_cols, access_ncols);
+		rc = access_list(db, env.tax, *county ? county : NULL, o.all ?
+		    NULL : o.on ? o.on : today, w);
+		rc = cli_out_end(w, rc);
+	}
+	case_env_close(&env, cal);
+	return rc;
+}
+
+/* extend ID --days N --reason TEXT --approved-by NAME. */
+static int
+do_extend(struct cli *cli, struct db *db)
+{
+	struct case_env env;
+	struct calendar *cal;
+	long long id;
+	int rc;
+
+	if ((rc = cli_id(cli, &case_ids, &id)) != GK_OK)
+		return rc;
+	if (o.days == 0)
+		return cli_usage_error(cli, _("extend needs --days N"));
+	if ((rc = need(cli, o.reason, "--reason TEXT")) != GK_OK ||
+	    (rc = need(cli, o.approved_by, "--approved-by NAME")) != GK_OK)
+		return rc;
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
+		return rc;
+	rc = case_extend(db, &env, id, (int)o.days, o.reason, o.approved_by);
+	case_env_close(&env, cal);
+	return rc;
+}
+
+/* verify [--file FILE]: the chain, in the database or in an archive. */
+static int
+do_verify(struct cli *cli, struct db *db)
+{
+	int rc;
+
+	/* An archive file is checked without the database. */
+	if (o.file != NULL)
+		return case_verify_file(o.file);
+	if ((rc = cli_open_db(cli, &db, CLI_DB_READ)) != GK_OK)
+		return rc;
+	rc = case_verify(db);
+	db_close(db);
+	return rc;
+}
+
+/* --to DATE of archive and stats. */
+static int
+to_date(struct cli *cli, const char **out)
+{
+	*out = NULL;
+	if (o.to == NULL)
+		return GK_OK;
+	return date_opt(cli, "--to", o.to, out);
+}
+
+static int
+do_archive(struct cli *cli, struct db *db)
+{
+	struct case_archive_opts ao = { 0 };
+	char prefix[16];
+	int rc;
+
+	if ((rc = to_date(cli, &ao.to)) != GK_OK)
+		return rc;
+	if (o.scope.opt != NULL) {
+		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+			return rc;
+		ao.township = prefix;
+	}
+	ao.from = o.from;
+	ao.path = cli->output;
+	return case_archive(db, &ao);
+}
+
+static int
+do_stats(struct cli *cli, struct db *db)
+{
+	struct case_stats_opts so = { 0 };
+	struct case_env env;
+	struct calendar *cal;
+	struct recout *w;
+	char prefix[16];
+	int rc;
+
+	if ((rc = to_date(cli, &so.to)) != GK_OK)
+		return rc;
+	if (o.scope.opt != NULL) {
+		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+			return rc;
+		so.area = prefix;
+	}
+	so.from = o.from;
+	so.by = o.by;
+	if (o.html != NULL && cli->output != NULL)
+		return cli_usage_error(cli, _("--html FILE and -o: give one"));
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
+		return rc;
+	if (o.html != NULL)
+		rc = case_stats_html(db, &env, &so, o.html);
+	else {
+		w = cli_out(cli, case_stats_cols, case_stats_ncols);
+		rc = case_stats(db, &env, &so, w);
+		rc = cli_out_end(w, rc);
+	}
+	case_env_close(&env, cal);
+	return rc;
+}
+
 #define AREA OPT_GRID, OPT_VILLAGE, OPT_TOWNSHIP, OPT_COUNTY
 #define IDS "[--keep-going] [ID ...|-]"
 
@@ -403,6 +679,29 @@ static const struct cli_verb verbs[] = {
 	{ "departments", do_departments, CLI_DB_WRITE, NULL, 1, 2,
 	    "departments import [FILE|-]\n"
 	    "departments list" },
+	{ "access", do_access, CLI_DB_WRITE,
+	    (const int []){ OPT_CATEGORY, OPT_REASON, OPT_STANDARD, OPT_EXIT,
+	    OPT_APPROVED_BY, OPT_APPROVED_ON, OPT_COUNTY, OPT_ON, OPT_ALL, 0 },
+	    1, 2,
+	    "access add --category CAT --reason TEXT --standard TEXT "
+	    "--exit TEXT --approved-by BODY --approved-on DATE "
+	    "[--county CODE]\n"
+	    "access withdraw --on DATE --reason TEXT [--county CODE] CAT\n"
+	    "access list [--on DATE | --all] [--county CODE]\n"
+	    "access import [--county CODE] [FILE|-]" },
+	{ "extend", do_extend, CLI_DB_WRITE,
+	    (const int []){ OPT_DAYS, OPT_REASON, OPT_APPROVED_BY, 0 }, 1, 1,
+	    "extend --days N --reason TEXT --approved-by NAME ID" },
+	{ "verify", do_verify, CLI_DB_NONE, (const int []){ OPT_FILE, 0 }, 0,
+	    0, "verify [--file FILE]" },
+	{ "archive", do_archive, CLI_DB_READ,
+	    (const int []){ OPT_FROM, OPT_TO, OPT_TOWNSHIP, OPT_COUNTY, 0 }, 0,
+	    0, "archive [--from DATE] [--to DATE] [--township CODE | "
+	    "--county CODE] [-o FILE]" },
+	{ "stats", do_stats, CLI_DB_READ,
+	    (const int []){ OPT_BY, OPT_FROM, OPT_TO, OPT_HTML, AREA, 0 }, 0,
+	    0, "stats [--by centre|township|staff|category] [--from DATE] "
+	    "[--to DATE] [--township CODE | --county CODE] [--html FILE]" },
 	{ .name = NULL }
 };
 

@@ -2,8 +2,11 @@
  * audit.c - the audit log.
  */
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "audit.h"
+#include "chain.h"
 #include "clock.h"
 #include "db.h"
 #include "diag.h"
@@ -11,19 +14,55 @@
 #include "status.h"
 #include "util.h"
 
+void
+audit_encode(struct sb *enc, const char *at, const char *operator_name,
+    const char *program, const char *verb, const char *subject,
+    const char *detail)
+{
+	chain_add_text(enc, at);
+	chain_add_text(enc, operator_name);
+	chain_add_text(enc, program);
+	chain_add_text(enc, verb);
+	chain_add_text(enc, subject);
+	chain_add_text(enc, detail);
+}
+
 int
 audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail)
 {
-	char at[CLOCK_ISO_MAX];
+	char at[CLOCK_ISO_MAX], prev[CHAIN_HEX], hash[CHAIN_HEX];
+	struct sb enc = SB_INIT;
+	struct db_stmt *st;
+	int rc;
 
 	/* Every change passes here: -v says each one. */
 	diag_info("%s %s: %s%s", verb, subject, detail ? detail : "",
 	    db_dry_run(db) ? _(" (dry run: not kept)") : "");
+	if (detail == NULL)
+		detail = "";
+	clock_format(clock_now(), at);
+	/* The chain's head, the last row by its key, read inside the
+	 * transaction that writes after it (chain.h). */
+	snprintf(prev, sizeof prev, "%s", chain_genesis);
+	rc = db_query(db, &st, "SELECT chain FROM audit ORDER BY id DESC "
+	    "LIMIT 1", "");
+	if (rc < 0)
+		return -rc;
+	if (rc == DB_ROW) {
+		if (!db_isnull(st, 0))
+			snprintf(prev, sizeof prev, "%s", db_text(st, 0));
+		db_reset(st);
+	}
+	audit_encode(&enc, at, db_operator(db), db_program(db), verb, subject,
+	    detail);
+	rc = chain_hash(prev, enc.buf, enc.len, hash);
+	sb_release(&enc);
+	if (rc != GK_OK)
+		return rc;
 	return db_run(db, "INSERT INTO audit (at, operator, program, verb, "
-	    "subject, detail) VALUES (?, ?, ?, ?, ?, ?)", "ssssss",
-	    clock_format(clock_now(), at), db_operator(db), db_program(db),
-	    verb, subject, detail ? detail : "");
+	    "subject, detail, chain) VALUES (?, ?, ?, ?, ?, ?, ?)", "sssssss",
+	    at, db_operator(db), db_program(db), verb, subject, detail, hash);
 }
 
 int
@@ -99,4 +138,52 @@ audit_reveal(struct db *db, const char *subject, const char *detail)
 		return rc;
 	}
 	return db_commit_always(db);
+}
+
+int
+audit_verify(struct db *db, unsigned long long *rows)
+{
+	char prev[CHAIN_HEX], hash[CHAIN_HEX];
+	struct sb enc = SB_INIT;
+	struct db_stmt *st;
+	unsigned long long n = 0;
+	int rc, started = 0, bad = 0;
+
+	st = db_prepare(db, "SELECT id, at, operator, program, verb, subject, "
+	    "detail, chain FROM audit ORDER BY id");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	snprintf(prev, sizeof prev, "%s", chain_genesis);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (!started && db_isnull(st, 7))
+			continue;	/* before the chain began */
+		started = 1;
+		n++;
+		sb_reset(&enc);
+		audit_encode(&enc, db_text(st, 1), db_text(st, 2),
+		    db_text(st, 3), db_text(st, 4), db_text(st, 5),
+		    db_text(st, 6));
+		if ((rc = chain_hash(prev, enc.buf, enc.len, hash)) != GK_OK) {
+			rc = -rc;
+			break;
+		}
+		if (db_isnull(st, 7) || strcmp(db_text(st, 7), hash) != 0) {
+			diag_error(_("audit row %lld (%s %s, %s): %s: the row "
+			    "was altered, inserted, or a row before it "
+			    "deleted (Art. 13(4))"), db_int(st, 0),
+			    db_text(st, 4), db_text(st, 5), db_text(st, 1),
+			    db_isnull(st, 7) ? _("no hash") :
+			    _("hash does not match"));
+			bad = 1;
+			break;
+		}
+		snprintf(prev, sizeof prev, "%s", db_text(st, 7));
+	}
+	db_reset(st);
+	sb_release(&enc);
+	if (rows != NULL)
+		*rows = n;
+	if (rc < 0)
+		return -rc;
+	return bad ? GK_FINDINGS : GK_OK;
 }

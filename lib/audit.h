@@ -25,6 +25,24 @@ int audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail);
 
 /*
+ * audit_encode appends the canonical encoding of an audit row (chain.h,
+ * gridkit(5)) to enc: at, operator, program, verb, subject, detail.
+ */
+struct sb;
+void audit_encode(struct sb *enc, const char *at, const char *operator_name,
+    const char *program, const char *verb, const char *subject,
+    const char *detail);
+
+/*
+ * audit_verify recomputes the chain of the audit rows from the first
+ * chained one on (the rows written before schema migration 8 have
+ * none) and reports the first row that does not match: GK_OK,
+ * GK_FINDINGS after reporting it, or a status.  *rows, when not NULL,
+ * gets the number of chained rows checked.
+ */
+int audit_verify(struct db *db, unsigned long long *rows);
+
+/*
  * audit_commit ends a write transaction that changed something: it
  * records verb, subject and detail (audit_record) and commits, or in a
  * dry run rolls back (db_commit).  When the record or the commit

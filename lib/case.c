@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "batch.h"
 #include "calendar.h"
@@ -22,6 +23,7 @@
 #include "deadline.h"
 #include "diag.h"
 #include "grid.h"
+#include "i18n.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -274,12 +276,21 @@ history(struct db *db, const struct kase *k, const char *action,
 {
 	char at[CLOCK_ISO_MAX];
 
+	struct case_history_row r;
+
 	clock_format(now, at);
-	return db_run(db, "INSERT INTO case_history (case_id, at, action, "
-	    "step, level, area, dept, card, note, due, operator) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "Lssiissssss", k->id, at,
-	    action, k->step, k->level, k->area, nz(k->dept), card, note,
-	    nz(k->due), db_operator(db));
+	r.case_id = k->id;
+	r.at = at;
+	r.action = action;
+	r.step = k->step;
+	r.level = k->level;
+	r.area = k->area;
+	r.dept = nz(k->dept);
+	r.card = card;
+	r.note = note;
+	r.due = nz(k->due);
+	r.operator_name = db_operator(db);
+	return case_history_insert(db, &r);
 }
 
 int
@@ -446,6 +457,21 @@ refuse_move(const struct kase *k, enum case_verb v)
 	sb_release(&sb);
 }
 
+/* The access list in force today (Art. 15; access.h): GK_OK, or
+ * GK_DATAERR with why. */
+static int
+case_access_permitted(struct db *db, const struct case_env *env,
+    long long id, const char *category, char *why, size_t n)
+{
+	char county[24], day[DAY_ISO_MAX];
+	int rc;
+
+	snprintf(county, sizeof county, "%06lld", id / SEQ_MOD / YEAR_MOD);
+	day_format(clock_today(), day);
+	rc = access_permits(db, env->tax, county, category, day, why, n);
+	return rc == 1 ? GK_OK : rc == 0 ? GK_DATAERR : -rc;
+}
+
 int
 case_assign_permitted(struct db *db, const struct case_env *env,
     long long id, const char *category, const char *kind, const char *to,
@@ -467,7 +493,7 @@ case_assign_permitted(struct db *db, const struct case_env *env,
 		    c->name);
 		return GK_DATAERR;
 	}
-	return GK_OK;
+	return case_access_permitted(db, env, id, category, why, n);
 }
 
 /* Whether a department owning cats (space-separated) owns category. */
@@ -1324,4 +1350,67 @@ case_env_close(struct case_env *env, struct calendar *cal)
 {
 	case_env_release(env);
 	cal_free(cal);
+}
+
+int
+case_extend(struct db *db, const struct case_env *env, long long id,
+    int days, const char *reason, const char *approved_by)
+{
+	long long max = config_int(env->cfg, "case.max_extensions");
+	char num[CASE_NUMBER_MAX], note[1536], old[CLOCK_ISO_MAX];
+	struct db_stmt *st;
+	struct kase k;
+	const char *why;
+	gk_time due, now = clock_now();
+	long long done;
+	int rc;
+
+	if ((rc = db_begin(db)) != GK_OK)
+		return rc;
+	case_number_format(id, num);
+	if ((rc = load(db, id, &k)) <= 0) {
+		db_rollback(db);
+		if (rc == 0)
+			diag_error(_("case %s: no such case"), num);
+		return rc == 0 ? GK_DATAERR : -rc;
+	}
+	if (strcmp(k.status, "open") != 0 || *k.due == '\0' ||
+	    clock_parse(k.due, &due, &why) == -1) {
+		db_rollback(db);
+		diag_error(_("case %s: at step %s (%s), %s: no time limit to "
+		    "extend"), num, step_name(k.step), step_zh(k.step),
+		    k.status);
+		return GK_DATAERR;
+	}
+	rc = db_query(db, &st, "SELECT count(*) FROM case_history WHERE "
+	    "case_id = ? AND action = 'extend'", "L", id);
+	if (rc != DB_ROW) {
+		db_rollback(db);
+		return rc < 0 ? -rc : GK_SOFTWARE;
+	}
+	done = db_int(st, 0);
+	db_reset(st);
+	if (done >= max) {
+		db_rollback(db);
+		diag_error(_("case %s: %lld of at most %lld extensions used "
+		    "already (case.max_extensions)"), num, done, max);
+		return GK_DATAERR;
+	}
+	/* The due time is the end of a day for a limit in working days:
+	 * the new one is the end of the days-th working day after that
+	 * day (after the day of an hourly due time). */
+	copy(old, sizeof old, k.due);
+	clock_format(clock_midnight(cal_add_workdays(env->cal,
+	    clock_day(due - 1), days) + 1), k.due);
+	copy(k.escalate_at, sizeof k.escalate_at, k.due);
+	snprintf(note, sizeof note, "%d working days, due %s instead of %s: "
+	    "%s (approved by %s)", days, k.due, old, reason, approved_by);
+	if ((rc = save(db, &k, NULL, NULL, now)) != GK_OK ||
+	    (rc = history(db, &k, "extend", NULL, note, now)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	snprintf(note, sizeof note, "%d working days to %s; approved by %s",
+	    days, k.due, approved_by);
+	return audit_commit(db, "extend", num, note);
 }

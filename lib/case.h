@@ -147,9 +147,10 @@ int case_move(struct db *db, const struct case_env *env,
 /*
  * The assignment hook: whether a case of category may be assigned to
  * kind ("staff", "centre", "department") to.  GK_OK, or GK_DATAERR with
- * why set (the rule and article).  The taxonomy's grid and
- * professional flags are checked today; the access list (Art. 15) is
- * checked here next.
+ * why set (the rule and article): to staff, never a category the
+ * taxonomy marks as not for grid staff or as law enforcement or
+ * professional work, and only one on the access list of the case's
+ * county in force today (access.h; Art. 15).
  */
 int case_assign_permitted(struct db *db, const struct case_env *env,
     long long id, const char *category, const char *kind, const char *to,
@@ -216,5 +217,65 @@ int case_dept_import(struct db *db, const struct case_env *env,
 extern const struct recout_col case_dept_cols[];
 extern const size_t case_dept_ncols;
 int case_dept_list(struct db *db, struct recout *out);
+
+/*
+ * The archive chain of the history (Art. 13(4); chain.h): case-archive.c.
+ * case_history_insert writes one history row with its hash, in the
+ * caller's transaction.  case_history_encode appends a row's canonical
+ * encoding: case_id, at, action, step, level, area, dept, card, note,
+ * due, operator.
+ */
+struct case_history_row {
+	long long case_id;		/* the case number */
+	const char *at;			/* ISO 8601 time */
+	const char *action;		/* report, file, assign, ... */
+	int step, level;		/* where the case is after it */
+	const char *area;		/* the centre handling it */
+	const char *dept, *card, *note, *due;	/* or NULL */
+	const char *operator_name;	/* who */
+};
+
+struct sb;
+void case_history_encode(struct sb *enc, const struct case_history_row *r);
+int case_history_insert(struct db *db, const struct case_history_row *r);
+
+/*
+ * case_verify recomputes the chain of every history row and of the
+ * audit rows, and reports the first row that does not match with its
+ * case: GK_OK (silent), GK_FINDINGS, or a status.
+ */
+int case_verify(struct db *db);
+
+/* What case_archive exports. */
+struct case_archive_opts {
+	const char *from, *to;		/* closed on or after, before the
+					   day after; NULL: open-ended */
+	const char *township;		/* 9-digit prefix of grids, or NULL */
+	const char *path;		/* -o FILE, or NULL for stdout */
+};
+
+/*
+ * case_archive writes the closed cases asked for with their whole
+ * histories and the chain's hashes as JSON Lines (gridkit(5)), the
+ * last line the file's summary and SM3; a file is created mode 0600.
+ * GK_OK or a status after reporting.
+ */
+int case_archive(struct db *db, const struct case_archive_opts *o);
+
+/*
+ * case_verify_file checks an archive file offline: every history row's
+ * hash, the links between rows it holds both of, and the file's SM3.
+ * GK_OK, GK_FINDINGS after naming the first bad line, or a status.
+ */
+int case_verify_file(const char *path);
+
+/*
+ * case_extend extends the due time of the step case id is at by days
+ * working days (an approved extension), at most case.max_extensions
+ * times per case; the light and the overdue state follow the new due
+ * time.  GK_OK, GK_DATAERR refused after reporting, or a status.
+ */
+int case_extend(struct db *db, const struct case_env *env, long long id,
+    int days, const char *reason, const char *approved_by);
 
 #endif

@@ -174,6 +174,8 @@ static const struct config_decl decls[] = {
 	C_INT("case.duplicate_days", 3, 0, 366, "Art. 13",
 	    "days within which an event of the same grid and category joins "
 	    "an open case (0: never)"),
+	C_INT("case.max_extensions", 1, 0, 99, "Art. 13",
+	    "approved extensions of a case's time limit, at most"),
 	/* Art. 18: pay, less own insurance, not below the local minimum
 	 * wage; Shanxi's monthly minimums by wage class (the provincial
 	 * notices of 2017 and 2022).  Which class each county is in is

@@ -1114,3 +1114,21 @@ grid_area_exists(struct db *db, const char *code)
 		db_reset(st);
 	return rc;
 }
+
+int
+grid_sole_county(struct db *db, char county[7])
+{
+	struct db_stmt *st;
+	int rc, n = 0;
+
+	st = db_prepare(db, "SELECT code FROM areas WHERE level = 3 LIMIT 2");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (n++ == 0)
+			snprintf(county, 7, "%.6s", db_text(st, 0));
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	return n == 1;
+}

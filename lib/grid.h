@@ -81,6 +81,10 @@ int grid_lookup(struct db *db, const char *code, struct grid_info *out);
  * database, 0 when not, -status after reporting. */
 int grid_area_exists(struct db *db, const char *code);
 
+/* grid_sole_county: 1 with county set to its 6 digits when the
+ * database holds exactly one county, 0 when none or several, -status. */
+int grid_sole_county(struct db *db, char county[7]);
+
 /*
  * grid_require is grid_lookup for a grid that must exist and, when
  * active is set, be active: 1, 0 after reporting "grid X is not in the

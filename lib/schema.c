@@ -446,12 +446,40 @@ static const char *const v_events_cases[] = {
 	NULL
 };
 
+/*
+ * The county's controls over the loop (Art. 13(4), 15): the access list
+ * (access.c) and the archive chain.  An access-list entry is never
+ * deleted: a withdrawal ends it (withdrawn_on, the first day it is no
+ * longer in force).  audit gets the chain column case_history has had
+ * since migration 7: rows written from this migration on are chained
+ * (chain.h); the rows before it stay as they were, unchained.
+ */
+static const char *const v_access_chain[] = {
+	"CREATE TABLE access_list ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  county     TEXT NOT NULL,"		/* 6 digits */
+	"  category   TEXT NOT NULL,"		/* canonical id */
+	"  reason     TEXT NOT NULL,"		/* why it is included */
+	"  standard   TEXT NOT NULL,"		/* the standard of the work */
+	"  exit_procedure TEXT NOT NULL,"
+	"  approved_by TEXT NOT NULL,"		/* the approving body */
+	"  approved_on TEXT NOT NULL,"		/* date, first day in force */
+	"  withdrawn_on TEXT,"			/* date, first day not */
+	"  withdraw_reason TEXT,"
+	"  created    TEXT NOT NULL,"
+	"  operator   TEXT NOT NULL)",
+	"CREATE INDEX access_list_key ON access_list (county, category, "
+	"approved_on)",
+	"ALTER TABLE audit ADD COLUMN chain TEXT",
+	NULL
+};
+
 const char *const schema_tables[] = {
 	"areas", "grids", "units", "audit", "people", "stages",
 	"assignments", "vacancies", "training", "gridkit_meta", "rounds",
 	"round_posts", "applications", "declarations", "public_contacts",
 	"cases", "case_counters", "case_history", "events", "visits",
-	"departments",
+	"departments", "access_list",
 	NULL
 };
 
@@ -463,6 +491,7 @@ const struct schema_migration schema_migrations[] = {
 	{ v_staff_rounds, NULL },
 	{ v_scale_checks, NULL },
 	{ v_events_cases, NULL },
+	{ v_access_chain, NULL },
 };
 const size_t schema_nmigrations =
     sizeof schema_migrations / sizeof schema_migrations[0];

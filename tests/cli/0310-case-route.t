@@ -27,6 +27,12 @@ A=$(report $G1 dispute.neighbour general 漏水) &&
 B=$(report $G1 hazard.fire general 堆物) &&
 E=$(report $G2 enforcement general 违建) || exit 1
 
+# Disputes may be given to grid staff: the county's access list (Art.
+# 15; 0320-case-route-controls.t tests the list itself).
+case-route access add --category dispute --reason 矛盾纠纷排查化解 \
+    --standard 当日上门 --exit 经县委政法委审定后退出 \
+    --approved-by 清徐县委政法委 --approved-on 2026-01-05 || exit 1
+
 test_expect_success 'a move not legal now names the case, its step and the moves allowed' '
 	exits 65 case-route investigate $A 2>err &&
 	grep "case $A: at step reported (问题上报): cannot investigate; allowed now: file, refuse, escalate" err

@@ -249,6 +249,7 @@ test_db__released_migrations_are_frozen(void **state)
 		/* 5 */ "913b9485a60740c693c21f0b761eb1deae160aa842f5f17d01ee06f4ecb969f3",
 		/* 6 */ "4ba321386bb354d25b43115800f51c5752ecb8006b879fac6f8be149c78a7cfa",
 		/* 7 */ "cf14277eda0cbe67401dfbfc44adc667addd632ed433c5aa1a63ac741fe1d998",
+		/* 8 */ "e522c92ac28697197ba313112670b900d51ee37093ceb9a52a03c74c09cdd372",
 	};
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len, i;
