@@ -226,6 +226,11 @@ test_expect_success 'training below the yearly minimum of a level, for those who
 	printf "subject${T}values\n1${T}level=county sessions=1 min=2\n1${T}level=township sessions=0 min=3\n" | diff - got
 '
 
+# Disputes may be given to grid staff: the county's access list (Art. 15).
+case-route access add --category dispute --reason 矛盾纠纷排查化解 \
+    --standard 当日上门 --exit 经县委政法委审定后退出 \
+    --approved-by 清徐县委政法委 --approved-on 2026-01-05 >/dev/null || exit 1
+
 report() {
 	event-report add --grid "$1" --category dispute.neighbour \
 	    --severity general --title "$2" --source resident --new
