@@ -329,16 +329,17 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 static void
 priority_flags(struct db_stmt *st, int col, struct sb *out)
 {
-	static const char *const names[] = { "party member",
-	    "professional title", "social-work certificate", "veteran",
-	    "subsistence allowance" };
+	static const char *const names[] = { N_("party member"),
+	    N_("professional title"), N_("social-work certificate"),
+	    N_("veteran"), N_("subsistence allowance") };
 	int i, n = 0;
 
 	for (i = 0; i < 5; i++)
 		if (db_int(st, col + i))
-			sb_addf(out, "%s%s", n++ ? ", " : "", names[i]);
+			sb_addf(out, "%s%s", n++ ? P_(", ") : "",
+			    P_(names[i]));
 	if (n == 0)
-		sb_adds(out, "none");
+		sb_adds(out, P_("none"));
 }
 
 /*
@@ -353,17 +354,17 @@ struct section {
 };
 
 static const struct section sections[] = {
-	{ "stages", "SELECT at, stage, outcome, reason, operator FROM stages "
+	{ N_("stages"), "SELECT at, stage, outcome, reason, operator FROM stages "
 	    "WHERE person = ? ORDER BY id", 5,
 	    { { "at", RC_STR, 25, NULL }, { "stage", RC_STR, 13, NULL },
 	      { "outcome", RC_STR, 7, NULL }, { "reason", RC_STR, 0, ": " },
 	      { "operator", RC_STR, 0, NULL } } },
-	{ "assignments", "SELECT grid, role, started, ended, end_reason "
+	{ N_("assignments"), "SELECT grid, role, started, ended, end_reason "
 	    "FROM assignments WHERE person = ? ORDER BY started, id", 5,
 	    { { "grid", RC_STR, 15, NULL }, { "role", RC_STR, 10, NULL },
 	      { "started", RC_STR, 10, NULL }, { "ended", RC_STR, 10, NULL },
 	      { "end_reason", RC_STR, 0, NULL } } },
-	{ "applications", "SELECT coalesce(r.number, '-'), a.grid, a.role, "
+	{ N_("applications"), "SELECT coalesce(r.number, '-'), a.grid, a.role, "
 	    "substr(a.applied, 1, 10), a.exam, a.interview, a.publicity_end, "
 	    "a.stage, a.status FROM applications a LEFT JOIN rounds r ON "
 	    "r.id = a.round WHERE a.person = ? ORDER BY a.id", 9,
@@ -372,7 +373,7 @@ static const struct section sections[] = {
 	      { "exam", RC_NUM, 0, NULL }, { "interview", RC_NUM, 0, NULL },
 	      { "publicity_end", RC_STR, 0, NULL },
 	      { "stage", RC_STR, 0, NULL }, { "status", RC_STR, 0, NULL } } },
-	{ "training", "SELECT day, level, hours, topic FROM training "
+	{ N_("training"), "SELECT day, level, hours, topic FROM training "
 	    "WHERE person = ? ORDER BY day, id", 4,
 	    { { "date", RC_STR, 10, NULL }, { "level", RC_STR, 9, NULL },
 	      { "hours", RC_NUM, 5, NULL }, { "topic", RC_STR, 0, NULL } } },
@@ -392,8 +393,8 @@ section(struct db *db, const struct section *sec, long long id,
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_int(st, 1, id);
-	recout_doc_table(doc, sec->title, sec->title, sec->cols, sec->ncols,
-	    NULL);
+	recout_doc_table(doc, sec->title, P_(sec->title), sec->cols,
+	    sec->ncols, NULL);
 	while ((rc = db_step(st)) == DB_ROW) {
 		for (c = 0; c < sec->ncols; c++) {
 			if (db_isnum(st, (int)c)) {
@@ -417,8 +418,8 @@ show_declared(struct db *db, long long id, struct recout_doc *doc)
 {
 	static const char *const key[3] = { "under_investigation",
 	    "penalized", "expelled" };
-	static const char *const title[3] = { "under investigation",
-	    "penalized", "expelled" };
+	static const char *const title[3] = { N_("under investigation"),
+	    N_("penalized"), N_("expelled") };
 	struct db_stmt *st;
 	int rc, i;
 
@@ -427,8 +428,10 @@ show_declared(struct db *db, long long id, struct recout_doc *doc)
 	if (rc < 0)
 		return -rc;
 	for (i = 0; i < 3; i++)
-		recout_doc_field(doc, key[i], title[i], RC_STR, rc == DB_ROW &&
-		    !db_isnull(st, i) ? db_text(st, i) : "not declared");
+		recout_doc_field(doc, key[i], P_(title[i]), RC_STR,
+		    rc == DB_ROW && !db_isnull(st, i) ?
+		    vocab_record(VOCAB_FLAG, db_text(st, i)) :
+		    P_("not declared"));
 	if (rc == DB_ROW)
 		db_reset(st);
 	return GK_OK;
@@ -454,7 +457,7 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		rc = db_step(st);
 		db_reset(st);
 		if (rc == 0)
-			diag_error("staff id %lld: no such person", id);
+			diag_error(_("staff id %lld: no such person"), id);
 		if (rc <= 0)
 			return rc == 0 ? GK_DATAERR : -rc;
 		sb_addf(&subj, "staff %lld", id);
@@ -475,44 +478,47 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	rc = db_step(st);
 	if (rc <= 0) {
 		if (rc == 0)
-			diag_error("staff id %lld: no such person", id);
+			diag_error(_("staff id %lld: no such person"), id);
 		return rc == 0 ? GK_DATAERR : -rc;
 	}
 	priority_flags(st, 12, &prio);
 	doc = recout_doc_new(fp, fmt);
 	snprintf(num, sizeof num, "%lld", id);
-	recout_doc_field(doc, "id", "staff id", RC_INT, num);
-	recout_doc_field(doc, "name", "name", RC_STR, db_text(st, 1));
-	recout_doc_field(doc, "id_number", "id number", RC_STR,
+	recout_doc_field(doc, "id", P_("staff id"), RC_INT, num);
+	recout_doc_field(doc, "name", P_("name"), RC_STR, db_text(st, 1));
+	recout_doc_field(doc, "id_number", P_("id number"), RC_STR,
 	    shown_id(db_text(st, 2), reveal, m1, sizeof m1));
 	if (reveal && idnum_parse(db_text(st, 2), clock_today(), &idn, NULL,
 	    0) == 0)
-		recout_doc_textf(doc, "born", "%s, %s, %d years old",
-		    day_format(idn.birth, when), idn.male ? "male" : "female",
-		    idnum_age(&idn, clock_today()));
-	recout_doc_field(doc, "phone", "phone", RC_STR,
+		recout_doc_textf(doc, P_("born"), P_("%s, %s, %d years old"),
+		    day_format(idn.birth, when), idn.male ? P_("male") :
+		    P_("female"), idnum_age(&idn, clock_today()));
+	recout_doc_field(doc, "phone", P_("phone"), RC_STR,
 	    shown_phone(db_text(st, 3), reveal, m2, sizeof m2));
-	recout_doc_field(doc, "education", "education", RC_STR,
-	    db_text(st, 4));
-	recout_doc_field(doc, "nationality", "nationality", RC_STR,
+	recout_doc_field(doc, "education", P_("education"), RC_STR,
+	    vocab_record(VOCAB_EDUCATION, db_text(st, 4)));
+	recout_doc_field(doc, "nationality", P_("nationality"), RC_STR,
 	    db_text(st, 5));
-	recout_doc_field(doc, "source", "source", RC_STR,
-	    db_isnull(st, 6) ? NULL : db_text(st, 6));
+	recout_doc_field(doc, "source", P_("source"), RC_STR,
+	    db_isnull(st, 6) ? NULL : vocab_record(VOCAB_SOURCE,
+	    db_text(st, 6)));
 	recout_doc_field(doc, "applied_grid", NULL, RC_STR, db_text(st, 7));
 	recout_doc_field(doc, "applied_role", NULL, RC_STR, db_text(st, 8));
 	recout_doc_field(doc, "stage", NULL, RC_STR, db_text(st, 9));
 	recout_doc_field(doc, "status", NULL, RC_STR, db_text(st, 10));
-	recout_doc_field(doc, "priority", "priority", RC_STR, prio.buf);
+	recout_doc_field(doc, "priority", P_("priority"), RC_STR, prio.buf);
 	if ((rc = show_declared(db, id, doc)) != GK_OK) {
 		db_reset(st);
 		recout_doc_end(doc, 1);
 		sb_release(&prio);
 		return rc;
 	}
-	recout_doc_textf(doc, "applied", "%s as %s on %.10s", db_text(st, 7),
-	    db_text(st, 8), db_text(st, 11));
-	recout_doc_textf(doc, "status", "%s, at %s", db_text(st, 10),
-	    db_text(st, 9));
+	recout_doc_textf(doc, P_("applied"), P_("%s as %s on %.10s"),
+	    db_text(st, 7), vocab_record(VOCAB_ROLE, db_text(st, 8)),
+	    db_text(st, 11));
+	recout_doc_textf(doc, P_("status"), P_("%s, at %s"),
+	    vocab_record(VOCAB_PERSON_STATUS, db_text(st, 10)),
+	    vocab_record(VOCAB_STAGE, db_text(st, 9)));
 	db_reset(st);
 
 	rc = GK_OK;
@@ -735,8 +741,8 @@ staff_train_import(struct db *db, const struct config *cfg, const char *path,
 	}
 	def.verb = "train";
 	def.noun = "training";
-	def.nothing = "nothing recorded";
-	def.all_there = "training records are there";
+	def.nothing = N_("nothing recorded");
+	def.all_there = N_("training records are there");
 	def.fields = fields;
 	def.nfields = 6;
 	def.row = train_row;
@@ -783,7 +789,7 @@ staff_train_one(struct db *db, long long id, const char *level,
 	}
 	if (r == 0) {
 		db_rollback(db);
-		diag_note("staff %lld: that training is recorded already", id);
+		diag_note(_("staff %lld: that training is recorded already"), id);
 		return GK_OK;
 	}
 	sb_addf(&subj, "staff %lld", id);

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -46,7 +47,7 @@ sheet_person(struct batch *b)
 	if (vs != NULL && *vs != '\0') {
 		vs = util_fold_code(vs, fs, sizeof fs);
 		if (util_parse_long(vs, 1, INT64_MAX, &id, &w) == -1) {
-			batch_bad(b, S_STAFF, "%s: not a staff id",
+			batch_bad(b, S_STAFF, _("%s: not a staff id"),
 			    diag_quote(q, sizeof q, vs));
 			return 0;
 		}
@@ -62,23 +63,23 @@ sheet_person(struct batch *b)
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
-			batch_bad(b, S_IDNUM, "%s: nobody registered has this "
-			    "identity number", diag_quote(q, sizeof q, num));
+			batch_bad(b, S_IDNUM, _("%s: nobody registered has this "
+			    "identity number"), diag_quote(q, sizeof q, num));
 			return 0;
 		}
 		byid = db_int(st, 0);
 		db_reset(st);
 		if (id != 0 && id != byid) {
-			batch_bad(b, S_IDNUM, "staff id %lld has another "
-			    "identity number (this one is staff id %lld)", id,
+			batch_bad(b, S_IDNUM, _("staff id %lld has another "
+			    "identity number (this one is staff id %lld)"), id,
 			    byid);
 			return 0;
 		}
 		id = byid;
 	}
 	if (id == 0) {
-		batch_bad(b, S_STAFF, "empty; a staff id or an identity "
-		    "number is required");
+		batch_bad(b, S_STAFF, _("empty; a staff id or an identity "
+		    "number is required"));
 		return 0;
 	}
 	rc = db_query(batch_db(b), &st, "SELECT name FROM people WHERE id = ?",
@@ -86,11 +87,11 @@ sheet_person(struct batch *b)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, S_STAFF, "staff id %lld: no such person", id);
+		batch_bad(b, S_STAFF, _("staff id %lld: no such person"), id);
 		return 0;
 	}
 	if (vn != NULL && *vn != '\0' && strcmp(vn, db_text(st, 0)) != 0) {
-		batch_bad(b, S_NAME, "staff id %lld is %s, not %s", id,
+		batch_bad(b, S_NAME, _("staff id %lld is %s, not %s"), id,
 		    db_text(st, 0), diag_quote(q, sizeof q, vn));
 		db_reset(st);
 		return 0;
@@ -154,8 +155,8 @@ declare_row(struct batch *b, void *arg)
 		given++;
 	}
 	if (given == 0) {
-		batch_bad(b, D_NATIONALITY, "nothing declared: give the "
-		    "nationality or a bar of Art. 9");
+		batch_bad(b, D_NATIONALITY, _("nothing declared: give the "
+		    "nationality or a bar of Art. 9"));
 		return BATCH_BAD;
 	}
 	if (nat != NULL) {
@@ -219,8 +220,8 @@ staff_declare(struct db *db, const struct config *cfg, const char *path,
 	sheet_fields(cfg, fields, names, D_COUNT - S_FIRST);
 	def.verb = "declare";
 	def.noun = "declarations";
-	def.nothing = "nothing declared";
-	def.all_there = "declarations are recorded";
+	def.nothing = N_("nothing declared");
+	def.all_there = N_("declarations are recorded");
 	def.fields = fields;
 	def.nfields = D_COUNT;
 	def.pii = pii;
@@ -246,7 +247,7 @@ score_value(struct batch *b, size_t i)
 		return -1;
 	v = util_fold_code(v, f, sizeof f);
 	if (util_parse_decimal(v, &d) == -1 || d > 1000) {
-		batch_bad(b, i, "%s: a score is a number from 0 to 1000",
+		batch_bad(b, i, _("%s: a score is a number from 0 to 1000"),
 		    diag_quote(q, sizeof q, v));
 		return -2;
 	}
@@ -269,8 +270,8 @@ score_row(struct batch *b, void *arg)
 	    (interview = score_value(b, R_INTERVIEW)) == -2)
 		return BATCH_BAD;
 	if (exam < 0 && interview < 0) {
-		batch_bad(b, R_EXAM, "no score: give the exam, the interview "
-		    "or both");
+		batch_bad(b, R_EXAM, _("no score: give the exam, the interview "
+		    "or both"));
 		return BATCH_BAD;
 	}
 	rc = db_query(batch_db(b), &st, "SELECT p.stage, p.status, a.id, "
@@ -280,15 +281,16 @@ score_row(struct batch *b, void *arg)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, S_STAFF, "staff id %lld has no application", id);
+		batch_bad(b, S_STAFF, _("staff id %lld has no application"), id);
 		return BATCH_BAD;
 	}
 	stage = staff_stage_parse(db_text(st, 0));
 	if (stage < STAGE_EXAM || strcmp(db_text(st, 1), "staff") == 0 ||
 	    strcmp(db_text(st, 1), "left") == 0) {
-		batch_bad(b, S_STAFF, "staff id %lld is %s at %s: scores are "
-		    "recorded from the written exam and interview on (Art. 11)",
-		    id, db_text(st, 1), db_text(st, 0));
+		batch_bad(b, S_STAFF, _("staff id %lld is %s at %s: scores are "
+		    "recorded from the written exam and interview on (Art. 11)"),
+		    id, vocab_say(VOCAB_PERSON_STATUS, db_text(st, 1)),
+		    vocab_say(VOCAB_STAGE, db_text(st, 0)));
 		db_reset(st);
 		return BATCH_BAD;
 	}
@@ -332,8 +334,8 @@ staff_score(struct db *db, const struct config *cfg, const char *path,
 	sheet_fields(cfg, fields, names, R_COUNT - S_FIRST);
 	def.verb = "score";
 	def.noun = "scores";
-	def.nothing = "no score recorded";
-	def.all_there = "scores are recorded";
+	def.nothing = N_("no score recorded");
+	def.all_there = N_("scores are recorded");
 	def.fields = fields;
 	def.nfields = R_COUNT;
 	def.pii = pii;
@@ -360,8 +362,8 @@ contacts_row(struct batch *b, void *arg)
 	if ((id = sheet_person(b)) <= 0)
 		return (int)id;
 	if ((vp == NULL || *vp == '\0') && (vf == NULL || *vf == '\0')) {
-		batch_bad(b, C_PHONE, "nothing given: a work phone, a photo "
-		    "or both");
+		batch_bad(b, C_PHONE, _("nothing given: a work phone, a photo "
+		    "or both"));
 		return BATCH_BAD;
 	}
 	if (vp != NULL && *vp != '\0') {
@@ -375,8 +377,8 @@ contacts_row(struct batch *b, void *arg)
 		vp = NULL;
 	if (vf != NULL && *vf != '\0') {
 		if (strlen(vf) > 1000 || strpbrk(vf, "\t\r\n") != NULL) {
-			batch_bad(b, C_PHOTO, "a photo is a file path on one "
-			    "line, at most 1000 bytes");
+			batch_bad(b, C_PHOTO, _("a photo is a file path on one "
+			    "line, at most 1000 bytes"));
 			return BATCH_BAD;
 		}
 	} else
@@ -423,8 +425,8 @@ staff_contacts(struct db *db, const struct config *cfg, const char *path,
 	sheet_fields(cfg, fields, names, C_COUNT - S_FIRST);
 	def.verb = "contacts";
 	def.noun = "contacts";
-	def.nothing = "no contact recorded";
-	def.all_there = "contacts are recorded";
+	def.nothing = N_("no contact recorded");
+	def.all_there = N_("contacts are recorded");
 	def.fields = fields;
 	def.nfields = C_COUNT;
 	def.pii = pii;

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -145,9 +146,10 @@ static const struct recin_field apply_fields[F_COUNT] = {
 
 /* The bars of Art. 9, as the reason reads. */
 static const char *const bars[] = {
-	"under investigation for violating law or discipline",
-	"has received a criminal or public-security administrative penalty",
-	"expelled from the party, public office or the army",
+	N_("under investigation for violating law or discipline"),
+	N_("has received a criminal or public-security administrative "
+	    "penalty"),
+	N_("expelled from the party, public office or the army"),
 };
 
 const struct recout_col staff_apply_cols[] = {
@@ -306,11 +308,11 @@ apply_grid(struct apply *ap, const char *v, char code[16],
 	if ((rc = grid_lookup(ap->db, gc.code, &gi)) < 0)
 		return rc;
 	if (rc == 0) {
-		bad(ap, F_GRID, "grid %s is not in the database", gc.code);
+		bad(ap, F_GRID, _("grid %s is not in the database"), gc.code);
 		return 0;
 	}
 	if (strcmp(gi.status, "active") != 0) {
-		bad(ap, F_GRID, "grid %s is retired", gc.code);
+		bad(ap, F_GRID, _("grid %s is retired"), gc.code);
 		return 0;
 	}
 	memcpy(kind, gi.kind, 16);
@@ -448,18 +450,20 @@ apply_existing(struct apply *ap, const char *idnum, const char *name,
 	}
 	masked_id(ap, idnum, m, sizeof m);
 	if (here)
-		bad(ap, F_IDNUM, "identity number %s appears earlier in this "
-		    "file (staff id %lld, %s)", m, id, db_text(st, 1));
+		bad(ap, F_IDNUM, _("identity number %s appears earlier in this "
+		    "file (staff id %lld, %s)"), m, id, db_text(st, 1));
 	else if (ap->round != 0 && inround)
-		bad(ap, F_IDNUM, "identity number %s has applied in round %s "
-		    "already: staff id %lld, %s, %s", m, ap->opts->round, id,
-		    db_text(st, 1), db_text(st, 4));
+		bad(ap, F_IDNUM, _("identity number %s has applied in round %s "
+		    "already: staff id %lld, %s, %s"), m, ap->opts->round, id,
+		    db_text(st, 1), vocab_say(VOCAB_PERSON_STATUS,
+		    db_text(st, 4)));
 	else
-		bad(ap, F_IDNUM, "identity number %s is already registered: "
-		    "staff id %lld, %s, %s%s", m, id, db_text(st, 1),
-		    db_text(st, 4), strcmp(db_text(st, 4), "rejected") == 0 ||
-		    strcmp(db_text(st, 4), "left") == 0 ? "; they may apply "
-		    "again in a later round (--round)" : "");
+		bad(ap, F_IDNUM, _("identity number %s is already registered: "
+		    "staff id %lld, %s, %s%s"), m, id, db_text(st, 1),
+		    vocab_say(VOCAB_PERSON_STATUS, db_text(st, 4)),
+		    strcmp(db_text(st, 4), "rejected") == 0 ||
+		    strcmp(db_text(st, 4), "left") == 0 ? _("; they may apply "
+		    "again in a later round (--round)") : "");
 	db_reset(st);
 	return -1;
 }
@@ -528,9 +532,9 @@ missing_columns(struct apply *ap, const char *const v[F_COUNT])
 			    apply_fields[i].name);
 	if (n > 0) {
 		ap->warned = 1;
-		diag_warn("%s: no column %s: its rows are registered as not "
+		diag_warn(_("%s: no column %s: its rows are registered as not "
 		    "declared, and pass no review until staff-hire declare "
-		    "records them (Art. 9)", batch_name(ap->b), miss.buf);
+		    "records them (Art. 9)"), batch_name(ap->b), miss.buf);
 	}
 	sb_release(&miss);
 }
@@ -563,13 +567,13 @@ apply_row(struct apply *ap)
 		v[F_GRID] = util_fold_code(v[F_GRID], fgrid, sizeof fgrid);
 	for (i = F_NAME; i <= F_ROLE; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
-			bad(ap, (size_t)i, "empty; a value is required");
+			bad(ap, (size_t)i, _("empty; a value is required"));
 			ok = 0;
 		}
 
 	if (v[F_NAME] && *v[F_NAME] && (strlen(v[F_NAME]) > 100 ||
 	    strpbrk(v[F_NAME], "\t\r\n") != NULL)) {
-		bad(ap, F_NAME, "%s: too long or has a line break or tab",
+		bad(ap, F_NAME, _("%s: too long or has a line break or tab"),
 		    diag_quote(q, sizeof q, v[F_NAME]));
 		ok = 0;
 	}
@@ -590,30 +594,30 @@ apply_row(struct apply *ap)
 			}
 			ok = 0;
 		} else if (idnum_foreign_resident(&id)) {
-			bad(ap, F_IDNUM, "ineligible (Art. 9): %s is the number "
+			bad(ap, F_IDNUM, _("ineligible (Art. 9): %s is the number "
 			    "of a foreign permanent resident ID card (2023 form, "
-			    "leading 9), not a Chinese citizen's identity number",
+			    "leading 9), not a Chinese citizen's identity number"),
 			    masked_id(ap, id.num, m, sizeof m));
 			ok = 0;
 		} else if (idnum_province_name(id.num) == NULL) {
-			bad(ap, F_IDNUM, "%s: area code %.6s: %.2s is no "
-			    "province-level code of GB/T 2260",
+			bad(ap, F_IDNUM, _("%s: area code %.6s: %.2s is no "
+			    "province-level code of GB/T 2260"),
 			    masked_id(ap, id.num, m, sizeof m), id.num, id.num);
 			ok = 0;
 		} else if (ap->max_age > 0 &&
 		    idnum_age(&id, ap->today) > ap->max_age) {
 			char day[DAY_ISO_MAX];
 
-			bad(ap, F_IDNUM, "ineligible (staff.max_age; Art. 9): "
-			    "%d years old on %s; the upper age here is %lld",
+			bad(ap, F_IDNUM, _("ineligible (staff.max_age; Art. 9): "
+			    "%d years old on %s; the upper age here is %lld"),
 			    idnum_age(&id, ap->today),
 			    day_format(ap->today, day), ap->max_age);
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
 
-			bad(ap, F_IDNUM, "ineligible (Art. 9): %d years old on "
-			    "%s; the minimum age is %lld",
+			bad(ap, F_IDNUM, _("ineligible (Art. 9): %d years old on "
+			    "%s; the minimum age is %lld"),
 			    idnum_age(&id, ap->today),
 			    day_format(ap->today, day), ap->min_age);
 			ok = 0;
@@ -649,8 +653,8 @@ apply_row(struct apply *ap)
 			snprintf(key, sizeof key, "staff.min_education.%s",
 			    role);
 			if (edu < minedu) {
-				bad(ap, F_EDUCATION, "ineligible (Art. 9): %s is "
-				    "below %s, the minimum for %s (%s)",
+				bad(ap, F_EDUCATION, _("ineligible (Art. 9): %s is "
+				    "below %s, the minimum for %s (%s)"),
 				    v[F_EDUCATION], config_str(ap->cfg, key),
 				    role, key);
 				ok = 0;
@@ -666,9 +670,9 @@ apply_row(struct apply *ap)
 		else if (role != NULL && strcmp(role, "full_time") == 0 &&
 		    strcmp(kind, "rural") == 0 &&
 		    !ap->rural_full_time) {
-			bad(ap, F_ROLE, "full-time members are not taken in "
+			bad(ap, F_ROLE, _("full-time members are not taken in "
 			    "rural grids here (staff.rural_full_time is off; "
-			    "Art. 8)");
+			    "Art. 8)"));
 			ok = 0;
 		}
 	}
@@ -681,16 +685,16 @@ apply_row(struct apply *ap)
 		if (rc == 1)
 			db_reset(st);
 		else {
-			bad(ap, F_ROLE, "round %s announced no %s post in grid %s",
-			    ap->opts->round, role, grid);
+			bad(ap, F_ROLE, _("round %s announced no %s post in grid %s"),
+			    ap->opts->round, vocab_say(VOCAB_ROLE, role), grid);
 			ok = 0;
 		}
 	}
 	missing_columns(ap, v);
 	nat = nationality(v[F_NATIONALITY]);
 	if (*nat != '\0' && strcmp(nat, ap->nationality) != 0) {
-		bad(ap, F_NATIONALITY, "ineligible (Art. 9): nationality %s; "
-		    "Chinese nationality is required",
+		bad(ap, F_NATIONALITY, _("ineligible (Art. 9): nationality %s; "
+		    "Chinese nationality is required"),
 		    diag_quote(q, sizeof q, nat));
 		ok = 0;
 	}
@@ -714,8 +718,8 @@ apply_row(struct apply *ap)
 			    expl, sizeof expl));
 			ok = 0;
 		} else if (flags[i] && i >= F_INVESTIGATION) {
-			bad(ap, (size_t)i, "barred (Art. 9): %s",
-			    bars[i - F_INVESTIGATION]);
+			bad(ap, (size_t)i, _("barred (Art. 9): %s"),
+			    _(bars[i - F_INVESTIGATION]));
 			ok = 0;
 		}
 	}
@@ -858,8 +862,8 @@ apply_replay(struct batch *b, void *arg)
 				/* Committed rows are there; a failure is
 				 * real. */
 				if (rc == 0)
-					diag_error("staff id %lld is not in "
-					    "the database after the commit",
+					diag_error(_("staff id %lld is not in "
+					    "the database after the commit"),
 					    id);
 				rc = rc < 0 ? -rc : GK_SOFTWARE;
 				db_reset(st);
@@ -870,8 +874,8 @@ apply_replay(struct batch *b, void *arg)
 			v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
 			v[3] = db_text(st, 3);
 			v[4] = db_text(st, 4);
-			v[5] = r->added == 2 ? "applied again" : r->added ?
-			    "added" : "unchanged";
+			v[5] = r->added == 2 ? P_("applied again") :
+			    r->added ? P_("added") : P_("unchanged");
 			rc = recout_row(ap->out, v);
 			db_reset(st);
 		}
@@ -879,8 +883,8 @@ apply_replay(struct batch *b, void *arg)
 	if (ap->out == NULL && (rc != GK_OK || fflush(ap->ids) == EOF ||
 	    ferror(ap->ids))) {
 		if (errno != EPIPE)
-			diag_error("cannot write the staff ids of %s: %s; they "
-			    "are registered all the same",
+			diag_error(_("cannot write the staff ids of %s: %s; they "
+			    "are registered all the same"),
 			    batch_name(b), strerror(errno));
 		rc = gk_worst(rc, GK_IOERR);
 	}
@@ -931,16 +935,16 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    &announced)) <= 0)
 			return rc == 0 ? GK_DATAERR : -rc;
 		if (ap.today < announced) {
-			diag_error("round %s is announced on %s; nobody applies "
-			    "before its announcement (Art. 11)", opts->round,
+			diag_error(_("round %s is announced on %s; nobody applies "
+			    "before its announcement (Art. 11)"), opts->round,
 			    day_format(announced, day));
 			return GK_DATAERR;
 		}
 	} else if ((rc = staff_rounds_exist(db)) != 0) {
 		if (rc < 0)
 			return -rc;
-		diag_error("rounds are recorded: an application belongs to one "
-		    "(give --round NUMBER; staff-hire rounds lists them)");
+		diag_error(_("rounds are recorded: an application belongs to one "
+		    "(give --round NUMBER; staff-hire rounds lists them)"));
 		return GK_USAGE;
 	}
 	for (i = 0; i < F_COUNT; i++) {
@@ -952,8 +956,8 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	}
 	def.verb = "apply";
 	def.noun = "applications";
-	def.nothing = "nobody registered";
-	def.all_there = "candidates are registered";
+	def.nothing = N_("nobody registered");
+	def.all_there = N_("candidates are registered");
 	def.fields = ap.fields;
 	def.nfields = F_COUNT;
 	def.pii = pii;
