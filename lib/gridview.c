@@ -58,24 +58,36 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 }
 
 const struct recout_col grid_list_cols[] = {
-	{ "code", RC_STR }, { "name", RC_STR }, { "village", RC_STR },
-	{ "village_name", RC_STR }, { "kind", RC_STR },
-	{ "households", RC_INT }, { "population", RC_INT },
-	{ "units", RC_INT }, { "status", RC_STR },
+	{ NC_("column", "code"), RC_STR },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "village"), RC_STR },
+	{ NC_("column", "village_name"), RC_STR },
+	{ NC_("column", "kind"), RC_STR, "grid_kind" },
+	{ NC_("column", "households"), RC_INT },
+	{ NC_("column", "population"), RC_INT },
+	{ NC_("column", "units"), RC_INT },
+	{ NC_("column", "status"), RC_STR },
 };
 const size_t grid_list_ncols = sizeof grid_list_cols /
     sizeof grid_list_cols[0];
 
 const struct recout_col grid_area_cols[] = {
-	{ "code", RC_STR }, { "name", RC_STR }, { "level", RC_STR },
-	{ "parent", RC_STR }, { "kind", RC_STR }, { "grids", RC_INT },
+	{ NC_("column", "code"), RC_STR },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "level"), RC_STR },
+	{ NC_("column", "parent"), RC_STR },
+	{ NC_("column", "kind"), RC_STR, "grid_kind" },
+	{ NC_("column", "grids"), RC_INT },
 };
 const size_t grid_area_ncols = sizeof grid_area_cols /
     sizeof grid_area_cols[0];
 
 const struct recout_col grid_unit_cols[] = {
-	{ "village", RC_STR }, { "kind", RC_STR }, { "name", RC_STR },
-	{ "grid", RC_STR }, { "hazard", RC_BOOL },
+	{ NC_("column", "village"), RC_STR },
+	{ NC_("column", "kind"), RC_STR, "unit_kind" },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "hazard"), RC_BOOL },
 };
 const size_t grid_unit_ncols = sizeof grid_unit_cols /
     sizeof grid_unit_cols[0];
@@ -108,14 +120,24 @@ rows_out(struct db_stmt *st, size_t n, struct recout *out,
 	return rc < 0 ? -rc : GK_OK;
 }
 
+/* A grid's status as the records show it. */
+static const char *
+grid_fix(struct db_stmt *st, size_t col, char *buf)
+{
+	(void)buf;
+	if (col == 8)
+		return strcmp(db_text(st, 8), "retired") == 0 ?
+		    P_("retired") : P_("active");
+	return NULL;
+}
+
 static const char *
 area_fix(struct db_stmt *st, size_t col, char *buf)
 {
 	if (col == 2)
 		return P_(code_level_name((int)db_int(st, 2)));
 	if (col == 4 && !db_isnull(st, 4))
-		return vocab_record(VOCAB_GRID_KIND, db_int(st, 4) ?
-		    "urban" : "rural");
+		return db_int(st, 4) ? "urban" : "rural";
 	return NULL;
 }
 
@@ -162,7 +184,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		db_bind_text(st, 1, scope->lo);
 		db_bind_text(st, 2, scope->hi);
 		db_bind_int(st, 3, all);
-		return rows_out(st, grid_list_ncols, out, NULL);
+		return rows_out(st, grid_list_ncols, out, grid_fix);
 	case LIST_AREAS:
 		st = db_prepare(db, gridview_sql[GRIDVIEW_AREAS]);
 		if (st == NULL)

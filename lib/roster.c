@@ -203,9 +203,14 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 }
 
 const struct recout_col staff_vacancy_cols[] = {
-	{ "grid", RC_STR }, { "role", RC_STR }, { "since", RC_STR },
-	{ "reason", RC_STR }, { "left_by", RC_INT }, { "filled", RC_STR },
-	{ "filled_by", RC_INT }, { "days_open", RC_INT },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "since"), RC_STR },
+	{ NC_("column", "reason"), RC_STR, "leave_reason" },
+	{ NC_("column", "left_by"), RC_INT },
+	{ NC_("column", "filled"), RC_STR },
+	{ NC_("column", "filled_by"), RC_INT },
+	{ NC_("column", "days_open"), RC_INT },
 };
 const size_t staff_vacancy_ncols = sizeof staff_vacancy_cols /
     sizeof staff_vacancy_cols[0];
@@ -249,12 +254,20 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 }
 
 const struct recout_col staff_rank_cols[] = {
-	{ "grid", RC_STR }, { "role", RC_STR }, { "rank", RC_INT },
-	{ "id", RC_INT }, { "name", RC_STR }, { "score", RC_NUM },
-	{ "exam", RC_NUM }, { "interview", RC_NUM }, { "priority", RC_INT },
-	{ "party_member", RC_BOOL }, { "professional_title", RC_BOOL },
-	{ "social_worker", RC_BOOL }, { "veteran", RC_BOOL },
-	{ "subsistence", RC_BOOL },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "rank"), RC_INT },
+	{ NC_("column", "id"), RC_INT },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "score"), RC_NUM },
+	{ NC_("column", "exam"), RC_NUM },
+	{ NC_("column", "interview"), RC_NUM },
+	{ NC_("column", "priority"), RC_INT },
+	{ NC_("column", "party_member"), RC_BOOL },
+	{ NC_("column", "professional_title"), RC_BOOL },
+	{ NC_("column", "social_worker"), RC_BOOL },
+	{ NC_("column", "veteran"), RC_BOOL },
+	{ NC_("column", "subsistence"), RC_BOOL },
 };
 const size_t staff_rank_ncols = sizeof staff_rank_cols /
     sizeof staff_rank_cols[0];

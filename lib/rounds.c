@@ -215,13 +215,22 @@ staff_announce(struct db *db, const struct config *cfg,
 }
 
 const struct recout_col staff_round_cols[] = {
-	{ "round", RC_STR }, { "announced", RC_STR }, { "county", RC_STR },
-	{ "grid", RC_STR }, { "role", RC_STR }, { "posts", RC_INT },
-	{ "applicants", RC_INT }, { "registration", RC_INT },
-	{ "qualification", RC_INT }, { "exam", RC_INT },
-	{ "physical", RC_INT }, { "political", RC_INT },
-	{ "publicity", RC_INT }, { "training", RC_INT },
-	{ "rejected", RC_INT }, { "filled", RC_INT },
+	{ NC_("column", "round"), RC_STR },
+	{ NC_("column", "announced"), RC_STR },
+	{ NC_("column", "county"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "posts"), RC_INT },
+	{ NC_("column", "applicants"), RC_INT },
+	{ NC_("column", "registration"), RC_INT },
+	{ NC_("column", "qualification"), RC_INT },
+	{ NC_("column", "exam"), RC_INT },
+	{ NC_("column", "physical"), RC_INT },
+	{ NC_("column", "political"), RC_INT },
+	{ NC_("column", "publicity"), RC_INT },
+	{ NC_("column", "training"), RC_INT },
+	{ NC_("column", "rejected"), RC_INT },
+	{ NC_("column", "filled"), RC_INT },
 };
 const size_t staff_round_ncols = sizeof staff_round_cols /
     sizeof staff_round_cols[0];

@@ -153,8 +153,12 @@ static const char *const bars[] = {
 };
 
 const struct recout_col staff_apply_cols[] = {
-	{ "id", RC_INT }, { "name", RC_STR }, { "id_number", RC_STR },
-	{ "grid", RC_STR }, { "role", RC_STR }, { "result", RC_STR },
+	{ NC_("column", "id"), RC_INT },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "id_number"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "result"), RC_STR },
 };
 const size_t staff_apply_ncols = NWORDS(staff_apply_cols);
 
