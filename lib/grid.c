@@ -825,7 +825,8 @@ grid_add(struct db *db, const char *code, const char *name,
 	if (rc == 1) {
 		diag_error(_("grid %s already exists (%s, %s); use "
 		    "\"grid-define rename\" to change its name"), gc.code,
-		    gi.name, gi.status);
+		    gi.name, strcmp(gi.status, "retired") == 0 ? _("retired") :
+		    _("active"));
 		rc = GK_DATAERR;
 		goto fail;
 	}

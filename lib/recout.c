@@ -914,6 +914,10 @@ recout_doc_new(FILE *fp, enum recout_format fmt)
 
 	d->fp = fp;
 	d->json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL;
+	/* A document in text has no reader but a person: its labels and
+	 * the words in it are in the people's language, in a pipe too. */
+	if (!d->json)
+		i18n_set_records(i18n_people(1));
 	sb_init(&d->tmp);
 	if (d->json) {
 		d->root = ejson(json_object());

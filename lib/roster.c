@@ -494,8 +494,8 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 			diag_error(_("staff id %lld: no such person"), id);
 		return rc == 0 ? GK_DATAERR : -rc;
 	}
-	priority_flags(st, 12, &prio);
 	doc = recout_doc_new(fp, fmt);
+	priority_flags(st, 12, &prio);
 	snprintf(num, sizeof num, "%lld", id);
 	recout_doc_field(doc, "id", P_("staff id"), RC_INT, num);
 	recout_doc_field(doc, "name", P_("name"), RC_STR, db_text(st, 1));
@@ -631,12 +631,12 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 	for (i = 0; i < 5; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
 			*field = i;
-			snprintf(why, n, "empty; a value is required");
+			snprintf(why, n, "%s", _("empty; a value is required"));
 			return -1;
 		}
 	*field = 0;
 	if (util_parse_long(v[0], 1, INT64_MAX, &id, &w) == -1) {
-		snprintf(why, n, "%s: not a staff id",
+		snprintf(why, n, _("%s: not a staff id"),
 		    diag_quote(q, sizeof q, v[0]));
 		return -1;
 	}
@@ -648,15 +648,15 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 	if (rc < 0)
 		return -1 + rc;
 	if (rc == 0 || strcmp(db_text(st, 0), "rejected") == 0) {
-		snprintf(why, n, "staff id %lld: %s", id, rc == 0 ?
-		    "no such person" : "a rejected candidate");
+		snprintf(why, n, rc == 0 ? _("staff id %lld: no such person") :
+		    _("staff id %lld: a rejected candidate"), id);
 		db_reset(st);
 		return -1;
 	}
 	if (v[5] != NULL && *v[5] != '\0' && strcmp(v[5], db_text(st, 1))
 	    != 0) {
 		*field = 5;
-		snprintf(why, n, "staff id %lld is %s, not %s", id,
+		snprintf(why, n, _("staff id %lld is %s, not %s"), id,
 		    db_text(st, 1), v[5]);
 		db_reset(st);
 		return -1;
@@ -674,20 +674,21 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 		return -1;
 	}
 	if (day > clock_today()) {
-		snprintf(why, n, "%s is in the future", v[2]);
+		snprintf(why, n, _("%s is in the future"), v[2]);
 		return -1;
 	}
 	day_format(day, t->day);
 	*field = 3;
 	if (util_parse_decimal(v[3], &h) == -1 || !(h > 0 && h <= 1000)) {
-		snprintf(why, n, "%s: hours must be a number above 0 and at "
-		    "most 1000", diag_quote(q, sizeof q, v[3]));
+		snprintf(why, n, _("%s: hours must be a number above 0 and "
+		    "at most 1000"), diag_quote(q, sizeof q, v[3]));
 		return -1;
 	}
 	snprintf(t->hours, sizeof t->hours, "%g", h);
 	*field = 4;
 	if (strlen(v[4]) > 200 || strpbrk(v[4], "\t\r\n")) {
-		snprintf(why, n, "the topic is too long or has a line break");
+		snprintf(why, n, "%s", _("the topic is too long or has a line "
+		    "break"));
 		return -1;
 	}
 	t->topic = v[4];
@@ -707,19 +708,34 @@ train_put(struct db *db, const struct train *t)
 	return db_changes(db) > 0;
 }
 
+/* The fields of a training sheet: the person (a staff id, an identity
+ * number, or a name and a phone: a sign-in sheet has no staff ids),
+ * then what the training was. */
+enum { T_STAFF, T_LEVEL, T_DATE, T_HOURS, T_TOPIC, T_NAME, T_IDNUM,
+	T_PHONE, T_COUNT };
+
 /* One record of a training import: checked, then recorded. */
 static int
 train_row(struct batch *b, void *arg)
 {
+	static const struct staff_who who = { T_STAFF, T_IDNUM, T_NAME,
+		T_PHONE };
 	struct train t;
 	const char *v[6];
-	char why[512], fstaff[64], fhours[64];
+	char why[512], idtext[24], fhours[64];
+	long long id;
 	int r, field, i;
 
-	for (i = 0; i < 6; i++)
+	(void)arg;
+	if ((id = staff_sheet_person(b, &who)) < 0)
+		return (int)id;
+	if (id == 0)
+		return BATCH_BAD;
+	snprintf(idtext, sizeof idtext, "%lld", id);
+	v[0] = idtext;
+	for (i = 1; i < 5; i++)
 		v[i] = batch_get(b, (size_t)i);
-	if (v[0] != NULL)
-		v[0] = util_fold_code(v[0], fstaff, sizeof fstaff);
+	v[5] = NULL;
 	if (v[3] != NULL)
 		v[3] = util_fold_code(v[3], fhours, sizeof fhours);
 	r = train_check(batch_db(b), v, &t, &field, why, sizeof why);
@@ -738,26 +754,26 @@ int
 staff_train_import(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *opts, long long max_errors, int reveal)
 {
-	static const char *const names[6] = { "staff", "level", "date",
-	    "hours", "topic", "name" };
-	struct recin_field fields[6];
+	static const char *const names[T_COUNT] = { "staff", "level", "date",
+	    "hours", "topic", "name", "id_number", "phone" };
+	struct recin_field fields[T_COUNT];
 	struct batch_def def = { 0 };
 	struct batch_opts bo = { 0 };
 	struct batch_stats bs;
 	int i;
 
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < T_COUNT; i++) {
 		fields[i].name = names[i];
-		fields[i].required = i < 5;
-		fields[i].aliases = config_aliases(cfg, i == 5 ? "person_name" :
-		    names[i]);
+		fields[i].required = i >= T_LEVEL && i <= T_TOPIC;
+		fields[i].aliases = config_aliases(cfg, i == T_NAME ?
+		    "person_name" : names[i]);
 	}
 	def.verb = "train";
 	def.noun = "training";
 	def.nothing = N_("nothing recorded");
 	def.all_there = N_("training records are there");
 	def.fields = fields;
-	def.nfields = 6;
+	def.nfields = T_COUNT;
 	def.row = train_row;
 	bo.max_errors = max_errors;
 	bo.reveal = reveal;
