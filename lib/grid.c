@@ -900,8 +900,8 @@ retire_serving(const struct staff_member *m, void *ctx)
 {
 	struct sb *who = ctx;
 
-	sb_addf(who, "%s%s (staff %lld, %s)", who->len ? ", " : "", m->name,
-	    m->id, m->role);
+	sb_addf(who, _("%s%s (staff %lld, %s)"), who->len ? _(", ") : "",
+	    m->name, m->id, vocab_say(VOCAB_ROLE, m->role));
 	return 0;
 }
 

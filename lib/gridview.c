@@ -87,7 +87,7 @@ const struct recout_col grid_unit_cols[] = {
 	{ NC_("column", "kind"), RC_STR, "unit_kind" },
 	{ NC_("column", "name"), RC_STR },
 	{ NC_("column", "grid"), RC_STR },
-	{ NC_("column", "hazard"), RC_BOOL },
+	{ NC_("column", "hazard"), RC_BOOL, "flag" },
 };
 const size_t grid_unit_ncols = sizeof grid_unit_cols /
     sizeof grid_unit_cols[0];

@@ -597,7 +597,7 @@ posts_fit(struct db *db, const struct config *cfg, const struct person *p,
 		    strcmp(r, "full_time") == 0 &&
 		    !config_bool(cfg, "staff.multiple_full_time")) {
 			why = _("holds a full-time post already");
-			key = "staff.multiple_full_time; Art. 8";
+			key = _("staff.multiple_full_time; Art. 8");
 		} else if (((strcmp(role, "part_time") == 0 &&
 		    strcmp(r, "full_time") == 0) ||
 		    (strcmp(role, "full_time") == 0 &&
@@ -605,13 +605,13 @@ posts_fit(struct db *db, const struct config *cfg, const struct person *p,
 		    !config_bool(cfg, "staff.part_time_beside_full_time")) {
 			why = _("would hold a part-time post beside a "
 			    "full-time one");
-			key = "staff.part_time_beside_full_time; Art. 8";
+			key = _("staff.part_time_beside_full_time; Art. 8");
 		} else if (strcmp(g, grid) == 0 && (strcmp(role, "leader") ==
 		    0) != (strcmp(r, "leader") == 0) &&
 		    !config_bool(cfg, "staff.leader_and_member")) {
 			why = _("would be the leader and a member of the "
 			    "same grid");
-			key = "staff.leader_and_member; Art. 5";
+			key = _("staff.leader_and_member; Art. 5");
 		}
 		if (why != NULL) {
 			diag_error(_("%lld (%s) %s: %s in grid %s (%s)"), p->id,
@@ -1080,7 +1080,7 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		rc = GK_DATAERR;
 		goto fail;
 	}
-	if ((rc = time_forward(db, &p, "leaving", d)) != 1) {
+	if ((rc = time_forward(db, &p, _("leaving"), d)) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
 	}

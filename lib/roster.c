@@ -263,11 +263,11 @@ const struct recout_col staff_rank_cols[] = {
 	{ NC_("column", "exam"), RC_NUM },
 	{ NC_("column", "interview"), RC_NUM },
 	{ NC_("column", "priority"), RC_INT },
-	{ NC_("column", "party_member"), RC_BOOL },
-	{ NC_("column", "professional_title"), RC_BOOL },
-	{ NC_("column", "social_worker"), RC_BOOL },
-	{ NC_("column", "veteran"), RC_BOOL },
-	{ NC_("column", "subsistence"), RC_BOOL },
+	{ NC_("column", "party_member"), RC_BOOL, "flag" },
+	{ NC_("column", "professional_title"), RC_BOOL, "flag" },
+	{ NC_("column", "social_worker"), RC_BOOL, "flag" },
+	{ NC_("column", "veteran"), RC_BOOL, "flag" },
+	{ NC_("column", "subsistence"), RC_BOOL, "flag" },
 };
 const size_t staff_rank_ncols = sizeof staff_rank_cols /
     sizeof staff_rank_cols[0];
