@@ -180,6 +180,13 @@ struct runs {
 	size_t n, cap;		/* used, allocated */
 };
 
+/* The line a person registered by this batch was on: a refused batch
+ * writes no staff id, so its messages name the line. */
+struct apply_line {
+	long long id;		/* staff id, within the transaction */
+	unsigned long line;	/* the line (row) of the file */
+};
+
 /* Where an application batch is. */
 struct apply {
 	struct db *db;				/* the connection */
@@ -193,6 +200,9 @@ struct apply {
 	struct runs rows;			/* registered, in input order */
 	struct runs added;			/* added, by staff id */
 	struct runs again;			/* applying again */
+	struct apply_line *lines;		/* the line of each row added
+						   or taken again, in order */
+	size_t nlines, caplines;		/* used, allocated */
 	long long round;			/* the round's id, 0: none */
 	int added_sorted;			/* added is in ascending order */
 	struct recout *out;			/* after the commit: a table, */
@@ -272,6 +282,23 @@ mask_date(char *s)
 	}
 }
 
+/* Whether the birth date in an identity number, digits 7 to 14, could
+ * be a date: a date that cannot be is nobody's, so a message may show
+ * it (a typing error is found faster when it is seen). */
+static int
+birth_possible(const char *num)
+{
+	int y, m, d;
+
+	if (strlen(num) != 18 || strspn(num, "0123456789") < 14)
+		return 1;
+	y = (num[6] - '0') * 1000 + (num[7] - '0') * 100 +
+	    (num[8] - '0') * 10 + (num[9] - '0');
+	m = (num[10] - '0') * 10 + (num[11] - '0');
+	d = (num[12] - '0') * 10 + (num[13] - '0');
+	return day_valid(y, m, d);
+}
+
 /* The kinds of grid, numbered for the codeset of grids seen. */
 static const char *const grid_kinds[] = { "rural", "urban", "dedicated" };
 
@@ -349,6 +376,15 @@ static void
 log_row(struct apply *ap, long long id, int added)
 {
 	runs_add(&ap->rows, id, added);
+	if (added != 0) {
+		if (ap->nlines == ap->caplines) {
+			ap->caplines = ap->caplines ? ap->caplines * 2 : 64;
+			ap->lines = ereallocarray(ap->lines, ap->caplines,
+			    sizeof *ap->lines);
+		}
+		ap->lines[ap->nlines].id = id;
+		ap->lines[ap->nlines++].line = recin_line(ap->in);
+	}
 	if (added == 2) {
 		runs_add(&ap->again, id, 1);
 		return;
@@ -359,6 +395,18 @@ log_row(struct apply *ap, long long id, int added)
 	    ap->added.run[ap->added.n - 1].n - 1)
 		ap->added_sorted = 0;
 	runs_add(&ap->added, id, 1);
+}
+
+/* The line of the file that registered staff id, or 0. */
+static unsigned long
+line_of(const struct apply *ap, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < ap->nlines; i++)
+		if (ap->lines[i].id == id)
+			return ap->lines[i].line;
+	return 0;
 }
 
 /* Whether staff id is one this batch added, or took again. */
@@ -455,7 +503,8 @@ apply_existing(struct apply *ap, const char *idnum, const char *name,
 	masked_id(ap, idnum, m, sizeof m);
 	if (here)
 		bad(ap, F_IDNUM, _("identity number %s appears earlier in this "
-		    "file (staff id %lld, %s)"), m, id, db_text(st, 1));
+		    "file, on line %lu (%s)"), m, line_of(ap, id),
+		    db_text(st, 1));
 	else if (ap->round != 0 && inround)
 		bad(ap, F_IDNUM, _("identity number %s has applied in round %s "
 		    "already: staff id %lld, %s, %s"), m, ap->opts->round, id,
@@ -590,8 +639,10 @@ apply_row(struct apply *ap)
 				bad(ap, F_IDNUM, "%s", idbuf);
 			else {
 				/* The reason would show the birth date the
-				 * mask hides: its digits are masked too. */
-				if (!ap->opts->reveal)
+				 * mask hides: its digits are masked too,
+				 * unless no one can have been born then. */
+				if (!ap->opts->reveal &&
+				    birth_possible(v[F_IDNUM]))
 					mask_date(idbuf);
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
@@ -983,6 +1034,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	free(ap.rows.run);
 	free(ap.added.run);
 	free(ap.again.run);
+	free(ap.lines);
 	codeset_free(&ap.grids);
 	return rc;
 }

@@ -120,7 +120,8 @@ test_expect_success 'an identity number already registered is a duplicate' '
 '
 
 test_expect_success 'the same identity number twice in one file is a duplicate' '
-	grep "bad.csv:16:.*appears earlier in this file" bad.err
+	grep "bad.csv:16:.*appears earlier in this file, on line 15 (" bad.err &&
+	! grep "bad.csv:16:.*staff id" bad.err
 '
 
 test_expect_success 'no message shows an identity number or phone in the clear' '
