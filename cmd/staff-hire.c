@@ -161,7 +161,8 @@ static int
 do_apply(struct cli *cli, struct db *db)
 {
 	struct staff_apply_opts ao = { o.keep_going, o.rejects,
-	    cli->max_errors, cli->reveal, o.round, cli->excel };
+	    cli->max_errors, cli->reveal, o.round, cli->excel,
+	    strcmp(cli->argv[0], "enrol") == 0 };
 	struct staff_apply_stats stats;
 	struct recout *w = NULL;
 	int rc;
@@ -427,6 +428,9 @@ static const struct cli_verb verbs[] = {
 	{ "apply", do_apply, CLI_DB_WRITE,
 	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, OPT_ROUND, 0 }, 0, 1,
 	    "apply [--round NUMBER] [--keep-going] [--rejects FILE] [FILE|-]" },
+	{ "enrol", do_apply, CLI_DB_WRITE,
+	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, 0 }, 0, 1,
+	    "enrol [--keep-going] [--rejects FILE] [FILE|-]" },
 	{ "declare", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
 	    "declare [FILE|-]" },
 	{ "score", do_sheet, CLI_DB_WRITE, NULL, 0, 1, "score [FILE|-]" },

@@ -311,6 +311,8 @@ static const struct config_decl decls[] = {
 	    "学时", "时长"),
 	C_LIST("columns.topic", NULL, "header aliases of the topic field",
 	    "主题", "内容", "培训内容"),
+	C_LIST("columns.since", NULL, "header aliases of the since field "
+	    "(staff-hire enrol)", "任职日期", "入职日期", "任职时间", "上岗日期"),
 	C_WILD("columns.*", CONFIG_LIST, NULL,
 	    "header aliases of any other record field"),
 

@@ -481,8 +481,8 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	}
 	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
 	    "nationality, source, grid, role, stage, status, "
-	    "coalesce((SELECT max(x.applied) FROM applications x WHERE "
-	    "x.person = people.id), created), "
+	    "(SELECT max(x.applied) FROM applications x WHERE "
+	    "x.person = people.id), "
 	    "party_member, professional_title, social_worker, veteran, "
 	    "subsistence FROM people WHERE id = ?");
 	if (st == NULL)
@@ -526,9 +526,11 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		sb_release(&prio);
 		return rc;
 	}
-	recout_doc_textf(doc, P_("applied"), P_("%s as %s on %.10s"),
-	    db_text(st, 7), vocab_record(VOCAB_ROLE, db_text(st, 8)),
-	    db_text(st, 11));
+	/* Staff enrolled as serving already never applied here. */
+	if (!db_isnull(st, 11))
+		recout_doc_textf(doc, P_("applied"), P_("%s as %s on %.10s"),
+		    db_text(st, 7), vocab_record(VOCAB_ROLE, db_text(st, 8)),
+		    db_text(st, 11));
 	recout_doc_textf(doc, P_("status"), P_("%s, at %s"),
 	    vocab_record(VOCAB_PERSON_STATUS, db_text(st, 10)),
 	    vocab_record(VOCAB_STAGE, db_text(st, 9)));

@@ -131,10 +131,12 @@ enum {
 	F_NATIONALITY, F_SOURCE,
 	F_PARTY, F_VETERAN, F_SOCIAL, F_TITLE, F_SUBSISTENCE,
 	F_INVESTIGATION, F_PENALIZED, F_EXPELLED,
-	F_COUNT
+	F_COUNT,
+	F_SINCE = F_COUNT,	/* enrol only: serving since */
+	F_ALL
 };
 
-static const struct recin_field apply_fields[F_COUNT] = {
+static const struct recin_field apply_fields[F_ALL] = {
 	{ "name", 1, NULL }, { "id_number", 1, NULL }, { "phone", 1, NULL },
 	{ "education", 1, NULL }, { "grid", 1, NULL }, { "role", 1, NULL },
 	{ "nationality", 0, NULL }, { "source", 0, NULL },
@@ -142,6 +144,7 @@ static const struct recin_field apply_fields[F_COUNT] = {
 	{ "social_worker", 0, NULL }, { "professional_title", 0, NULL },
 	{ "subsistence", 0, NULL }, { "under_investigation", 0, NULL },
 	{ "penalized", 0, NULL }, { "expelled", 0, NULL },
+	{ "since", 1, NULL },
 };
 
 /* The bars of Art. 9, as the reason reads. */
@@ -194,7 +197,7 @@ struct apply {
 	struct batch *b;			/* the batch (batch.h) */
 	struct recin *in;			/* its records */
 	const struct staff_apply_opts *opts;	/* options */
-	struct recin_field fields[F_COUNT];	/* bound fields */
+	struct recin_field fields[F_ALL];	/* bound fields */
 	gk_day today;				/* for ages */
 	char now[CLOCK_ISO_MAX];		/* stamp */
 	struct runs rows;			/* registered, in input order */
@@ -592,12 +595,79 @@ missing_columns(struct apply *ap, const char *const v[F_COUNT])
 	sb_release(&miss);
 }
 
+/* The day serving staff began, checked into since (DAY_ISO_MAX
+ * bytes): 1, or 0 reported. */
+static int
+enrol_since(struct apply *ap, const char *v, char *since)
+{
+	char q[DIAG_QUOTE_MAX];
+	const char *why;
+	gk_day day;
+
+	if (v == NULL || *v == '\0') {
+		bad(ap, F_SINCE, _("empty; the day they began serving is "
+		    "required"));
+		return 0;
+	}
+	if (day_parse(v, &day, &why) == -1) {
+		bad(ap, F_SINCE, "%s: %s", diag_quote(q, sizeof q, v), why);
+		return 0;
+	}
+	if (day > ap->today) {
+		bad(ap, F_SINCE, _("%s is in the future"), v);
+		return 0;
+	}
+	day_format(day, since);
+	return 1;
+}
+
+/*
+ * An identity number already registered, met by enrol: unchanged when
+ * they serve that grid in that role since that day, as a second run of
+ * the same file finds them; else the row is bad.  bad: the row is bad
+ * already, only the duplicate is said.  Returns BATCH_UNCHANGED,
+ * BATCH_BAD (reported) or -status.
+ */
+static int
+enrol_existing(struct apply *ap, const char *idnum, const char *grid,
+    const char *role, const char *since, int isbad)
+{
+	struct db_stmt *st;
+	char m[MASKED_MAX];
+	long long id;
+	unsigned long line;
+	int rc, same;
+
+	rc = db_query(ap->db, &st, "SELECT p.id, p.name, p.status, EXISTS "
+	    "(SELECT 1 FROM assignments a WHERE a.person = p.id AND a.grid = ? "
+	    "AND a.role = ? AND a.started = ? AND a.ended IS NULL) FROM "
+	    "people p WHERE p.id_number = ?", "ssss", grid, role, since, idnum);
+	if (rc <= 0)
+		return rc < 0 ? rc : isbad ? BATCH_BAD : -GK_SOFTWARE;
+	id = db_int(st, 0);
+	same = strcmp(db_text(st, 2), "staff") == 0 && db_int(st, 3);
+	line = line_of(ap, id);
+	masked_id(ap, idnum, m, sizeof m);
+	if (line != 0)
+		bad(ap, F_IDNUM, _("identity number %s appears earlier in this "
+		    "file, on line %lu (%s)"), m, line, db_text(st, 1));
+	else if (!same || isbad)
+		bad(ap, F_IDNUM, _("identity number %s is already registered: "
+		    "staff id %lld, %s, %s%s"), m, id, db_text(st, 1),
+		    vocab_say(VOCAB_PERSON_STATUS, db_text(st, 2)), "");
+	db_reset(st);
+	if (line != 0 || !same || isbad)
+		return BATCH_BAD;
+	log_row(ap, id, 0);
+	return BATCH_UNCHANGED;
+}
+
 /* Check one row and register it.  Returns BATCH_ADDED,
  * BATCH_UNCHANGED, BATCH_BAD (reported), or -status. */
 static int
 apply_row(struct apply *ap)
 {
-	const char *v[F_COUNT], *role = NULL, *nat, *source = NULL, *why;
+	const char *v[F_ALL], *role = NULL, *nat, *source = NULL, *why;
 	char idbuf[IDNUM_WHY_MAX], m[MASKED_MAX], q[DIAG_QUOTE_MAX];
 	char fid[MASKED_MAX], fphone[MASKED_MAX], fgrid[64];
 	char phone[PHONE_MAX], grid[16] = "", kind[16] = "", key[64];
@@ -608,9 +678,13 @@ apply_row(struct apply *ap)
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
 	int again;
+	char since[DAY_ISO_MAX] = "";
 
 	for (i = 0; i < F_COUNT; i++)
 		v[i] = recin_get(ap->in, (size_t)i);
+	v[F_SINCE] = ap->opts->enrol ? recin_get(ap->in, F_SINCE) : NULL;
+	if (ap->opts->enrol && !enrol_since(ap, v[F_SINCE], since))
+		ok = 0;
 	/* Numbers as typed: full-width digits, Excel's apostrophe. */
 	if (v[F_IDNUM] != NULL)
 		v[F_IDNUM] = util_fold_code(v[F_IDNUM], fid, sizeof fid);
@@ -711,7 +785,7 @@ apply_row(struct apply *ap)
 				bad(ap, F_EDUCATION, _("ineligible (Art. 9): %s is "
 				    "below %s, the minimum for %s (%s)"),
 				    v[F_EDUCATION], config_str(ap->cfg, key),
-				    role, key);
+				    vocab_say(VOCAB_ROLE, role), key);
 				ok = 0;
 			}
 		}
@@ -745,7 +819,8 @@ apply_row(struct apply *ap)
 			ok = 0;
 		}
 	}
-	missing_columns(ap, v);
+	if (!ap->opts->enrol)
+		missing_columns(ap, v);
 	nat = nationality(v[F_NATIONALITY]);
 	if (*nat != '\0' && strcmp(nat, ap->nationality) != 0) {
 		bad(ap, F_NATIONALITY, _("ineligible (Art. 9): nationality %s; "
@@ -780,6 +855,9 @@ apply_row(struct apply *ap)
 	}
 	/* A bad row may be a duplicate too: say so with the rest. */
 	if (!ok) {
+		if (ap->opts->enrol)
+			return have_id ? enrol_existing(ap, id.num, grid, role,
+			    since, 1) : 0;
 		if (have_id && *grid && role != NULL && v[F_NAME] &&
 		    *v[F_NAME] && (existing = apply_existing(ap, id.num,
 		    v[F_NAME], grid, role, &again)) < -1)
@@ -787,16 +865,20 @@ apply_row(struct apply *ap)
 		return 0;
 	}
 
+	/* Staff serving already are hired since the day they began, with
+	 * no selection stage made up for them. */
 	rc = db_run(ap->db, "INSERT INTO people (id_number, name, phone, "
 	    "education, nationality, source, party_member, veteran, "
 	    "social_worker, professional_title, subsistence, grid, role, "
 	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?) "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (id_number) DO NOTHING",
-	    "ssssssiiiiissss" "s", id.num, v[F_NAME], phone,
+	    "ssssssiiiiisssssss", id.num, v[F_NAME], phone,
 	    staff_education_name(edu), nat, source, flags[F_PARTY],
 	    flags[F_VETERAN], flags[F_SOCIAL], flags[F_TITLE],
-	    flags[F_SUBSISTENCE], grid, role, ap->now, ap->now, ap->now);
+	    flags[F_SUBSISTENCE], grid, role, ap->opts->enrol ? "hired" :
+	    "registration", ap->opts->enrol ? since : ap->now,
+	    ap->opts->enrol ? "staff" : "candidate", ap->now, ap->now);
 	if (rc != GK_OK)
 		return -rc;
 	/*
@@ -811,6 +893,8 @@ apply_row(struct apply *ap)
 	if (rc < 0)
 		return rc;
 	/* Most applicants are new: insert first, look only on a clash. */
+	if (rc == 0 && ap->opts->enrol)
+		return enrol_existing(ap, id.num, grid, role, since, 0);
 	if (rc == 0) {
 		existing = apply_existing(ap, id.num, v[F_NAME], grid, role,
 		    &again);
@@ -836,6 +920,10 @@ apply_row(struct apply *ap)
 	    "updated) VALUES (?, ?, ?, ?, ?)", "Lssss", newid,
 	    decl_word(flags[F_INVESTIGATION]), decl_word(flags[F_PENALIZED]),
 	    decl_word(flags[F_EXPELLED]), ap->now)) != GK_OK)
+		return -rc;
+	if (ap->opts->enrol && (rc = db_run(ap->db, "INSERT INTO assignments "
+	    "(person, grid, role, started) VALUES (?, ?, ?, ?)", "Lsss", newid,
+	    grid, role, since)) != GK_OK)
 		return -rc;
 	log_row(ap, newid, 1);
 	return BATCH_ADDED;
@@ -951,7 +1039,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *in, const struct staff_apply_opts *opts,
     struct recout *out, FILE *ids, struct staff_apply_stats *stats)
 {
-	static const enum batch_pii pii[F_COUNT] = {
+	static const enum batch_pii pii[F_ALL] = {
 		[F_IDNUM] = BATCH_PII_IDNUM, [F_PHONE] = BATCH_PII_PHONE,
 	};
 	struct batch_def def = { 0 };
@@ -982,7 +1070,9 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	clock_format(clock_now(), ap.now);
 	/* Applications belong to a round once rounds are recorded, and
 	 * come after its announcement (Art. 11). */
-	if (opts->round != NULL) {
+	if (opts->enrol) {
+		/* Serving staff were selected before the record: no round. */
+	} else if (opts->round != NULL) {
 		gk_day announced;
 		char day[DAY_ISO_MAX];
 
@@ -1002,23 +1092,27 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    "(give --round NUMBER; staff-hire rounds lists them)"));
 		return GK_USAGE;
 	}
-	for (i = 0; i < F_COUNT; i++) {
+	for (i = 0; i < F_ALL; i++) {
 		ap.fields[i] = apply_fields[i];
 		/* A person's name has aliases of its own: 姓名, not
 		 * 网格名称, which an application form may also have. */
 		ap.fields[i].aliases = config_aliases(cfg, i == F_NAME ?
 		    "person_name" : apply_fields[i].name);
 	}
-	def.verb = "apply";
-	def.noun = "applications";
-	def.nothing = N_("nobody registered");
-	def.all_there = N_("candidates are registered");
+	def.verb = opts->enrol ? "enrol" : "apply";
+	def.noun = opts->enrol ? "staff" : "applications";
+	def.nothing = opts->enrol ? N_("nobody enrolled") :
+	    N_("nobody registered");
+	def.all_there = opts->enrol ? N_("staff are enrolled") :
+	    N_("candidates are registered");
 	def.fields = ap.fields;
-	def.nfields = F_COUNT;
+	def.nfields = opts->enrol ? F_ALL : F_COUNT;
 	def.pii = pii;
 	def.start = apply_start;
 	def.row = apply_one;
-	def.end = apply_end;
+	/* Serving staff enter no stage of a selection they never went
+	 * through here, and have no application. */
+	def.end = opts->enrol ? NULL : apply_end;
 	def.committed = apply_replay;
 	bo.max_errors = opts->max_errors;
 	bo.keep_going = opts->keep_going;

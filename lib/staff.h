@@ -72,6 +72,8 @@ struct staff_apply_opts {
 	int reveal;		/* print personal data unmasked */
 	const char *round;	/* the round's number, or NULL: none */
 	int excel;		/* the rejects file for Excel (--excel) */
+	int enrol;		/* staff serving already (enrol): a since
+				   column, hired since that day, no round */
 };
 
 /* A recruitment round as its announcement opens it (Art. 11). */

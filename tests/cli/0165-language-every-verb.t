@@ -154,6 +154,8 @@ run msg staff-hire announce --number "清徐政法〔2026〕99号" --date 2026-1
 run msg staff-hire apply "$top/scripts/demo-data/candidates.csv"
 run msg staff-hire apply --round "清徐政法〔2026〕15号" "$top/scripts/demo-data/round2.csv"
 run table staff-hire apply --round "清徐政法〔2026〕15号" -f table "$top/scripts/demo-data/round2.csv"
+printf '姓名,身份证号,手机号,学历,网格编码,岗位,任职日期\n王　芳,140121198001011022,13800000001,初中,140121100001001,网格长,2027-03-01\n' >serving.csv
+run msg staff-hire enrol serving.csv
 run msg staff-hire declare "$top/scripts/demo-data/declarations.csv"
 printf 'staff,exam,interview\n1,2000,80\n99999,80,80\n' >scores-bad.csv
 run msg staff-hire score scores-bad.csv
