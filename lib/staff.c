@@ -662,6 +662,34 @@ enrol_existing(struct apply *ap, const char *idnum, const char *grid,
 	return BATCH_UNCHANGED;
 }
 
+/* Whether grid may have one more leader (Art. 5), the holder of idnum
+ * aside (a second run): 1, 0 reported, or -status. */
+static int
+enrol_leaders(struct apply *ap, const char *grid, const char *idnum)
+{
+	struct db_stmt *st;
+	long long leaders, max;
+	int rc;
+
+	rc = db_query(ap->db, &st, "SELECT count(*) FROM assignments a JOIN "
+	    "people p ON p.id = a.person WHERE a.grid = ? AND a.role = "
+	    "'leader' AND a.ended IS NULL AND p.id_number <> ?", "ss", grid,
+	    idnum);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	leaders = db_int(st, 0);
+	db_reset(st);
+	max = config_int(ap->cfg, "staff.max_leaders_per_grid");
+	if (leaders < max)
+		return 1;
+	bad(ap, F_ROLE, ngettext("grid %s has %lld leader already; the "
+	    "limit is %lld (staff.max_leaders_per_grid; Art. 5)",
+	    "grid %s has %lld leaders already; the limit is %lld "
+	    "(staff.max_leaders_per_grid; Art. 5)", leaders), grid, leaders,
+	    max);
+	return 0;
+}
+
 /* Check one row and register it.  Returns BATCH_ADDED,
  * BATCH_UNCHANGED, BATCH_BAD (reported), or -status. */
 static int
@@ -864,6 +892,12 @@ apply_row(struct apply *ap)
 			return (int)(existing + 1);
 		return 0;
 	}
+
+	/* Art. 5: no more leaders in a grid than the limit, those of this
+	 * file included. */
+	if (ap->opts->enrol && strcmp(role, "leader") == 0 &&
+	    (rc = enrol_leaders(ap, grid, id.num)) != 1)
+		return rc < 0 ? rc : BATCH_BAD;
 
 	/* Staff serving already are hired since the day they began, with
 	 * no selection stage made up for them. */

@@ -70,6 +70,13 @@ test_expect_success 'with --keep-going the good rows are enrolled and the bad on
 	staff-hire list --active -f tsv | grep "^3	吴十	"
 '
 
+test_expect_success 'a grid gets no more leaders than Art. 5 allows' '
+	printf "name,id_number,phone,education,grid,role,since\n陈二,%s,13800000009,大专,140121100001002,leader,2021-01-01\n" \
+	    "$(idnum 14012119800202901)" >leader.csv &&
+	exits 65 staff-hire enrol leader.csv 2>err &&
+	grep "leader.csv:2:[0-9]*: field \"role\": grid 140121100001002 has 1 leader already; the limit is 1" err
+'
+
 test_expect_success 'an identity number registered otherwise is refused, naming its staff id' '
 	printf "name,id_number,phone,education,grid,role,since\n李强,%s,13800000002,大专,140121100201001,part_time,2018-06-15\n" \
 	    "$(idnum 14012119750505201)" >other.csv &&
