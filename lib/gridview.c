@@ -276,9 +276,9 @@ show_member(const struct staff_member *m, void *ctx)
 	const char *v[5];
 
 	snprintf(id, sizeof id, "%lld", m->id);
-	snprintf(tag, sizeof tag, "(staff %lld)", m->id);
+	snprintf(tag, sizeof tag, P_("(staff %lld)"), m->id);
 	v[0] = id;
-	v[1] = m->role;
+	v[1] = vocab_record(VOCAB_ROLE, m->role);
 	v[2] = m->name;
 	v[3] = m->phone;
 	v[4] = tag;
@@ -356,7 +356,7 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 	db_bind_text(st, 1, gi.code);
 	while ((rc = db_step(st)) == DB_ROW) {
 		hazard = grid_unit_is_hazard(db_text(st, 0));
-		v[0] = db_text(st, 0);
+		v[0] = vocab_record(VOCAB_UNIT_KIND, db_text(st, 0));
 		v[1] = db_text(st, 1);
 		v[2] = hazard ? "true" : "false";
 		v[3] = hazard ? P_("(hazard point)") : NULL;

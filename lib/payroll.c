@@ -780,7 +780,8 @@ check_unpaid(struct run *run)
 		findings_add(run->f, "PAY-STAFF-UNPAID", subj, vals,
 		    _("staff %lld (%s, county %s) was active staff in "
 		    "%04d-%02d and is not in the payroll"), s->person,
-		    s->role, s->county, run->o->year, run->o->month);
+		    vocab_record(VOCAB_ROLE, s->role), s->county, run->o->year,
+		    run->o->month);
 	}
 	free(counties);
 }

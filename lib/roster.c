@@ -392,6 +392,32 @@ static const struct section sections[] = {
 	      { "hours", RC_NUM, 5, NULL }, { "topic", RC_STR, 0, NULL } } },
 };
 
+/* A value of a section as people read it: the words of its column's
+ * vocabulary, by the column's key. */
+static const char *
+section_word(const char *key, const char *v)
+{
+	static const struct {
+		const char *key;
+		enum vocab_id vocab;
+	} keyed[] = {
+		{ "stage", VOCAB_STAGE }, { "role", VOCAB_ROLE },
+		{ "status", VOCAB_PERSON_STATUS },
+		{ "level", VOCAB_TRAIN_LEVEL },
+		{ "end_reason", VOCAB_LEAVE_REASON },
+	};
+	size_t i;
+
+	if (key == NULL || v == NULL)
+		return v;
+	if (strcmp(key, "outcome") == 0)
+		return strcmp(v, "failed") == 0 ? P_("failed") : P_("entered");
+	for (i = 0; i < sizeof keyed / sizeof keyed[0]; i++)
+		if (strcmp(key, keyed[i].key) == 0)
+			return vocab_record(keyed[i].vocab, v);
+	return v;
+}
+
 /* Add one section to the document: GK_OK or a status. */
 static int
 section(struct db *db, const struct section *sec, long long id,
@@ -416,7 +442,8 @@ section(struct db *db, const struct section *sec, long long id,
 				v[c] = num[c];
 			} else
 				v[c] = db_isnull(st, (int)c) ? NULL :
-				    db_text(st, (int)c);
+				    section_word(sec->cols[c].key,
+				    db_text(st, (int)c));
 		}
 		recout_doc_row(doc, v);
 	}

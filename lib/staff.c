@@ -568,6 +568,17 @@ apply_again(struct apply *ap, long long id, const char *const *v,
 	return rc;
 }
 
+/* A column as a message names it: its first Chinese header when the
+ * messages are Chinese (国籍), else its English name. */
+static const char *
+column_say(const struct recin_field *f)
+{
+	if (i18n_lang() == I18N_ZH && f->aliases != NULL &&
+	    f->aliases[0] != NULL)
+		return f->aliases[0];
+	return f->name;
+}
+
 /*
  * The columns of Art. 9 a sheet lacks are said once, with what becomes
  * of its rows: registered, but nobody not declared passes the political
@@ -584,8 +595,8 @@ missing_columns(struct apply *ap, const char *const v[F_COUNT])
 	for (i = F_NATIONALITY; i <= F_EXPELLED; i++)
 		if (v[i] == NULL && (i == F_NATIONALITY ||
 		    i >= F_INVESTIGATION))
-			sb_addf(&miss, "%s%s", n++ ? ", " : "",
-			    apply_fields[i].name);
+			sb_addf(&miss, "%s%s", n++ ? _(", ") : "",
+			    column_say(&ap->fields[i]));
 	if (n > 0) {
 		ap->warned = 1;
 		diag_warn(_("%s: no column %s: its rows are registered as not "
