@@ -129,8 +129,8 @@ do_list(struct cli *cli, struct db *db)
 	else if (strcmp(arg, "units") == 0)
 		what = LIST_UNITS;
 	else
-		return cli_usage_error(cli, _("list: \"%s\" is not grids, areas "
-		    "or units"), arg);
+		return cli_usage_error(cli, _("list: \"%s\" is not grids, "
+		    "areas or units"), arg);
 	rc = grid_scope_parse(db, o.scope.opt, o.scope.code,
 	    o.scope.level, &scope);
 	if (rc != GK_OK)

@@ -114,13 +114,15 @@ option(struct cli *cli, int c, const char *arg)
 		break;
 	case OPT_ROLE:
 		if (staff_role_parse(arg) == NULL)
-			return cli_usage_error(cli, _("--role %s"), vocab_explain(
+			return cli_usage_error(cli, _("--role %s"),
+			    vocab_explain(
 			    VOCAB_ROLE, arg, expl, sizeof expl));
 		o.role = arg;
 		break;
 	case OPT_STAGE:
 		if (staff_stage_parse(arg) < 0)
-			return cli_usage_error(cli, _("--stage %s"), vocab_explain(
+			return cli_usage_error(cli, _("--stage %s"),
+			    vocab_explain(
 			    VOCAB_STAGE, arg, expl, sizeof expl));
 		o.stage = arg;
 		break;
@@ -168,7 +170,8 @@ do_apply(struct cli *cli, struct db *db)
 	int rc;
 
 	if (o.rejects != NULL && !o.keep_going)
-		return cli_usage_error(cli, _("--rejects goes with --keep-going"));
+		return cli_usage_error(cli, _("--rejects goes with "
+		    "--keep-going"));
 	/* A person reads a table; a pipe gets one staff id per line. */
 	if (cli->format_set || isatty(STDOUT_FILENO))
 		w = cli_out(cli, staff_apply_cols, staff_apply_ncols);
@@ -197,7 +200,8 @@ do_announce(struct cli *cli, struct db *db)
 		return cli_usage_error(cli, _("--number: one line of text, at "
 		    "most 100 bytes"));
 	if (day_parse(o.date, &r.announced, &why) == -1)
-		return cli_usage_error(cli, _("--date \"%s\": %s"), o.date, why);
+		return cli_usage_error(cli, _("--date \"%s\": %s"),
+		    o.date, why);
 	if (code_parse_area(o.scope.code, &ac, &why) == -1 ||
 	    ac.level != AREA_COUNTY)
 		return cli_usage_error(cli, _("--county \"%s\": %s"),
@@ -243,8 +247,8 @@ do_advance(struct cli *cli, struct db *db)
 
 	if (o.fail) {
 		if (o.stage != NULL)
-			return cli_usage_error(cli, _("advance --fail rejects at "
-			    "the current stage: give no --stage"));
+			return cli_usage_error(cli, _("advance --fail rejects "
+			    "at the current stage: give no --stage"));
 		if (o.reason == NULL || *o.reason == '\0')
 			return cli_usage_error(cli, _("advance --fail needs "
 			    "--reason TEXT"));

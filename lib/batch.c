@@ -375,7 +375,8 @@ rejects_open(struct batch *b)
 	/* Said before any work; link() says it again at the end if the
 	 * name was taken meanwhile. */
 	if (lstat(path, &st) == 0) {
-		diag_error(_("%s exists already; give --rejects a new file name"),
+		diag_error(_("%s exists already; give --rejects a new file "
+		    "name"),
 		    path);
 		return GK_CANTCREAT;
 	}
@@ -486,8 +487,9 @@ rejects_publish(struct batch *b)
 	}
 #endif
 	if (e == EEXIST)
-		diag_error(_("%s exists already: it was created while the batch "
-		    "ran; the rejected rows are not written to it"), path);
+		diag_error(_("%s exists already: it was created while the "
+		    "batch ran; the rejected rows are not written to it"),
+		    path);
 	else
 		diag_error(_("cannot create %s: %s"), path, strerror(e));
 	return GK_CANTCREAT;
@@ -594,8 +596,9 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			if (b.stats.bad >= (unsigned long)opts->max_errors &&
 			    !b.quiet) {
 				if (!opts->keep_going) {
-					diag_error(ngettext("%s: stopping after "
-					    "%lu bad row (--max-errors %lld)",
+					diag_error(ngettext("%s: stopping "
+					    "after %lu bad row (--max-errors "
+					    "%lld)",
 					    "%s: stopping after %lu bad rows "
 					    "(--max-errors %lld)", b.stats.bad),
 					    recin_name(b.in), b.stats.bad,
@@ -619,7 +622,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	zeros_summary(&b);
 	if (rc == GK_OK && !opts->keep_going && (b.stats.bad > 0 ||
 	    diag_errors() > errors0)) {
-		diag_error(ngettext("%s: %lu bad row; %s", "%s: %lu bad rows; %s",
+		diag_error(ngettext("%s: %lu bad row; %s",
+		    "%s: %lu bad rows; %s",
 		    b.stats.bad), recin_name(b.in), b.stats.bad,
 		    _(def->nothing));
 		rc = GK_DATAERR;
@@ -652,7 +656,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	 * nothing is said here. */
 	if (b.stats.added + b.stats.updated == 0 && def->all_there != NULL &&
 	    b.stats.unchanged == 1 && b.stats.bad == 0)
-		diag_note(_("%s: its one row is there already; nothing changed"),
+		diag_note(_("%s: its one row is there already; nothing "
+		    "changed"),
 		    recin_name(b.in));
 	else if (b.stats.added + b.stats.updated == 0 &&
 	    def->all_there != NULL && b.stats.unchanged > 0 &&
@@ -665,7 +670,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 		    _(" (dry run: nothing written)") : "");
 	if (b.stats.bad > 0) {
 		if (published)
-			diag_note(ngettext("%s: %lu row rejected, written to %s",
+			diag_note(ngettext("%s: %lu row rejected, written to "
+			    "%s",
 			    "%s: %lu rows rejected, written to %s",
 			    b.stats.bad), recin_name(b.in), b.stats.bad,
 			    opts->rejects);

@@ -594,7 +594,8 @@ cli_parse(struct cli *cli)
 			    strcmp(optarg, "jsonl") != 0 &&
 			    strcmp(optarg, "xlsx") != 0)
 				defer_error(&err, _("unknown input format "
-				    "\"%s\" (csv, tsv, jsonl or xlsx)"), optarg);
+				    "\"%s\" (csv, tsv, jsonl or xlsx)"),
+				    optarg);
 			cli->input.format = optarg;
 			break;
 		case OPT_ENCODING:
@@ -751,7 +752,8 @@ cli_parse(struct cli *cli)
 			diag_error(_("GRIDKIT_NOW \"%s\": %s"), arg_now, why);
 			rc = GK_CONFIG;
 		} else
-			rc = cli_usage_error(cli, _("--now \"%s\": %s"), arg_now,
+			rc = cli_usage_error(cli, _("--now \"%s\": %s"),
+			    arg_now,
 			    why);
 		goto done;
 	}
@@ -1233,7 +1235,8 @@ static int
 run_log(struct cli *cli, struct db *db)
 {
 	static const struct recout_col cols[] = {
-		{ NC_("column", "id"), RC_INT }, { NC_("column", "at"), RC_STR },
+		{ NC_("column",
+		    "id"), RC_INT }, { NC_("column", "at"), RC_STR },
 		{ NC_("column", "operator"), RC_STR },
 		{ NC_("column", "program"), RC_STR },
 		{ NC_("column", "verb"), RC_STR },

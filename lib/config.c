@@ -889,7 +889,8 @@ walk_pair(struct loader *ld, yaml_node_t *kn, yaml_node_t *val)
 	diag_quote(buf, sizeof buf, ld->key.buf);
 	near = suggest(ld->key.buf, &nlen);
 	if (near != NULL)
-		err_at(ld, kn, _("unknown key %s (did you mean \"%.*s\"?)"), buf,
+		err_at(ld, kn, _("unknown key %s (did you mean \"%.*s\"?)"),
+		    buf,
 		    (int)nlen, near);
 	else
 		err_at(ld, kn, _("unknown key %s"), buf);
@@ -916,7 +917,8 @@ walk_map(struct loader *ld, yaml_node_t *map)
 		}
 		if (strlen((const char *)kn->data.scalar.value) !=
 		    kn->data.scalar.length) {
-			err_at(ld, kn, _("a key must not hold a NUL character"));
+			err_at(ld, kn, _("a key must not hold a NUL character"))
+			    ;
 			continue;
 		}
 		if (plen > 0)
@@ -925,7 +927,8 @@ walk_map(struct loader *ld, yaml_node_t *map)
 		    kn->data.scalar.length);
 		if (first[i] != i) {
 			fk = node(ld, p[first[i]].key);
-			err_at(ld, kn, _("duplicate key %s (first at line %lu)"),
+			err_at(ld, kn, _("duplicate key %s (first at line "
+			    "%lu)"),
 			    diag_quote(buf, sizeof buf, ld->key.buf),
 			    (unsigned long)fk->start_mark.line + 1);
 			continue;
@@ -1138,8 +1141,9 @@ flow_depth_ok(const char *path, const struct sb *text)
 			quote = *p;
 		else if (*p == '[' || *p == '{') {
 			if (++depth > FLOW_DEPTH_MAX) {
-				diag_at(path, line, col, _("nested more than %d "
-				    "deep; a configuration needs a few levels"),
+				diag_at(path, line, col, _("nested more than "
+				    "%d deep; a configuration needs a few "
+				    "levels"),
 				    FLOW_DEPTH_MAX);
 				return 0;
 			}
@@ -1172,8 +1176,8 @@ read_file(const char *path, int must_exist, struct sb *out, int *missing)
 		 * but not read is an error. */
 		if (errno == EACCES && !must_exist && stat(path, &st) == -1 &&
 		    errno == EACCES) {
-			diag_info(_("%s: not read (a directory on its path cannot "
-			    "be searched)"), q);
+			diag_info(_("%s: not read (a directory on its path "
+			    "cannot be searched)"), q);
 			*missing = 1;
 			return GK_OK;
 		}
@@ -1201,7 +1205,8 @@ read_file(const char *path, int must_exist, struct sb *out, int *missing)
 			break;
 		sb_setlen(out, out->len + (size_t)r);
 		if (out->len > CONFIG_FILE_MAX) {
-			diag_error(_("%s is too big for a configuration file"), q);
+			diag_error(_("%s is too big for a configuration file"),
+			    q);
 			goto cleanup;
 		}
 	}
@@ -1260,7 +1265,8 @@ config_load_file(struct config *c, const char *path, int must_exist)
 	if (root->type == YAML_MAPPING_NODE)
 		walk_map(&ld, root);
 	else if (!is_null(root))
-		err_at(&ld, root, _("the top level must be a map of keys, got %s"),
+		err_at(&ld, root, _("the top level must be a map of keys, got "
+		    "%s"),
 		    describe(root, buf, sizeof buf));
 done:
 	check_set_twice(&ld);

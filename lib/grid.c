@@ -79,7 +79,8 @@ grid_check_config(const struct config *cfg)
 			rc = GK_CONFIG;
 		} else if (!grid_unit_is_hazard(grid_unit_kind(*l))) {
 			diag_error(_("%s: %s: \"%s\" is a unit grids are drawn "
-			    "from, not a hazard point"), config_origin(cfg, key),
+			    "from, not a hazard point"),
+			    config_origin(cfg, key),
 			    key, *l);
 			rc = GK_CONFIG;
 		}
@@ -220,8 +221,9 @@ import_area(struct import *im)
 			return 0;
 		}
 		if (strcmp(pc.code, ac.parent) != 0) {
-			bad(im, 2, _("%s is not the parent of %s: by its digits "
-			    "the parent is %s"), parent, code, ac.parent);
+			bad(im, 2, _("%s is not the parent of %s: by its "
+			    "digits the parent is %s"),
+			    parent, code, ac.parent);
 			return 0;
 		}
 	}
@@ -233,7 +235,8 @@ import_area(struct import *im)
 			return rc;
 		if (rc == 0) {
 			bad(im, 0, _("%s: its parent %s %s is not in the "
-			    "database; import it first or earlier in this file"),
+			    "database; import it first or earlier in this "
+			    "file"),
 			    code, _(code_level_name(ac.level - 1)), ac.parent);
 			return 0;
 		}
@@ -730,7 +733,8 @@ arg_village(struct db *db, const char *code, struct area_code *ac)
 		return GK_DATAERR;
 	}
 	if (level != AREA_VILLAGE) {
-		diag_error(_("%s is a %s, not a village or community"), ac->code,
+		diag_error(_("%s is a %s, not a village or community"),
+		    ac->code,
 		    _(code_level_name(level)));
 		return GK_DATAERR;
 	}
@@ -1080,8 +1084,8 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		goto fail;
 	}
 	if (n == 0) {
-		diag_error(_("unit %s %s %s is not in the database; add it with "
-		    "\"grid-define unit add\""), ac.code,
+		diag_error(_("unit %s %s %s is not in the database; add it "
+		    "with \"grid-define unit add\""), ac.code,
 		    vocab_say(VOCAB_UNIT_KIND, kind),
 		    diag_quote(q, sizeof q, name));
 		rc = GK_DATAERR;

@@ -36,7 +36,8 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 		return GK_USAGE;
 	}
 	if (level != 0 && ac.level != level) {
-		diag_error(_("%s %s: that is a %s code, not a %s code"), opt, code,
+		diag_error(_("%s %s: that is a %s code, not a %s code"),
+		    opt, code,
 		    _(code_level_name(ac.level)), _(code_level_name(level)));
 		return GK_USAGE;
 	}

@@ -152,7 +152,8 @@ idnum_parse(const char *s, gk_day today, struct idnum *out,
 	m = (num[10] - '0') * 10 + (num[11] - '0');
 	d = (num[12] - '0') * 10 + (num[13] - '0');
 	if (!day_valid(y, m, d))
-		return fail(why_buf, n, _("birth date %s does not exist"), date);
+		return fail(why_buf, n, _("birth date %s does not exist"),
+		    date);
 	if (day_from_civil(y, m, d) > today)
 		return fail(why_buf, n, _("birth date %s is in the future"),
 		    date);

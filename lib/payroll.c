@@ -809,8 +809,8 @@ county_wage(struct run *run, const char *county, int *cls, long long *minw)
 		w->status = GK_OK;
 		if (payroll_wage_class(run->cfg, county, run->first,
 		    &w->cls) == -1) {
-			diag_error(_("county %s is paid full-time wages but has "
-			    "no wage class in force on %04d-%02d-01: set "
+			diag_error(_("county %s is paid full-time wages but "
+			    "has no wage class in force on %04d-%02d-01: set "
 			    "pay.wage_class.%s"), county, run->o->year,
 			    run->o->month, county);
 			w->status = GK_CONFIG;

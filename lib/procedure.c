@@ -263,7 +263,8 @@ batch(struct db *db, const long long *ids, size_t n, int at,
 		if (r > 0 && at >= 0 && p.stage == at &&
 		    strcmp(p.status, at == STAGE_HIRED ? "staff" :
 		    "candidate") == 0) {
-			diag_info(_("%lld (%s) is at %s already: unchanged"), p.id,
+			diag_info(_("%lld (%s) is at %s already: unchanged"),
+			    p.id,
 			    p.name, STAGE_SAY(at));
 			same++;
 			continue;
@@ -353,7 +354,8 @@ declared_clear(struct db *db, const struct person *p)
 	if (rc == DB_ROW)
 		db_reset(st);
 	if (ny > 0)
-		diag_error(_("candidate %lld (%s) is barred (Art. 9): declared %s"),
+		diag_error(_("candidate %lld (%s) is barred (Art. 9): declared "
+		    "%s"),
 		    p->id, p->name, yes.buf);
 	else if (nu > 0)
 		diag_error(_("candidate %lld (%s): not declared: %s; nobody "
@@ -396,14 +398,15 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 	int rc;
 
 	if (a->stage <= p->stage) {
-		diag_error(_("candidate %lld (%s) is at %s already; a candidate "
-		    "does not go back to %s"), p->id, p->name,
+		diag_error(_("candidate %lld (%s) is at %s already; a "
+		    "candidate does not go back to %s"), p->id, p->name,
 		    STAGE_SAY(p->stage), STAGE_SAY(a->stage));
 		return 0;
 	}
 	if (a->stage != p->stage + 1) {
-		diag_error(_("candidate %lld (%s) is at %s; the next stage is %s, "
-		    "not %s (Art. 11: no stage is skipped)"), p->id, p->name,
+		diag_error(_("candidate %lld (%s) is at %s; the next stage is "
+		    "%s, not %s (Art. 11: no stage is skipped)"),
+		    p->id, p->name,
 		    STAGE_SAY(p->stage), STAGE_SAY(p->stage + 1),
 		    STAGE_SAY(a->stage));
 		return 0;
@@ -420,8 +423,9 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 			    clock_day(since));
 		}
 		if (clock_today() <= last) {
-			diag_error(_("candidate %lld (%s): publicity ends on %s "
-			    "(Art. 11); advance on %s or later"), p->id, p->name,
+			diag_error(_("candidate %lld (%s): publicity ends on "
+			    "%s (Art. 11); advance on %s or later"),
+			    p->id, p->name,
 			    day_format(last, end), day_format(last + 1, next));
 			return 0;
 		}
@@ -453,7 +457,8 @@ staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
 	int rc;
 
 	if (stage <= STAGE_REGISTRATION || stage >= STAGE_COUNT) {
-		diag_error(_("candidates enter %s by applying (staff-hire apply)"),
+		diag_error(_("candidates enter %s by applying (staff-hire "
+		    "apply)"),
 		    STAGE_SAY(STAGE_REGISTRATION));
 		return GK_USAGE;
 	}
@@ -509,8 +514,8 @@ education_fits(struct db *db, const struct config *cfg, long long person,
 		return rc < 0 ? rc : -GK_SOFTWARE;
 	have = staff_education_parse(db_text(st, 0));
 	if (have < staff_education_parse(min)) {
-		diag_error(_("%lld (%s): education %s is below %s, the minimum for "
-		    "%s (%s; Art. 9)"), person, db_text(st, 1),
+		diag_error(_("%lld (%s): education %s is below %s, the minimum "
+		    "for %s (%s; Art. 9)"), person, db_text(st, 1),
 		    vocab_say(VOCAB_EDUCATION, db_text(st, 0)),
 		    vocab_say(VOCAB_EDUCATION, min), vocab_say(VOCAB_ROLE,
 		    role), key);
@@ -539,7 +544,8 @@ role_fits(struct db *db, const struct config *cfg, const char *grid,
 	if (strcmp(role, "full_time") == 0 && strcmp(gi.kind, "rural") == 0 &&
 	    !config_bool(cfg, "staff.rural_full_time")) {
 		diag_error(_("grid %s is rural, and full-time members are not "
-		    "taken in rural grids here (staff.rural_full_time; Art. 8)"),
+		    "taken in rural grids here (staff.rural_full_time; Art. "
+		    "8)"),
 		    grid);
 		return 0;
 	}
@@ -658,8 +664,8 @@ assign_in(struct db *db, long long person, const char *grid,
 		/* A post is filled after it fell open, not before: the one
 		 * who left served until the day before since. */
 		if (clock_today() < since - 1) {
-			diag_error(_("grid %s, %s: the post falls open on %s; it "
-			    "cannot be filled on %s, before its holder left "
+			diag_error(_("grid %s, %s: the post falls open on %s; "
+			    "it cannot be filled on %s, before its holder left "
 			    "(the record moves forward in time only)"), grid,
 			    role, db_text(st, 1), today);
 			db_reset(st);
@@ -674,7 +680,8 @@ assign_in(struct db *db, long long person, const char *grid,
 	/* Filled on the first day it was empty, or before: it never was,
 	 * and a vacancy of no days is none. */
 	if (clock_today() <= since) {
-		diag_info(_("grid %s, %s: the post never fell open; no vacancy"),
+		diag_info(_("grid %s, %s: the post never fell open; no "
+		    "vacancy"),
 		    grid, role);
 		return db_run(db, "DELETE FROM vacancies WHERE id = ?", "L",
 		    vacancy);
@@ -732,14 +739,15 @@ trained(struct db *db, const struct config *cfg, const struct person *p)
 	hours = db_real(st, 1);
 	db_reset(st);
 	if (n == 0) {
-		diag_error(_("candidate %lld (%s): no job training recorded on or "
-		    "after %s, when they entered training; hiring needs it "
+		diag_error(_("candidate %lld (%s): no job training recorded on "
+		    "or after %s, when they entered training; hiring needs it "
 		    "(Art. 11; staff-hire train)"), p->id, p->name, from);
 		return 0;
 	}
 	if (hours < (double)min) {
-		diag_error(_("candidate %lld (%s): %g hours of job training since "
-		    "%s; hiring needs %lld (staff.training_min_hours; Art. 11)"),
+		diag_error(_("candidate %lld (%s): %g hours of job training "
+		    "since %s; hiring needs %lld (staff.training_min_hours; "
+		    "Art. 11)"),
 		    p->id, p->name, hours, from, min);
 		return 0;
 	}
@@ -947,7 +955,8 @@ not_serving(struct db *db, const struct person *p, const char *grid,
 	db_bind_text(st, 3, role);
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		diag_error(_("%lld (%s) serves grid %s as %s already, since %s"),
+		diag_error(_("%lld (%s) serves grid %s as %s already, since "
+		    "%s"),
 		    p->id, p->name, grid, vocab_say(VOCAB_ROLE, role),
 		    db_text(st, 0));
 	db_reset(st);
@@ -993,8 +1002,8 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		goto fail;
 	}
 	if (strcmp(p.status, "staff") != 0) {
-		diag_error(_("%lld (%s) is not staff (%s); only hired staff are "
-		    "assigned"), p.id, p.name,
+		diag_error(_("%lld (%s) is not staff (%s); only hired staff "
+		    "are assigned"), p.id, p.name,
 		    vocab_say(VOCAB_PERSON_STATUS, p.status));
 		rc = GK_DATAERR;
 		goto fail;
@@ -1075,7 +1084,8 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	if (strcmp(p.status, "staff") != 0) {
-		diag_error(_("%lld (%s) is not serving staff (%s)"), p.id, p.name,
+		diag_error(_("%lld (%s) is not serving staff (%s)"),
+		    p.id, p.name,
 		    vocab_say(VOCAB_PERSON_STATUS, p.status));
 		rc = GK_DATAERR;
 		goto fail;
@@ -1096,8 +1106,8 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	if (rc == DB_ROW && !db_isnull(st, 0) && strcmp(d, db_text(st, 0)) < 0) {
-		diag_error(_("%lld (%s) started in their grid on %s; they cannot "
-		    "leave before that (--on %s)"), p.id, p.name,
+		diag_error(_("%lld (%s) started in their grid on %s; they "
+		    "cannot leave before that (--on %s)"), p.id, p.name,
 		    db_text(st, 0), d);
 		db_reset(st);
 		rc = GK_DATAERR;

@@ -680,7 +680,8 @@ bom_beats_encoding(struct recin *r)
 	    "reading it as %s, not %s"), r->name, enc, r->enc);
 	iconv_close(r->cd);
 	if ((r->cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
-		diag_error(_("cannot convert from %s: %s"), enc, strerror(errno));
+		diag_error(_("cannot convert from %s: %s"),
+		    enc, strerror(errno));
 		return -GK_SOFTWARE;
 	}
 	free(r->enc);
@@ -777,8 +778,8 @@ detect(struct recin *r)
 				}
 				if (c == '[') {
 					rat(r, 0, r->line, 0, _("a JSON array; "
-					    "give JSON Lines, one object a line, "
-					    "as -f jsonl writes"));
+					    "give JSON Lines, one object a "
+					    "line, as -f jsonl writes"));
 					return -GK_DATAERR;
 				}
 				seen = 1;
@@ -1245,8 +1246,9 @@ recin_open(struct recin **out, const char *path,
 		if (cd == (iconv_t)-1) {
 			e = errno;
 			if (e == EINVAL)
-				diag_error(_("unknown encoding %s (iconv -l lists "
-				    "the names)"), diag_quote(q, sizeof q, enc));
+				diag_error(_("unknown encoding %s (iconv -l "
+				    "lists the names)"),
+				    diag_quote(q, sizeof q, enc));
 			else
 				diag_error(_("cannot convert from %s: %s"),
 				    diag_quote(q, sizeof q, enc), strerror(e));
@@ -1270,7 +1272,8 @@ recin_open(struct recin **out, const char *path,
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		ownfd = fd >= 0;
 		if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
-			diag_error(_("cannot open %s: %s"), diag_quote(q, sizeof q,
+			diag_error(_("cannot open %s: %s"),
+			    diag_quote(q, sizeof q,
 			    path), fd < 0 ? strerror(errno) : "is a directory");
 			rc = GK_NOINPUT;
 			goto cleanup;
@@ -1846,7 +1849,8 @@ recin_next(struct recin *r)
 			rat(r, 1, r->recline, 0, _("skipping a total row (%s)"),
 			    word);
 		else if (kind == 2)
-			rat(r, 1, r->recline, 0, _("skipping a footer line (%s)"),
+			rat(r, 1, r->recline, 0, _("skipping a footer line "
+			    "(%s)"),
 			    word);
 		else if (r->footer && nonblank_cells(r) == 1)
 			rat(r, 1, r->recline, 0, _("skipping a line of the "
@@ -1863,8 +1867,8 @@ recin_next(struct recin *r)
 	if (r->ncells != r->ncols && r->fmt == FMT_XLSX) {
 		/* A sheet's rows are padded to the header: only a cell
 		 * right of it can be too many. */
-		rat(r, 0, r->recline, (unsigned long)r->ncells, _("a value right "
-		    "of the table, whose header ends at column %s"),
+		rat(r, 0, r->recline, (unsigned long)r->ncells, _("a value "
+		    "right of the table, whose header ends at column %s"),
 		    xlsx_colname(r->ncols, letters));
 		return 2;
 	}

@@ -367,7 +367,8 @@ struct section {
 };
 
 static const struct section sections[] = {
-	{ N_("stages"), "SELECT at, stage, outcome, reason, operator FROM stages "
+	{ N_("stages"),
+	    "SELECT at, stage, outcome, reason, operator FROM stages "
 	    "WHERE person = ? ORDER BY id", 5,
 	    { { "at", RC_STR, 25, NULL }, { "stage", RC_STR, 13, NULL },
 	      { "outcome", RC_STR, 7, NULL }, { "reason", RC_STR, 0, ": " },
@@ -847,7 +848,8 @@ staff_train_one(struct db *db, long long id, const char *level,
 	}
 	if (r == 0) {
 		db_rollback(db);
-		diag_note(_("staff %lld: that training is recorded already"), id);
+		diag_note(_("staff %lld: that training is recorded already"),
+		    id);
 		return GK_OK;
 	}
 	sb_addf(&subj, "staff %lld", id);

@@ -85,8 +85,8 @@ announce_start(struct batch *b, void *arg)
 		an->existed = 1;
 		if (strcmp(db_text(st, 1), day) != 0 ||
 		    strcmp(db_text(st, 2), an->r->county) != 0) {
-			diag_error(_("round %s was announced on %s for county %s "
-			    "already"), an->r->number, db_text(st, 1),
+			diag_error(_("round %s was announced on %s for county "
+			    "%s already"), an->r->number, db_text(st, 1),
 			    db_text(st, 2));
 			db_reset(st);
 			return GK_DATAERR;
@@ -118,7 +118,8 @@ announce_row(struct batch *b, void *arg)
 		v[i] = batch_get(b, (size_t)i);
 	for (i = 0; i < P_COUNT; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
-			batch_bad(b, (size_t)i, _("empty; a value is required"));
+			batch_bad(b, (size_t)i, _("empty; a value is required"))
+			    ;
 			return BATCH_BAD;
 		}
 	v[P_GRID] = util_fold_code(v[P_GRID], fg, sizeof fg);
@@ -152,8 +153,8 @@ announce_row(struct batch *b, void *arg)
 	}
 	if (strcmp(role, "full_time") == 0 && strcmp(gi.kind, "rural") == 0 &&
 	    !config_bool(an->cfg, "staff.rural_full_time")) {
-		batch_bad(b, P_ROLE, _("full-time members are not taken in rural "
-		    "grids here (staff.rural_full_time is off; Art. 8)"));
+		batch_bad(b, P_ROLE, _("full-time members are not taken in "
+		    "rural grids here (staff.rural_full_time is off; Art. 8)"));
 		return BATCH_BAD;
 	}
 	rc = db_query(batch_db(b), &st, "SELECT posts FROM round_posts WHERE "

@@ -124,8 +124,9 @@ staff_sheet_person(struct batch *b, const struct staff_who *who)
 		byid = db_int(st, 0);
 		db_reset(st);
 		if (id != 0 && id != byid) {
-			batch_bad(b, who->id_number, _("staff id %lld has another "
-			    "identity number (this one is staff id %lld)"), id,
+			batch_bad(b, who->id_number, _("staff id %lld has "
+			    "another identity number (this one is staff id "
+			    "%lld)"), id,
 			    byid);
 			return 0;
 		}
@@ -145,7 +146,8 @@ staff_sheet_person(struct batch *b, const struct staff_who *who)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, who->staff, _("staff id %lld: no such person"), id);
+		batch_bad(b, who->staff, _("staff id %lld: no such person"),
+		    id);
 		return 0;
 	}
 	if (vn != NULL && *vn != '\0' && !util_name_eq(vn, db_text(st, 0))) {
@@ -339,14 +341,16 @@ score_row(struct batch *b, void *arg)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, S_STAFF, _("staff id %lld has no application"), id);
+		batch_bad(b, S_STAFF, _("staff id %lld has no application"),
+		    id);
 		return BATCH_BAD;
 	}
 	stage = staff_stage_parse(db_text(st, 0));
 	if (stage < STAGE_EXAM || strcmp(db_text(st, 1), "staff") == 0 ||
 	    strcmp(db_text(st, 1), "left") == 0) {
 		batch_bad(b, S_STAFF, _("staff id %lld is %s at %s: scores are "
-		    "recorded from the written exam and interview on (Art. 11)"),
+		    "recorded from the written exam and interview on (Art. "
+		    "11)"),
 		    id, vocab_say(VOCAB_PERSON_STATUS, db_text(st, 1)),
 		    vocab_say(VOCAB_STAGE, db_text(st, 0)));
 		db_reset(st);

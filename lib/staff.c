@@ -762,9 +762,10 @@ apply_row(struct apply *ap)
 			}
 			ok = 0;
 		} else if (idnum_foreign_resident(&id)) {
-			bad(ap, F_IDNUM, _("ineligible (Art. 9): %s is the number "
-			    "of a foreign permanent resident ID card (2023 form, "
-			    "leading 9), not a Chinese citizen's identity number"),
+			bad(ap, F_IDNUM, _("ineligible (Art. 9): %s is the "
+			    "number of a foreign permanent resident ID card "
+			    "(2023 form, leading 9), not a Chinese citizen's "
+			    "identity number"),
 			    masked_id(ap, id.num, m, sizeof m));
 			ok = 0;
 		} else if (idnum_province_name(id.num) == NULL) {
@@ -776,16 +777,17 @@ apply_row(struct apply *ap)
 		    idnum_age(&id, ap->today) > ap->max_age) {
 			char day[DAY_ISO_MAX];
 
-			bad(ap, F_IDNUM, _("ineligible (staff.max_age; Art. 9): "
-			    "%d years old on %s; the upper age here is %lld"),
+			bad(ap, F_IDNUM, _("ineligible (staff.max_age; Art. "
+			    "9): %d years old on %s; the upper age here is "
+			    "%lld"),
 			    idnum_age(&id, ap->today),
 			    day_format(ap->today, day), ap->max_age);
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
 
-			bad(ap, F_IDNUM, _("ineligible (Art. 9): %d years old on "
-			    "%s; the minimum age is %lld"),
+			bad(ap, F_IDNUM, _("ineligible (Art. 9): %d years old "
+			    "on %s; the minimum age is %lld"),
 			    idnum_age(&id, ap->today),
 			    day_format(ap->today, day), ap->min_age);
 			ok = 0;
@@ -821,8 +823,8 @@ apply_row(struct apply *ap)
 			snprintf(key, sizeof key, "staff.min_education.%s",
 			    role);
 			if (edu < minedu) {
-				bad(ap, F_EDUCATION, _("ineligible (Art. 9): %s is "
-				    "below %s, the minimum for %s (%s)"),
+				bad(ap, F_EDUCATION, _("ineligible (Art. 9): "
+				    "%s is below %s, the minimum for %s (%s)"),
 				    v[F_EDUCATION], config_str(ap->cfg, key),
 				    vocab_say(VOCAB_ROLE, role), key);
 				ok = 0;
@@ -853,7 +855,8 @@ apply_row(struct apply *ap)
 		if (rc == 1)
 			db_reset(st);
 		else {
-			bad(ap, F_ROLE, _("round %s announced no %s post in grid %s"),
+			bad(ap, F_ROLE, _("round %s announced no %s post in "
+			    "grid %s"),
 			    ap->opts->round, vocab_say(VOCAB_ROLE, role), grid);
 			ok = 0;
 		}
@@ -1071,8 +1074,8 @@ apply_replay(struct batch *b, void *arg)
 	if (ap->out == NULL && (rc != GK_OK || fflush(ap->ids) == EOF ||
 	    ferror(ap->ids))) {
 		if (errno != EPIPE)
-			diag_error(_("cannot write the staff ids of %s: %s; they "
-			    "are registered all the same"),
+			diag_error(_("cannot write the staff ids of %s: %s; "
+			    "they are registered all the same"),
 			    batch_name(b), strerror(errno));
 		rc = gk_worst(rc, GK_IOERR);
 	}
@@ -1125,16 +1128,17 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    &announced)) <= 0)
 			return rc == 0 ? GK_DATAERR : -rc;
 		if (ap.today < announced) {
-			diag_error(_("round %s is announced on %s; nobody applies "
-			    "before its announcement (Art. 11)"), opts->round,
+			diag_error(_("round %s is announced on %s; nobody "
+			    "applies before its announcement (Art. 11)"),
+			    opts->round,
 			    day_format(announced, day));
 			return GK_DATAERR;
 		}
 	} else if ((rc = staff_rounds_exist(db)) != 0) {
 		if (rc < 0)
 			return -rc;
-		diag_error(_("rounds are recorded: an application belongs to one "
-		    "(give --round NUMBER; staff-hire rounds lists them)"));
+		diag_error(_("rounds are recorded: an application belongs to "
+		    "one (give --round NUMBER; staff-hire rounds lists them)"));
 		return GK_USAGE;
 	}
 	for (i = 0; i < F_ALL; i++) {
