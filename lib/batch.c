@@ -665,9 +665,12 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 		diag_note(_("%s: all %lu %s already; nothing changed"),
 		    recin_name(b.in), b.stats.unchanged, _(def->all_there));
 	else if (b.stats.added + b.stats.updated == 0)
-		diag_info("%s: %s %s%s", recin_name(b.in), def->noun,
-		    detail.buf, db_dry_run(db) ?
-		    _(" (dry run: nothing written)") : "");
+		diag_info(ngettext("%s: %lu row: %lu added, %lu updated, %lu "
+		    "unchanged, %lu rejected%s", "%s: %lu rows: %lu added, %lu "
+		    "updated, %lu unchanged, %lu rejected%s", b.stats.rows),
+		    recin_name(b.in), b.stats.rows, b.stats.added,
+		    b.stats.updated, b.stats.unchanged, b.stats.bad,
+		    db_dry_run(db) ? _(" (dry run: nothing written)") : "");
 	if (b.stats.bad > 0) {
 		if (published)
 			diag_note(ngettext("%s: %lu row rejected, written to "
