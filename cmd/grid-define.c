@@ -10,6 +10,7 @@
 #include "coverage.h"
 #include "db.h"
 #include "grid.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 
@@ -85,8 +86,8 @@ do_import(struct cli *cli, struct db *db)
 	else if (strcmp(what, "units") == 0)
 		table = GRID_UNITS;
 	else
-		return cli_usage_error(cli, "import: \"%s\" is not areas, "
-		    "grids or units", what);
+		return cli_usage_error(cli, _("import: \"%s\" is not areas, "
+		    "grids or units"), what);
 	return grid_import(db, cli->config, table,
 	    cli->argc > 2 ? cli->argv[2] : NULL, &cli->input, cli->max_errors,
 	    cli->reveal, &stats);
@@ -128,8 +129,8 @@ do_list(struct cli *cli, struct db *db)
 	else if (strcmp(arg, "units") == 0)
 		what = LIST_UNITS;
 	else
-		return cli_usage_error(cli, "list: \"%s\" is not grids, areas "
-		    "or units", arg);
+		return cli_usage_error(cli, _("list: \"%s\" is not grids, "
+		    "areas or units"), arg);
 	rc = grid_scope_parse(db, o.scope.opt, o.scope.code,
 	    o.scope.level, &scope);
 	if (rc != GK_OK)
@@ -157,20 +158,20 @@ do_unit(struct cli *cli, struct db *db)
 
 	if (strcmp(verb, "add") == 0) {
 		if (cli->argc < 5 || cli->argc > 6)
-			return cli_usage_error(cli, "unit add: give VILLAGE "
-			    "KIND NAME and, if it is in one, GRID");
+			return cli_usage_error(cli, _("unit add: give VILLAGE "
+			    "KIND NAME and, if it is in one, GRID"));
 		return grid_unit_add(db, cli->argv[2], cli->argv[3],
 		    cli->argv[4], cli->argc > 5 ? cli->argv[5] : NULL);
 	}
 	if (strcmp(verb, "move") == 0) {
 		if (cli->argc != 6)
-			return cli_usage_error(cli, "unit move: give VILLAGE "
-			    "KIND NAME and GRID (or none)");
+			return cli_usage_error(cli, _("unit move: give VILLAGE "
+			    "KIND NAME and GRID (or none)"));
 		grid = strcmp(cli->argv[5], "none") == 0 ? NULL : cli->argv[5];
 		return grid_unit_move(db, cli->argv[2], cli->argv[3],
 		    cli->argv[4], grid);
 	}
-	return cli_usage_error(cli, "unit: \"%s\" is not add or move", verb);
+	return cli_usage_error(cli, _("unit: \"%s\" is not add or move"), verb);
 }
 
 static int
@@ -243,8 +244,8 @@ static const struct cli_verb verbs[] = {
 
 static const struct cli_prog prog = {
 	.name = "grid-define",
-	.summary = "administrative areas, grids, units and coverage "
-	    "(Art. 4, 5)",
+	.summary = N_("administrative areas, grids, units and coverage "
+	    "(Art. 4, 5)"),
 	.verbs = verbs,
 	.longopts = longopts,
 	.option = option,

@@ -102,7 +102,7 @@ static const struct cli_verb verbs[] = {
 
 static const struct cli_prog prog = {
 	.name = "payroll-check",
-	.summary = "compliance findings over a month's pay (Art. 17-19)",
+	.summary = N_("compliance findings over a month's pay (Art. 17-19)"),
 	.verbs = verbs,
 	.longopts = longopts,
 	.option = option,

@@ -13,6 +13,7 @@
 #include "codes.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -107,19 +108,21 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_KEEP_GOING:	o.keep_going = 1; break;
 	case OPT_GRID:
 		if (code_parse_grid(arg, &gc, &why) == -1)
-			return cli_usage_error(cli, "--grid \"%s\": %s", arg,
+			return cli_usage_error(cli, _("--grid \"%s\": %s"), arg,
 			    why);
 		o.grid = arg;
 		break;
 	case OPT_ROLE:
 		if (staff_role_parse(arg) == NULL)
-			return cli_usage_error(cli, "--role %s", vocab_explain(
+			return cli_usage_error(cli, _("--role %s"),
+			    vocab_explain(
 			    VOCAB_ROLE, arg, expl, sizeof expl));
 		o.role = arg;
 		break;
 	case OPT_STAGE:
 		if (staff_stage_parse(arg) < 0)
-			return cli_usage_error(cli, "--stage %s", vocab_explain(
+			return cli_usage_error(cli, _("--stage %s"),
+			    vocab_explain(
 			    VOCAB_STAGE, arg, expl, sizeof expl));
 		o.stage = arg;
 		break;
@@ -148,10 +151,10 @@ parse_stage(struct cli *cli, const char *s, int *stage)
 	char expl[VOCAB_EXPLAIN_MAX];
 
 	if (s == NULL)
-		return cli_usage_error(cli, "%s needs --stage STAGE",
+		return cli_usage_error(cli, _("%s needs --stage STAGE"),
 		    cli->argv[0]);
 	if ((*stage = staff_stage_parse(s)) < 0)
-		return cli_usage_error(cli, "--stage %s", vocab_explain(
+		return cli_usage_error(cli, _("--stage %s"), vocab_explain(
 		    VOCAB_STAGE, s, expl, sizeof expl));
 	return GK_OK;
 }
@@ -160,13 +163,15 @@ static int
 do_apply(struct cli *cli, struct db *db)
 {
 	struct staff_apply_opts ao = { o.keep_going, o.rejects,
-	    cli->max_errors, cli->reveal, o.round, cli->excel };
+	    cli->max_errors, cli->reveal, o.round, cli->excel,
+	    strcmp(cli->argv[0], "enrol") == 0 };
 	struct staff_apply_stats stats;
 	struct recout *w = NULL;
 	int rc;
 
 	if (o.rejects != NULL && !o.keep_going)
-		return cli_usage_error(cli, "--rejects goes with --keep-going");
+		return cli_usage_error(cli, _("--rejects goes with "
+		    "--keep-going"));
 	/* A person reads a table; a pipe gets one staff id per line. */
 	if (cli->format_set || isatty(STDOUT_FILENO))
 		w = cli_out(cli, staff_apply_cols, staff_apply_ncols);
@@ -183,22 +188,23 @@ do_announce(struct cli *cli, struct db *db)
 {
 	struct staff_round r;
 	struct area_code ac;
-	const char *why = "not a county code";
+	const char *why = _("not a county code");
 	char county[16];
 
 	if (o.number == NULL || o.date == NULL || o.scope.opt == NULL ||
 	    o.scope.level != AREA_COUNTY)
-		return cli_usage_error(cli, "announce needs --number NUMBER, "
-		    "--date DATE and --county CODE");
+		return cli_usage_error(cli, _("announce needs --number NUMBER, "
+		    "--date DATE and --county CODE"));
 	if (*o.number == '\0' || strlen(o.number) > 100 ||
 	    strpbrk(o.number, "\t\r\n") != NULL)
-		return cli_usage_error(cli, "--number: one line of text, at "
-		    "most 100 bytes");
+		return cli_usage_error(cli, _("--number: one line of text, at "
+		    "most 100 bytes"));
 	if (day_parse(o.date, &r.announced, &why) == -1)
-		return cli_usage_error(cli, "--date \"%s\": %s", o.date, why);
+		return cli_usage_error(cli, _("--date \"%s\": %s"),
+		    o.date, why);
 	if (code_parse_area(o.scope.code, &ac, &why) == -1 ||
 	    ac.level != AREA_COUNTY)
-		return cli_usage_error(cli, "--county \"%s\": %s",
+		return cli_usage_error(cli, _("--county \"%s\": %s"),
 		    o.scope.code, why);
 	r.number = o.number;
 	r.county = code_short(ac.code, AREA_COUNTY, county);
@@ -241,17 +247,17 @@ do_advance(struct cli *cli, struct db *db)
 
 	if (o.fail) {
 		if (o.stage != NULL)
-			return cli_usage_error(cli, "advance --fail rejects at "
-			    "the current stage: give no --stage");
+			return cli_usage_error(cli, _("advance --fail rejects "
+			    "at the current stage: give no --stage"));
 		if (o.reason == NULL || *o.reason == '\0')
-			return cli_usage_error(cli, "advance --fail needs "
-			    "--reason TEXT");
+			return cli_usage_error(cli, _("advance --fail needs "
+			    "--reason TEXT"));
 	} else {
 		if ((rc = parse_stage(cli, o.stage, &stage)) != GK_OK)
 			return rc;
 		if (stage != STAGE_HIRED && (o.grid || o.role))
-			return cli_usage_error(cli, "--grid and --role go "
-			    "with --stage hired");
+			return cli_usage_error(cli, _("--grid and --role go "
+			    "with --stage hired"));
 	}
 	if ((rc = cli_ids(cli, &staff_ids, 1, &ids, &n)) != GK_OK)
 		return rc;
@@ -339,8 +345,8 @@ do_train(struct cli *cli, struct db *db)
 	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
 		return rc;
 	if (!o.level || !o.date || !o.hours || !o.topic)
-		return cli_usage_error(cli, "train ID needs --level, --date, "
-		    "--hours and --topic");
+		return cli_usage_error(cli, _("train ID needs --level, --date, "
+		    "--hours and --topic"));
 	return staff_train_one(db, id, o.level, o.date, o.hours, o.topic);
 }
 
@@ -379,7 +385,7 @@ do_assign(struct cli *cli, struct db *db)
 	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
 		return rc;
 	if (o.grid == NULL)
-		return cli_usage_error(cli, "%s needs --grid CODE",
+		return cli_usage_error(cli, _("%s needs --grid CODE"),
 		    cli->verb->name);
 	return staff_assign(db, cli->config, id, o.grid, o.role,
 	    strcmp(cli->verb->name, "transfer") == 0);
@@ -396,10 +402,10 @@ do_leave(struct cli *cli, struct db *db)
 	if ((rc = cli_id(cli, &staff_ids, &id)) != GK_OK)
 		return rc;
 	if (o.reason == NULL || o.on == NULL)
-		return cli_usage_error(cli, "leave needs --reason REASON and "
-		    "--on DATE");
+		return cli_usage_error(cli, _("leave needs --reason REASON and "
+		    "--on DATE"));
 	if (day_parse(o.on, &day, &why) == -1)
-		return cli_usage_error(cli, "--on \"%s\": %s", o.on, why);
+		return cli_usage_error(cli, _("--on \"%s\": %s"), o.on, why);
 	return staff_leave(db, id, o.reason, day);
 }
 
@@ -429,6 +435,9 @@ static const struct cli_verb verbs[] = {
 	{ "apply", do_apply, CLI_DB_WRITE,
 	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, OPT_ROUND, 0 }, 0, 1,
 	    "apply [--round NUMBER] [--keep-going] [--rejects FILE] [FILE|-]" },
+	{ "enrol", do_apply, CLI_DB_WRITE,
+	    (const int []){ OPT_KEEP_GOING, OPT_REJECTS, 0 }, 0, 1,
+	    "enrol [--keep-going] [--rejects FILE] [FILE|-]" },
 	{ "declare", do_sheet, CLI_DB_WRITE, NULL, 0, 1,
 	    "declare [FILE|-]" },
 	{ "score", do_sheet, CLI_DB_WRITE, NULL, 0, 1, "score [FILE|-]" },
@@ -473,8 +482,8 @@ static const struct cli_verb verbs[] = {
 
 static const struct cli_prog prog = {
 	.name = "staff-hire",
-	.summary = "candidates, selection, hiring, assignments, leaving and "
-	    "training (Art. 5, 8-11, 14)",
+	.summary = N_("candidates, selection, hiring, assignments, leaving "
+	    "and training (Art. 5, 8-11, 14)"),
 	.verbs = verbs,
 	.longopts = longopts,
 	.option = option,

@@ -22,6 +22,7 @@
 #include "batch.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -230,8 +231,8 @@ seen_summary(struct batch *b)
 	for (k = 0; k < b->nseen; k++) {
 		s = &b->seen[k];
 		if (s->count > 1)
-			recin_at(b->in, 0, 0, 0, "field \"%s\": the same for "
-			    "%lu rows (lines %lu-%lu): %s",
+			recin_at(b->in, 0, 0, 0, _("field \"%s\": the same "
+			    "for %lu rows (lines %lu-%lu): %s"),
 			    recin_header(b->in, s->field), s->count, s->first,
 			    s->last, s->text);
 		free(s->text);
@@ -263,11 +264,11 @@ check_zeros(struct batch *b)
 		if (z->count++ == 0) {
 			z->first = recin_line(b->in);
 			recin_at(b->in, 1, recin_line(b->in), recin_col(b->in,
-			    i), "field \"%s\": ends in 000, as an identity "
+			    i), _("field \"%s\": ends in 000, as an identity "
 			    "number does that went through Excel as a number "
 			    "(it keeps 15 digits), even when its check "
 			    "character fits; check it against the identity "
-			    "card", recin_header(b->in, i));
+			    "card"), recin_header(b->in, i));
 		}
 		z->last = recin_line(b->in);
 	}
@@ -280,9 +281,9 @@ zeros_summary(struct batch *b)
 
 	for (i = 0; b->zeros != NULL && i < b->def->nfields; i++)
 		if (b->zeros[i].count > 1)
-			recin_at(b->in, 1, 0, 0, "field \"%s\": %lu identity "
+			recin_at(b->in, 1, 0, 0, _("field \"%s\": %lu identity "
 			    "numbers end in 000 (lines %lu-%lu); Excel may "
-			    "have changed their last digits",
+			    "have changed their last digits"),
 			    recin_header(b->in, i), b->zeros[i].count,
 			    b->zeros[i].first, b->zeros[i].last);
 	free(b->zeros);
@@ -309,7 +310,7 @@ batch_vbad(struct batch *b, size_t i, const char *fmt, va_list ap)
 	sb_addf(&b->reasons, "%s: %s", header, text);
 	if (!b->quiet && !seen_before(b, i, text))
 		recin_at(b->in, 0, recin_line(b->in), recin_col(b->in, i),
-		    "field \"%s\": %s", header, text);
+		    _("field \"%s\": %s"), header, text);
 	sb_release(&msg);
 	sb_release(&shown);
 	sb_release(&head);
@@ -374,7 +375,8 @@ rejects_open(struct batch *b)
 	/* Said before any work; link() says it again at the end if the
 	 * name was taken meanwhile. */
 	if (lstat(path, &st) == 0) {
-		diag_error("%s exists already; give --rejects a new file name",
+		diag_error(_("%s exists already; give --rejects a new file "
+		    "name"),
 		    path);
 		return GK_CANTCREAT;
 	}
@@ -384,7 +386,7 @@ rejects_open(struct batch *b)
 	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) == -1 ||
 	    (b->rejects_fp = fdopen(fd, "w")) == NULL) {
 		e = errno;
-		diag_error("cannot create %s: %s", path, strerror(e));
+		diag_error(_("cannot create %s: %s"), path, strerror(e));
 		if (fd != -1) {
 			close(fd);
 			unlink(tmp.buf);
@@ -457,7 +459,7 @@ rejects_close(struct batch *b)
 	b->rejects = NULL;
 	if (b->rejects_fp != NULL && fclose(b->rejects_fp) != 0 &&
 	    rc == GK_OK) {
-		diag_error("cannot write %s: %s", b->opts->rejects,
+		diag_error(_("cannot write %s: %s"), b->opts->rejects,
 		    strerror(errno));
 		rc = GK_IOERR;
 	}
@@ -485,10 +487,11 @@ rejects_publish(struct batch *b)
 	}
 #endif
 	if (e == EEXIST)
-		diag_error("%s exists already: it was created while the batch "
-		    "ran; the rejected rows are not written to it", path);
+		diag_error(_("%s exists already: it was created while the "
+		    "batch ran; the rejected rows are not written to it"),
+		    path);
 	else
-		diag_error("cannot create %s: %s", path, strerror(e));
+		diag_error(_("cannot create %s: %s"), path, strerror(e));
 	return GK_CANTCREAT;
 }
 
@@ -533,7 +536,7 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 		goto done;
 	/* A dry run writes no file either. */
 	if (opts->rejects != NULL && db_dry_run(db))
-		diag_info("dry run: no rejects file written");
+		diag_info(_("dry run: no rejects file written"));
 	else if (opts->rejects != NULL && (rc = rejects_open(&b)) != GK_OK)
 		goto done;
 	/* The messages and the output may show personal data in the
@@ -565,8 +568,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 		if (r == 1)
 			check_zeros(&b);
 		if (r == 2) {
-			sb_addf(&b.reasons, "malformed row: see the message "
-			    "for line %lu", recin_line(b.in));
+			sb_addf(&b.reasons, _("malformed row: see the message "
+			    "for line %lu"), recin_line(b.in));
 			r = BATCH_BAD;
 		} else if ((r = def->row(&b, arg)) < 0) {
 			rc = -r;
@@ -574,8 +577,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 		}
 		if (r != BATCH_BAD && b.row_bad && opts->keep_going) {
 			/* Kept and reported: a bug in the importer. */
-			diag_error("%s: line %lu was taken though it is "
-			    "bad; internal error", recin_name(b.in),
+			diag_error(_("%s: line %lu was taken though it is "
+			    "bad; internal error"), recin_name(b.in),
 			    recin_line(b.in));
 			rc = GK_SOFTWARE;
 			break;
@@ -593,19 +596,22 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			if (b.stats.bad >= (unsigned long)opts->max_errors &&
 			    !b.quiet) {
 				if (!opts->keep_going) {
-					diag_error("%s: stopping after %lu bad "
-					    "row%s (--max-errors %lld)",
+					diag_error(ngettext("%s: stopping "
+					    "after %lu bad row (--max-errors "
+					    "%lld)",
+					    "%s: stopping after %lu bad rows "
+					    "(--max-errors %lld)", b.stats.bad),
 					    recin_name(b.in), b.stats.bad,
-					    b.stats.bad == 1 ? "" : "s",
 					    opts->max_errors);
 					break;
 				}
-				diag_error("%s: %lu row%s rejected; not "
-				    "reporting more (--max-errors %lld)%s",
+				diag_error(ngettext("%s: %lu row rejected; "
+				    "not reporting more (--max-errors %lld)%s",
+				    "%s: %lu rows rejected; not reporting more "
+				    "(--max-errors %lld)%s", b.stats.bad),
 				    recin_name(b.in), b.stats.bad,
-				    b.stats.bad == 1 ? "" : "s",
 				    opts->max_errors, opts->rejects ?
-				    "; all are in the rejects file" : "");
+				    _("; all are in the rejects file") : "");
 				b.quiet = 1;
 			}
 		}
@@ -616,8 +622,10 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	zeros_summary(&b);
 	if (rc == GK_OK && !opts->keep_going && (b.stats.bad > 0 ||
 	    diag_errors() > errors0)) {
-		diag_error("%s: %lu bad row%s; %s", recin_name(b.in),
-		    b.stats.bad, b.stats.bad == 1 ? "" : "s", def->nothing);
+		diag_error(ngettext("%s: %lu bad row; %s",
+		    "%s: %lu bad rows; %s",
+		    b.stats.bad), recin_name(b.in), b.stats.bad,
+		    _(def->nothing));
 		rc = GK_DATAERR;
 	}
 	if (rc == GK_OK && def->end != NULL)
@@ -648,22 +656,32 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	 * nothing is said here. */
 	if (b.stats.added + b.stats.updated == 0 && def->all_there != NULL &&
 	    b.stats.unchanged == 1 && b.stats.bad == 0)
-		diag_note("%s: its one row is there already; nothing changed",
+		diag_note(_("%s: its one row is there already; nothing "
+		    "changed"),
 		    recin_name(b.in));
 	else if (b.stats.added + b.stats.updated == 0 &&
 	    def->all_there != NULL && b.stats.unchanged > 0 &&
 	    b.stats.bad == 0)
-		diag_note("%s: all %lu %s already; nothing changed",
-		    recin_name(b.in), b.stats.unchanged, def->all_there);
+		diag_note(_("%s: all %lu %s already; nothing changed"),
+		    recin_name(b.in), b.stats.unchanged, _(def->all_there));
 	else if (b.stats.added + b.stats.updated == 0)
-		diag_info("%s: %s %s%s", recin_name(b.in), def->noun,
-		    detail.buf, db_dry_run(db) ?
-		    " (dry run: nothing written)" : "");
+		diag_info(ngettext("%s: %lu row: %lu added, %lu updated, %lu "
+		    "unchanged, %lu rejected%s", "%s: %lu rows: %lu added, %lu "
+		    "updated, %lu unchanged, %lu rejected%s", b.stats.rows),
+		    recin_name(b.in), b.stats.rows, b.stats.added,
+		    b.stats.updated, b.stats.unchanged, b.stats.bad,
+		    db_dry_run(db) ? _(" (dry run: nothing written)") : "");
 	if (b.stats.bad > 0) {
-		diag_note("%s: %lu row%s rejected%s%s", recin_name(b.in),
-		    b.stats.bad, b.stats.bad == 1 ? "" : "s",
-		    published ? ", written to " : "",
-		    published ? opts->rejects : "");
+		if (published)
+			diag_note(ngettext("%s: %lu row rejected, written to "
+			    "%s",
+			    "%s: %lu rows rejected, written to %s",
+			    b.stats.bad), recin_name(b.in), b.stats.bad,
+			    opts->rejects);
+		else
+			diag_note(ngettext("%s: %lu row rejected",
+			    "%s: %lu rows rejected", b.stats.bad),
+			    recin_name(b.in), b.stats.bad);
 		rc = gk_worst(rc, GK_FINDINGS);
 	}
 	/* What was kept is promised: the output for it comes last, and

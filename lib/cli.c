@@ -201,7 +201,7 @@ cli_usage(const struct cli *cli, FILE *fp)
 static void
 help(const struct cli *cli)
 {
-	printf("%s - %s\n\n", cli->prog->name, cli->prog->summary);
+	printf("%s - %s\n\n", cli->prog->name, _(cli->prog->summary));
 	full_usage(cli, stdout);
 	printf(_("\ncommon options:\n"
 	    "  -d, --db FILE          database (GRIDKIT_DB)\n"
@@ -559,7 +559,7 @@ cli_parse(struct cli *cli)
 			break;
 		case 'o':
 			if (*optarg == '\0')
-				defer_error(&err, "-o needs a file name");
+				defer_error(&err, _("-o needs a file name"));
 			cli->output = optarg;
 			break;
 		case 'q':
@@ -594,7 +594,8 @@ cli_parse(struct cli *cli)
 			    strcmp(optarg, "jsonl") != 0 &&
 			    strcmp(optarg, "xlsx") != 0)
 				defer_error(&err, _("unknown input format "
-				    "\"%s\" (csv, tsv, jsonl or xlsx)"), optarg);
+				    "\"%s\" (csv, tsv, jsonl or xlsx)"),
+				    optarg);
 			cli->input.format = optarg;
 			break;
 		case OPT_ENCODING:
@@ -605,7 +606,7 @@ cli_parse(struct cli *cli)
 			break;
 		case OPT_SHEET:
 			if (*optarg == '\0')
-				defer_error(&err, "--sheet needs a name");
+				defer_error(&err, _("--sheet needs a name"));
 			cli->input.sheet = optarg;
 			break;
 		case OPT_SKIP:
@@ -659,7 +660,7 @@ cli_parse(struct cli *cli)
 	}
 
 	if (quiet && verbosity > 0)
-		defer_error(&err, "-q and -v contradict each other");
+		defer_error(&err, _("-q and -v contradict each other"));
 	if (err.len > 0) {
 		rc = cli_usage_error(cli, "%s", err.buf);
 		goto done;
@@ -693,7 +694,7 @@ cli_parse(struct cli *cli)
 	}
 	if (arg_skip != NULL) {
 		if (util_parse_long(arg_skip, 0, 1000000, &n, &why) == -1) {
-			rc = cli_usage_error(cli, "--skip \"%s\": %s",
+			rc = cli_usage_error(cli, _("--skip \"%s\": %s"),
 			    arg_skip, why);
 			goto done;
 		}
@@ -748,10 +749,11 @@ cli_parse(struct cli *cli)
 		/* The variable is the environment's, not the command
 		 * line's: a configuration error, not a usage one. */
 		if (getenv("GRIDKIT_NOW") == arg_now) {
-			diag_error("GRIDKIT_NOW \"%s\": %s", arg_now, why);
+			diag_error(_("GRIDKIT_NOW \"%s\": %s"), arg_now, why);
 			rc = GK_CONFIG;
 		} else
-			rc = cli_usage_error(cli, "--now \"%s\": %s", arg_now,
+			rc = cli_usage_error(cli, _("--now \"%s\": %s"),
+			    arg_now,
 			    why);
 		goto done;
 	}
@@ -760,9 +762,9 @@ cli_parse(struct cli *cli)
 	cli->operator_given = arg_operator;
 	if ((why = bad_operator(cli->operator_name)) != NULL) {
 		if (arg_operator != NULL)
-			rc = cli_usage_error(cli, "--operator: %s", why);
+			rc = cli_usage_error(cli, _("--operator: %s"), why);
 		else {
-			diag_error("GRIDKIT_OPERATOR: %s", why);
+			diag_error(_("GRIDKIT_OPERATOR: %s"), why);
 			rc = GK_CONFIG;
 		}
 		goto done;
@@ -777,14 +779,14 @@ cli_parse(struct cli *cli)
 	} else if ((env = getenv("GRIDKIT_DB")) != NULL && *env != '\0') {
 		cli->db_path = env;
 		if ((why = bad_db_path(env)) != NULL) {
-			diag_error("GRIDKIT_DB \"%s\": %s", env, why);
+			diag_error(_("GRIDKIT_DB \"%s\": %s"), env, why);
 			rc = GK_CONFIG;
 			goto done;
 		}
 	} else if (*config_str(cli->config, "database")) {
 		cli->db_path = config_str(cli->config, "database");
 		if ((why = bad_db_path(cli->db_path)) != NULL) {
-			diag_error("%s: database \"%s\": %s", config_origin(
+			diag_error(_("%s: database \"%s\": %s"), config_origin(
 			    cli->config, "database"), cli->db_path, why);
 			rc = GK_CONFIG;
 			goto done;
@@ -800,8 +802,8 @@ cli_parse(struct cli *cli)
 	else if (!cli->format_set)
 		cli->format = recout_default_format(stdout);
 	if (cli->format == RECOUT_XLSX && cli->output == NULL) {
-		rc = cli_usage_error(cli, "-f xlsx writes a workbook to a "
-		    "file: give -o FILE");
+		rc = cli_usage_error(cli, _("-f xlsx writes a workbook to a "
+		    "file: give -o FILE"));
 		goto done;
 	}
 	/* Without -f, --excel is for the CSV a command writes besides
@@ -1289,7 +1291,8 @@ static int
 run_log(struct cli *cli, struct db *db)
 {
 	static const struct recout_col cols[] = {
-		{ NC_("column", "id"), RC_INT }, { NC_("column", "at"), RC_STR },
+		{ NC_("column",
+		    "id"), RC_INT }, { NC_("column", "at"), RC_STR },
 		{ NC_("column", "operator"), RC_STR },
 		{ NC_("column", "program"), RC_STR },
 		{ NC_("column", "verb"), RC_STR },
@@ -1377,7 +1380,7 @@ cli_scope_option(const struct cli *cli, struct cli_scope *s, const char *opt,
 		if (strcmp(opt, places[i].opt) == 0)
 			break;
 	if (i == sizeof places / sizeof places[0]) {
-		diag_error("internal error: %s is not a place option", opt);
+		diag_error(_("internal error: %s is not a place option"), opt);
 		return GK_SOFTWARE;
 	}
 	if (s->opt != NULL)
@@ -1422,8 +1425,8 @@ cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
 		    why);
 	if (ac.level != s->level)
 		return cli_usage_error(cli, _("%s \"%s\": a %s code, not a %s "
-		    "code"), s->opt, s->code, code_level_name(ac.level),
-		    code_level_name(s->level));
+		    "code"), s->opt, s->code, _(code_level_name(ac.level)),
+		    _(code_level_name(s->level)));
 	code_short(ac.code, ac.level, prefix);
 	return GK_OK;
 }

@@ -12,7 +12,8 @@
 static const int group_end[] = { 2, 4, 6, 9, 12 };
 
 static const char *const level_names[] = {
-	"province", "city", "county", "township", "village"
+	N_("province"), N_("city"), N_("county"), N_("township"),
+	N_("village")
 };
 
 /* Why a group that is zero while a later one is not is refused, by

@@ -21,6 +21,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 #include "vocab.h"
@@ -322,6 +323,8 @@ static const struct config_decl decls[] = {
 	    "学时", "时长"),
 	C_LIST("columns.topic", NULL, "header aliases of the topic field",
 	    "主题", "内容", "培训内容"),
+	C_LIST("columns.since", NULL, "header aliases of the since field "
+	    "(staff-hire enrol)", "任职日期", "入职日期", "任职时间", "上岗日期"),
 	C_WILD("columns.*", CONFIG_LIST, NULL,
 	    "header aliases of any other record field"),
 
@@ -411,13 +414,13 @@ type_name(enum config_type t)
 {
 	switch (t) {
 	case CONFIG_STRING:
-		return "a string";
+		return _("a string");
 	case CONFIG_INT:
-		return "an integer";
+		return _("an integer");
 	case CONFIG_BOOL:
-		return "a boolean";
+		return _("a boolean");
 	case CONFIG_LIST:
-		return "a list";
+		return _("a list");
 	}
 	return "?";
 }
@@ -672,11 +675,11 @@ static const char *
 describe(const yaml_node_t *n, char *buf, size_t size)
 {
 	if (n->type == YAML_SEQUENCE_NODE)
-		return "a list";
+		return _("a list");
 	if (n->type == YAML_MAPPING_NODE)
-		return "a map";
+		return _("a map");
 	if (is_null(n))
-		return "nothing";
+		return _("nothing");
 	return diag_quote(buf, size, (const char *)n->data.scalar.value);
 }
 
@@ -704,7 +707,7 @@ has_nul(struct loader *ld, const yaml_node_t *n, const char *key)
 	if (strlen((const char *)n->data.scalar.value) ==
 	    n->data.scalar.length)
 		return 0;
-	err_at(ld, n, "\"%s\" has a NUL character in its value", key);
+	err_at(ld, n, _("\"%s\" has a NUL character in its value"), key);
 	return 1;
 }
 
@@ -749,14 +752,14 @@ parse_value(struct loader *ld, const struct config_decl *d, const char *key,
 			return 0;
 		if (strcmp(why, "not a number") == 0)
 			goto wrong;
-		err_at(ld, val, "\"%s\" wants an integer from %lld to %lld, "
-		    "got %s", key, d->lo, d->hi,
+		err_at(ld, val, _("\"%s\" wants an integer from %lld to %lld, "
+		    "got %s"), key, d->lo, d->hi,
 		    describe(val, buf, sizeof buf));
 		return -1;
 	case CONFIG_BOOL:
 		if (is_null(val) || parse_bool(s, &v->num) == -1) {
-			err_at(ld, val, "\"%s\" wants a boolean "
-			    "(true or false), got %s", key,
+			err_at(ld, val, _("\"%s\" wants a boolean "
+			    "(true or false), got %s"), key,
 			    describe(val, buf, sizeof buf));
 			return -1;
 		}
@@ -781,13 +784,13 @@ parse_value(struct loader *ld, const struct config_decl *d, const char *key,
 	    it < val->data.sequence.items.top; it++) {
 		item = node(ld, *it);
 		if (item->type != YAML_SCALAR_NODE) {
-			err_at(ld, item, "\"%s\" wants a list of strings, "
-			    "got %s in it", key,
+			err_at(ld, item, _("\"%s\" wants a list of strings, "
+			    "got %s in it"), key,
 			    describe(item, buf, sizeof buf));
 			goto bad;
 		}
 		if (is_null(item) || item->data.scalar.length == 0) {
-			err_at(ld, item, "\"%s\" has an empty item", key);
+			err_at(ld, item, _("\"%s\" has an empty item"), key);
 			goto bad;
 		}
 		if (has_nul(ld, item, key))
@@ -800,7 +803,7 @@ bad:
 	value_release(v);
 	return -1;
 wrong:
-	err_at(ld, val, "\"%s\" wants %s, got %s", key, type_name(d->type),
+	err_at(ld, val, _("\"%s\" wants %s, got %s"), key, type_name(d->type),
 	    describe(val, buf, sizeof buf));
 	return -1;
 }
@@ -891,17 +894,18 @@ walk_pair(struct loader *ld, yaml_node_t *kn, yaml_node_t *val)
 		if (val->type == YAML_MAPPING_NODE)
 			walk_map(ld, val);
 		else if (!is_null(val))
-			err_at(ld, val, "\"%s\" wants a map of keys, got %s",
+			err_at(ld, val, _("\"%s\" wants a map of keys, got %s"),
 			    ld->key.buf, describe(val, buf, sizeof buf));
 		return;
 	}
 	diag_quote(buf, sizeof buf, ld->key.buf);
 	near = suggest(ld->key.buf, &nlen);
 	if (near != NULL)
-		err_at(ld, kn, "unknown key %s (did you mean \"%.*s\"?)", buf,
+		err_at(ld, kn, _("unknown key %s (did you mean \"%.*s\"?)"),
+		    buf,
 		    (int)nlen, near);
 	else
-		err_at(ld, kn, "unknown key %s", buf);
+		err_at(ld, kn, _("unknown key %s"), buf);
 }
 
 static void
@@ -919,13 +923,14 @@ walk_map(struct loader *ld, yaml_node_t *map)
 		kn = node(ld, p[i].key);
 		sb_setlen(&ld->key, plen);
 		if (kn->type != YAML_SCALAR_NODE) {
-			err_at(ld, kn, "a key must be a string, got %s",
+			err_at(ld, kn, _("a key must be a string, got %s"),
 			    describe(kn, buf, sizeof buf));
 			continue;
 		}
 		if (strlen((const char *)kn->data.scalar.value) !=
 		    kn->data.scalar.length) {
-			err_at(ld, kn, "a key must not hold a NUL character");
+			err_at(ld, kn, _("a key must not hold a NUL character"))
+			    ;
 			continue;
 		}
 		if (plen > 0)
@@ -934,7 +939,8 @@ walk_map(struct loader *ld, yaml_node_t *map)
 		    kn->data.scalar.length);
 		if (first[i] != i) {
 			fk = node(ld, p[first[i]].key);
-			err_at(ld, kn, "duplicate key %s (first at line %lu)",
+			err_at(ld, kn, _("duplicate key %s (first at line "
+			    "%lu)"),
 			    diag_quote(buf, sizeof buf, ld->key.buf),
 			    (unsigned long)fk->start_mark.line + 1);
 			continue;
@@ -984,7 +990,7 @@ check_set_twice(struct loader *ld)
 		ch = &ld->ch[ix[i]];
 		ld->errors++;
 		diag_at(ld->path, ch->line, ch->col,
-		    "duplicate key %s (first at line %lu)",
+		    _("duplicate key %s (first at line %lu)"),
 		    diag_quote(buf, sizeof buf, ch->key),
 		    ld->ch[ix[first]].line);
 	}
@@ -1072,12 +1078,12 @@ syntax_error(struct loader *ld, const yaml_parser_t *p, const struct sb *text)
 	ld->errors++;
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
-		diag_error("%s: out of memory reading yaml", ld->path);
+		diag_error(_("%s: out of memory reading yaml"), ld->path);
 		return;
 	case YAML_READER_ERROR:
 		offset_mark(text->buf, text->len, p->problem_offset, &line,
 		    &col);
-		diag_at(ld->path, line, col, "%s (the file must be UTF-8)",
+		diag_at(ld->path, line, col, _("%s (the file must be UTF-8)"),
 		    p->problem ? p->problem : "unreadable text");
 		return;
 	default:
@@ -1085,7 +1091,7 @@ syntax_error(struct loader *ld, const yaml_parser_t *p, const struct sb *text)
 	}
 	if (p->context != NULL)
 		diag_at(ld->path, p->problem_mark.line + 1,
-		    p->problem_mark.column + 1, "%s, %s at line %lu:%lu",
+		    p->problem_mark.column + 1, _("%s, %s at line %lu:%lu"),
 		    p->problem ? p->problem : "syntax error", p->context,
 		    (unsigned long)p->context_mark.line + 1,
 		    (unsigned long)p->context_mark.column + 1);
@@ -1147,8 +1153,9 @@ flow_depth_ok(const char *path, const struct sb *text)
 			quote = *p;
 		else if (*p == '[' || *p == '{') {
 			if (++depth > FLOW_DEPTH_MAX) {
-				diag_at(path, line, col, "nested more than %d "
-				    "deep; a configuration needs a few levels",
+				diag_at(path, line, col, _("nested more than "
+				    "%d deep; a configuration needs a few "
+				    "levels"),
 				    FLOW_DEPTH_MAX);
 				return 0;
 			}
@@ -1181,20 +1188,20 @@ read_file(const char *path, int must_exist, struct sb *out, int *missing)
 		 * but not read is an error. */
 		if (errno == EACCES && !must_exist && stat(path, &st) == -1 &&
 		    errno == EACCES) {
-			diag_info("%s: not read (a directory on its path cannot "
-			    "be searched)", q);
+			diag_info(_("%s: not read (a directory on its path "
+			    "cannot be searched)"), q);
 			*missing = 1;
 			return GK_OK;
 		}
-		diag_error("cannot open %s: %s", q, strerror(errno));
+		diag_error(_("cannot open %s: %s"), q, strerror(errno));
 		return GK_CONFIG;
 	}
 	if (fstat(fd, &st) == -1) {
-		diag_error("cannot read %s: %s", q, strerror(errno));
+		diag_error(_("cannot read %s: %s"), q, strerror(errno));
 		goto cleanup;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		diag_error("cannot read %s: %s", q, strerror(EISDIR));
+		diag_error(_("cannot read %s: %s"), q, strerror(EISDIR));
 		goto cleanup;
 	}
 	for (;;) {
@@ -1203,14 +1210,15 @@ read_file(const char *path, int must_exist, struct sb *out, int *missing)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			diag_error("cannot read %s: %s", q, strerror(errno));
+			diag_error(_("cannot read %s: %s"), q, strerror(errno));
 			goto cleanup;
 		}
 		if (r == 0)
 			break;
 		sb_setlen(out, out->len + (size_t)r);
 		if (out->len > CONFIG_FILE_MAX) {
-			diag_error("%s is too big for a configuration file", q);
+			diag_error(_("%s is too big for a configuration file"),
+			    q);
 			goto cleanup;
 		}
 	}
@@ -1242,7 +1250,7 @@ config_load_file(struct config *c, const char *path, int must_exist)
 	if (!flow_depth_ok(path, &text))
 		goto cleanup;
 	if (!yaml_parser_initialize(&parser)) {
-		diag_error("%s: out of memory reading yaml", path);
+		diag_error(_("%s: out of memory reading yaml"), path);
 		goto cleanup;
 	}
 	have_parser = 1;
@@ -1263,13 +1271,14 @@ config_load_file(struct config *c, const char *path, int must_exist)
 	}
 	second = yaml_document_get_root_node(&next);
 	if (second != NULL)
-		err_at(&ld, second, "a second yaml document: a configuration "
-		    "file holds one");
+		err_at(&ld, second, _("a second yaml document: a configuration "
+		    "file holds one"));
 	yaml_document_delete(&next);
 	if (root->type == YAML_MAPPING_NODE)
 		walk_map(&ld, root);
 	else if (!is_null(root))
-		err_at(&ld, root, "the top level must be a map of keys, got %s",
+		err_at(&ld, root, _("the top level must be a map of keys, got "
+		    "%s"),
 		    describe(root, buf, sizeof buf));
 done:
 	check_set_twice(&ld);
@@ -1335,12 +1344,12 @@ lookup(const struct config *c, const char *key, enum config_type t,
 
 	*decl = i >= 0 ? c->e[i].decl : wildcard_of(key);
 	if (*decl == NULL) {
-		diag_error("config: key %s is not declared",
+		diag_error(_("config: key %s is not declared"),
 		    diag_quote(q, sizeof q, key));
 		abort();
 	}
 	if ((*decl)->type != t) {
-		diag_error("config: key %s is %s, not %s",
+		diag_error(_("config: key %s is %s, not %s"),
 		    diag_quote(q, sizeof q, key), type_name((*decl)->type),
 		    type_name(t));
 		abort();

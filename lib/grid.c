@@ -21,6 +21,7 @@
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "i18n.h"
 #include "recin.h"
 #include "staff.h"
 #include "status.h"
@@ -77,8 +78,9 @@ grid_check_config(const struct config *cfg)
 			    sizeof expl));
 			rc = GK_CONFIG;
 		} else if (!grid_unit_is_hazard(grid_unit_kind(*l))) {
-			diag_error("%s: %s: \"%s\" is a unit grids are drawn "
-			    "from, not a hazard point", config_origin(cfg, key),
+			diag_error(_("%s: %s: \"%s\" is a unit grids are drawn "
+			    "from, not a hazard point"),
+			    config_origin(cfg, key),
 			    key, *l);
 			rc = GK_CONFIG;
 		}
@@ -150,7 +152,7 @@ need(struct import *im, size_t i, int *ok)
 	const char *v = recin_get(im->in, i);
 
 	if (v == NULL || *v == '\0') {
-		bad(im, i, "empty; a value is required");
+		bad(im, i, _("empty; a value is required"));
 		*ok = 0;
 		return NULL;
 	}
@@ -163,12 +165,12 @@ check_name(struct import *im, size_t i, const char *name)
 	char q[DIAG_QUOTE_MAX];
 
 	if (strlen(name) > NAME_MAX_BYTES) {
-		bad(im, i, "%s is longer than %d bytes",
+		bad(im, i, _("%s is longer than %d bytes"),
 		    diag_quote(q, sizeof q, name), NAME_MAX_BYTES);
 		return 0;
 	}
 	if (strpbrk(name, "\n\r\t") != NULL) {
-		bad(im, i, "%s contains a line break or tab",
+		bad(im, i, _("%s contains a line break or tab"),
 		    diag_quote(q, sizeof q, name));
 		return 0;
 	}
@@ -219,8 +221,9 @@ import_area(struct import *im)
 			return 0;
 		}
 		if (strcmp(pc.code, ac.parent) != 0) {
-			bad(im, 2, "%s is not the parent of %s: by its digits "
-			    "the parent is %s", parent, code, ac.parent);
+			bad(im, 2, _("%s is not the parent of %s: by its "
+			    "digits the parent is %s"),
+			    parent, code, ac.parent);
 			return 0;
 		}
 	}
@@ -231,9 +234,10 @@ import_area(struct import *im)
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
-			bad(im, 0, "%s: its parent %s %s is not in the "
-			    "database; import it first or earlier in this file",
-			    code, code_level_name(ac.level - 1), ac.parent);
+			bad(im, 0, _("%s: its parent %s %s is not in the "
+			    "database; import it first or earlier in this "
+			    "file"),
+			    code, _(code_level_name(ac.level - 1)), ac.parent);
 			return 0;
 		}
 	}
@@ -254,8 +258,8 @@ import_area(struct import *im)
 	rc = db_query(im->db, &st, "SELECT name FROM areas "
 	    "WHERE code = ?", "s", ac.code);
 	if (rc == 0)
-		diag_error("internal error: area %s neither inserted nor "
-		    "found", ac.code);
+		diag_error(_("internal error: area %s neither inserted nor "
+		    "found"), ac.code);
 	if (rc <= 0)
 		return rc < 0 ? rc : -GK_SOFTWARE;
 	snprintf(oldname, sizeof oldname, "%s", db_text(st, 0));
@@ -282,7 +286,7 @@ count_field(struct import *im, size_t i)
 	if (v == NULL || *v == '\0')
 		return -1;
 	if (util_parse_long(v, 0, 100000000, &n, &why) == -1) {
-		bad(im, i, "%s: %s; a whole number is wanted",
+		bad(im, i, _("%s: %s; a whole number is wanted"),
 		    diag_quote(q, sizeof q, v), why);
 		return -2;
 	}
@@ -303,14 +307,14 @@ check_village(struct import *im, size_t field, const char *village12,
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		bad(im, field, "%s: village or community %s is not in the "
-		    "database; import it first (grid-define import areas)",
+		bad(im, field, _("%s: village or community %s is not in the "
+		    "database; import it first (grid-define import areas)"),
 		    what, village12);
 		return 0;
 	}
 	if (rc != AREA_VILLAGE) {
-		bad(im, field, "%s: %s is a %s, not a village or community",
-		    what, village12, code_level_name(rc));
+		bad(im, field, _("%s: %s is a %s, not a village or community"),
+		    what, village12, _(code_level_name(rc)));
 		return 0;
 	}
 	codeset_put(&im->villages, village12, 1);
@@ -393,7 +397,7 @@ put_grid(struct db *db, const char *now, const struct grid_code *gc,
 		*retired = "kind";
 		return 0;
 	}
-	diag_error("internal error: grid %s neither inserted nor found",
+	diag_error(_("internal error: grid %s neither inserted nor found"),
 	    gc->code);
 	return -GK_SOFTWARE;
 }
@@ -443,14 +447,14 @@ import_grid(struct import *im)
 	rc = put_grid(im->db, im->now, &gc, name, kind, urban < 0 ? NULL :
 	    urban ? "urban" : "rural", households, population, &retired);
 	if (rc == 0 && retired != NULL && strcmp(retired, "kind") == 0) {
-		bad(im, 0, "%s: village digits %s do not say urban "
-		    "(001-199) or rural (200-399); give a kind column",
+		bad(im, 0, _("%s: village digits %s do not say urban "
+		    "(001-199) or rural (200-399); give a kind column"),
 		    code, gc.village + 9);
 		return 0;
 	}
 	if (rc == 0 && retired != NULL) {
-		bad(im, 0, "grid %s is retired; a retired grid keeps its "
-		    "code and history and is not brought back by an import",
+		bad(im, 0, _("grid %s is retired; a retired grid keeps its "
+		    "code and history and is not brought back by an import"),
 		    gc.code);
 		return 0;
 	}
@@ -476,7 +480,7 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 	}
 	memcpy(out, gc.code, 16);
 	if (strcmp(gc.village, village12) != 0) {
-		bad(im, field, "grid %s belongs to village %s, not to %s",
+		bad(im, field, _("grid %s belongs to village %s, not to %s"),
 		    gc.code, gc.village, village12);
 		return 0;
 	}
@@ -486,12 +490,12 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		bad(im, field, "grid %s is not in the database; import it "
-		    "first (grid-define import grids)", gc.code);
+		bad(im, field, _("grid %s is not in the database; import it "
+		    "first (grid-define import grids)"), gc.code);
 		return 0;
 	}
 	if (strcmp(gi.status, "active") != 0) {
-		bad(im, field, "grid %s is retired", gc.code);
+		bad(im, field, _("grid %s is retired"), gc.code);
 		return 0;
 	}
 	codeset_put(&im->grids, gc.code, 1);
@@ -648,7 +652,8 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 		{ unit_fields, 4, import_unit, "import units" },
 	};
 	static const char *const all_there[] = {
-		"areas are there", "grids are there", "units are there",
+		N_("areas are there"), N_("grids are there"),
+		N_("units are there"),
 	};
 	struct recin_field fields[8];
 	struct batch_def def = { 0 };
@@ -668,7 +673,7 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	clock_format(clock_now(), im.now);
 	def.verb = tables[table].verb;
 	def.noun = table_names[table];
-	def.nothing = "nothing imported";
+	def.nothing = N_("nothing imported");
 	def.all_there = all_there[table];
 	def.fields = fields;
 	def.nfields = n;
@@ -699,7 +704,7 @@ arg_grid(const char *code, struct grid_code *gc)
 	char q[DIAG_QUOTE_MAX];
 
 	if (code_parse_grid(code, gc, &why) == -1) {
-		diag_error("grid code %s: %s", diag_quote(q, sizeof q, code),
+		diag_error(_("grid code %s: %s"), diag_quote(q, sizeof q, code),
 		    code_reason(code, why));
 		return GK_DATAERR;
 	}
@@ -715,7 +720,7 @@ arg_village(struct db *db, const char *code, struct area_code *ac)
 	int level;
 
 	if (code_parse_area(code, ac, &why) == -1) {
-		diag_error("village code %s: %s",
+		diag_error(_("village code %s: %s"),
 		    diag_quote(q, sizeof q, code), code_reason(code, why));
 		return GK_DATAERR;
 	}
@@ -723,13 +728,14 @@ arg_village(struct db *db, const char *code, struct area_code *ac)
 	if (level < 0)
 		return -level;
 	if (level == 0) {
-		diag_error("village or community %s is not in the database; "
-		    "import it first (grid-define import areas)", ac->code);
+		diag_error(_("village or community %s is not in the database; "
+		    "import it first (grid-define import areas)"), ac->code);
 		return GK_DATAERR;
 	}
 	if (level != AREA_VILLAGE) {
-		diag_error("%s is a %s, not a village or community", ac->code,
-		    code_level_name(level));
+		diag_error(_("%s is a %s, not a village or community"),
+		    ac->code,
+		    _(code_level_name(level)));
 		return GK_DATAERR;
 	}
 	return GK_OK;
@@ -741,11 +747,11 @@ arg_name(const char *name)
 	char q[DIAG_QUOTE_MAX];
 
 	if (*name == '\0') {
-		diag_error("the name is empty");
+		diag_error(_("the name is empty"));
 		return GK_DATAERR;
 	}
 	if (strlen(name) > NAME_MAX_BYTES || strpbrk(name, "\n\r\t")) {
-		diag_error("name %s: too long or has a line break or tab",
+		diag_error(_("name %s: too long or has a line break or tab"),
 		    diag_quote(q, sizeof q, name));
 		return GK_DATAERR;
 	}
@@ -783,9 +789,9 @@ grid_require(struct db *db, const char *code, int active,
 	int rc = grid_lookup(db, code, out);
 
 	if (rc == 0)
-		diag_error("grid %s is not in the database", code);
+		diag_error(_("grid %s is not in the database"), code);
 	else if (rc == 1 && active && strcmp(out->status, "active") != 0) {
-		diag_error("grid %s is retired", code);
+		diag_error(_("grid %s is retired"), code);
 		rc = 0;
 	}
 	return rc;
@@ -807,7 +813,7 @@ grid_add(struct db *db, const char *code, const char *name,
 	    (rc = arg_name(name)) != GK_OK)
 		return rc;
 	if (attrs->kind != NULL && (kind = grid_kind(attrs->kind)) == NULL) {
-		diag_error("kind %s", vocab_explain(VOCAB_GRID_KIND,
+		diag_error(_("kind %s"), vocab_explain(VOCAB_GRID_KIND,
 		    attrs->kind, expl, sizeof expl));
 		return GK_DATAERR;
 	}
@@ -821,9 +827,10 @@ grid_add(struct db *db, const char *code, const char *name,
 		goto fail;
 	}
 	if (rc == 1) {
-		diag_error("grid %s already exists (%s, %s); use "
-		    "\"grid-define rename\" to change its name", gc.code,
-		    gi.name, gi.status);
+		diag_error(_("grid %s already exists (%s, %s); use "
+		    "\"grid-define rename\" to change its name"), gc.code,
+		    gi.name, strcmp(gi.status, "retired") == 0 ? _("retired") :
+		    _("active"));
 		rc = GK_DATAERR;
 		goto fail;
 	}
@@ -833,8 +840,8 @@ grid_add(struct db *db, const char *code, const char *name,
 			goto fail;
 		}
 		if (urban < 0) {
-			diag_error("grid %s: the village digits do not say "
-			    "urban or rural; give --kind", gc.code);
+			diag_error(_("grid %s: the village digits do not say "
+			    "urban or rural; give --kind"), gc.code);
 			rc = GK_DATAERR;
 			goto fail;
 		}
@@ -875,7 +882,7 @@ grid_rename(struct db *db, const char *code, const char *name)
 	}
 	if (strcmp(gi.name, name) == 0) {
 		db_rollback(db);
-		diag_info("grid %s is already named %s", gc.code, name);
+		diag_info(_("grid %s is already named %s"), gc.code, name);
 		return GK_OK;
 	}
 	if ((rc = db_run(db, "UPDATE grids SET name = ?, updated = ? "
@@ -897,8 +904,8 @@ retire_serving(const struct staff_member *m, void *ctx)
 {
 	struct sb *who = ctx;
 
-	sb_addf(who, "%s%s (staff %lld, %s)", who->len ? ", " : "", m->name,
-	    m->id, m->role);
+	sb_addf(who, _("%s%s (staff %lld, %s)"), who->len ? _(", ") : "",
+	    m->name, m->id, vocab_say(VOCAB_ROLE, m->role));
 	return 0;
 }
 
@@ -923,7 +930,7 @@ grid_retire(struct db *db, const char *code)
 	}
 	if (strcmp(gi.status, "retired") == 0) {
 		db_rollback(db);
-		diag_info("grid %s is already retired", gc.code);
+		diag_info(_("grid %s is already retired"), gc.code);
 		return GK_OK;
 	}
 	/* Nobody may be left serving a grid that is gone (Art. 10): the
@@ -932,9 +939,9 @@ grid_retire(struct db *db, const char *code)
 	    GK_OK)
 		goto fail;
 	if (who.len > 0) {
-		diag_error("grid %s is still served by %s; transfer them or "
+		diag_error(_("grid %s is still served by %s; transfer them or "
 		    "record their leaving first (staff-hire transfer, "
-		    "staff-hire leave)", gc.code, who.buf);
+		    "staff-hire leave)"), gc.code, who.buf);
 		rc = GK_DATAERR;
 		goto fail;
 	}
@@ -951,9 +958,11 @@ grid_retire(struct db *db, const char *code)
 	units = db_int(st, 0);
 	db_reset(st);
 	if (units > 0) {
-		diag_error("grid %s still has %lld unit%s; move them to other "
-		    "grids first (grid-define unit move), so no area is left "
-		    "blank", gc.code, units, units == 1 ? "" : "s");
+		diag_error(ngettext("grid %s still has %lld unit; move it to "
+		    "another grid first (grid-define unit move), so no area "
+		    "is left blank", "grid %s still has %lld units; move them "
+		    "to other grids first (grid-define unit move), so no area "
+		    "is left blank", units), gc.code, units);
 		rc = GK_DATAERR;
 		goto fail;
 	}
@@ -981,7 +990,7 @@ arg_unit(struct db *db, const char *village, const char *kindv,
 	int rc;
 
 	if ((*kind = grid_unit_kind(kindv)) == NULL) {
-		diag_error("kind %s", vocab_explain(VOCAB_UNIT_KIND, kindv,
+		diag_error(_("kind %s"), vocab_explain(VOCAB_UNIT_KIND, kindv,
 		    expl, sizeof expl));
 		return GK_DATAERR;
 	}
@@ -993,7 +1002,7 @@ arg_unit(struct db *db, const char *village, const char *kindv,
 	if ((rc = arg_grid(grid, gc)) != GK_OK)
 		return rc;
 	if (strcmp(gc->village, ac->code) != 0) {
-		diag_error("grid %s belongs to village %s, not to %s",
+		diag_error(_("grid %s belongs to village %s, not to %s"),
 		    gc->code, gc->village, ac->code);
 		return GK_DATAERR;
 	}
@@ -1025,8 +1034,8 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 	}
 	if (rc == 0) {
 		db_rollback(db);
-		diag_info("unit %s %s %s is already there", ac.code, kind,
-		    name);
+		diag_info(_("unit %s %s %s is already there"), ac.code,
+		    vocab_say(VOCAB_UNIT_KIND, kind), name);
 		return GK_OK;
 	}
 	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
@@ -1075,8 +1084,9 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		goto fail;
 	}
 	if (n == 0) {
-		diag_error("unit %s %s %s is not in the database; add it with "
-		    "\"grid-define unit add\"", ac.code, kind,
+		diag_error(_("unit %s %s %s is not in the database; add it "
+		    "with \"grid-define unit add\""), ac.code,
+		    vocab_say(VOCAB_UNIT_KIND, kind),
 		    diag_quote(q, sizeof q, name));
 		rc = GK_DATAERR;
 		goto fail;

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "gridview_sql.h"
+#include "i18n.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -35,8 +36,9 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 		return GK_USAGE;
 	}
 	if (level != 0 && ac.level != level) {
-		diag_error("%s %s: that is a %s code, not a %s code", opt, code,
-		    code_level_name(ac.level), code_level_name(level));
+		diag_error(_("%s %s: that is a %s code, not a %s code"),
+		    opt, code,
+		    _(code_level_name(ac.level)), _(code_level_name(level)));
 		return GK_USAGE;
 	}
 	st = db_prepare(db, "SELECT 1 FROM areas WHERE code = ?");
@@ -48,8 +50,8 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 	if (rc < 0)
 		return -rc;
 	if (rc == 0) {
-		diag_error("%s %s: no such %s in the database", opt, code,
-		    code_level_name(ac.level));
+		diag_error(_("%s %s: no such %s in the database"), opt, code,
+		    _(code_level_name(ac.level)));
 		return GK_DATAERR;
 	}
 	code_short(ac.code, ac.level, scope->prefix);
@@ -57,24 +59,36 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 }
 
 const struct recout_col grid_list_cols[] = {
-	{ "code", RC_STR }, { "name", RC_STR }, { "village", RC_STR },
-	{ "village_name", RC_STR }, { "kind", RC_STR },
-	{ "households", RC_INT }, { "population", RC_INT },
-	{ "units", RC_INT }, { "status", RC_STR },
+	{ NC_("column", "code"), RC_STR },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "village"), RC_STR },
+	{ NC_("column", "village_name"), RC_STR },
+	{ NC_("column", "kind"), RC_STR, "grid_kind" },
+	{ NC_("column", "households"), RC_INT },
+	{ NC_("column", "population"), RC_INT },
+	{ NC_("column", "units"), RC_INT },
+	{ NC_("column", "status"), RC_STR },
 };
 const size_t grid_list_ncols = sizeof grid_list_cols /
     sizeof grid_list_cols[0];
 
 const struct recout_col grid_area_cols[] = {
-	{ "code", RC_STR }, { "name", RC_STR }, { "level", RC_STR },
-	{ "parent", RC_STR }, { "kind", RC_STR }, { "grids", RC_INT },
+	{ NC_("column", "code"), RC_STR },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "level"), RC_STR },
+	{ NC_("column", "parent"), RC_STR },
+	{ NC_("column", "kind"), RC_STR, "grid_kind" },
+	{ NC_("column", "grids"), RC_INT },
 };
 const size_t grid_area_ncols = sizeof grid_area_cols /
     sizeof grid_area_cols[0];
 
 const struct recout_col grid_unit_cols[] = {
-	{ "village", RC_STR }, { "kind", RC_STR }, { "name", RC_STR },
-	{ "grid", RC_STR }, { "hazard", RC_BOOL },
+	{ NC_("column", "village"), RC_STR },
+	{ NC_("column", "kind"), RC_STR, "unit_kind" },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "hazard"), RC_BOOL, "flag" },
 };
 const size_t grid_unit_ncols = sizeof grid_unit_cols /
     sizeof grid_unit_cols[0];
@@ -107,11 +121,22 @@ rows_out(struct db_stmt *st, size_t n, struct recout *out,
 	return rc < 0 ? -rc : GK_OK;
 }
 
+/* A grid's status as the records show it. */
+static const char *
+grid_fix(struct db_stmt *st, size_t col, char *buf)
+{
+	(void)buf;
+	if (col == 8)
+		return strcmp(db_text(st, 8), "retired") == 0 ?
+		    P_("retired") : P_("active");
+	return NULL;
+}
+
 static const char *
 area_fix(struct db_stmt *st, size_t col, char *buf)
 {
 	if (col == 2)
-		return code_level_name((int)db_int(st, 2));
+		return P_(code_level_name((int)db_int(st, 2)));
 	if (col == 4 && !db_isnull(st, 4))
 		return db_int(st, 4) ? "urban" : "rural";
 	return NULL;
@@ -160,7 +185,7 @@ grid_list(struct db *db, enum grid_list_what what, struct grid_scope *scope,
 		db_bind_text(st, 1, scope->lo);
 		db_bind_text(st, 2, scope->hi);
 		db_bind_int(st, 3, all);
-		return rows_out(st, grid_list_ncols, out, NULL);
+		return rows_out(st, grid_list_ncols, out, grid_fix);
 	case LIST_AREAS:
 		st = db_prepare(db, gridview_sql[GRIDVIEW_AREAS]);
 		if (st == NULL)
@@ -198,7 +223,7 @@ view_load(struct db *db, const char *code, struct grid_info *gi,
 	int rc, n = 0, i;
 
 	if (code_parse_grid(code, &gc, &why) == -1) {
-		diag_error("grid code %s: %s", diag_quote(q, sizeof q, code),
+		diag_error(_("grid code %s: %s"), diag_quote(q, sizeof q, code),
 		    why);
 		return GK_DATAERR;
 	}
@@ -252,9 +277,9 @@ show_member(const struct staff_member *m, void *ctx)
 	const char *v[5];
 
 	snprintf(id, sizeof id, "%lld", m->id);
-	snprintf(tag, sizeof tag, "(staff %lld)", m->id);
+	snprintf(tag, sizeof tag, P_("(staff %lld)"), m->id);
 	v[0] = id;
-	v[1] = m->role;
+	v[1] = vocab_record(VOCAB_ROLE, m->role);
 	v[2] = m->name;
 	v[3] = m->phone;
 	v[4] = tag;
@@ -291,33 +316,39 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 	    "unmasked")) != GK_OK)
 		goto done;
 	doc = recout_doc_new(fp, fmt);
-	recout_doc_field(doc, "code", "grid", RC_STR, gi.code);
-	recout_doc_field(doc, "name", "name", RC_STR, gi.name);
+	recout_doc_field(doc, "code", P_("grid"), RC_STR, gi.code);
+	recout_doc_field(doc, "name", P_("name"), RC_STR, gi.name);
 	recout_doc_field(doc, "village", NULL, RC_STR, gi.village);
 	recout_doc_field(doc, "place", NULL, RC_STR, place.buf);
-	recout_doc_textf(doc, "place", "%s (%s)", place.buf, gi.village);
-	recout_doc_field(doc, "kind", "kind", RC_STR, gi.kind);
-	recout_doc_field(doc, "households", "households", RC_INT,
+	recout_doc_textf(doc, P_("place"), "%s (%s)", place.buf, gi.village);
+	recout_doc_field(doc, "kind", P_("kind"), RC_STR,
+	    vocab_record(VOCAB_GRID_KIND, gi.kind));
+	recout_doc_field(doc, "households", P_("households"), RC_INT,
 	    count_text(gi.households, n1));
-	recout_doc_field(doc, "population", "population", RC_INT,
+	recout_doc_field(doc, "population", P_("population"), RC_INT,
 	    count_text(gi.population, n2));
 	recout_doc_field(doc, "status", NULL, RC_STR, gi.status);
-	recout_doc_textf(doc, "status", "%s%s%s", gi.status,
-	    *gi.retired ? " since " : "", gi.retired);
-	recout_doc_field(doc, "created", "created", RC_STR, gi.created);
+	if (*gi.retired)
+		recout_doc_textf(doc, P_("status"), P_("%s since %s"),
+		    P_("retired"), gi.retired);
+	else
+		recout_doc_textf(doc, P_("status"), "%s",
+		    strcmp(gi.status, "retired") == 0 ? P_("retired") :
+		    P_("active"));
+	recout_doc_field(doc, "created", P_("created"), RC_STR, gi.created);
 	recout_doc_field(doc, "retired", NULL, RC_STR,
 	    *gi.retired ? gi.retired : NULL);
 
-	recout_doc_table(doc, "staff", "staff", show_staff_cols,
+	recout_doc_table(doc, "staff", P_("staff"), show_staff_cols,
 	    sizeof show_staff_cols / sizeof show_staff_cols[0],
-	    "none serving");
+	    P_("none serving"));
 	if ((rc = staff_serving(db, gi.code, reveal, show_member, doc))
 	    != GK_OK)
 		goto done;
 
-	recout_doc_table(doc, "units", "units", show_unit_cols,
+	recout_doc_table(doc, "units", P_("units"), show_unit_cols,
 	    sizeof show_unit_cols / sizeof show_unit_cols[0],
-	    "none: the grid's extent is not recorded");
+	    P_("none: the grid's extent is not recorded"));
 	st = db_prepare(db, gridview_sql[GRIDVIEW_GRID_UNITS]);
 	if (st == NULL) {
 		rc = GK_SOFTWARE;
@@ -326,10 +357,10 @@ grid_show(struct db *db, const char *code, enum recout_format fmt,
 	db_bind_text(st, 1, gi.code);
 	while ((rc = db_step(st)) == DB_ROW) {
 		hazard = grid_unit_is_hazard(db_text(st, 0));
-		v[0] = db_text(st, 0);
+		v[0] = vocab_record(VOCAB_UNIT_KIND, db_text(st, 0));
 		v[1] = db_text(st, 1);
 		v[2] = hazard ? "true" : "false";
-		v[3] = hazard ? "(hazard point)" : NULL;
+		v[3] = hazard ? P_("(hazard point)") : NULL;
 		recout_doc_row(doc, v);
 	}
 	db_reset(st);
@@ -429,11 +460,11 @@ board_member(const struct staff_member *m, void *ctx)
 		sb_html(&t->html, m->work_phone);
 	}
 	if (m->work_phone == NULL || m->photo == NULL)
-		diag_warn("grid %s: %s (staff %lld) has no public %s on the "
-		    "board (staff-hire contacts; Art. 5)", t->grid, m->name,
+		diag_warn(_("grid %s: %s (staff %lld) has no public %s on the "
+		    "board (staff-hire contacts; Art. 5)"), t->grid, m->name,
 		    m->id, m->work_phone == NULL && m->photo == NULL ?
-		    "work phone or photo" : m->work_phone == NULL ?
-		    "work phone" : "photo");
+		    _("work phone or photo") : m->work_phone == NULL ?
+		    _("work phone") : _("photo"));
 	return 0;
 }
 
@@ -463,10 +494,10 @@ grid_board(struct db *db, const struct config *cfg, const char *code,
 		sb_adds(&team.html, "尚未登记");
 	}
 	if (*phone == '\0')
-		diag_warn("grid %s: the board has no supervision phone "
-		    "(board.supervision_phone; Art. 5)", gi.code);
+		diag_warn(_("grid %s: the board has no supervision phone "
+		    "(board.supervision_phone; Art. 5)"), gi.code);
 	if (strcmp(gi.status, "active") != 0)
-		diag_warn("grid %s is retired; its board should come down",
+		diag_warn(_("grid %s is retired; its board should come down"),
 		    gi.code);
 	if (!html) {
 		fprintf(fp, "%s\n\n", title);

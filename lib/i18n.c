@@ -68,6 +68,9 @@ i18n_set(enum i18n_lang l, int f, const char *localedir)
 		/* gettext ignores LANGUAGE in the C locale; C.UTF-8 is
 		 * built into glibc, so this needs no generated locale. */
 		setenv("LANGUAGE", "zh_CN", 1);
+		/* The C library's own messages (strerror) too: in the C
+		 * character type locale they would come out as "???". */
+		bind_textdomain_codeset("libc", "UTF-8");
 		if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
 			setlocale(LC_MESSAGES, "C.utf8");
 	} else {

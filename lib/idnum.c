@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "idnum.h"
 #include "util.h"
 
@@ -102,25 +103,25 @@ idnum_parse(const char *s, gk_day today, struct idnum *out,
 	char want;
 
 	if (s == NULL || *s == '\0')
-		return fail(why_buf, n, "is empty");
+		return fail(why_buf, n, _("is empty"));
 	if (scientific(s))
-		return fail(why_buf, n, "looks like a number Excel converted "
+		return fail(why_buf, n, _("looks like a number Excel converted "
 		    "to scientific notation (%s); format the column as Text "
-		    "and export again", s);
+		    "and export again"), s);
 	len = u8count(s);
 	if (len == 15 && strspn(s, "0123456789") == 15)
-		return fail(why_buf, n, "15-digit identity numbers (issued "
-		    "before 1999) must be converted to 18 digits");
+		return fail(why_buf, n, _("15-digit identity numbers (issued "
+		    "before 1999) must be converted to 18 digits"));
 	if (len != 18)
-		return fail(why_buf, n, "has %zu character%s, expected 18",
-		    len, len == 1 ? "" : "s");
+		return fail(why_buf, n, ngettext("has %zu character, expected "
+		    "18", "has %zu characters, expected 18", len), len);
 	for (i = 0, pos = 1; s[i] != '\0'; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
 		if (!isdigit_ascii(s[i]) &&
 		    !(pos == 18 && (s[i] == 'X' || s[i] == 'x')))
-			return fail(why_buf, n, "contains a non-digit "
-			    "character at position %zu", pos);
+			return fail(why_buf, n, _("contains a non-digit "
+			    "character at position %zu"), pos);
 		pos++;
 	}
 	memcpy(num, s, 18);
@@ -135,12 +136,12 @@ idnum_parse(const char *s, gk_day today, struct idnum *out,
 	want = idnum_check_char(num);
 	if (num[17] != want) {
 		if (strcmp(num + 15, "000") == 0)
-			return fail(why_buf, n, "check character is %c, "
+			return fail(why_buf, n, _("check character is %c, "
 			    "expected %c (Excel keeps only 15 significant "
 			    "digits: the last three digits were probably "
-			    "lost)", num[17], want);
-		return fail(why_buf, n, "check character is %c, expected %c "
-		    "(a typing error in one of the 18 characters?)",
+			    "lost)"), num[17], want);
+		return fail(why_buf, n, _("check character is %c, expected %c "
+		    "(a typing error in one of the 18 characters?)"),
 		    num[17], want);
 	}
 
@@ -151,14 +152,16 @@ idnum_parse(const char *s, gk_day today, struct idnum *out,
 	m = (num[10] - '0') * 10 + (num[11] - '0');
 	d = (num[12] - '0') * 10 + (num[13] - '0');
 	if (!day_valid(y, m, d))
-		return fail(why_buf, n, "birth date %s does not exist", date);
+		return fail(why_buf, n, _("birth date %s does not exist"),
+		    date);
 	if (day_from_civil(y, m, d) > today)
-		return fail(why_buf, n, "birth date %s is in the future", date);
+		return fail(why_buf, n, _("birth date %s is in the future"),
+		    date);
 	day_to_civil(today, &ty, &tm, &td);
 	age = ty - y - (tm < m || (tm == m && td < d));
 	if (age > 150)
-		return fail(why_buf, n, "birth date %s is more than 150 "
-		    "years ago", date);
+		return fail(why_buf, n, _("birth date %s is more than 150 "
+		    "years ago"), date);
 
 	memcpy(out->num, num, sizeof out->num);
 	out->birth = day_from_civil(y, m, d);

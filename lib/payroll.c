@@ -780,7 +780,8 @@ check_unpaid(struct run *run)
 		findings_add(run->f, "PAY-STAFF-UNPAID", subj, vals,
 		    _("staff %lld (%s, county %s) was active staff in "
 		    "%04d-%02d and is not in the payroll"), s->person,
-		    s->role, s->county, run->o->year, run->o->month);
+		    vocab_record(VOCAB_ROLE, s->role), s->county, run->o->year,
+		    run->o->month);
 	}
 	free(counties);
 }
@@ -808,8 +809,8 @@ county_wage(struct run *run, const char *county, int *cls, long long *minw)
 		w->status = GK_OK;
 		if (payroll_wage_class(run->cfg, county, run->first,
 		    &w->cls) == -1) {
-			diag_error(_("county %s is paid full-time wages but has "
-			    "no wage class in force on %04d-%02d-01: set "
+			diag_error(_("county %s is paid full-time wages but "
+			    "has no wage class in force on %04d-%02d-01: set "
 			    "pay.wage_class.%s"), county, run->o->year,
 			    run->o->month, county);
 			w->status = GK_CONFIG;

@@ -19,10 +19,14 @@
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "i18n.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
 #include "vocab.h"
+
+/* A stage as a message names it. */
+#define STAGE_SAY(s) vocab_say(VOCAB_STAGE, staff_stage_name(s))
 
 /* What we need to know of a person to move them. */
 struct person {
@@ -47,7 +51,7 @@ person_load(struct db *db, long long id, struct person *p)
 	    "role FROM people WHERE id = ?", "L", id);
 	if (rc <= 0) {
 		if (rc == 0)
-			diag_error("staff id %lld: no such person", id);
+			diag_error(_("staff id %lld: no such person"), id);
 		return rc;
 	}
 	p->id = id;
@@ -128,14 +132,15 @@ static int
 movable(const struct person *p)
 {
 	if (strcmp(p->status, "rejected") == 0) {
-		diag_error("candidate %lld (%s) was rejected at %s", p->id,
-		    p->name, staff_stage_name(p->stage));
+		diag_error(_("candidate %lld (%s) was rejected at %s"), p->id,
+		    p->name, STAGE_SAY(p->stage));
 		return 0;
 	}
 	if (strcmp(p->status, "candidate") != 0) {
-		diag_error("%lld (%s) is %s, no longer a candidate", p->id,
-		    p->name, strcmp(p->status, "staff") == 0 ? "staff" :
-		    "a former member of staff");
+		diag_error(strcmp(p->status, "staff") == 0 ?
+		    _("%lld (%s) is on the staff, no longer a candidate") :
+		    _("%lld (%s) is a former member of staff, no longer a "
+		    "candidate"), p->id, p->name);
 		return 0;
 	}
 	return 1;
@@ -174,9 +179,9 @@ time_forward(struct db *db, const struct person *p, const char *what,
 	else
 		before = strcmp(when, last) < 0;
 	if (before) {
-		diag_error("%lld (%s): %s is dated %s, before their last "
+		diag_error(_("%lld (%s): %s is dated %s, before their last "
 		    "recorded event on %s; the record moves forward in time "
-		    "only", p->id, p->name, what, when, last);
+		    "only"), p->id, p->name, what, when, last);
 		return 0;
 	}
 	return 1;
@@ -208,7 +213,7 @@ batch_end(struct db *db, int rc, unsigned long bad, unsigned long moved,
     const char *verb, const char *subject, const char *detail)
 {
 	if (rc == GK_OK && bad > 0) {
-		diag_error("%lu refused; nobody moved", bad);
+		diag_error(_("%lu refused; nobody moved"), bad);
 		rc = GK_DATAERR;
 	}
 	/* Everyone at the stage already: nothing to record. */
@@ -258,13 +263,14 @@ batch(struct db *db, const long long *ids, size_t n, int at,
 		if (r > 0 && at >= 0 && p.stage == at &&
 		    strcmp(p.status, at == STAGE_HIRED ? "staff" :
 		    "candidate") == 0) {
-			diag_info("%lld (%s) is at %s already: unchanged", p.id,
-			    p.name, staff_stage_name(at));
+			diag_info(_("%lld (%s) is at %s already: unchanged"),
+			    p.id,
+			    p.name, STAGE_SAY(at));
 			same++;
 			continue;
 		}
 		if (r > 0)
-			r = movable(&p) ? time_forward(db, &p, "this move",
+			r = movable(&p) ? time_forward(db, &p, _("this move"),
 			    now) : 0;
 		if (r > 0)
 			r = move(db, &p, ctx, now);
@@ -274,8 +280,8 @@ batch(struct db *db, const long long *ids, size_t n, int at,
 			bad++;
 	}
 	if (rc == GK_OK && bad == 0 && same > 0)
-		diag_note("%lu at %s already: unchanged", same,
-		    staff_stage_name(at));
+		diag_note(_("%lu at %s already: unchanged"), same,
+		    STAGE_SAY(at));
 	batch_subject(&subj, ids, n);
 	rc = batch_end(db, rc, bad, n - same, verb, subj.buf, detail);
 	sb_release(&subj);
@@ -309,12 +315,12 @@ nationality_passes(struct db *db, const struct config *cfg,
 		return rc < 0 ? rc : -GK_SOFTWARE;
 	ok = strcmp(db_text(st, 0), want) == 0;
 	if (!ok && *db_text(st, 0) == '\0')
-		diag_error("candidate %lld (%s): nationality not recorded; "
+		diag_error(_("candidate %lld (%s): nationality not recorded; "
 		    "nobody passes the qualification review without it "
-		    "(Art. 9; staff-hire declare)", p->id, p->name);
+		    "(Art. 9; staff-hire declare)"), p->id, p->name);
 	else if (!ok)
-		diag_error("candidate %lld (%s): nationality %s; Chinese "
-		    "nationality is required (Art. 9)", p->id, p->name,
+		diag_error(_("candidate %lld (%s): nationality %s; Chinese "
+		    "nationality is required (Art. 9)"), p->id, p->name,
 		    db_text(st, 0));
 	db_reset(st);
 	return ok;
@@ -327,9 +333,9 @@ nationality_passes(struct db *db, const struct config *cfg,
 static int
 declared_clear(struct db *db, const struct person *p)
 {
-	static const char *const bar[3] = { "under investigation",
-	    "criminal or public-security penalty received",
-	    "expelled from the party, public office or the army" };
+	static const char *const bar[3] = { N_("under investigation"),
+	    N_("criminal or public-security penalty received"),
+	    N_("expelled from the party, public office or the army") };
 	struct db_stmt *st;
 	struct sb undeclared = SB_INIT, yes = SB_INIT;
 	int rc, i, nu = 0, ny = 0;
@@ -340,19 +346,21 @@ declared_clear(struct db *db, const struct person *p)
 		return rc;
 	for (i = 0; i < 3; i++) {
 		if (rc == DB_NONE || db_isnull(st, i))
-			sb_addf(&undeclared, "%s%s", nu++ ? ", " : "", bar[i]);
+			sb_addf(&undeclared, "%s%s", nu++ ? _(", ") : "",
+			    _(bar[i]));
 		else if (strcmp(db_text(st, i), "yes") == 0)
-			sb_addf(&yes, "%s%s", ny++ ? ", " : "", bar[i]);
+			sb_addf(&yes, "%s%s", ny++ ? _(", ") : "", _(bar[i]));
 	}
 	if (rc == DB_ROW)
 		db_reset(st);
 	if (ny > 0)
-		diag_error("candidate %lld (%s) is barred (Art. 9): declared %s",
+		diag_error(_("candidate %lld (%s) is barred (Art. 9): declared "
+		    "%s"),
 		    p->id, p->name, yes.buf);
 	else if (nu > 0)
-		diag_error("candidate %lld (%s): not declared: %s; nobody "
+		diag_error(_("candidate %lld (%s): not declared: %s; nobody "
 		    "passes the political review without declaring the bars "
-		    "of Art. 9 (staff-hire declare)", p->id, p->name,
+		    "of Art. 9 (staff-hire declare)"), p->id, p->name,
 		    undeclared.buf);
 	sb_release(&undeclared);
 	sb_release(&yes);
@@ -390,16 +398,17 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 	int rc;
 
 	if (a->stage <= p->stage) {
-		diag_error("candidate %lld (%s) is at %s already; a candidate "
-		    "does not go back to %s", p->id, p->name,
-		    staff_stage_name(p->stage), staff_stage_name(a->stage));
+		diag_error(_("candidate %lld (%s) is at %s already; a "
+		    "candidate does not go back to %s"), p->id, p->name,
+		    STAGE_SAY(p->stage), STAGE_SAY(a->stage));
 		return 0;
 	}
 	if (a->stage != p->stage + 1) {
-		diag_error("candidate %lld (%s) is at %s; the next stage is %s, "
-		    "not %s (Art. 11: no stage is skipped)", p->id, p->name,
-		    staff_stage_name(p->stage), staff_stage_name(p->stage + 1),
-		    staff_stage_name(a->stage));
+		diag_error(_("candidate %lld (%s) is at %s; the next stage is "
+		    "%s, not %s (Art. 11: no stage is skipped)"),
+		    p->id, p->name,
+		    STAGE_SAY(p->stage), STAGE_SAY(p->stage + 1),
+		    STAGE_SAY(a->stage));
 		return 0;
 	}
 	if (p->stage == STAGE_PUBLICITY) {
@@ -414,8 +423,9 @@ advance_one(struct db *db, const struct person *p, void *ctx,
 			    clock_day(since));
 		}
 		if (clock_today() <= last) {
-			diag_error("candidate %lld (%s): publicity ends on %s "
-			    "(Art. 11); advance on %s or later", p->id, p->name,
+			diag_error(_("candidate %lld (%s): publicity ends on "
+			    "%s (Art. 11); advance on %s or later"),
+			    p->id, p->name,
 			    day_format(last, end), day_format(last + 1, next));
 			return 0;
 		}
@@ -447,8 +457,9 @@ staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
 	int rc;
 
 	if (stage <= STAGE_REGISTRATION || stage >= STAGE_COUNT) {
-		diag_error("candidates enter %s by applying (staff-hire apply)",
-		    staff_stage_name(STAGE_REGISTRATION));
+		diag_error(_("candidates enter %s by applying (staff-hire "
+		    "apply)"),
+		    STAGE_SAY(STAGE_REGISTRATION));
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu moved to %s", n, staff_stage_name(stage));
@@ -472,7 +483,7 @@ staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 	int rc;
 
 	if (reason == NULL || *reason == '\0') {
-		diag_error("a rejection needs a reason");
+		diag_error(_("a rejection needs a reason"));
 		return GK_USAGE;
 	}
 	sb_addf(&detail, "%zu rejected: %s", n, reason);
@@ -503,9 +514,11 @@ education_fits(struct db *db, const struct config *cfg, long long person,
 		return rc < 0 ? rc : -GK_SOFTWARE;
 	have = staff_education_parse(db_text(st, 0));
 	if (have < staff_education_parse(min)) {
-		diag_error("%lld (%s): education %s is below %s, the minimum for "
-		    "%s (%s; Art. 9)", person, db_text(st, 1), db_text(st, 0),
-		    min, role, key);
+		diag_error(_("%lld (%s): education %s is below %s, the minimum "
+		    "for %s (%s; Art. 9)"), person, db_text(st, 1),
+		    vocab_say(VOCAB_EDUCATION, db_text(st, 0)),
+		    vocab_say(VOCAB_EDUCATION, min), vocab_say(VOCAB_ROLE,
+		    role), key);
 		db_reset(st);
 		return 0;
 	}
@@ -530,8 +543,9 @@ role_fits(struct db *db, const struct config *cfg, const char *grid,
 		return rc;
 	if (strcmp(role, "full_time") == 0 && strcmp(gi.kind, "rural") == 0 &&
 	    !config_bool(cfg, "staff.rural_full_time")) {
-		diag_error("grid %s is rural, and full-time members are not "
-		    "taken in rural grids here (staff.rural_full_time; Art. 8)",
+		diag_error(_("grid %s is rural, and full-time members are not "
+		    "taken in rural grids here (staff.rural_full_time; Art. "
+		    "8)"),
 		    grid);
 		return 0;
 	}
@@ -549,9 +563,11 @@ role_fits(struct db *db, const struct config *cfg, const char *grid,
 	db_reset(st);
 	max = config_int(cfg, "staff.max_leaders_per_grid");
 	if (leaders >= max) {
-		diag_error("grid %s has %lld leader%s already; the limit is "
-		    "%lld (staff.max_leaders_per_grid; Art. 5)", grid, leaders,
-		    leaders == 1 ? "" : "s", max);
+		diag_error(ngettext("grid %s has %lld leader already; the "
+		    "limit is %lld (staff.max_leaders_per_grid; Art. 5)",
+		    "grid %s has %lld leaders already; the limit is %lld "
+		    "(staff.max_leaders_per_grid; Art. 5)", leaders), grid,
+		    leaders, max);
 		return 0;
 	}
 	return 1;
@@ -586,24 +602,26 @@ posts_fit(struct db *db, const struct config *cfg, const struct person *p,
 		if (strcmp(role, "full_time") == 0 &&
 		    strcmp(r, "full_time") == 0 &&
 		    !config_bool(cfg, "staff.multiple_full_time")) {
-			why = "holds a full-time post already";
-			key = "staff.multiple_full_time; Art. 8";
+			why = _("holds a full-time post already");
+			key = _("staff.multiple_full_time; Art. 8");
 		} else if (((strcmp(role, "part_time") == 0 &&
 		    strcmp(r, "full_time") == 0) ||
 		    (strcmp(role, "full_time") == 0 &&
 		    strcmp(r, "part_time") == 0)) &&
 		    !config_bool(cfg, "staff.part_time_beside_full_time")) {
-			why = "would hold a part-time post beside a full-time one";
-			key = "staff.part_time_beside_full_time; Art. 8";
+			why = _("would hold a part-time post beside a "
+			    "full-time one");
+			key = _("staff.part_time_beside_full_time; Art. 8");
 		} else if (strcmp(g, grid) == 0 && (strcmp(role, "leader") ==
 		    0) != (strcmp(r, "leader") == 0) &&
 		    !config_bool(cfg, "staff.leader_and_member")) {
-			why = "would be the leader and a member of the same grid";
-			key = "staff.leader_and_member; Art. 5";
+			why = _("would be the leader and a member of the "
+			    "same grid");
+			key = _("staff.leader_and_member; Art. 5");
 		}
 		if (why != NULL) {
-			diag_error("%lld (%s) %s: %s in grid %s (%s)", p->id,
-			    p->name, why, r, g, key);
+			diag_error(_("%lld (%s) %s: %s in grid %s (%s)"), p->id,
+			    p->name, why, vocab_say(VOCAB_ROLE, r), g, key);
 			ok = 0;
 		}
 	}
@@ -646,9 +664,9 @@ assign_in(struct db *db, long long person, const char *grid,
 		/* A post is filled after it fell open, not before: the one
 		 * who left served until the day before since. */
 		if (clock_today() < since - 1) {
-			diag_error("grid %s, %s: the post falls open on %s; it "
-			    "cannot be filled on %s, before its holder left "
-			    "(the record moves forward in time only)", grid,
+			diag_error(_("grid %s, %s: the post falls open on %s; "
+			    "it cannot be filled on %s, before its holder left "
+			    "(the record moves forward in time only)"), grid,
 			    role, db_text(st, 1), today);
 			db_reset(st);
 			return GK_DATAERR;
@@ -662,7 +680,8 @@ assign_in(struct db *db, long long person, const char *grid,
 	/* Filled on the first day it was empty, or before: it never was,
 	 * and a vacancy of no days is none. */
 	if (clock_today() <= since) {
-		diag_info("grid %s, %s: the post never fell open; no vacancy",
+		diag_info(_("grid %s, %s: the post never fell open; no "
+		    "vacancy"),
 		    grid, role);
 		return db_run(db, "DELETE FROM vacancies WHERE id = ?", "L",
 		    vacancy);
@@ -682,7 +701,7 @@ check_target(const char *grid, const char *role, char g[16],
 
 	if (grid != NULL) {
 		if (code_parse_grid(grid, &gc, &why) == -1) {
-			diag_error("grid %s: %s", diag_quote(q, sizeof q,
+			diag_error(_("grid %s: %s"), diag_quote(q, sizeof q,
 			    grid), why);
 			return 0;
 		}
@@ -720,14 +739,15 @@ trained(struct db *db, const struct config *cfg, const struct person *p)
 	hours = db_real(st, 1);
 	db_reset(st);
 	if (n == 0) {
-		diag_error("candidate %lld (%s): no job training recorded on or "
-		    "after %s, when they entered training; hiring needs it "
-		    "(Art. 11; staff-hire train)", p->id, p->name, from);
+		diag_error(_("candidate %lld (%s): no job training recorded on "
+		    "or after %s, when they entered training; hiring needs it "
+		    "(Art. 11; staff-hire train)"), p->id, p->name, from);
 		return 0;
 	}
 	if (hours < (double)min) {
-		diag_error("candidate %lld (%s): %g hours of job training since "
-		    "%s; hiring needs %lld (staff.training_min_hours; Art. 11)",
+		diag_error(_("candidate %lld (%s): %g hours of job training "
+		    "since %s; hiring needs %lld (staff.training_min_hours; "
+		    "Art. 11)"),
 		    p->id, p->name, hours, from, min);
 		return 0;
 	}
@@ -760,10 +780,12 @@ round_posts_left(struct db *db, const struct person *p, const char *grid,
 	posts = db_int(st, 1);
 	hired = db_int(st, 2);
 	if (hired >= posts)
-		diag_error("candidate %lld (%s): round %s announced %lld %s "
-		    "post%s in grid %s, and %lld %s filled", p->id, p->name,
-		    db_text(st, 0), posts, role, posts == 1 ? "" : "s", grid,
-		    hired, hired == 1 ? "is" : "are");
+		diag_error(ngettext("candidate %lld (%s): round %s announced "
+		    "%lld %s post in grid %s; %lld is filled",
+		    "candidate %lld (%s): round %s announced %lld %s posts "
+		    "in grid %s; %lld are filled", posts), p->id,
+		    p->name, db_text(st, 0), posts, vocab_say(VOCAB_ROLE,
+		    role), grid, hired);
 	db_reset(st);
 	return hired < posts;
 }
@@ -780,9 +802,9 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 	if (!check_target(grid, role, g, &r))
 		return 0;
 	if (p->stage != STAGE_TRAINING) {
-		diag_error("candidate %lld (%s) is at %s; hiring comes after "
-		    "job training (Art. 11)", p->id, p->name,
-		    staff_stage_name(p->stage));
+		diag_error(_("candidate %lld (%s) is at %s; hiring comes after "
+		    "job training (Art. 11)"), p->id, p->name,
+		    STAGE_SAY(p->stage));
 		return 0;
 	}
 	if ((rc = role_fits(db, cfg, g, r, p->id)) != 1 ||
@@ -813,7 +835,7 @@ staff_hire(struct db *db, const struct config *cfg, long long id,
 	if (r == 1 && !movable(&p))
 		r = 0;
 	if (r == 1)
-		r = time_forward(db, &p, "the hire", now);
+		r = time_forward(db, &p, _("the hire"), now);
 	if (r == 1)
 		r = hire_in(db, cfg, &p, grid, role, now);
 	if (r <= 0) {
@@ -933,8 +955,10 @@ not_serving(struct db *db, const struct person *p, const char *grid,
 	db_bind_text(st, 3, role);
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		diag_error("%lld (%s) serves grid %s as %s already, since %s",
-		    p->id, p->name, grid, role, db_text(st, 0));
+		diag_error(_("%lld (%s) serves grid %s as %s already, since "
+		    "%s"),
+		    p->id, p->name, grid, vocab_say(VOCAB_ROLE, role),
+		    db_text(st, 0));
 	db_reset(st);
 	return rc < 0 ? rc : !rc;
 }
@@ -978,13 +1002,14 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		goto fail;
 	}
 	if (strcmp(p.status, "staff") != 0) {
-		diag_error("%lld (%s) is not staff (%s); only hired staff are "
-		    "assigned", p.id, p.name, p.status);
+		diag_error(_("%lld (%s) is not staff (%s); only hired staff "
+		    "are assigned"), p.id, p.name,
+		    vocab_say(VOCAB_PERSON_STATUS, p.status));
 		rc = GK_DATAERR;
 		goto fail;
 	}
-	if ((rc = time_forward(db, &p, transfer ? "the transfer" :
-	    "the assignment", day_format(clock_today(), today))) != 1) {
+	if ((rc = time_forward(db, &p, transfer ? _("the transfer") :
+	    _("the assignment"), day_format(clock_today(), today))) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
 	}
@@ -1007,8 +1032,8 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 			goto fail;
 		}
 		if (ended == 0) {
-			diag_error("%lld (%s) has no assignment to transfer "
-			    "from; use assign", p.id, p.name);
+			diag_error(_("%lld (%s) has no assignment to transfer "
+			    "from; use assign"), p.id, p.name);
 			rc = GK_DATAERR;
 			goto fail;
 		}
@@ -1047,7 +1072,7 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 	}
 	reason = r->name;
 	if (day > clock_today()) {
-		diag_error("--on %s is in the future", day_format(day, d));
+		diag_error(_("--on %s is in the future"), day_format(day, d));
 		return GK_USAGE;
 	}
 	day_format(day, d);
@@ -1059,12 +1084,13 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	if (strcmp(p.status, "staff") != 0) {
-		diag_error("%lld (%s) is not serving staff (%s)", p.id, p.name,
-		    p.status);
+		diag_error(_("%lld (%s) is not serving staff (%s)"),
+		    p.id, p.name,
+		    vocab_say(VOCAB_PERSON_STATUS, p.status));
 		rc = GK_DATAERR;
 		goto fail;
 	}
-	if ((rc = time_forward(db, &p, "leaving", d)) != 1) {
+	if ((rc = time_forward(db, &p, _("leaving"), d)) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;
 		goto fail;
 	}
@@ -1080,8 +1106,8 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 		goto fail;
 	}
 	if (rc == DB_ROW && !db_isnull(st, 0) && strcmp(d, db_text(st, 0)) < 0) {
-		diag_error("%lld (%s) started in their grid on %s; they cannot "
-		    "leave before that (--on %s)", p.id, p.name,
+		diag_error(_("%lld (%s) started in their grid on %s; they "
+		    "cannot leave before that (--on %s)"), p.id, p.name,
 		    db_text(st, 0), d);
 		db_reset(st);
 		rc = GK_DATAERR;

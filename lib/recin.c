@@ -31,6 +31,7 @@
 #include <utf8proc.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "recin.h"
 #include "status.h"
 #include "util.h"
@@ -175,8 +176,8 @@ recin_at(const struct recin *r, int warn, unsigned long line,
 /* Messages about a place in the input: an error, or a warning. */
 #define rat recin_at
 
-static const char gb_hint[] = "if the file is GB18030 or GBK (Excel and "
-    "WPS in Chinese Windows save so), try --encoding gb18030";
+#define gb_hint _("if the file is GB18030 or GBK (Excel and WPS in " \
+    "Chinese Windows save so), try --encoding gb18030")
 
 /*
  * u8_seq returns the length of the valid UTF-8 sequence starting with
@@ -435,12 +436,12 @@ grow(struct recin *r)
 	if (ncap > RECIN_MAXREC) {
 		if (r->st == ST_QUO && r->ncells > 0)
 			rat(r, 0, r->cells[r->ncells - 1].line,
-			    r->cells[r->ncells - 1].col, "quoted field runs "
+			    r->cells[r->ncells - 1].col, _("quoted field runs "
 			    "on for more than %lu MiB; is its closing quote "
-			    "missing?", RECIN_MAXREC >> 20);
+			    "missing?"), RECIN_MAXREC >> 20);
 		else
-			rat(r, 0, r->recline, 0, "record longer than "
-			    "%lu MiB", RECIN_MAXREC >> 20);
+			rat(r, 0, r->recline, 0, _("record longer than "
+			    "%lu MiB"), RECIN_MAXREC >> 20);
 		return -GK_DATAERR;
 	}
 	r->buf = erealloc(r->buf, ncap + 1);
@@ -458,7 +459,7 @@ read_some(struct recin *r, char *p, size_t n)
 		got = read(r->fd, p, n);
 	while (got < 0 && errno == EINTR);
 	if (got < 0)
-		diag_error("cannot read %s: %s", diag_quote(q, sizeof q,
+		diag_error(_("cannot read %s: %s"), diag_quote(q, sizeof q,
 		    r->name), strerror(errno));
 	return got;
 }
@@ -509,7 +510,7 @@ fill(struct recin *r)
 			if (got > 0)
 				return (int)got;
 			if (rc == (size_t)-1 && e == E2BIG) {
-				diag_error("iconv: no room to convert");
+				diag_error(_("iconv: no room to convert"));
 				return -GK_SOFTWARE;
 			}
 		}
@@ -533,11 +534,11 @@ static int
 decode_error(struct recin *r)
 {
 	if (r->decerr == 1)
-		rat(r, 0, r->line, col_at(r, r->pos), "invalid byte "
-		    "0x%02X for encoding \"%s\"", r->decbyte, r->enc);
+		rat(r, 0, r->line, col_at(r, r->pos), _("invalid byte "
+		    "0x%02X for encoding \"%s\""), r->decbyte, r->enc);
 	else
-		rat(r, 0, r->line, col_at(r, r->pos), "incomplete "
-		    "character at the end of the input for encoding \"%s\"",
+		rat(r, 0, r->line, col_at(r, r->pos), _("incomplete "
+		    "character at the end of the input for encoding \"%s\""),
 		    r->enc);
 	return -GK_DATAERR;
 }
@@ -575,28 +576,28 @@ sniff(struct recin *r, const unsigned char *b, size_t n)
 	if (n >= 4 && memcmp(b, "PK\3\4", 4) == 0) {
 		if (r->fmt == FMT_UNKNOWN || r->fmt == FMT_XLSX)
 			return 1;
-		rat(r, 0, 0, 0, "this is an Excel workbook (.xlsx), not %s; "
+		rat(r, 0, 0, 0, _("this is an Excel workbook (.xlsx), not %s; "
 		    "it is read as a workbook when no input format is "
-		    "forced, or save it from Excel as CSV UTF-8",
+		    "forced, or save it from Excel as CSV UTF-8"),
 		    fmtname[r->fmt]);
 		return -GK_DATAERR;
 	}
 	if (n >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)
 	    == 0) {
-		rat(r, 0, 0, 0, "this is an old Excel workbook (.xls, Excel "
+		rat(r, 0, 0, 0, _("this is an old Excel workbook (.xls, Excel "
 		    "97-2003) or a password-protected one, which cannot be "
 		    "read; open it in Excel or WPS and save it as an Excel "
-		    "workbook (.xlsx) without a password, or as CSV UTF-8");
+		    "workbook (.xlsx) without a password, or as CSV UTF-8"));
 		return -GK_DATAERR;
 	}
 	if (r->fmt == FMT_XLSX) {
-		rat(r, 0, 0, 0, "not an Excel workbook (.xlsx): it is not a "
-		    "zip package");
+		rat(r, 0, 0, 0, _("not an Excel workbook (.xlsx): it is not a "
+		    "zip package"));
 		return -GK_DATAERR;
 	}
 	if (r->sheet != NULL) {
-		rat(r, 0, 0, 0, "a sheet was asked for, but this is %s, not "
-		    "an Excel workbook", n == 0 ? "empty" : "text");
+		rat(r, 0, 0, 0, _("a sheet was asked for, but this is %s, not "
+		    "an Excel workbook"), n == 0 ? "empty" : "text");
 		return -GK_USAGE;
 	}
 	return 0;
@@ -617,7 +618,7 @@ open_xlsx(struct recin *r, const unsigned char *b, size_t n)
 	sb_addn(&all, (const char *)b, n);
 	for (;;) {
 		if (all.len > RECIN_MAXXLSX) {
-			rat(r, 0, 0, 0, "workbook larger than %lu MiB",
+			rat(r, 0, 0, 0, _("workbook larger than %lu MiB"),
 			    RECIN_MAXXLSX >> 20);
 			sb_release(&all);
 			return -GK_DATAERR;
@@ -659,8 +660,8 @@ bom_beats_encoding(struct recin *r)
 	const char *enc = NULL;
 
 	if (r->rawlen >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
-		diag_warn("%s: the file starts with a UTF-8 byte order "
-		    "mark; reading it as UTF-8, not %s", r->name, r->enc);
+		diag_warn(_("%s: the file starts with a UTF-8 byte order "
+		    "mark; reading it as UTF-8, not %s"), r->name, r->enc);
 		iconv_close(r->cd);
 		r->cd = (iconv_t)-1;
 		memcpy(r->buf, r->raw, r->rawlen);
@@ -675,11 +676,12 @@ bom_beats_encoding(struct recin *r)
 		enc = "UTF-16BE";
 	if (enc == NULL || util_streq_icase(r->enc, enc))
 		return 0;
-	diag_warn("%s: the file starts with a UTF-16 byte order mark; "
-	    "reading it as %s, not %s", r->name, enc, r->enc);
+	diag_warn(_("%s: the file starts with a UTF-16 byte order mark; "
+	    "reading it as %s, not %s"), r->name, enc, r->enc);
 	iconv_close(r->cd);
 	if ((r->cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
-		diag_error("cannot convert from %s: %s", enc, strerror(errno));
+		diag_error(_("cannot convert from %s: %s"),
+		    enc, strerror(errno));
 		return -GK_SOFTWARE;
 	}
 	free(r->enc);
@@ -733,7 +735,7 @@ start(struct recin *r)
 		r->utf16 = 1;
 		r->cd = iconv_open("UTF-8", enc);
 		if (r->cd == (iconv_t)-1) {
-			diag_error("cannot convert from %s: %s", enc,
+			diag_error(_("cannot convert from %s: %s"), enc,
 			    strerror(errno));
 			return -GK_SOFTWARE;
 		}
@@ -775,9 +777,9 @@ detect(struct recin *r)
 					return 0;
 				}
 				if (c == '[') {
-					rat(r, 0, r->line, 0, "a JSON array; "
-					    "give JSON Lines, one object a line, "
-					    "as -f jsonl writes");
+					rat(r, 0, r->line, 0, _("a JSON array; "
+					    "give JSON Lines, one object a "
+					    "line, as -f jsonl writes"));
 					return -GK_DATAERR;
 				}
 				seen = 1;
@@ -951,8 +953,8 @@ quo:
 			if (!r->eof)
 				goto more;
 			c = &r->cells[r->ncells - 1];
-			rat(r, 0, c->line, c->col, "quoted field is not "
-			    "closed before the end of the input");
+			rat(r, 0, c->line, c->col, _("quoted field is not "
+			    "closed before the end of the input"));
 			return -GK_DATAERR;
 		}
 		switch (quo[*p]) {
@@ -1021,14 +1023,14 @@ more:
 	return SCAN_MORE;
 
 nul:
-	rat(r, 0, r->line, col_at(r, (size_t)(p - b)), "NUL byte in "
+	rat(r, 0, r->line, col_at(r, (size_t)(p - b)), _("NUL byte in "
 	    "the input; if the file is UTF-16 without a byte order mark, try "
-	    "--encoding utf-16le");
+	    "--encoding utf-16le"));
 	return -GK_DATAERR;
 
 badutf8:
-	rat(r, 0, r->line, col_at(r, (size_t)(p - b)), "invalid UTF-8 "
-	    "byte 0x%02X; %s", *p, gb_hint);
+	rat(r, 0, r->line, col_at(r, (size_t)(p - b)), _("invalid UTF-8 "
+	    "byte 0x%02X; %s"), *p, gb_hint);
 	return -GK_DATAERR;
 }
 
@@ -1074,7 +1076,7 @@ line:
 			break;
 		if (cls[*p] == C_NUL) {
 			rat(r, 0, r->line, col_at(r, (size_t)(p - b)),
-			    "NUL byte in the input");
+			    _("NUL byte in the input"));
 			return -GK_DATAERR;
 		}
 		n = u8_seq(p, e);
@@ -1082,7 +1084,7 @@ line:
 			goto more;
 		if (n <= 0) {
 			rat(r, 0, r->line, col_at(r, (size_t)(p - b)),
-			    "invalid UTF-8 byte 0x%02X; %s", *p, gb_hint);
+			    _("invalid UTF-8 byte 0x%02X; %s"), *p, gb_hint);
 			return -GK_DATAERR;
 		}
 		r->cont += (size_t)n - 1;
@@ -1233,8 +1235,8 @@ recin_open(struct recin **out, const char *path,
 	else if (strcmp(format, "xlsx") == 0)
 		fmt = FMT_XLSX;
 	else {
-		diag_error("unknown input format %s (expected csv, tsv, "
-		    "jsonl or xlsx)", diag_quote(q, sizeof q, format));
+		diag_error(_("unknown input format %s (expected csv, tsv, "
+		    "jsonl or xlsx)"), diag_quote(q, sizeof q, format));
 		rc = GK_USAGE;
 		goto cleanup;
 	}
@@ -1244,10 +1246,11 @@ recin_open(struct recin **out, const char *path,
 		if (cd == (iconv_t)-1) {
 			e = errno;
 			if (e == EINVAL)
-				diag_error("unknown encoding %s (iconv -l lists "
-				    "the names)", diag_quote(q, sizeof q, enc));
+				diag_error(_("unknown encoding %s (iconv -l "
+				    "lists the names)"),
+				    diag_quote(q, sizeof q, enc));
 			else
-				diag_error("cannot convert from %s: %s",
+				diag_error(_("cannot convert from %s: %s"),
 				    diag_quote(q, sizeof q, enc), strerror(e));
 			rc = GK_USAGE;
 			goto cleanup;
@@ -1258,9 +1261,9 @@ recin_open(struct recin **out, const char *path,
 		/* No file named and nothing piped in: a prompt that does not
 		 * say it waits would hang the clerk.  "-" asks for it. */
 		if (path == NULL && isatty(fd)) {
-			diag_error("no input file given, and standard input "
+			diag_error(_("no input file given, and standard input "
 			    "is a terminal (name a file, pipe the rows in, "
-			    "or give - to type them)");
+			    "or give - to type them)"));
 			rc = GK_USAGE;
 			goto cleanup;
 		}
@@ -1269,7 +1272,8 @@ recin_open(struct recin **out, const char *path,
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		ownfd = fd >= 0;
 		if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
-			diag_error("cannot open %s: %s", diag_quote(q, sizeof q,
+			diag_error(_("cannot open %s: %s"),
+			    diag_quote(q, sizeof q,
 			    path), fd < 0 ? strerror(errno) : "is a directory");
 			rc = GK_NOINPUT;
 			goto cleanup;
@@ -1328,12 +1332,12 @@ report_missing(const struct recin *r, size_t i)
 	size_t k;
 
 	for (k = 0; f->aliases != NULL && f->aliases[k] != NULL; k++) {
-		sb_adds(&also, k == 0 ? " (also accepted: " : ", ");
+		sb_adds(&also, k == 0 ? _(" (also accepted: ") : _(", "));
 		sb_adds(&also, f->aliases[k]);
 	}
 	if (also.len > 0)
 		sb_addc(&also, ')');
-	rat(r, 0, r->recline, 0, "missing column \"%s\"%s", f->name,
+	rat(r, 0, r->recline, 0, _("missing column \"%s\"%s"), f->name,
 	    also.buf);
 	sb_release(&also);
 }
@@ -1517,9 +1521,9 @@ bind_header(struct recin *r)
 			named++;
 	}
 	if (named == 0 && r->nfields > 0) {
-		rat(r, 0, r->recline, 0, "line %lu is not a header: no "
+		rat(r, 0, r->recline, 0, _("line %lu is not a header: no "
 		    "column is named for a field (such as \"%s\"); the file "
-		    "needs a header line", r->recline, r->fields[0].name);
+		    "needs a header line"), r->recline, r->fields[0].name);
 		free(rank);
 		return GK_DATAERR;
 	}
@@ -1531,8 +1535,8 @@ bind_header(struct recin *r)
 		a = match_alias(r, norm);
 		free(norm);
 		if (a < 0) {
-			rat(r, 1, c->line, c->col, "ignoring column "
-			    "%s", diag_quote(q, sizeof q, t));
+			rat(r, 1, c->line, c->col, _("ignoring column "
+			    "%s"), diag_quote(q, sizeof q, t));
 			continue;
 		}
 		f = (long)r->alias[a].field;
@@ -1540,8 +1544,8 @@ bind_header(struct recin *r)
 			r->colof[f] = (long)j;
 			rank[f] = a;
 		} else if (a == rank[f]) {
-			rat(r, 0, c->line, c->col, "column %s "
-			    "duplicates column %ld for \"%s\"", diag_quote(q,
+			rat(r, 0, c->line, c->col, _("column %s "
+			    "duplicates column %ld for \"%s\""), diag_quote(q,
 			    sizeof q, t), old + 1, r->fields[f].name);
 			bad = 1;
 		} else {
@@ -1550,8 +1554,8 @@ bind_header(struct recin *r)
 				r->colof[f] = (long)j;
 				rank[f] = a;
 			}
-			rat(r, 1, c->line, c->col, "columns %s and "
-			    "%s both give \"%s\"; using %s", diag_quote(q,
+			rat(r, 1, c->line, c->col, _("columns %s and "
+			    "%s both give \"%s\"; using %s"), diag_quote(q,
 			    sizeof q, r->hdr.buf + r->hdroff[old]),
 			    diag_quote(q2, sizeof q2, t), r->fields[f].name,
 			    r->hdr.buf + r->hdroff[r->colof[f]]);
@@ -1578,7 +1582,7 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 	int rc = SCAN_REC;
 
 	if (r->bound) {
-		diag_error("recin_bind: called twice");
+		diag_error(_("recin_bind: called twice"));
 		return GK_SOFTWARE;
 	}
 	r->bound = 1;
@@ -1613,8 +1617,8 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 			return -rc;
 		}
 		if (rc == SCAN_EOF) {
-			rat(r, 0, 0, 0, "empty input, expected a header "
-			    "line");
+			rat(r, 0, 0, 0, _("empty input, expected a header "
+			    "line"));
 			r->fatal = GK_DATAERR;
 			return GK_DATAERR;
 		}
@@ -1642,13 +1646,13 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 			break;
 	}
 	if (skipped == RECIN_MAXFRAME || rc == SCAN_EOF) {
-		rat(r, 0, first, 0, "line %lu is not a header: no column is "
+		rat(r, 0, first, 0, _("line %lu is not a header: no column is "
 		    "named for a field (such as \"%s\"), there or in the "
-		    "lines after it; the file needs a header line", first,
+		    "lines after it; the file needs a header line"), first,
 		    r->fields[0].name);
 		if (r->xl != NULL && xlsx_nsheets(r->xl) > 1)
-			rat(r, 0, 0, 0, "the workbook has %zu sheets; is the "
-			    "table on another one?", xlsx_nsheets(r->xl));
+			rat(r, 0, 0, 0, _("the workbook has %zu sheets; is the "
+			    "table on another one?"), xlsx_nsheets(r->xl));
 		sb_release(&framing);
 		r->fatal = GK_DATAERR;
 		return GK_DATAERR;
@@ -1657,7 +1661,7 @@ recin_bind(struct recin *r, const struct recin_field *fields, size_t n)
 	    p += strlen(p) + 1) {
 		line = strtoul(p, NULL, 10);
 		p += strlen(p) + 1;
-		rat(r, 1, line, 0, "skipping %s above the header",
+		rat(r, 1, line, 0, _("skipping %s above the header"),
 		    diag_quote(q, sizeof q, p));
 	}
 	sb_release(&framing);
@@ -1699,7 +1703,7 @@ jkey_field(struct recin *r, const char *key)
 	k->field = f;
 	r->njkeys++;
 	if (f < 0 && !blank)
-		rat(r, 1, r->recline, 0, "ignoring key %s",
+		rat(r, 1, r->recline, 0, _("ignoring key %s"),
 		    diag_quote(q, sizeof q, key));
 	return f;
 }
@@ -1723,8 +1727,8 @@ add_real(struct sb *sb, double v)
 static const char *
 json_kind(const json_t *v)
 {
-	return json_is_object(v) ? "an object" : json_is_array(v) ?
-	    "an array" : "a value";
+	return json_is_object(v) ? _("an object") : json_is_array(v) ?
+	    _("an array") : _("a value");
 }
 
 /* jl_record parses the current JSON line into the field values.
@@ -1743,7 +1747,7 @@ jl_record(struct recin *r)
 	root = json_loadb(line, r->jlen, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
 		rat(r, 0, r->recline, err.column > 0 ?
-		    (unsigned long)err.column : 0, "invalid JSON: %s",
+		    (unsigned long)err.column : 0, _("invalid JSON: %s"),
 		    err.text);
 		return 2;
 	}
@@ -1751,7 +1755,7 @@ jl_record(struct recin *r)
 		for (col = 0; line[col] == ' ' || line[col] == '\t'; col++)
 			;
 		rat(r, 0, r->recline, (unsigned long)col + 1,
-		    "expected a JSON object, found %s", json_kind(root));
+		    _("expected a JSON object, found %s"), json_kind(root));
 		json_decref(root);
 		return 2;
 	}
@@ -1762,16 +1766,16 @@ jl_record(struct recin *r)
 		if ((f = jkey_field(r, key)) < 0 || json_is_null(v))
 			continue;
 		if (r->koff[f] != RECIN_NONE) {
-			rat(r, 0, r->recline, 0, "key %s duplicates key "
-			    "%s for \"%s\"", diag_quote(q, sizeof q, key),
+			rat(r, 0, r->recline, 0, _("key %s duplicates key "
+			    "%s for \"%s\""), diag_quote(q, sizeof q, key),
 			    diag_quote(q2, sizeof q2, r->vals.buf + r->koff[f]),
 			    r->fields[f].name);
 			rc = 2;
 			break;
 		}
 		if (json_is_object(v) || json_is_array(v)) {
-			rat(r, 0, r->recline, 0, "key %s: expected text, "
-			    "a number, true or false, found %s", diag_quote(q,
+			rat(r, 0, r->recline, 0, _("key %s: expected text, "
+			    "a number, true or false, found %s"), diag_quote(q,
 			    sizeof q, key), json_kind(v));
 			rc = 2;
 			break;
@@ -1821,7 +1825,7 @@ recin_next(struct recin *r)
 	if (r->fatal)
 		return -r->fatal;
 	if (!r->bound) {
-		diag_error("recin_next: recin_bind was not called");
+		diag_error(_("recin_next: recin_bind was not called"));
 		r->fatal = GK_SOFTWARE;
 		return -GK_SOFTWARE;
 	}
@@ -1842,14 +1846,15 @@ recin_next(struct recin *r)
 			continue;
 		/* Totals and the footer are the form's, not records. */
 		if ((kind = below_table(r, &word)) == 1)
-			rat(r, 1, r->recline, 0, "skipping a total row (%s)",
+			rat(r, 1, r->recline, 0, _("skipping a total row (%s)"),
 			    word);
 		else if (kind == 2)
-			rat(r, 1, r->recline, 0, "skipping a footer line (%s)",
+			rat(r, 1, r->recline, 0, _("skipping a footer line "
+			    "(%s)"),
 			    word);
 		else if (r->footer && nonblank_cells(r) == 1)
-			rat(r, 1, r->recline, 0, "skipping a line of the "
-			    "footer");
+			rat(r, 1, r->recline, 0, _("skipping a line of the "
+			    "footer"));
 		else
 			break;
 		r->footer |= kind == 2;
@@ -1862,16 +1867,15 @@ recin_next(struct recin *r)
 	if (r->ncells != r->ncols && r->fmt == FMT_XLSX) {
 		/* A sheet's rows are padded to the header: only a cell
 		 * right of it can be too many. */
-		rat(r, 0, r->recline, (unsigned long)r->ncells, "a value right "
-		    "of the table, whose header ends at column %s",
+		rat(r, 0, r->recline, (unsigned long)r->ncells, _("a value "
+		    "right of the table, whose header ends at column %s"),
 		    xlsx_colname(r->ncols, letters));
 		return 2;
 	}
 	if (r->ncells != r->ncols) {
-		rat(r, 0, r->recline, 0, "%zu field%s, expected %zu "
-		    "(the header has %zu column%s)", r->ncells,
-		    r->ncells == 1 ? "" : "s", r->ncols, r->ncols,
-		    r->ncols == 1 ? "" : "s");
+		rat(r, 0, r->recline, 0, _("%zu fields, expected %zu "
+		    "(the header has %zu columns)"), r->ncells, r->ncols,
+		    r->ncols);
 		return 2;
 	}
 	base = r->buf + r->rs;
@@ -2023,8 +2027,8 @@ recin_excel_damage(const char *value)
 		;
 	if (s == d || *s != '\0')
 		return NULL;
-	return "looks like a number Excel converted to scientific notation; "
-	    "format the column as Text in Excel and export again";
+	return _("looks like a number Excel converted to scientific "
+	    "notation; format the column as Text in Excel and export again");
 }
 
 /* Eighteen digits ending in 000: what Excel leaves of an identity

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,7 +55,11 @@ struct recout {
 	int failstatus;			/* what a failure returns: GK_IOERR,
 					   GK_CANTCREAT */
 	char *path;			/* file output: its name, or NULL */
-	char *tmpname;			/* the temporary name written */
+	char *tmpname;			/* the temporary name written, or
+					   NULL: path written directly */
+	int copy;			/* path is no regular file (a
+					   device, a pipe, a link):
+					   tmpname is copied into it */
 	lxw_workbook *wb;		/* xlsx: the workbook */
 	lxw_worksheet *ws;		/* xlsx: its one sheet */
 	lxw_format *textfmt;		/* xlsx: text cells ("@") */
@@ -192,7 +197,7 @@ fail(struct recout *w)
 	if (w->failed)
 		return;
 	w->failed = 1;
-	diag_error("cannot write output: %s",
+	diag_error(_("cannot write output: %s"),
 	    e != 0 ? strerror(e) : "write error");
 }
 
@@ -447,7 +452,7 @@ static json_t *
 ejson(json_t *v)
 {
 	if (v == NULL) {
-		diag_error("out of memory");
+		diag_error(_("out of memory"));
 		exit(GK_SOFTWARE);
 	}
 	return v;
@@ -565,7 +570,7 @@ xlsx_fail(struct recout *w, lxw_error e)
 	if (w->failed)
 		return;
 	w->failed = 1;
-	diag_error("cannot write %s: %s", w->path, lxw_strerror(e));
+	diag_error(_("cannot write %s: %s"), w->path, lxw_strerror(e));
 }
 
 /* The header row, in bold, frozen above the rows. */
@@ -623,6 +628,39 @@ row_xlsx(struct recout *w, const char *const *values)
 	w->xrow++;
 }
 
+/* Copy the file from into to, which exists and is no regular file (a
+ * workbook to /dev/stdout): 0, or -1 with errno set. */
+static int
+copy_into(const char *from, const char *to)
+{
+	char buf[65536];
+	FILE *in, *out;
+	size_t n;
+	int e = 0;
+
+	if ((in = fopen(from, "rb")) == NULL)
+		return -1;
+	if ((out = fopen(to, "wb")) == NULL) {
+		e = errno;
+		fclose(in);
+		errno = e;
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n) {
+			e = errno;
+			break;
+		}
+	if (ferror(in) && e == 0)
+		e = errno != 0 ? errno : EIO;
+	fclose(in);
+	errno = 0;
+	if ((fclose(out) != 0 || errno != 0) && e == 0)
+		e = errno != 0 ? errno : EIO;
+	errno = e;
+	return e != 0 ? -1 : 0;
+}
+
 /* The end of output to a file: the workbook or file closed and
  * renamed into place, or with abandon, removed. */
 static int
@@ -655,10 +693,12 @@ end_file(struct recout *w, int abandon)
 			fail(w);
 		w->fp = NULL;
 	}
-	if (!abandon && !w->failed && rename(w->tmpname, w->path) != 0) {
-		diag_error("cannot create %s: %s", w->path, strerror(errno));
+	if (!abandon && !w->failed && w->tmpname != NULL &&
+	    (w->copy ? copy_into(w->tmpname, w->path) :
+	    rename(w->tmpname, w->path)) != 0) {
+		diag_error(_("cannot write %s: %s"), w->path, strerror(errno));
 		w->failed = 1;
-		w->failstatus = GK_CANTCREAT;
+		w->failstatus = w->copy ? GK_IOERR : GK_CANTCREAT;
 	}
 	if ((abandon || w->failed) && w->tmpname != NULL)
 		unlink(w->tmpname);
@@ -673,22 +713,47 @@ recout_open_file(const char *path, enum recout_format fmt, int excel,
 {
 	lxw_workbook_options opt = { .constant_memory = 1 };
 	struct recout *w;
+	struct stat st;
 	size_t i;
 	int fd;
 
 	w = recout_new(NULL, fmt, excel, cols, ncols);
 	w->path = estrdup(path);
-	/* The workbook writer reopens the same file, which keeps its
-	 * mode. */
-	if ((fd = util_tmp_beside(path, &w->tmpname)) == -1) {
-		diag_error("cannot create %s: %s", path, strerror(errno));
+	/* A device, a pipe or a symbolic link (-o /dev/stdout) is written,
+	 * never replaced: text straight into it, a workbook made aside and
+	 * copied in.  Only a regular file is made aside and renamed. */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (fmt != RECOUT_XLSX) {
+			if ((w->fp = fopen(path, "w")) == NULL) {
+				diag_error(_("cannot write %s: %s"), path,
+				    strerror(errno));
+				w->failed = 1;
+				w->failstatus = GK_CANTCREAT;
+			}
+			return w;
+		}
+		const char *dir = getenv("TMPDIR");
+		struct sb aside = SB_INIT;
+
+		w->copy = 1;
+		sb_addf(&aside, "%s/gridkit.xlsx", dir != NULL && *dir != '\0' ?
+		    dir : "/tmp");
+		fd = util_tmp_beside(aside.buf, &w->tmpname);
+		sb_release(&aside);
+	} else {
+		/* mkstemp: mode 0600, whatever the umask; the workbook
+		 * writer reopens the same file, which keeps its mode. */
+		fd = util_tmp_beside(path, &w->tmpname);
+	}
+	if (fd == -1) {
+		diag_error(_("cannot create %s: %s"), path, strerror(errno));
 		w->failed = 1;
 		w->failstatus = GK_CANTCREAT;
 		return w;
 	}
 	if (fmt != RECOUT_XLSX) {
 		if ((w->fp = fdopen(fd, "w")) == NULL) {
-			diag_error("cannot create %s: %s", path,
+			diag_error(_("cannot create %s: %s"), path,
 			    strerror(errno));
 			close(fd);
 			unlink(w->tmpname);
@@ -700,7 +765,7 @@ recout_open_file(const char *path, enum recout_format fmt, int excel,
 	close(fd);
 	if ((w->wb = workbook_new_opt(w->tmpname, &opt)) == NULL ||
 	    (w->ws = workbook_add_worksheet(w->wb, NULL)) == NULL) {
-		diag_error("cannot create %s", path);
+		diag_error(_("cannot create %s"), path);
 		unlink(w->tmpname);
 		w->failed = 1;
 		w->failstatus = GK_CANTCREAT;
@@ -730,7 +795,7 @@ recout_new(FILE *fp, enum recout_format fmt, int excel,
 	w->fmt = fmt;
 	w->failstatus = GK_IOERR;
 	if (fmt == RECOUT_XLSX && fp != NULL) {
-		diag_error("a workbook can only be written to a file");
+		diag_error(_("a workbook can only be written to a file"));
 		w->failed = 1;
 	}
 	w->excel = excel && (fmt == RECOUT_CSV || fmt == RECOUT_TSV);
@@ -906,6 +971,10 @@ recout_doc_new(FILE *fp, enum recout_format fmt)
 
 	d->fp = fp;
 	d->json = fmt == RECOUT_JSON || fmt == RECOUT_JSONL;
+	/* A document in text has no reader but a person: its labels and
+	 * the words in it are in the people's language, in a pipe too. */
+	if (!d->json)
+		i18n_set_records(i18n_people(1));
 	sb_init(&d->tmp);
 	if (d->json) {
 		d->root = ejson(json_object());
@@ -1183,7 +1252,7 @@ recout_doc_end(struct recout_doc *d, int abandon)
 			    fwrite(out.buf, 1, out.len, d->fp) != out.len;
 		}
 		if (failed || fflush(d->fp) != 0 || ferror(d->fp)) {
-			diag_error("cannot write output: %s",
+			diag_error(_("cannot write output: %s"),
 			    errno != 0 ? strerror(errno) : "write error");
 			rc = GK_IOERR;
 		}

@@ -203,9 +203,14 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 }
 
 const struct recout_col staff_vacancy_cols[] = {
-	{ "grid", RC_STR }, { "role", RC_STR }, { "since", RC_STR },
-	{ "reason", RC_STR }, { "left_by", RC_INT }, { "filled", RC_STR },
-	{ "filled_by", RC_INT }, { "days_open", RC_INT },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "since"), RC_STR },
+	{ NC_("column", "reason"), RC_STR, "leave_reason" },
+	{ NC_("column", "left_by"), RC_INT },
+	{ NC_("column", "filled"), RC_STR },
+	{ NC_("column", "filled_by"), RC_INT },
+	{ NC_("column", "days_open"), RC_INT },
 };
 const size_t staff_vacancy_ncols = sizeof staff_vacancy_cols /
     sizeof staff_vacancy_cols[0];
@@ -249,12 +254,20 @@ staff_vacancies(struct db *db, const struct staff_filter *f,
 }
 
 const struct recout_col staff_rank_cols[] = {
-	{ "grid", RC_STR }, { "role", RC_STR }, { "rank", RC_INT },
-	{ "id", RC_INT }, { "name", RC_STR }, { "score", RC_NUM },
-	{ "exam", RC_NUM }, { "interview", RC_NUM }, { "priority", RC_INT },
-	{ "party_member", RC_BOOL }, { "professional_title", RC_BOOL },
-	{ "social_worker", RC_BOOL }, { "veteran", RC_BOOL },
-	{ "subsistence", RC_BOOL },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "rank"), RC_INT },
+	{ NC_("column", "id"), RC_INT },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "score"), RC_NUM },
+	{ NC_("column", "exam"), RC_NUM },
+	{ NC_("column", "interview"), RC_NUM },
+	{ NC_("column", "priority"), RC_INT },
+	{ NC_("column", "party_member"), RC_BOOL, "flag" },
+	{ NC_("column", "professional_title"), RC_BOOL, "flag" },
+	{ NC_("column", "social_worker"), RC_BOOL, "flag" },
+	{ NC_("column", "veteran"), RC_BOOL, "flag" },
+	{ NC_("column", "subsistence"), RC_BOOL, "flag" },
 };
 const size_t staff_rank_ncols = sizeof staff_rank_cols /
     sizeof staff_rank_cols[0];
@@ -329,16 +342,17 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 static void
 priority_flags(struct db_stmt *st, int col, struct sb *out)
 {
-	static const char *const names[] = { "party member",
-	    "professional title", "social-work certificate", "veteran",
-	    "subsistence allowance" };
+	static const char *const names[] = { N_("party member"),
+	    N_("professional title"), N_("social-work certificate"),
+	    N_("veteran"), N_("subsistence allowance") };
 	int i, n = 0;
 
 	for (i = 0; i < 5; i++)
 		if (db_int(st, col + i))
-			sb_addf(out, "%s%s", n++ ? ", " : "", names[i]);
+			sb_addf(out, "%s%s", n++ ? P_(", ") : "",
+			    P_(names[i]));
 	if (n == 0)
-		sb_adds(out, "none");
+		sb_adds(out, P_("none"));
 }
 
 /*
@@ -353,17 +367,18 @@ struct section {
 };
 
 static const struct section sections[] = {
-	{ "stages", "SELECT at, stage, outcome, reason, operator FROM stages "
+	{ N_("stages"),
+	    "SELECT at, stage, outcome, reason, operator FROM stages "
 	    "WHERE person = ? ORDER BY id", 5,
 	    { { "at", RC_STR, 25, NULL }, { "stage", RC_STR, 13, NULL },
 	      { "outcome", RC_STR, 7, NULL }, { "reason", RC_STR, 0, ": " },
 	      { "operator", RC_STR, 0, NULL } } },
-	{ "assignments", "SELECT grid, role, started, ended, end_reason "
+	{ N_("assignments"), "SELECT grid, role, started, ended, end_reason "
 	    "FROM assignments WHERE person = ? ORDER BY started, id", 5,
 	    { { "grid", RC_STR, 15, NULL }, { "role", RC_STR, 10, NULL },
 	      { "started", RC_STR, 10, NULL }, { "ended", RC_STR, 10, NULL },
 	      { "end_reason", RC_STR, 0, NULL } } },
-	{ "applications", "SELECT coalesce(r.number, '-'), a.grid, a.role, "
+	{ N_("applications"), "SELECT coalesce(r.number, '-'), a.grid, a.role, "
 	    "substr(a.applied, 1, 10), a.exam, a.interview, a.publicity_end, "
 	    "a.stage, a.status FROM applications a LEFT JOIN rounds r ON "
 	    "r.id = a.round WHERE a.person = ? ORDER BY a.id", 9,
@@ -372,11 +387,37 @@ static const struct section sections[] = {
 	      { "exam", RC_NUM, 0, NULL }, { "interview", RC_NUM, 0, NULL },
 	      { "publicity_end", RC_STR, 0, NULL },
 	      { "stage", RC_STR, 0, NULL }, { "status", RC_STR, 0, NULL } } },
-	{ "training", "SELECT day, level, hours, topic FROM training "
+	{ N_("training"), "SELECT day, level, hours, topic FROM training "
 	    "WHERE person = ? ORDER BY day, id", 4,
 	    { { "date", RC_STR, 10, NULL }, { "level", RC_STR, 9, NULL },
 	      { "hours", RC_NUM, 5, NULL }, { "topic", RC_STR, 0, NULL } } },
 };
+
+/* A value of a section as people read it: the words of its column's
+ * vocabulary, by the column's key. */
+static const char *
+section_word(const char *key, const char *v)
+{
+	static const struct {
+		const char *key;
+		enum vocab_id vocab;
+	} keyed[] = {
+		{ "stage", VOCAB_STAGE }, { "role", VOCAB_ROLE },
+		{ "status", VOCAB_PERSON_STATUS },
+		{ "level", VOCAB_TRAIN_LEVEL },
+		{ "end_reason", VOCAB_LEAVE_REASON },
+	};
+	size_t i;
+
+	if (key == NULL || v == NULL)
+		return v;
+	if (strcmp(key, "outcome") == 0)
+		return strcmp(v, "failed") == 0 ? P_("failed") : P_("entered");
+	for (i = 0; i < sizeof keyed / sizeof keyed[0]; i++)
+		if (strcmp(key, keyed[i].key) == 0)
+			return vocab_record(keyed[i].vocab, v);
+	return v;
+}
 
 /* Add one section to the document: GK_OK or a status. */
 static int
@@ -392,8 +433,8 @@ section(struct db *db, const struct section *sec, long long id,
 	if (st == NULL)
 		return GK_SOFTWARE;
 	db_bind_int(st, 1, id);
-	recout_doc_table(doc, sec->title, sec->title, sec->cols, sec->ncols,
-	    NULL);
+	recout_doc_table(doc, sec->title, P_(sec->title), sec->cols,
+	    sec->ncols, NULL);
 	while ((rc = db_step(st)) == DB_ROW) {
 		for (c = 0; c < sec->ncols; c++) {
 			if (db_isnum(st, (int)c)) {
@@ -402,7 +443,8 @@ section(struct db *db, const struct section *sec, long long id,
 				v[c] = num[c];
 			} else
 				v[c] = db_isnull(st, (int)c) ? NULL :
-				    db_text(st, (int)c);
+				    section_word(sec->cols[c].key,
+				    db_text(st, (int)c));
 		}
 		recout_doc_row(doc, v);
 	}
@@ -417,8 +459,8 @@ show_declared(struct db *db, long long id, struct recout_doc *doc)
 {
 	static const char *const key[3] = { "under_investigation",
 	    "penalized", "expelled" };
-	static const char *const title[3] = { "under investigation",
-	    "penalized", "expelled" };
+	static const char *const title[3] = { N_("under investigation"),
+	    N_("penalized"), N_("expelled") };
 	struct db_stmt *st;
 	int rc, i;
 
@@ -427,8 +469,10 @@ show_declared(struct db *db, long long id, struct recout_doc *doc)
 	if (rc < 0)
 		return -rc;
 	for (i = 0; i < 3; i++)
-		recout_doc_field(doc, key[i], title[i], RC_STR, rc == DB_ROW &&
-		    !db_isnull(st, i) ? db_text(st, i) : "not declared");
+		recout_doc_field(doc, key[i], P_(title[i]), RC_STR,
+		    rc == DB_ROW && !db_isnull(st, i) ?
+		    vocab_record(VOCAB_FLAG, db_text(st, i)) :
+		    P_("not declared"));
 	if (rc == DB_ROW)
 		db_reset(st);
 	return GK_OK;
@@ -454,7 +498,7 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		rc = db_step(st);
 		db_reset(st);
 		if (rc == 0)
-			diag_error("staff id %lld: no such person", id);
+			diag_error(_("staff id %lld: no such person"), id);
 		if (rc <= 0)
 			return rc == 0 ? GK_DATAERR : -rc;
 		sb_addf(&subj, "staff %lld", id);
@@ -465,8 +509,8 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	}
 	st = db_prepare(db, "SELECT id, name, id_number, phone, education, "
 	    "nationality, source, grid, role, stage, status, "
-	    "coalesce((SELECT max(x.applied) FROM applications x WHERE "
-	    "x.person = people.id), created), "
+	    "(SELECT max(x.applied) FROM applications x WHERE "
+	    "x.person = people.id), "
 	    "party_member, professional_title, social_worker, veteran, "
 	    "subsistence FROM people WHERE id = ?");
 	if (st == NULL)
@@ -475,44 +519,49 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	rc = db_step(st);
 	if (rc <= 0) {
 		if (rc == 0)
-			diag_error("staff id %lld: no such person", id);
+			diag_error(_("staff id %lld: no such person"), id);
 		return rc == 0 ? GK_DATAERR : -rc;
 	}
-	priority_flags(st, 12, &prio);
 	doc = recout_doc_new(fp, fmt);
+	priority_flags(st, 12, &prio);
 	snprintf(num, sizeof num, "%lld", id);
-	recout_doc_field(doc, "id", "staff id", RC_INT, num);
-	recout_doc_field(doc, "name", "name", RC_STR, db_text(st, 1));
-	recout_doc_field(doc, "id_number", "id number", RC_STR,
+	recout_doc_field(doc, "id", P_("staff id"), RC_INT, num);
+	recout_doc_field(doc, "name", P_("name"), RC_STR, db_text(st, 1));
+	recout_doc_field(doc, "id_number", P_("id number"), RC_STR,
 	    shown_id(db_text(st, 2), reveal, m1, sizeof m1));
 	if (reveal && idnum_parse(db_text(st, 2), clock_today(), &idn, NULL,
 	    0) == 0)
-		recout_doc_textf(doc, "born", "%s, %s, %d years old",
-		    day_format(idn.birth, when), idn.male ? "male" : "female",
-		    idnum_age(&idn, clock_today()));
-	recout_doc_field(doc, "phone", "phone", RC_STR,
+		recout_doc_textf(doc, P_("born"), P_("%s, %s, %d years old"),
+		    day_format(idn.birth, when), idn.male ? P_("male") :
+		    P_("female"), idnum_age(&idn, clock_today()));
+	recout_doc_field(doc, "phone", P_("phone"), RC_STR,
 	    shown_phone(db_text(st, 3), reveal, m2, sizeof m2));
-	recout_doc_field(doc, "education", "education", RC_STR,
-	    db_text(st, 4));
-	recout_doc_field(doc, "nationality", "nationality", RC_STR,
+	recout_doc_field(doc, "education", P_("education"), RC_STR,
+	    vocab_record(VOCAB_EDUCATION, db_text(st, 4)));
+	recout_doc_field(doc, "nationality", P_("nationality"), RC_STR,
 	    db_text(st, 5));
-	recout_doc_field(doc, "source", "source", RC_STR,
-	    db_isnull(st, 6) ? NULL : db_text(st, 6));
+	recout_doc_field(doc, "source", P_("source"), RC_STR,
+	    db_isnull(st, 6) ? NULL : vocab_record(VOCAB_SOURCE,
+	    db_text(st, 6)));
 	recout_doc_field(doc, "applied_grid", NULL, RC_STR, db_text(st, 7));
 	recout_doc_field(doc, "applied_role", NULL, RC_STR, db_text(st, 8));
 	recout_doc_field(doc, "stage", NULL, RC_STR, db_text(st, 9));
 	recout_doc_field(doc, "status", NULL, RC_STR, db_text(st, 10));
-	recout_doc_field(doc, "priority", "priority", RC_STR, prio.buf);
+	recout_doc_field(doc, "priority", P_("priority"), RC_STR, prio.buf);
 	if ((rc = show_declared(db, id, doc)) != GK_OK) {
 		db_reset(st);
 		recout_doc_end(doc, 1);
 		sb_release(&prio);
 		return rc;
 	}
-	recout_doc_textf(doc, "applied", "%s as %s on %.10s", db_text(st, 7),
-	    db_text(st, 8), db_text(st, 11));
-	recout_doc_textf(doc, "status", "%s, at %s", db_text(st, 10),
-	    db_text(st, 9));
+	/* Staff enrolled as serving already never applied here. */
+	if (!db_isnull(st, 11))
+		recout_doc_textf(doc, P_("applied"), P_("%s as %s on %.10s"),
+		    db_text(st, 7), vocab_record(VOCAB_ROLE, db_text(st, 8)),
+		    db_text(st, 11));
+	recout_doc_textf(doc, P_("status"), P_("%s, at %s"),
+	    vocab_record(VOCAB_PERSON_STATUS, db_text(st, 10)),
+	    vocab_record(VOCAB_STAGE, db_text(st, 9)));
 	db_reset(st);
 
 	rc = GK_OK;
@@ -612,12 +661,12 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 	for (i = 0; i < 5; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
 			*field = i;
-			snprintf(why, n, "empty; a value is required");
+			snprintf(why, n, "%s", _("empty; a value is required"));
 			return -1;
 		}
 	*field = 0;
 	if (util_parse_long(v[0], 1, INT64_MAX, &id, &w) == -1) {
-		snprintf(why, n, "%s: not a staff id",
+		snprintf(why, n, _("%s: not a staff id"),
 		    diag_quote(q, sizeof q, v[0]));
 		return -1;
 	}
@@ -629,15 +678,15 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 	if (rc < 0)
 		return -1 + rc;
 	if (rc == 0 || strcmp(db_text(st, 0), "rejected") == 0) {
-		snprintf(why, n, "staff id %lld: %s", id, rc == 0 ?
-		    "no such person" : "a rejected candidate");
+		snprintf(why, n, rc == 0 ? _("staff id %lld: no such person") :
+		    _("staff id %lld: a rejected candidate"), id);
 		db_reset(st);
 		return -1;
 	}
 	if (v[5] != NULL && *v[5] != '\0' && strcmp(v[5], db_text(st, 1))
 	    != 0) {
 		*field = 5;
-		snprintf(why, n, "staff id %lld is %s, not %s", id,
+		snprintf(why, n, _("staff id %lld is %s, not %s"), id,
 		    db_text(st, 1), v[5]);
 		db_reset(st);
 		return -1;
@@ -655,20 +704,21 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 		return -1;
 	}
 	if (day > clock_today()) {
-		snprintf(why, n, "%s is in the future", v[2]);
+		snprintf(why, n, _("%s is in the future"), v[2]);
 		return -1;
 	}
 	day_format(day, t->day);
 	*field = 3;
 	if (util_parse_decimal(v[3], &h) == -1 || !(h > 0 && h <= 1000)) {
-		snprintf(why, n, "%s: hours must be a number above 0 and at "
-		    "most 1000", diag_quote(q, sizeof q, v[3]));
+		snprintf(why, n, _("%s: hours must be a number above 0 and "
+		    "at most 1000"), diag_quote(q, sizeof q, v[3]));
 		return -1;
 	}
 	snprintf(t->hours, sizeof t->hours, "%g", h);
 	*field = 4;
 	if (strlen(v[4]) > 200 || strpbrk(v[4], "\t\r\n")) {
-		snprintf(why, n, "the topic is too long or has a line break");
+		snprintf(why, n, "%s", _("the topic is too long or has a line "
+		    "break"));
 		return -1;
 	}
 	t->topic = v[4];
@@ -688,19 +738,34 @@ train_put(struct db *db, const struct train *t)
 	return db_changes(db) > 0;
 }
 
+/* The fields of a training sheet: the person (a staff id, an identity
+ * number, or a name and a phone: a sign-in sheet has no staff ids),
+ * then what the training was. */
+enum { T_STAFF, T_LEVEL, T_DATE, T_HOURS, T_TOPIC, T_NAME, T_IDNUM,
+	T_PHONE, T_COUNT };
+
 /* One record of a training import: checked, then recorded. */
 static int
 train_row(struct batch *b, void *arg)
 {
+	static const struct staff_who who = { T_STAFF, T_IDNUM, T_NAME,
+		T_PHONE };
 	struct train t;
 	const char *v[6];
-	char why[512], fstaff[64], fhours[64];
+	char why[512], idtext[24], fhours[64];
+	long long id;
 	int r, field, i;
 
-	for (i = 0; i < 6; i++)
+	(void)arg;
+	if ((id = staff_sheet_person(b, &who)) < 0)
+		return (int)id;
+	if (id == 0)
+		return BATCH_BAD;
+	snprintf(idtext, sizeof idtext, "%lld", id);
+	v[0] = idtext;
+	for (i = 1; i < 5; i++)
 		v[i] = batch_get(b, (size_t)i);
-	if (v[0] != NULL)
-		v[0] = util_fold_code(v[0], fstaff, sizeof fstaff);
+	v[5] = NULL;
 	if (v[3] != NULL)
 		v[3] = util_fold_code(v[3], fhours, sizeof fhours);
 	r = train_check(batch_db(b), v, &t, &field, why, sizeof why);
@@ -719,26 +784,26 @@ int
 staff_train_import(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *opts, long long max_errors, int reveal)
 {
-	static const char *const names[6] = { "staff", "level", "date",
-	    "hours", "topic", "name" };
-	struct recin_field fields[6];
+	static const char *const names[T_COUNT] = { "staff", "level", "date",
+	    "hours", "topic", "name", "id_number", "phone" };
+	struct recin_field fields[T_COUNT];
 	struct batch_def def = { 0 };
 	struct batch_opts bo = { 0 };
 	struct batch_stats bs;
 	int i;
 
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < T_COUNT; i++) {
 		fields[i].name = names[i];
-		fields[i].required = i < 5;
-		fields[i].aliases = config_aliases(cfg, i == 5 ? "person_name" :
-		    names[i]);
+		fields[i].required = i >= T_LEVEL && i <= T_TOPIC;
+		fields[i].aliases = config_aliases(cfg, i == T_NAME ?
+		    "person_name" : names[i]);
 	}
 	def.verb = "train";
 	def.noun = "training";
-	def.nothing = "nothing recorded";
-	def.all_there = "training records are there";
+	def.nothing = N_("nothing recorded");
+	def.all_there = N_("training records are there");
 	def.fields = fields;
-	def.nfields = 6;
+	def.nfields = T_COUNT;
 	def.row = train_row;
 	bo.max_errors = max_errors;
 	bo.reveal = reveal;
@@ -783,7 +848,8 @@ staff_train_one(struct db *db, long long id, const char *level,
 	}
 	if (r == 0) {
 		db_rollback(db);
-		diag_note("staff %lld: that training is recorded already", id);
+		diag_note(_("staff %lld: that training is recorded already"),
+		    id);
 		return GK_OK;
 	}
 	sb_addf(&subj, "staff %lld", id);

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "i18n.h"
 #include "recin.h"
 #include "staff.h"
 #include "status.h"
@@ -33,8 +34,8 @@ staff_round_find(struct db *db, const char *number, long long *id,
 	    "number = ?", "s", number);
 	if (rc <= 0) {
 		if (rc == 0)
-			diag_error("round %s: no such round (staff-hire "
-			    "announce opens one)", number);
+			diag_error(_("round %s: no such round (staff-hire "
+			    "announce opens one)"), number);
 		return rc;
 	}
 	*id = db_int(st, 0);
@@ -84,8 +85,8 @@ announce_start(struct batch *b, void *arg)
 		an->existed = 1;
 		if (strcmp(db_text(st, 1), day) != 0 ||
 		    strcmp(db_text(st, 2), an->r->county) != 0) {
-			diag_error("round %s was announced on %s for county %s "
-			    "already", an->r->number, db_text(st, 1),
+			diag_error(_("round %s was announced on %s for county "
+			    "%s already"), an->r->number, db_text(st, 1),
 			    db_text(st, 2));
 			db_reset(st);
 			return GK_DATAERR;
@@ -117,7 +118,8 @@ announce_row(struct batch *b, void *arg)
 		v[i] = batch_get(b, (size_t)i);
 	for (i = 0; i < P_COUNT; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
-			batch_bad(b, (size_t)i, "empty; a value is required");
+			batch_bad(b, (size_t)i, _("empty; a value is required"))
+			    ;
 			return BATCH_BAD;
 		}
 	v[P_GRID] = util_fold_code(v[P_GRID], fg, sizeof fg);
@@ -128,8 +130,8 @@ announce_row(struct batch *b, void *arg)
 		return BATCH_BAD;
 	}
 	if (strncmp(gc.code, an->r->county, 6) != 0) {
-		batch_bad(b, P_GRID, "grid %s is not in county %s of the "
-		    "announcement", gc.code, an->r->county);
+		batch_bad(b, P_GRID, _("grid %s is not in county %s of the "
+		    "announcement"), gc.code, an->r->county);
 		return BATCH_BAD;
 	}
 	if ((role = staff_role_parse(v[P_ROLE])) == NULL) {
@@ -138,21 +140,21 @@ announce_row(struct batch *b, void *arg)
 		return BATCH_BAD;
 	}
 	if (util_parse_long(v[P_POSTS], 1, 100000, &posts, &why) == -1) {
-		batch_bad(b, P_POSTS, "%s: posts must be a whole number from "
-		    "1", diag_quote(q, sizeof q, v[P_POSTS]));
+		batch_bad(b, P_POSTS, _("%s: posts must be a whole number from "
+		    "1"), diag_quote(q, sizeof q, v[P_POSTS]));
 		return BATCH_BAD;
 	}
 	if ((rc = grid_lookup(batch_db(b), gc.code, &gi)) < 0)
 		return rc;
 	if (rc == 0 || strcmp(gi.status, "active") != 0) {
-		batch_bad(b, P_GRID, "grid %s is %s", gc.code, rc == 0 ?
-		    "not in the database" : "retired");
+		batch_bad(b, P_GRID, _("grid %s is %s"), gc.code, rc == 0 ?
+		    _("not in the database") : _("retired"));
 		return BATCH_BAD;
 	}
 	if (strcmp(role, "full_time") == 0 && strcmp(gi.kind, "rural") == 0 &&
 	    !config_bool(an->cfg, "staff.rural_full_time")) {
-		batch_bad(b, P_ROLE, "full-time members are not taken in rural "
-		    "grids here (staff.rural_full_time is off; Art. 8)");
+		batch_bad(b, P_ROLE, _("full-time members are not taken in "
+		    "rural grids here (staff.rural_full_time is off; Art. 8)"));
 		return BATCH_BAD;
 	}
 	rc = db_query(batch_db(b), &st, "SELECT posts FROM round_posts WHERE "
@@ -192,8 +194,8 @@ staff_announce(struct db *db, const struct config *cfg,
 	int i;
 
 	if (r->announced > clock_today()) {
-		diag_error("round %s: the announcement date %s is in the "
-		    "future", r->number, day_format(r->announced, day));
+		diag_error(_("round %s: the announcement date %s is in the "
+		    "future"), r->number, day_format(r->announced, day));
 		return GK_DATAERR;
 	}
 	for (i = 0; i < P_COUNT; i++) {
@@ -203,8 +205,8 @@ staff_announce(struct db *db, const struct config *cfg,
 	}
 	def.verb = "announce";
 	def.noun = "posts";
-	def.nothing = "no round opened";
-	def.all_there = "posts are announced";
+	def.nothing = N_("no round opened");
+	def.all_there = N_("posts are announced");
 	def.fields = fields;
 	def.nfields = P_COUNT;
 	def.start = announce_start;
@@ -214,13 +216,22 @@ staff_announce(struct db *db, const struct config *cfg,
 }
 
 const struct recout_col staff_round_cols[] = {
-	{ "round", RC_STR }, { "announced", RC_STR }, { "county", RC_STR },
-	{ "grid", RC_STR }, { "role", RC_STR }, { "posts", RC_INT },
-	{ "applicants", RC_INT }, { "registration", RC_INT },
-	{ "qualification", RC_INT }, { "exam", RC_INT },
-	{ "physical", RC_INT }, { "political", RC_INT },
-	{ "publicity", RC_INT }, { "training", RC_INT },
-	{ "rejected", RC_INT }, { "filled", RC_INT },
+	{ NC_("column", "round"), RC_STR },
+	{ NC_("column", "announced"), RC_STR },
+	{ NC_("column", "county"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "posts"), RC_INT },
+	{ NC_("column", "applicants"), RC_INT },
+	{ NC_("column", "registration"), RC_INT },
+	{ NC_("column", "qualification"), RC_INT },
+	{ NC_("column", "exam"), RC_INT },
+	{ NC_("column", "physical"), RC_INT },
+	{ NC_("column", "political"), RC_INT },
+	{ NC_("column", "publicity"), RC_INT },
+	{ NC_("column", "training"), RC_INT },
+	{ NC_("column", "rejected"), RC_INT },
+	{ NC_("column", "filled"), RC_INT },
 };
 const size_t staff_round_ncols = sizeof staff_round_cols /
     sizeof staff_round_cols[0];

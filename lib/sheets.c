@@ -17,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "diag.h"
+#include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -28,15 +29,68 @@
 /* The fields that name a person, first in every sheet here. */
 enum { S_STAFF, S_IDNUM, S_NAME, S_FIRST };
 
-/*
- * The person a row names: their staff id, 0 after reporting, or
- * -status.  The name, when given, must be theirs.
- */
+/* The person a row names by name and phone, when the sheet gives no
+ * staff id or identity number: their staff id, 0 after reporting, or
+ * -status.  Names are compared blanks aside (util_name_eq). */
+/* The fields that name a person in the sheets of this file. */
+static const struct staff_who sheet_who = { S_STAFF, S_IDNUM, S_NAME,
+	STAFF_WHO_NONE };
+
 static long long
-sheet_person(struct batch *b)
+person_by_phone(struct batch *b, const struct staff_who *w, const char *vn,
+    const char *vp)
 {
-	const char *vs = batch_get(b, S_STAFF), *vi = batch_get(b, S_IDNUM);
-	const char *vn = batch_get(b, S_NAME), *w;
+	char fp[64], phone[PHONE_MAX], m[PHONE_MAX * 2], q[DIAG_QUOTE_MAX];
+	const char *why;
+	struct db_stmt *st;
+	struct sb ids = SB_INIT;
+	long long id = 0;
+	int rc, n = 0;
+
+	vp = util_fold_code(vp, fp, sizeof fp);
+	if (phone_normalise(vp, phone, sizeof phone, &why) == -1) {
+		batch_bad(b, w->phone, "%s: %s", batch_reveal(b) ? vp :
+		    mask_phone(vp, m, sizeof m), why);
+		return 0;
+	}
+	st = db_prepare(batch_db(b), "SELECT id, name FROM people WHERE "
+	    "phone = ? ORDER BY id");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	db_bind_text(st, 1, phone);
+	while ((rc = db_step(st)) == DB_ROW)
+		if (util_name_eq(vn, db_text(st, 1))) {
+			id = db_int(st, 0);
+			sb_addf(&ids, "%s%lld", n++ ? ", " : "", id);
+		}
+	db_reset(st);
+	if (rc < 0) {
+		sb_release(&ids);
+		return rc;
+	}
+	if (batch_reveal(b))
+		snprintf(m, sizeof m, "%s", phone);
+	else
+		mask_phone(phone, m, sizeof m);
+	if (n == 0)
+		batch_bad(b, w->name, _("nobody registered is named %s with "
+		    "phone %s"), diag_quote(q, sizeof q, vn), m);
+	else if (n > 1)
+		batch_bad(b, w->name, _("%s with phone %s is more than one "
+		    "person (staff ids %s); give the staff id or the identity "
+		    "number"), diag_quote(q, sizeof q, vn), m, ids.buf);
+	sb_release(&ids);
+	return n == 1 ? id : 0;
+}
+
+long long
+staff_sheet_person(struct batch *b, const struct staff_who *who)
+{
+	const char *vs = batch_get(b, who->staff);
+	const char *vi = batch_get(b, who->id_number);
+	const char *vn = batch_get(b, who->name), *w;
+	const char *vp = who->phone != STAFF_WHO_NONE ?
+	    batch_get(b, who->phone) : NULL;
 	char fs[64], fi[64], num[64], q[DIAG_QUOTE_MAX];
 	struct db_stmt *st;
 	long long id = 0, byid = 0;
@@ -46,7 +100,7 @@ sheet_person(struct batch *b)
 	if (vs != NULL && *vs != '\0') {
 		vs = util_fold_code(vs, fs, sizeof fs);
 		if (util_parse_long(vs, 1, INT64_MAX, &id, &w) == -1) {
-			batch_bad(b, S_STAFF, "%s: not a staff id",
+			batch_bad(b, who->staff, _("%s: not a staff id"),
 			    diag_quote(q, sizeof q, vs));
 			return 0;
 		}
@@ -62,23 +116,29 @@ sheet_person(struct batch *b)
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
-			batch_bad(b, S_IDNUM, "%s: nobody registered has this "
-			    "identity number", diag_quote(q, sizeof q, num));
+			batch_bad(b, who->id_number, _("%s: nobody registered "
+			    "has this "
+			    "identity number"), diag_quote(q, sizeof q, num));
 			return 0;
 		}
 		byid = db_int(st, 0);
 		db_reset(st);
 		if (id != 0 && id != byid) {
-			batch_bad(b, S_IDNUM, "staff id %lld has another "
-			    "identity number (this one is staff id %lld)", id,
+			batch_bad(b, who->id_number, _("staff id %lld has "
+			    "another identity number (this one is staff id "
+			    "%lld)"), id,
 			    byid);
 			return 0;
 		}
 		id = byid;
 	}
+	if (id == 0 && vn != NULL && *vn != '\0' && vp != NULL && *vp != '\0')
+		return person_by_phone(b, who, vn, vp);
 	if (id == 0) {
-		batch_bad(b, S_STAFF, "empty; a staff id or an identity "
-		    "number is required");
+		batch_bad(b, who->staff, who->phone != STAFF_WHO_NONE ?
+		    _("empty; a staff id, an identity number, or a name and a "
+		    "phone is required") : _("empty; a staff id or an identity "
+		    "number is required"));
 		return 0;
 	}
 	rc = db_query(batch_db(b), &st, "SELECT name FROM people WHERE id = ?",
@@ -86,11 +146,12 @@ sheet_person(struct batch *b)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, S_STAFF, "staff id %lld: no such person", id);
+		batch_bad(b, who->staff, _("staff id %lld: no such person"),
+		    id);
 		return 0;
 	}
-	if (vn != NULL && *vn != '\0' && strcmp(vn, db_text(st, 0)) != 0) {
-		batch_bad(b, S_NAME, "staff id %lld is %s, not %s", id,
+	if (vn != NULL && *vn != '\0' && !util_name_eq(vn, db_text(st, 0))) {
+		batch_bad(b, who->name, _("staff id %lld is %s, not %s"), id,
 		    db_text(st, 0), diag_quote(q, sizeof q, vn));
 		db_reset(st);
 		return 0;
@@ -134,7 +195,7 @@ declare_row(struct batch *b, void *arg)
 	char oldbuf[3][4], now[CLOCK_ISO_MAX];
 
 	(void)arg;
-	if ((id = sheet_person(b)) <= 0)
+	if ((id = staff_sheet_person(b, &sheet_who)) <= 0)
 		return (int)id;
 	if ((v = batch_get(b, D_NATIONALITY)) != NULL && *v != '\0') {
 		e = vocab_find(VOCAB_NATIONALITY, v);
@@ -154,8 +215,8 @@ declare_row(struct batch *b, void *arg)
 		given++;
 	}
 	if (given == 0) {
-		batch_bad(b, D_NATIONALITY, "nothing declared: give the "
-		    "nationality or a bar of Art. 9");
+		batch_bad(b, D_NATIONALITY, _("nothing declared: give the "
+		    "nationality or a bar of Art. 9"));
 		return BATCH_BAD;
 	}
 	if (nat != NULL) {
@@ -219,8 +280,8 @@ staff_declare(struct db *db, const struct config *cfg, const char *path,
 	sheet_fields(cfg, fields, names, D_COUNT - S_FIRST);
 	def.verb = "declare";
 	def.noun = "declarations";
-	def.nothing = "nothing declared";
-	def.all_there = "declarations are recorded";
+	def.nothing = N_("nothing declared");
+	def.all_there = N_("declarations are recorded");
 	def.fields = fields;
 	def.nfields = D_COUNT;
 	def.pii = pii;
@@ -246,7 +307,7 @@ score_value(struct batch *b, size_t i)
 		return -1;
 	v = util_fold_code(v, f, sizeof f);
 	if (util_parse_decimal(v, &d) == -1 || d > 1000) {
-		batch_bad(b, i, "%s: a score is a number from 0 to 1000",
+		batch_bad(b, i, _("%s: a score is a number from 0 to 1000"),
 		    diag_quote(q, sizeof q, v));
 		return -2;
 	}
@@ -263,14 +324,14 @@ score_row(struct batch *b, void *arg)
 	int rc, stage, had, same;
 
 	(void)arg;
-	if ((id = sheet_person(b)) <= 0)
+	if ((id = staff_sheet_person(b, &sheet_who)) <= 0)
 		return (int)id;
 	if ((exam = score_value(b, R_EXAM)) == -2 ||
 	    (interview = score_value(b, R_INTERVIEW)) == -2)
 		return BATCH_BAD;
 	if (exam < 0 && interview < 0) {
-		batch_bad(b, R_EXAM, "no score: give the exam, the interview "
-		    "or both");
+		batch_bad(b, R_EXAM, _("no score: give the exam, the interview "
+		    "or both"));
 		return BATCH_BAD;
 	}
 	rc = db_query(batch_db(b), &st, "SELECT p.stage, p.status, a.id, "
@@ -280,15 +341,18 @@ score_row(struct batch *b, void *arg)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, S_STAFF, "staff id %lld has no application", id);
+		batch_bad(b, S_STAFF, _("staff id %lld has no application"),
+		    id);
 		return BATCH_BAD;
 	}
 	stage = staff_stage_parse(db_text(st, 0));
 	if (stage < STAGE_EXAM || strcmp(db_text(st, 1), "staff") == 0 ||
 	    strcmp(db_text(st, 1), "left") == 0) {
-		batch_bad(b, S_STAFF, "staff id %lld is %s at %s: scores are "
-		    "recorded from the written exam and interview on (Art. 11)",
-		    id, db_text(st, 1), db_text(st, 0));
+		batch_bad(b, S_STAFF, _("staff id %lld is %s at %s: scores are "
+		    "recorded from the written exam and interview on (Art. "
+		    "11)"),
+		    id, vocab_say(VOCAB_PERSON_STATUS, db_text(st, 1)),
+		    vocab_say(VOCAB_STAGE, db_text(st, 0)));
 		db_reset(st);
 		return BATCH_BAD;
 	}
@@ -332,8 +396,8 @@ staff_score(struct db *db, const struct config *cfg, const char *path,
 	sheet_fields(cfg, fields, names, R_COUNT - S_FIRST);
 	def.verb = "score";
 	def.noun = "scores";
-	def.nothing = "no score recorded";
-	def.all_there = "scores are recorded";
+	def.nothing = N_("no score recorded");
+	def.all_there = N_("scores are recorded");
 	def.fields = fields;
 	def.nfields = R_COUNT;
 	def.pii = pii;
@@ -357,11 +421,11 @@ contacts_row(struct batch *b, void *arg)
 	int rc, i, had = 0;
 
 	(void)arg;
-	if ((id = sheet_person(b)) <= 0)
+	if ((id = staff_sheet_person(b, &sheet_who)) <= 0)
 		return (int)id;
 	if ((vp == NULL || *vp == '\0') && (vf == NULL || *vf == '\0')) {
-		batch_bad(b, C_PHONE, "nothing given: a work phone, a photo "
-		    "or both");
+		batch_bad(b, C_PHONE, _("nothing given: a work phone, a photo "
+		    "or both"));
 		return BATCH_BAD;
 	}
 	if (vp != NULL && *vp != '\0') {
@@ -375,8 +439,8 @@ contacts_row(struct batch *b, void *arg)
 		vp = NULL;
 	if (vf != NULL && *vf != '\0') {
 		if (strlen(vf) > 1000 || strpbrk(vf, "\t\r\n") != NULL) {
-			batch_bad(b, C_PHOTO, "a photo is a file path on one "
-			    "line, at most 1000 bytes");
+			batch_bad(b, C_PHOTO, _("a photo is a file path on one "
+			    "line, at most 1000 bytes"));
 			return BATCH_BAD;
 		}
 	} else
@@ -423,8 +487,8 @@ staff_contacts(struct db *db, const struct config *cfg, const char *path,
 	sheet_fields(cfg, fields, names, C_COUNT - S_FIRST);
 	def.verb = "contacts";
 	def.noun = "contacts";
-	def.nothing = "no contact recorded";
-	def.all_there = "contacts are recorded";
+	def.nothing = N_("no contact recorded");
+	def.all_there = N_("contacts are recorded");
 	def.fields = fields;
 	def.nfields = C_COUNT;
 	def.pii = pii;

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "diag.h"
 #include "grid.h"
+#include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -130,10 +131,12 @@ enum {
 	F_NATIONALITY, F_SOURCE,
 	F_PARTY, F_VETERAN, F_SOCIAL, F_TITLE, F_SUBSISTENCE,
 	F_INVESTIGATION, F_PENALIZED, F_EXPELLED,
-	F_COUNT
+	F_COUNT,
+	F_SINCE = F_COUNT,	/* enrol only: serving since */
+	F_ALL
 };
 
-static const struct recin_field apply_fields[F_COUNT] = {
+static const struct recin_field apply_fields[F_ALL] = {
 	{ "name", 1, NULL }, { "id_number", 1, NULL }, { "phone", 1, NULL },
 	{ "education", 1, NULL }, { "grid", 1, NULL }, { "role", 1, NULL },
 	{ "nationality", 0, NULL }, { "source", 0, NULL },
@@ -141,18 +144,24 @@ static const struct recin_field apply_fields[F_COUNT] = {
 	{ "social_worker", 0, NULL }, { "professional_title", 0, NULL },
 	{ "subsistence", 0, NULL }, { "under_investigation", 0, NULL },
 	{ "penalized", 0, NULL }, { "expelled", 0, NULL },
+	{ "since", 1, NULL },
 };
 
 /* The bars of Art. 9, as the reason reads. */
 static const char *const bars[] = {
-	"under investigation for violating law or discipline",
-	"has received a criminal or public-security administrative penalty",
-	"expelled from the party, public office or the army",
+	N_("under investigation for violating law or discipline"),
+	N_("has received a criminal or public-security administrative "
+	    "penalty"),
+	N_("expelled from the party, public office or the army"),
 };
 
 const struct recout_col staff_apply_cols[] = {
-	{ "id", RC_INT }, { "name", RC_STR }, { "id_number", RC_STR },
-	{ "grid", RC_STR }, { "role", RC_STR }, { "result", RC_STR },
+	{ NC_("column", "id"), RC_INT },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "id_number"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "role"), RC_STR, "role" },
+	{ NC_("column", "result"), RC_STR },
 };
 const size_t staff_apply_ncols = NWORDS(staff_apply_cols);
 
@@ -174,6 +183,13 @@ struct runs {
 	size_t n, cap;		/* used, allocated */
 };
 
+/* The line a person registered by this batch was on: a refused batch
+ * writes no staff id, so its messages name the line. */
+struct apply_line {
+	long long id;		/* staff id, within the transaction */
+	unsigned long line;	/* the line (row) of the file */
+};
+
 /* Where an application batch is. */
 struct apply {
 	struct db *db;				/* the connection */
@@ -181,12 +197,15 @@ struct apply {
 	struct batch *b;			/* the batch (batch.h) */
 	struct recin *in;			/* its records */
 	const struct staff_apply_opts *opts;	/* options */
-	struct recin_field fields[F_COUNT];	/* bound fields */
+	struct recin_field fields[F_ALL];	/* bound fields */
 	gk_day today;				/* for ages */
 	char now[CLOCK_ISO_MAX];		/* stamp */
 	struct runs rows;			/* registered, in input order */
 	struct runs added;			/* added, by staff id */
 	struct runs again;			/* applying again */
+	struct apply_line *lines;		/* the line of each row added
+						   or taken again, in order */
+	size_t nlines, caplines;		/* used, allocated */
 	long long round;			/* the round's id, 0: none */
 	int added_sorted;			/* added is in ascending order */
 	struct recout *out;			/* after the commit: a table, */
@@ -266,6 +285,23 @@ mask_date(char *s)
 	}
 }
 
+/* Whether the birth date in an identity number, digits 7 to 14, could
+ * be a date: a date that cannot be is nobody's, so a message may show
+ * it (a typing error is found faster when it is seen). */
+static int
+birth_possible(const char *num)
+{
+	int y, m, d;
+
+	if (strlen(num) != 18 || strspn(num, "0123456789") < 14)
+		return 1;
+	y = (num[6] - '0') * 1000 + (num[7] - '0') * 100 +
+	    (num[8] - '0') * 10 + (num[9] - '0');
+	m = (num[10] - '0') * 10 + (num[11] - '0');
+	d = (num[12] - '0') * 10 + (num[13] - '0');
+	return day_valid(y, m, d);
+}
+
 /* The kinds of grid, numbered for the codeset of grids seen. */
 static const char *const grid_kinds[] = { "rural", "urban", "dedicated" };
 
@@ -306,11 +342,11 @@ apply_grid(struct apply *ap, const char *v, char code[16],
 	if ((rc = grid_lookup(ap->db, gc.code, &gi)) < 0)
 		return rc;
 	if (rc == 0) {
-		bad(ap, F_GRID, "grid %s is not in the database", gc.code);
+		bad(ap, F_GRID, _("grid %s is not in the database"), gc.code);
 		return 0;
 	}
 	if (strcmp(gi.status, "active") != 0) {
-		bad(ap, F_GRID, "grid %s is retired", gc.code);
+		bad(ap, F_GRID, _("grid %s is retired"), gc.code);
 		return 0;
 	}
 	memcpy(kind, gi.kind, 16);
@@ -343,6 +379,15 @@ static void
 log_row(struct apply *ap, long long id, int added)
 {
 	runs_add(&ap->rows, id, added);
+	if (added != 0) {
+		if (ap->nlines == ap->caplines) {
+			ap->caplines = ap->caplines ? ap->caplines * 2 : 64;
+			ap->lines = ereallocarray(ap->lines, ap->caplines,
+			    sizeof *ap->lines);
+		}
+		ap->lines[ap->nlines].id = id;
+		ap->lines[ap->nlines++].line = recin_line(ap->in);
+	}
 	if (added == 2) {
 		runs_add(&ap->again, id, 1);
 		return;
@@ -353,6 +398,18 @@ log_row(struct apply *ap, long long id, int added)
 	    ap->added.run[ap->added.n - 1].n - 1)
 		ap->added_sorted = 0;
 	runs_add(&ap->added, id, 1);
+}
+
+/* The line of the file that registered staff id, or 0. */
+static unsigned long
+line_of(const struct apply *ap, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < ap->nlines; i++)
+		if (ap->lines[i].id == id)
+			return ap->lines[i].line;
+	return 0;
 }
 
 /* Whether staff id is one this batch added, or took again. */
@@ -448,18 +505,21 @@ apply_existing(struct apply *ap, const char *idnum, const char *name,
 	}
 	masked_id(ap, idnum, m, sizeof m);
 	if (here)
-		bad(ap, F_IDNUM, "identity number %s appears earlier in this "
-		    "file (staff id %lld, %s)", m, id, db_text(st, 1));
+		bad(ap, F_IDNUM, _("identity number %s appears earlier in this "
+		    "file, on line %lu (%s)"), m, line_of(ap, id),
+		    db_text(st, 1));
 	else if (ap->round != 0 && inround)
-		bad(ap, F_IDNUM, "identity number %s has applied in round %s "
-		    "already: staff id %lld, %s, %s", m, ap->opts->round, id,
-		    db_text(st, 1), db_text(st, 4));
+		bad(ap, F_IDNUM, _("identity number %s has applied in round %s "
+		    "already: staff id %lld, %s, %s"), m, ap->opts->round, id,
+		    db_text(st, 1), vocab_say(VOCAB_PERSON_STATUS,
+		    db_text(st, 4)));
 	else
-		bad(ap, F_IDNUM, "identity number %s is already registered: "
-		    "staff id %lld, %s, %s%s", m, id, db_text(st, 1),
-		    db_text(st, 4), strcmp(db_text(st, 4), "rejected") == 0 ||
-		    strcmp(db_text(st, 4), "left") == 0 ? "; they may apply "
-		    "again in a later round (--round)" : "");
+		bad(ap, F_IDNUM, _("identity number %s is already registered: "
+		    "staff id %lld, %s, %s%s"), m, id, db_text(st, 1),
+		    vocab_say(VOCAB_PERSON_STATUS, db_text(st, 4)),
+		    strcmp(db_text(st, 4), "rejected") == 0 ||
+		    strcmp(db_text(st, 4), "left") == 0 ? _("; they may apply "
+		    "again in a later round (--round)") : "");
 	db_reset(st);
 	return -1;
 }
@@ -508,6 +568,17 @@ apply_again(struct apply *ap, long long id, const char *const *v,
 	return rc;
 }
 
+/* A column as a message names it: its first Chinese header when the
+ * messages are Chinese (国籍), else its English name. */
+static const char *
+column_say(const struct recin_field *f)
+{
+	if (i18n_lang() == I18N_ZH && f->aliases != NULL &&
+	    f->aliases[0] != NULL)
+		return f->aliases[0];
+	return f->name;
+}
+
 /*
  * The columns of Art. 9 a sheet lacks are said once, with what becomes
  * of its rows: registered, but nobody not declared passes the political
@@ -524,15 +595,110 @@ missing_columns(struct apply *ap, const char *const v[F_COUNT])
 	for (i = F_NATIONALITY; i <= F_EXPELLED; i++)
 		if (v[i] == NULL && (i == F_NATIONALITY ||
 		    i >= F_INVESTIGATION))
-			sb_addf(&miss, "%s%s", n++ ? ", " : "",
-			    apply_fields[i].name);
+			sb_addf(&miss, "%s%s", n++ ? _(", ") : "",
+			    column_say(&ap->fields[i]));
 	if (n > 0) {
 		ap->warned = 1;
-		diag_warn("%s: no column %s: its rows are registered as not "
+		diag_warn(_("%s: no column %s: its rows are registered as not "
 		    "declared, and pass no review until staff-hire declare "
-		    "records them (Art. 9)", batch_name(ap->b), miss.buf);
+		    "records them (Art. 9)"), batch_name(ap->b), miss.buf);
 	}
 	sb_release(&miss);
+}
+
+/* The day serving staff began, checked into since (DAY_ISO_MAX
+ * bytes): 1, or 0 reported. */
+static int
+enrol_since(struct apply *ap, const char *v, char *since)
+{
+	char q[DIAG_QUOTE_MAX];
+	const char *why;
+	gk_day day;
+
+	if (v == NULL || *v == '\0') {
+		bad(ap, F_SINCE, _("empty; the day they began serving is "
+		    "required"));
+		return 0;
+	}
+	if (day_parse(v, &day, &why) == -1) {
+		bad(ap, F_SINCE, "%s: %s", diag_quote(q, sizeof q, v), why);
+		return 0;
+	}
+	if (day > ap->today) {
+		bad(ap, F_SINCE, _("%s is in the future"), v);
+		return 0;
+	}
+	day_format(day, since);
+	return 1;
+}
+
+/*
+ * An identity number already registered, met by enrol: unchanged when
+ * they serve that grid in that role since that day, as a second run of
+ * the same file finds them; else the row is bad.  bad: the row is bad
+ * already, only the duplicate is said.  Returns BATCH_UNCHANGED,
+ * BATCH_BAD (reported) or -status.
+ */
+static int
+enrol_existing(struct apply *ap, const char *idnum, const char *grid,
+    const char *role, const char *since, int isbad)
+{
+	struct db_stmt *st;
+	char m[MASKED_MAX];
+	long long id;
+	unsigned long line;
+	int rc, same;
+
+	rc = db_query(ap->db, &st, "SELECT p.id, p.name, p.status, EXISTS "
+	    "(SELECT 1 FROM assignments a WHERE a.person = p.id AND a.grid = ? "
+	    "AND a.role = ? AND a.started = ? AND a.ended IS NULL) FROM "
+	    "people p WHERE p.id_number = ?", "ssss", grid, role, since, idnum);
+	if (rc <= 0)
+		return rc < 0 ? rc : isbad ? BATCH_BAD : -GK_SOFTWARE;
+	id = db_int(st, 0);
+	same = strcmp(db_text(st, 2), "staff") == 0 && db_int(st, 3);
+	line = line_of(ap, id);
+	masked_id(ap, idnum, m, sizeof m);
+	if (line != 0)
+		bad(ap, F_IDNUM, _("identity number %s appears earlier in this "
+		    "file, on line %lu (%s)"), m, line, db_text(st, 1));
+	else if (!same || isbad)
+		bad(ap, F_IDNUM, _("identity number %s is already registered: "
+		    "staff id %lld, %s, %s%s"), m, id, db_text(st, 1),
+		    vocab_say(VOCAB_PERSON_STATUS, db_text(st, 2)), "");
+	db_reset(st);
+	if (line != 0 || !same || isbad)
+		return BATCH_BAD;
+	log_row(ap, id, 0);
+	return BATCH_UNCHANGED;
+}
+
+/* Whether grid may have one more leader (Art. 5), the holder of idnum
+ * aside (a second run): 1, 0 reported, or -status. */
+static int
+enrol_leaders(struct apply *ap, const char *grid, const char *idnum)
+{
+	struct db_stmt *st;
+	long long leaders, max;
+	int rc;
+
+	rc = db_query(ap->db, &st, "SELECT count(*) FROM assignments a JOIN "
+	    "people p ON p.id = a.person WHERE a.grid = ? AND a.role = "
+	    "'leader' AND a.ended IS NULL AND p.id_number <> ?", "ss", grid,
+	    idnum);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	leaders = db_int(st, 0);
+	db_reset(st);
+	max = config_int(ap->cfg, "staff.max_leaders_per_grid");
+	if (leaders < max)
+		return 1;
+	bad(ap, F_ROLE, ngettext("grid %s has %lld leader already; the "
+	    "limit is %lld (staff.max_leaders_per_grid; Art. 5)",
+	    "grid %s has %lld leaders already; the limit is %lld "
+	    "(staff.max_leaders_per_grid; Art. 5)", leaders), grid, leaders,
+	    max);
+	return 0;
 }
 
 /* Check one row and register it.  Returns BATCH_ADDED,
@@ -540,7 +706,7 @@ missing_columns(struct apply *ap, const char *const v[F_COUNT])
 static int
 apply_row(struct apply *ap)
 {
-	const char *v[F_COUNT], *role = NULL, *nat, *source = NULL, *why;
+	const char *v[F_ALL], *role = NULL, *nat, *source = NULL, *why;
 	char idbuf[IDNUM_WHY_MAX], m[MASKED_MAX], q[DIAG_QUOTE_MAX];
 	char fid[MASKED_MAX], fphone[MASKED_MAX], fgrid[64];
 	char phone[PHONE_MAX], grid[16] = "", kind[16] = "", key[64];
@@ -551,9 +717,13 @@ apply_row(struct apply *ap)
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
 	int again;
+	char since[DAY_ISO_MAX] = "";
 
 	for (i = 0; i < F_COUNT; i++)
 		v[i] = recin_get(ap->in, (size_t)i);
+	v[F_SINCE] = ap->opts->enrol ? recin_get(ap->in, F_SINCE) : NULL;
+	if (ap->opts->enrol && !enrol_since(ap, v[F_SINCE], since))
+		ok = 0;
 	/* Numbers as typed: full-width digits, Excel's apostrophe. */
 	if (v[F_IDNUM] != NULL)
 		v[F_IDNUM] = util_fold_code(v[F_IDNUM], fid, sizeof fid);
@@ -563,13 +733,13 @@ apply_row(struct apply *ap)
 		v[F_GRID] = util_fold_code(v[F_GRID], fgrid, sizeof fgrid);
 	for (i = F_NAME; i <= F_ROLE; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
-			bad(ap, (size_t)i, "empty; a value is required");
+			bad(ap, (size_t)i, _("empty; a value is required"));
 			ok = 0;
 		}
 
 	if (v[F_NAME] && *v[F_NAME] && (strlen(v[F_NAME]) > 100 ||
 	    strpbrk(v[F_NAME], "\t\r\n") != NULL)) {
-		bad(ap, F_NAME, "%s: too long or has a line break or tab",
+		bad(ap, F_NAME, _("%s: too long or has a line break or tab"),
 		    diag_quote(q, sizeof q, v[F_NAME]));
 		ok = 0;
 	}
@@ -582,38 +752,42 @@ apply_row(struct apply *ap)
 				bad(ap, F_IDNUM, "%s", idbuf);
 			else {
 				/* The reason would show the birth date the
-				 * mask hides: its digits are masked too. */
-				if (!ap->opts->reveal)
+				 * mask hides: its digits are masked too,
+				 * unless no one can have been born then. */
+				if (!ap->opts->reveal &&
+				    birth_possible(v[F_IDNUM]))
 					mask_date(idbuf);
 				bad(ap, F_IDNUM, "%s: %s", masked_id(ap,
 				    v[F_IDNUM], m, sizeof m), idbuf);
 			}
 			ok = 0;
 		} else if (idnum_foreign_resident(&id)) {
-			bad(ap, F_IDNUM, "ineligible (Art. 9): %s is the number "
-			    "of a foreign permanent resident ID card (2023 form, "
-			    "leading 9), not a Chinese citizen's identity number",
+			bad(ap, F_IDNUM, _("ineligible (Art. 9): %s is the "
+			    "number of a foreign permanent resident ID card "
+			    "(2023 form, leading 9), not a Chinese citizen's "
+			    "identity number"),
 			    masked_id(ap, id.num, m, sizeof m));
 			ok = 0;
 		} else if (idnum_province_name(id.num) == NULL) {
-			bad(ap, F_IDNUM, "%s: area code %.6s: %.2s is no "
-			    "province-level code of GB/T 2260",
+			bad(ap, F_IDNUM, _("%s: area code %.6s: %.2s is no "
+			    "province-level code of GB/T 2260"),
 			    masked_id(ap, id.num, m, sizeof m), id.num, id.num);
 			ok = 0;
 		} else if (ap->max_age > 0 &&
 		    idnum_age(&id, ap->today) > ap->max_age) {
 			char day[DAY_ISO_MAX];
 
-			bad(ap, F_IDNUM, "ineligible (staff.max_age; Art. 9): "
-			    "%d years old on %s; the upper age here is %lld",
+			bad(ap, F_IDNUM, _("ineligible (staff.max_age; Art. "
+			    "9): %d years old on %s; the upper age here is "
+			    "%lld"),
 			    idnum_age(&id, ap->today),
 			    day_format(ap->today, day), ap->max_age);
 			ok = 0;
 		} else if (idnum_age(&id, ap->today) < ap->min_age) {
 			char day[DAY_ISO_MAX];
 
-			bad(ap, F_IDNUM, "ineligible (Art. 9): %d years old on "
-			    "%s; the minimum age is %lld",
+			bad(ap, F_IDNUM, _("ineligible (Art. 9): %d years old "
+			    "on %s; the minimum age is %lld"),
 			    idnum_age(&id, ap->today),
 			    day_format(ap->today, day), ap->min_age);
 			ok = 0;
@@ -649,10 +823,10 @@ apply_row(struct apply *ap)
 			snprintf(key, sizeof key, "staff.min_education.%s",
 			    role);
 			if (edu < minedu) {
-				bad(ap, F_EDUCATION, "ineligible (Art. 9): %s is "
-				    "below %s, the minimum for %s (%s)",
+				bad(ap, F_EDUCATION, _("ineligible (Art. 9): "
+				    "%s is below %s, the minimum for %s (%s)"),
 				    v[F_EDUCATION], config_str(ap->cfg, key),
-				    role, key);
+				    vocab_say(VOCAB_ROLE, role), key);
 				ok = 0;
 			}
 		}
@@ -666,9 +840,9 @@ apply_row(struct apply *ap)
 		else if (role != NULL && strcmp(role, "full_time") == 0 &&
 		    strcmp(kind, "rural") == 0 &&
 		    !ap->rural_full_time) {
-			bad(ap, F_ROLE, "full-time members are not taken in "
+			bad(ap, F_ROLE, _("full-time members are not taken in "
 			    "rural grids here (staff.rural_full_time is off; "
-			    "Art. 8)");
+			    "Art. 8)"));
 			ok = 0;
 		}
 	}
@@ -681,16 +855,18 @@ apply_row(struct apply *ap)
 		if (rc == 1)
 			db_reset(st);
 		else {
-			bad(ap, F_ROLE, "round %s announced no %s post in grid %s",
-			    ap->opts->round, role, grid);
+			bad(ap, F_ROLE, _("round %s announced no %s post in "
+			    "grid %s"),
+			    ap->opts->round, vocab_say(VOCAB_ROLE, role), grid);
 			ok = 0;
 		}
 	}
-	missing_columns(ap, v);
+	if (!ap->opts->enrol)
+		missing_columns(ap, v);
 	nat = nationality(v[F_NATIONALITY]);
 	if (*nat != '\0' && strcmp(nat, ap->nationality) != 0) {
-		bad(ap, F_NATIONALITY, "ineligible (Art. 9): nationality %s; "
-		    "Chinese nationality is required",
+		bad(ap, F_NATIONALITY, _("ineligible (Art. 9): nationality %s; "
+		    "Chinese nationality is required"),
 		    diag_quote(q, sizeof q, nat));
 		ok = 0;
 	}
@@ -714,13 +890,16 @@ apply_row(struct apply *ap)
 			    expl, sizeof expl));
 			ok = 0;
 		} else if (flags[i] && i >= F_INVESTIGATION) {
-			bad(ap, (size_t)i, "barred (Art. 9): %s",
-			    bars[i - F_INVESTIGATION]);
+			bad(ap, (size_t)i, _("barred (Art. 9): %s"),
+			    _(bars[i - F_INVESTIGATION]));
 			ok = 0;
 		}
 	}
 	/* A bad row may be a duplicate too: say so with the rest. */
 	if (!ok) {
+		if (ap->opts->enrol)
+			return have_id ? enrol_existing(ap, id.num, grid, role,
+			    since, 1) : 0;
 		if (have_id && *grid && role != NULL && v[F_NAME] &&
 		    *v[F_NAME] && (existing = apply_existing(ap, id.num,
 		    v[F_NAME], grid, role, &again)) < -1)
@@ -728,16 +907,26 @@ apply_row(struct apply *ap)
 		return 0;
 	}
 
+	/* Art. 5: no more leaders in a grid than the limit, those of this
+	 * file included. */
+	if (ap->opts->enrol && strcmp(role, "leader") == 0 &&
+	    (rc = enrol_leaders(ap, grid, id.num)) != 1)
+		return rc < 0 ? rc : BATCH_BAD;
+
+	/* Staff serving already are hired since the day they began, with
+	 * no selection stage made up for them. */
 	rc = db_run(ap->db, "INSERT INTO people (id_number, name, phone, "
 	    "education, nationality, source, party_member, veteran, "
 	    "social_worker, professional_title, subsistence, grid, role, "
 	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, 'registration', ?, 'candidate', ?, ?) "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (id_number) DO NOTHING",
-	    "ssssssiiiiissss" "s", id.num, v[F_NAME], phone,
+	    "ssssssiiiiisssssss", id.num, v[F_NAME], phone,
 	    staff_education_name(edu), nat, source, flags[F_PARTY],
 	    flags[F_VETERAN], flags[F_SOCIAL], flags[F_TITLE],
-	    flags[F_SUBSISTENCE], grid, role, ap->now, ap->now, ap->now);
+	    flags[F_SUBSISTENCE], grid, role, ap->opts->enrol ? "hired" :
+	    "registration", ap->opts->enrol ? since : ap->now,
+	    ap->opts->enrol ? "staff" : "candidate", ap->now, ap->now);
 	if (rc != GK_OK)
 		return -rc;
 	/*
@@ -752,6 +941,8 @@ apply_row(struct apply *ap)
 	if (rc < 0)
 		return rc;
 	/* Most applicants are new: insert first, look only on a clash. */
+	if (rc == 0 && ap->opts->enrol)
+		return enrol_existing(ap, id.num, grid, role, since, 0);
 	if (rc == 0) {
 		existing = apply_existing(ap, id.num, v[F_NAME], grid, role,
 		    &again);
@@ -777,6 +968,10 @@ apply_row(struct apply *ap)
 	    "updated) VALUES (?, ?, ?, ?, ?)", "Lssss", newid,
 	    decl_word(flags[F_INVESTIGATION]), decl_word(flags[F_PENALIZED]),
 	    decl_word(flags[F_EXPELLED]), ap->now)) != GK_OK)
+		return -rc;
+	if (ap->opts->enrol && (rc = db_run(ap->db, "INSERT INTO assignments "
+	    "(person, grid, role, started) VALUES (?, ?, ?, ?)", "Lsss", newid,
+	    grid, role, since)) != GK_OK)
 		return -rc;
 	log_row(ap, newid, 1);
 	return BATCH_ADDED;
@@ -858,8 +1053,8 @@ apply_replay(struct batch *b, void *arg)
 				/* Committed rows are there; a failure is
 				 * real. */
 				if (rc == 0)
-					diag_error("staff id %lld is not in "
-					    "the database after the commit",
+					diag_error(_("staff id %lld is not in "
+					    "the database after the commit"),
 					    id);
 				rc = rc < 0 ? -rc : GK_SOFTWARE;
 				db_reset(st);
@@ -870,8 +1065,8 @@ apply_replay(struct batch *b, void *arg)
 			v[2] = masked_id(ap, db_text(st, 2), m, sizeof m);
 			v[3] = db_text(st, 3);
 			v[4] = db_text(st, 4);
-			v[5] = r->added == 2 ? "applied again" : r->added ?
-			    "added" : "unchanged";
+			v[5] = r->added == 2 ? P_("applied again") :
+			    r->added ? P_("added") : P_("unchanged");
 			rc = recout_row(ap->out, v);
 			db_reset(st);
 		}
@@ -879,8 +1074,8 @@ apply_replay(struct batch *b, void *arg)
 	if (ap->out == NULL && (rc != GK_OK || fflush(ap->ids) == EOF ||
 	    ferror(ap->ids))) {
 		if (errno != EPIPE)
-			diag_error("cannot write the staff ids of %s: %s; they "
-			    "are registered all the same",
+			diag_error(_("cannot write the staff ids of %s: %s; "
+			    "they are registered all the same"),
 			    batch_name(b), strerror(errno));
 		rc = gk_worst(rc, GK_IOERR);
 	}
@@ -892,7 +1087,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
     const struct recin_opts *in, const struct staff_apply_opts *opts,
     struct recout *out, FILE *ids, struct staff_apply_stats *stats)
 {
-	static const enum batch_pii pii[F_COUNT] = {
+	static const enum batch_pii pii[F_ALL] = {
 		[F_IDNUM] = BATCH_PII_IDNUM, [F_PHONE] = BATCH_PII_PHONE,
 	};
 	struct batch_def def = { 0 };
@@ -923,7 +1118,9 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	clock_format(clock_now(), ap.now);
 	/* Applications belong to a round once rounds are recorded, and
 	 * come after its announcement (Art. 11). */
-	if (opts->round != NULL) {
+	if (opts->enrol) {
+		/* Serving staff were selected before the record: no round. */
+	} else if (opts->round != NULL) {
 		gk_day announced;
 		char day[DAY_ISO_MAX];
 
@@ -931,35 +1128,40 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 		    &announced)) <= 0)
 			return rc == 0 ? GK_DATAERR : -rc;
 		if (ap.today < announced) {
-			diag_error("round %s is announced on %s; nobody applies "
-			    "before its announcement (Art. 11)", opts->round,
+			diag_error(_("round %s is announced on %s; nobody "
+			    "applies before its announcement (Art. 11)"),
+			    opts->round,
 			    day_format(announced, day));
 			return GK_DATAERR;
 		}
 	} else if ((rc = staff_rounds_exist(db)) != 0) {
 		if (rc < 0)
 			return -rc;
-		diag_error("rounds are recorded: an application belongs to one "
-		    "(give --round NUMBER; staff-hire rounds lists them)");
+		diag_error(_("rounds are recorded: an application belongs to "
+		    "one (give --round NUMBER; staff-hire rounds lists them)"));
 		return GK_USAGE;
 	}
-	for (i = 0; i < F_COUNT; i++) {
+	for (i = 0; i < F_ALL; i++) {
 		ap.fields[i] = apply_fields[i];
 		/* A person's name has aliases of its own: 姓名, not
 		 * 网格名称, which an application form may also have. */
 		ap.fields[i].aliases = config_aliases(cfg, i == F_NAME ?
 		    "person_name" : apply_fields[i].name);
 	}
-	def.verb = "apply";
-	def.noun = "applications";
-	def.nothing = "nobody registered";
-	def.all_there = "candidates are registered";
+	def.verb = opts->enrol ? "enrol" : "apply";
+	def.noun = opts->enrol ? "staff" : "applications";
+	def.nothing = opts->enrol ? N_("nobody enrolled") :
+	    N_("nobody registered");
+	def.all_there = opts->enrol ? N_("staff are enrolled") :
+	    N_("candidates are registered");
 	def.fields = ap.fields;
-	def.nfields = F_COUNT;
+	def.nfields = opts->enrol ? F_ALL : F_COUNT;
 	def.pii = pii;
 	def.start = apply_start;
 	def.row = apply_one;
-	def.end = apply_end;
+	/* Serving staff enter no stage of a selection they never went
+	 * through here, and have no application. */
+	def.end = opts->enrol ? NULL : apply_end;
 	def.committed = apply_replay;
 	bo.max_errors = opts->max_errors;
 	bo.keep_going = opts->keep_going;
@@ -975,6 +1177,7 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	free(ap.rows.run);
 	free(ap.added.run);
 	free(ap.again.run);
+	free(ap.lines);
 	codeset_free(&ap.grids);
 	return rc;
 }

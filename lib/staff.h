@@ -72,6 +72,8 @@ struct staff_apply_opts {
 	int reveal;		/* print personal data unmasked */
 	const char *round;	/* the round's number, or NULL: none */
 	int excel;		/* the rejects file for Excel (--excel) */
+	int enrol;		/* staff serving already (enrol): a since
+				   column, hired since that day, no round */
 };
 
 /* A recruitment round as its announcement opens it (Art. 11). */
@@ -319,6 +321,31 @@ int staff_contacts(struct db *db, const struct config *cfg,
 /* Training sessions (Art. 14): from records (staff, level, date, hours,
  * topic), all or nothing; re-importing changes nothing.  reveal: the
  * messages about bad rows show personal data unmasked (audited). */
+/*
+ * The fields of a sheet's row that name a person (batch field numbers):
+ * a staff id, an identity number, a name and, where the sheet may name
+ * people by name and phone alone (a training sign-in sheet), a phone;
+ * STAFF_WHO_NONE for a field the sheet does not have.
+ */
+#define STAFF_WHO_NONE ((size_t)-1)
+struct staff_who {
+	size_t staff;		/* staff id */
+	size_t id_number;	/* identity number */
+	size_t name;		/* the person's name */
+	size_t phone;		/* mobile phone, or STAFF_WHO_NONE */
+};
+
+/*
+ * staff_sheet_person finds the person the current row of b names: by
+ * staff id, by identity number (both given: they must agree), else by
+ * name and phone (exactly one person).  A name given must be theirs,
+ * blanks aside (util_name_eq: "王　芳" is "王芳").  Returns the staff id,
+ * 0 after reporting the row bad (batch_bad: no such person, more than
+ * one), or -status.
+ */
+struct batch;
+long long staff_sheet_person(struct batch *b, const struct staff_who *who);
+
 int staff_train_import(struct db *db, const struct config *cfg,
     const char *path, const struct recin_opts *in, long long max_errors,
     int reveal);

@@ -309,6 +309,27 @@ util_trim_blanks(char *s)
 	return (char *)p;
 }
 
+int
+util_name_eq(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a;
+	const unsigned char *q = (const unsigned char *)b;
+	size_t n;
+
+	for (;;) {
+		while ((n = blank_len(p)) > 0)
+			p += n;
+		while ((n = blank_len(q)) > 0)
+			q += n;
+		if (*p != *q)
+			return 0;
+		if (*p == '\0')
+			return 1;
+		p++;
+		q++;
+	}
+}
+
 char *
 util_fold_code(const char *s, char *buf, size_t n)
 {

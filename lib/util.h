@@ -83,6 +83,11 @@ char *util_trim_blanks(char *s);
  */
 char *util_fold_code(const char *s, char *buf, size_t n);
 
+/* util_name_eq tells whether two names are the same person's name as
+ * typed in different sheets: equal but for the blanks anywhere in them
+ * (util_trim_blanks' blanks: "王　芳" is "王芳").  1 or 0. */
+int util_name_eq(const char *a, const char *b);
+
 /* util_streq_icase compares ASCII case-insensitively. */
 int util_streq_icase(const char *a, const char *b);
 

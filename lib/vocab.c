@@ -390,6 +390,13 @@ vocab_record(enum vocab_id v, const char *value)
 }
 
 const char *
+vocab_say(enum vocab_id v, const char *value)
+{
+	return i18n_lang() == I18N_ZH && value != NULL && *value != '\0' ?
+	    vocab_zh(v, value) : value;
+}
+
+const char *
 vocab_word(const char *words, const char *value)
 {
 	size_t v;

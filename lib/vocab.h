@@ -93,6 +93,11 @@ const char *vocab_zh(enum vocab_id v, const char *s);
  * value itself. */
 const char *vocab_record(enum vocab_id v, const char *value);
 
+/* vocab_say is the value as a message on standard error names it: its
+ * Chinese name when messages are in Chinese (i18n_lang), else the
+ * value itself. */
+const char *vocab_say(enum vocab_id v, const char *value);
+
 /* vocab_word is vocab_zh with the vocabulary named as in config keys
  * ("stage"), for recout_set_words: value itself when either names
  * nothing. */

@@ -20,6 +20,7 @@
 #include <zip.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "status.h"
 #include "util.h"
 #include "xlsx.h"
@@ -203,13 +204,13 @@ read_part(struct xlsx *x, const char *path, int required,
 	if ((idx = zip_name_locate(x->za, path, 0)) < 0 &&
 	    (idx = zip_name_locate(x->za, path, ZIP_FL_NOCASE)) < 0) {
 		if (required)
-			diag_error("%s: not an Excel workbook: it has no %s "
-			    "(an .xlsx saved by Excel or WPS has)", x->name,
+			diag_error(_("%s: not an Excel workbook: it has no %s "
+			    "(an .xlsx saved by Excel or WPS has)"), x->name,
 			    path);
 		return required ? -1 : 0;
 	}
 	if ((zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0)) == NULL) {
-		diag_error("%s: cannot read %s in the workbook: %s", x->name,
+		diag_error(_("%s: cannot read %s in the workbook: %s"), x->name,
 		    path, zip_strerror(x->za));
 		return -1;
 	}
@@ -223,12 +224,12 @@ read_part(struct xlsx *x, const char *path, int required,
 	buf = emalloc(XLSX_BLOCK);
 	do {
 		if ((n = zip_fread(zf, buf, XLSX_BLOCK)) < 0) {
-			diag_error("%s: cannot read %s in the workbook: %s",
+			diag_error(_("%s: cannot read %s in the workbook: %s"),
 			    x->name, path, zip_file_strerror(zf));
 			goto cleanup;
 		}
 		if (XML_Parse(p, buf, (int)n, n == 0) != XML_STATUS_OK) {
-			diag_error("%s: %s in the workbook, line %lu: %s",
+			diag_error(_("%s: %s in the workbook, line %lu: %s"),
 			    x->name, path,
 			    (unsigned long)XML_GetCurrentLineNumber(p),
 			    XML_ErrorString(XML_GetErrorCode(p)));
@@ -661,9 +662,9 @@ long_number(struct xlsx *x, double v, size_t intdigits)
 			z--;
 		memmove(z, e, strlen(e) + 1);
 	}
-	say(x, 1, x->row, x->ccol, "a number of %zu digits, which Excel "
+	say(x, 1, x->row, x->ccol, _("a number of %zu digits, which Excel "
 	    "shows as %s: Excel keeps 15 digits, so the last %zu may be "
-	    "wrong; format the column as Text and type them again",
+	    "wrong; format the column as Text and type them again"),
 	    intdigits, shown, intdigits - XLSX_DIGITS);
 }
 
@@ -684,8 +685,8 @@ end_cell(struct xlsx *x)
 	if (strcmp(t, "s") == 0) {
 		idx = strtoul(v, &end, 10);
 		if (end == v || *end != '\0' || idx >= x->nsst) {
-			say(x, 0, x->row, x->ccol, "shared string %s is not "
-			    "in the workbook", v);
+			say(x, 0, x->row, x->ccol, _("shared string %s is not "
+			    "in the workbook"), v);
 			x->bad = 1;
 			return;
 		}
@@ -834,11 +835,11 @@ pick_sheet(struct xlsx *x, const char *sheet)
 		sb_addf(&names, "%s%s", i ? ", " : "", diag_quote(q, sizeof q,
 		    x->sheets[i].name));
 	if (sheet != NULL)
-		diag_error("%s: no sheet %s in the workbook (it has %s)",
+		diag_error(_("%s: no sheet %s in the workbook (it has %s)"),
 		    x->name, diag_quote(q, sizeof q, sheet), names.buf);
 	else
-		diag_error("%s: the workbook has no sheet that is not hidden "
-		    "(it has %s); give --sheet NAME", x->name, names.len ?
+		diag_error(_("%s: the workbook has no sheet that is not hidden "
+		    "(it has %s); give --sheet NAME"), x->name, names.len ?
 		    names.buf : "none");
 	sb_release(&names);
 	return -1;
@@ -877,7 +878,7 @@ xlsx_open(struct xlsx **out, const char *name, void *data, size_t len,
 	    NULL) < 0)
 		goto fail;
 	if (x->nsheets == 0) {
-		diag_error("%s: the workbook has no sheets", x->name);
+		diag_error(_("%s: the workbook has no sheets"), x->name);
 		goto fail;
 	}
 	if (pick_sheet(x, sheet) < 0)
@@ -894,17 +895,17 @@ xlsx_open(struct xlsx **out, const char *name, void *data, size_t len,
 	if (path == NULL ||
 	    ((idx = zip_name_locate(x->za, path, 0)) < 0 &&
 	    (idx = zip_name_locate(x->za, path, ZIP_FL_NOCASE)) < 0)) {
-		say(x, 0, 0, 0, "the sheet's part %s is missing from the "
-		    "workbook", path != NULL ? path : "(no relationship)");
+		say(x, 0, 0, 0, _("the sheet's part %s is missing from the "
+		    "workbook"), path != NULL ? path : _("(no relationship)"));
 		goto fail;
 	}
 	if ((x->zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0)) == NULL) {
-		say(x, 0, 0, 0, "cannot read the sheet: %s",
+		say(x, 0, 0, 0, _("cannot read the sheet: %s"),
 		    zip_strerror(x->za));
 		goto fail;
 	}
 	if ((x->p = XML_ParserCreate(NULL)) == NULL) {
-		diag_error("%s: out of memory for the XML parser", x->name);
+		diag_error(_("%s: out of memory for the XML parser"), x->name);
 		goto fail;
 	}
 	XML_SetUserData(x->p, x);
@@ -916,7 +917,7 @@ xlsx_open(struct xlsx **out, const char *name, void *data, size_t len,
 	return GK_OK;
 
 bad_zip:
-	diag_error("%s: not a workbook that can be read: %s", x->name,
+	diag_error(_("%s: not a workbook that can be read: %s"), x->name,
 	    zip_error_strerror(&err));
 	zip_error_fini(&err);
 fail:
@@ -947,9 +948,9 @@ longnum_summary(struct xlsx *x)
 	for (c = 1; c <= XLSX_MAXCOL; c++) {
 		ln = &x->longnum[c];
 		if (ln->count > 1)
-			say(x, 1, 0, 0, "column %s: %lu numbers of more than "
+			say(x, 1, 0, 0, _("column %s: %lu numbers of more than "
 			    "15 digits in all (rows %lu-%lu); Excel may have "
-			    "changed their last digits",
+			    "changed their last digits"),
 			    xlsx_colname(c, letters), ln->count, ln->first,
 			    ln->last);
 	}
@@ -958,7 +959,7 @@ longnum_summary(struct xlsx *x)
 static int
 xml_error(struct xlsx *x)
 {
-	say(x, 0, 0, 0, "broken XML in the sheet, line %lu: %s",
+	say(x, 0, 0, 0, _("broken XML in the sheet, line %lu: %s"),
 	    (unsigned long)XML_GetCurrentLineNumber(x->p),
 	    XML_ErrorString(XML_GetErrorCode(x->p)));
 	x->bad = 1;
@@ -983,7 +984,7 @@ xlsx_next(struct xlsx *x)
 			break;
 		} else {
 			if ((n = zip_fread(x->zf, x->block, XLSX_BLOCK)) < 0) {
-				say(x, 0, 0, 0, "cannot read the sheet: %s",
+				say(x, 0, 0, 0, _("cannot read the sheet: %s"),
 				    zip_file_strerror(x->zf));
 				x->bad = x->done = 1;
 				return -GK_DATAERR;

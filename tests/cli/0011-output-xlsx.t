@@ -66,6 +66,19 @@ test_expect_success '-o FILE.csv writes CSV, and --excel goes with it' '
 	grep "^140121100001001,西街第一网格," grids.csv
 '
 
+test_expect_success 'a symbolic link or a device is written into, never replaced' '
+	echo old >target.csv && ln -s target.csv link.csv &&
+	grid-define list -f csv -o link.csv &&
+	test -L link.csv &&
+	grep "^140121100001001,西街第一网格," target.csv &&
+	grid-define list -f xlsx -o /dev/stdout >w.xlsx &&
+	unzip -l w.xlsx >/dev/null &&
+	test -L /dev/stdout &&
+	exits 74 grid-define list -f xlsx -o /dev/full 2>err &&
+	grep "cannot write /dev/full" err &&
+	test -c /dev/full
+'
+
 test_expect_success 'a file that cannot be made is status 73' '
 	exits 73 grid-define list -o no/such/dir/g.xlsx 2>err &&
 	grep "cannot create no/such/dir/g.xlsx" err

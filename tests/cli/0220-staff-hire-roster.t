@@ -96,7 +96,7 @@ test_expect_success 'a bad training row is refused with its place, nothing recor
 test_expect_success 'a name beside the staff id must be that person'"'"'s' '
 	printf "工号,姓名,级别,日期,学时,内容\r\n2,张伟,县级,2026-11-02,8,消防\r\n" >who.csv &&
 	exits 65 staff-hire train who.csv 2>err &&
-	grep "who.csv:2:[0-9]*: field \"姓名\": staff id 2 is 李娜, not 张伟" err
+	grep "who.csv:2:[0-9]*: field \"姓名\": staff id 2 is 李娜, not \"张伟\"" err
 '
 
 test_expect_success 'an application form with both 姓名 and 网格名称, 手机号 and 联系电话 reads' '

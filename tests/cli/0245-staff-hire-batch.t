@@ -39,6 +39,15 @@ test_expect_success '--reveal shows them as written' '
 	grep "field \"role\": \"13700137002\": not a role" err
 '
 
+test_expect_success 'a birth date that cannot exist is shown; one that can stays masked' '
+	printf "name,id_number,phone,education,grid,role\n张三,%s,13800138000,高中,140121100001001,full_time\n张四,%s,13800138001,高中,140121100001001,full_time\n" \
+	    "$(idnum 14012119990231001)" "$(idnum 14012119990228001 | sed "s/.\$/0/")" >dates.csv &&
+	exits 65 staff-hire apply dates.csv 2>err &&
+	grep "dates.csv:2:[0-9]*: field \"id_number\": 140121\*\*\*\*\*\*\*\*001[0-9X]: birth date 19990231 does not exist$" err &&
+	grep "dates.csv:3:[0-9]*: field \"id_number\": 140121\*\*\*\*\*\*\*\*0010: check character" err &&
+	! grep 19990228 err
+'
+
 test_expect_success 'the rejects file masks every column the same way' '
 	exits 1 staff-hire apply --keep-going --rejects wrong-rej.csv wrong.csv >ids 2>err &&
 	test "$(wc -l <wrong-rej.csv)" = 4 &&
@@ -51,7 +60,7 @@ test_expect_success 'a training row naming an identity number is masked' '
 	printf "staff,level,date,hours,topic,name\n%s,county,2026-11-21,4,x,%s\n" \
 	    "$(cat ids)" "$ZW" >train.csv &&
 	exits 65 staff-hire train train.csv 2>err &&
-	grep "field \"name\": staff id [0-9]* is 刘洋, not 140121\*\*\*\*\*\*\*\*1238$" err &&
+	grep "field \"name\": staff id [0-9]* is 刘洋, not \"140121\*\*\*\*\*\*\*\*1238\"$" err &&
 	! grep -E "$clear" err
 '
 

@@ -147,7 +147,7 @@ test_expect_success 'a round hires no more than the posts it announced; rank tak
 		staff-hire train $id --level county --date 2026-03-10 --hours 8 --topic 岗前培训 || exit 1
 	done &&
 	exits 65 staff-hire advance --stage hired - <ids3 2>err &&
-	grep "round 2026-3 announced 1 full_time post in grid 140121100001002, and 1 is filled" err &&
+	grep "round 2026-3 announced 1 full_time post in grid 140121100001002; 1 is filled" err &&
 	staff-hire advance --stage hired $(sed -n 2p ids3)
 '
 

@@ -89,10 +89,28 @@ test_expect_success 'a post is not filled before it fell open' '
 test_expect_success 'a training sheet masks personal data in its messages unless --reveal, which is audited' '
 	printf "staff,level,date,hours,topic,name\n1,county,2026-10-14,2,消防,13800138000\n" >tr.csv &&
 	exits 65 staff-hire train tr.csv 2>err &&
-	grep "field \"name\": staff id 1 is 张伟, not 138\*\*\*\*8000" err &&
+	grep "field \"name\": staff id 1 is 张伟, not \"138\*\*\*\*8000\"" err &&
 	exits 65 staff-hire --reveal train tr.csv 2>err &&
-	grep "staff id 1 is 张伟, not 13800138000" err &&
+	grep "staff id 1 is 张伟, not \"13800138000\"" err &&
 	test "$(sqlite3 test.db "SELECT count(*) FROM audit WHERE verb = '"'"'reveal'"'"' AND subject = '"'"'tr.csv'"'"'")" = 1
+'
+
+test_expect_success 'a sign-in sheet names people by identity number, or by name and phone with blanks in the name' '
+	printf "姓名,手机号,身份证号,级别,日期,学时,内容\n张　伟,13800138000,,county,2026-10-14,2,信访接待\n李娜,,%s,county,2026-10-14,2,信访接待\n" \
+	    "$(idnum 14012119950505234)" >signin.csv &&
+	staff-hire train signin.csv &&
+	test "$(sqlite3 test.db "SELECT group_concat(person) FROM (SELECT person FROM training WHERE topic = '"'"'信访接待'"'"' ORDER BY person)")" = 1,2
+'
+
+test_expect_success 'a name and phone that fit two people, or nobody, are refused with the line named' '
+	printf "%s\n赵六,%s,13600136000,高中,140121100001001,part_time,CN,否,否,否\n赵 六,%s,13600136000,高中,140121100001002,part_time,CN,否,否,否\n" \
+	    "$H" "$(idnum 14012119900303111)" "$(idnum 14012119910404222)" >twins.csv &&
+	staff-hire --now 2026-10-14T09:00:00+08:00 apply twins.csv >twins &&
+	printf "name,phone,level,date,hours,topic\n张伟,13800138000,county,2026-10-14,1,禁毒宣传\n赵六,13600136000,county,2026-10-14,1,禁毒宣传\n王强,13900000000,county,2026-10-14,1,禁毒宣传\n" >signin2.csv &&
+	exits 65 staff-hire train signin2.csv 2>err &&
+	grep "signin2.csv:3:1: field \"name\": \"赵六\" with phone 136\*\*\*\*6000 is more than one person (staff ids $(paste -sd, twins | sed "s/,/, /")); give the staff id or the identity number" err &&
+	grep "signin2.csv:4:1: field \"name\": nobody registered is named \"王强\" with phone 139\*\*\*\*0000" err &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM training WHERE topic = '"'"'禁毒宣传'"'"'")" = 0
 '
 
 test_expect_success 'one training session given with flags is recorded with its audit row' '

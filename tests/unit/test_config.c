@@ -655,7 +655,7 @@ test_config__wildcard_members_may_be_added(void **state)
 	assert_string_equal(v, "片区, 小区");
 	assert_string_equal(o, "w.yaml:2");
 	assert_int_equal(config_entry(c, i - 1, &k, &v, &o, &a), 0);
-	assert_string_equal(k, "columns.topic");
+	assert_string_equal(k, "columns.since");
 
 	/* Loading it again replaces the member, adds no second one. */
 	assert_int_equal(load_text(c, "w2.yaml", "columns: {ward: 片}\n",

@@ -135,6 +135,19 @@ test_util__parse_decimal_takes_plain_numbers_only(void **state)
 	assert_int_equal(util_parse_decimal(NULL, &v), -1);
 }
 
+static void
+test_util__name_eq_leaves_out_blanks(void **state)
+{
+	(void)state;
+	assert_true(util_name_eq("王芳", "王芳"));
+	assert_true(util_name_eq("王\xe3\x80\x80芳", "王芳"));
+	assert_true(util_name_eq(" 王 芳\xc2\xa0", "王芳"));
+	assert_true(util_name_eq("", ""));
+	assert_false(util_name_eq("王芳", "王方"));
+	assert_false(util_name_eq("王芳", "王芳芳"));
+	assert_false(util_name_eq("王芳", ""));
+}
+
 int
 main(void)
 {
@@ -144,6 +157,7 @@ main(void)
 		cmocka_unit_test(test_util__quote_escapes_invisible_characters),
 		cmocka_unit_test(test_util__sb_grow_past_size_max_is_out_of_memory),
 		cmocka_unit_test(test_util__parse_decimal_takes_plain_numbers_only),
+		cmocka_unit_test(test_util__name_eq_leaves_out_blanks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
