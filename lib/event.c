@@ -273,6 +273,7 @@ ev_put(struct db *db, const struct case_env *env, const struct ev *e,
     const struct event_opts *opts, struct done_list *dl)
 {
 	struct case_new cn;
+	struct db_stmt *st;
 	struct done d = { 0, 0, 1, 0 };
 	char at[CLOCK_ISO_MAX], now[CLOCK_ISO_MAX], num[CASE_NUMBER_MAX];
 	int rc;
@@ -296,17 +297,44 @@ ev_put(struct db *db, const struct case_env *env, const struct ev *e,
 			return -rc;
 		d.how = e->result != NULL ? 2 : 0;
 	}
-	rc = db_insert_id(db, &d.event, "INSERT INTO events (case_id, "
-	    "duplicate, grid, category, severity, title, description, "
-	    "location, occurred, reported, reporter, source, resolved, "
-	    "result, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?) RETURNING id", "LissssssssNsiss", d.case_id, d.how == 1,
-	    e->grid, e->cat->id, e->severity, e->title, e->description,
-	    e->location, clock_format(e->at, at), clock_format(clock_now(),
-	    now), e->reporter > 0 ? e->reporter : -1, e->source,
-	    e->result != NULL, e->result, db_operator(db));
-	if (rc != GK_OK)
-		return -rc;
+	clock_format(e->at, at);
+	clock_format(clock_now(), now);
+	if (d.how == 1) {
+		rc = db_insert_id(db, &d.event, "INSERT INTO events (case_id, "
+		    "duplicate, grid, category, severity, title, description, "
+		    "location, occurred, reported, reporter, source, resolved, "
+		    "result, operator) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?, ?, ?, ?) RETURNING id", "LssssssssNsiss", d.case_id,
+		    e->grid, e->cat->id, e->severity, e->title,
+		    e->description, e->location, at, now, e->reporter > 0 ?
+		    e->reporter : -1, e->source, e->result != NULL, e->result,
+		    db_operator(db));
+		if (rc != GK_OK)
+			return -rc;
+	} else {
+		/*
+		 * The first event of a new case is read back by its case,
+		 * under the write lock: not INSERT ... RETURNING, which
+		 * SQLite 3.40 runs through a scratch table (a tenth of an
+		 * import's instructions).
+		 */
+		rc = db_run(db, "INSERT INTO events (case_id, duplicate, grid, "
+		    "category, severity, title, description, location, "
+		    "occurred, reported, reporter, source, resolved, result, "
+		    "operator) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?)", "LssssssssNsiss", d.case_id, e->grid, e->cat->id,
+		    e->severity, e->title, e->description, e->location, at,
+		    now, e->reporter > 0 ? e->reporter : -1, e->source,
+		    e->result != NULL, e->result, db_operator(db));
+		if (rc != GK_OK)
+			return -rc;
+		rc = db_query(db, &st, "SELECT id FROM events WHERE case_id = ?",
+		    "L", d.case_id);
+		if (rc != DB_ROW)
+			return rc < 0 ? rc : -GK_SOFTWARE;
+		d.event = db_int(st, 0);
+		db_reset(st);
+	}
 	if (d.how == 1)
 		diag_note("event %lld: likely duplicate of open case %s (same "
 		    "grid and category within %lld days): joined to it; --new "
