@@ -283,13 +283,16 @@ do_show(struct cli *cli, struct db *db)
 	struct case_env env;
 	struct calendar *cal;
 	long long id;
+	FILE *fp;
 	int rc;
 
 	if ((rc = cli_id(cli, &case_ids, &id)) != GK_OK)
 		return rc;
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
-	rc = case_show(db, &env, id, cli->format, stdout);
+	if ((fp = cli_doc_open(cli, &rc)) != NULL)
+		rc = cli_doc_end(cli, fp, case_show(db, &env, id, cli->format,
+		    fp));
 	case_env_close(&env, cal);
 	return rc;
 }
@@ -326,30 +329,34 @@ do_list(struct cli *cli, struct db *db)
 	return rc;
 }
 
+/* departments: the list only reads, so the database is opened here in
+ * the mode of the subcommand (a read-only file lists). */
 static int
 do_departments(struct cli *cli, struct db *db)
 {
 	struct case_env env;
 	struct calendar *cal;
 	struct recout *w;
-	int rc;
+	int list = strcmp(cli->argv[1], "list") == 0, rc;
 
-	if (strcmp(cli->argv[1], "list") == 0) {
-		if (cli->argc > 2)
-			return cli_usage_error(cli, "departments list takes no "
-			    "operands");
-		w = cli_out(cli, case_dept_cols, case_dept_ncols);
-		rc = case_dept_list(db, w);
-		return cli_out_end(w, rc);
-	}
-	if (strcmp(cli->argv[1], "import") != 0)
-		return cli_usage_error(cli, "departments %s: not import or "
-		    "list", cli->argv[1]);
-	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
+	if (!list && strcmp(cli->argv[1], "import") != 0)
+		return cli_usage_error(cli, _("departments %s: not import or "
+		    "list"), cli->argv[1]);
+	if (list && cli->argc > 2)
+		return cli_usage_error(cli, _("departments list takes no "
+		    "operands"));
+	if ((rc = cli_open_db(cli, &db, list ? CLI_DB_READ : CLI_DB_WRITE)) !=
+	    GK_OK)
 		return rc;
-	rc = case_dept_import(db, &env, cli->argc > 2 ? cli->argv[2] : "-",
-	    &cli->input, cli->max_errors);
-	case_env_close(&env, cal);
+	if (list) {
+		w = cli_out(cli, case_dept_cols, case_dept_ncols);
+		rc = cli_out_end(w, case_dept_list(db, w));
+	} else if ((rc = case_env_open(&env, cli, &cal)) == GK_OK) {
+		rc = case_dept_import(db, &env, cli->argc > 2 ? cli->argv[2] :
+		    "-", &cli->input, cli->max_errors);
+		case_env_close(&env, cal);
+	}
+	db_close(db);
 	return rc;
 }
 
@@ -398,7 +405,7 @@ static const struct cli_verb verbs[] = {
 	    "list [--grid CODE | --village CODE | --township CODE | "
 	    "--county CODE] [--step STEP] [--level LEVEL] [--open] "
 	    "[--overdue] [--due-within DAYS] [--light LIGHT] [--card CARD]" },
-	{ "departments", do_departments, CLI_DB_WRITE, NULL, 1, 2,
+	{ "departments", do_departments, CLI_DB_NONE, NULL, 1, 2,
 	    "departments import [FILE|-]\n"
 	    "departments list" },
 	{ .name = NULL }

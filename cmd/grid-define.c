@@ -194,14 +194,25 @@ do_retire(struct cli *cli, struct db *db)
 static int
 do_show(struct cli *cli, struct db *db)
 {
-	return grid_show(db, cli->argv[1], cli->format, cli->reveal, stdout);
+	FILE *fp;
+	int rc;
+
+	if ((fp = cli_doc_open(cli, &rc)) == NULL)
+		return rc;
+	return cli_doc_end(cli, fp, grid_show(db, cli->argv[1], cli->format,
+	    cli->reveal, fp));
 }
 
 static int
 do_board(struct cli *cli, struct db *db)
 {
-	return grid_board(db, cli->config, cli->argv[1], o.html, cli->reveal,
-	    stdout);
+	FILE *fp;
+	int rc;
+
+	if ((fp = cli_doc_open(cli, &rc)) == NULL)
+		return rc;
+	return cli_doc_end(cli, fp, grid_board(db, cli->config, cli->argv[1],
+	    o.html, cli->reveal, fp));
 }
 
 #define SCOPE OPT_COUNTY, OPT_TOWNSHIP, OPT_VILLAGE

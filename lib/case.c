@@ -596,6 +596,27 @@ assign_to(struct db *db, const struct case_env *env, struct kase *k,
 	return 1;
 }
 
+/*
+ * Whether the cron job has escalated k from its step at its level
+ * before: 1, 0, or -status.  Its history row keeps the step and the
+ * level it went to (action "escalate" with a card), or the county it
+ * stayed at (action "card").
+ */
+static int
+escalated_before(struct db *db, const struct kase *k)
+{
+	struct db_stmt *st;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT 1 FROM case_history WHERE case_id = ? "
+	    "AND step = ? AND card IS NOT NULL AND ((action = 'escalate' AND "
+	    "level = ?) OR (action = 'card' AND level = ?)) LIMIT 1", "Lii"
+	    "i", k->id, k->step, k->level + 1, k->level);
+	if (rc == DB_ROW)
+		db_reset(st);
+	return rc == DB_ROW ? 1 : rc < 0 ? rc : 0;
+}
+
 /* One move on one case: 1 done, 0 unchanged, 2 refused (reported),
  * -status. */
 static int
@@ -701,6 +722,14 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 	}
 	k.stint++;
 	set_due(env, &k, now);
+	if (*k.escalate_at && (rc = escalated_before(db, &k)) != 0) {
+		if (rc < 0)
+			return rc;
+		/* Back at a step and level the cron job escalated from
+		 * once (handed down, reworked): it has its due time, but
+		 * the cron job does not escalate it a second time. */
+		k.escalate_at[0] = '\0';
+	}
 	if ((rc = save(db, &k, result, sat, now)) != GK_OK ||
 	    (rc = history(db, &k, verb_names[m->verb], NULL, hnote, now)) !=
 	    GK_OK)

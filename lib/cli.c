@@ -2,6 +2,7 @@
  * cli.c - the options, environment and skeleton every program shares.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -1136,6 +1137,73 @@ int
 cli_out_end(struct recout *w, int rc)
 {
 	return gk_worst(rc, recout_end(w, rc != GK_OK && rc != GK_FINDINGS));
+}
+
+/* The temporary name of the document cli_doc_open is writing. */
+static char *doc_tmp;
+
+FILE *
+cli_doc_open(const struct cli *cli, int *rc)
+{
+	const char *slash;
+	struct sb tmp = SB_INIT;
+	FILE *fp;
+	int fd, e;
+
+	*rc = GK_OK;
+	if (cli->format == RECOUT_XLSX) {
+		*rc = cli_usage_error(cli, _("%s writes a document, not a "
+		    "workbook: give -f text, json or jsonl"), cli->argv[0]);
+		return NULL;
+	}
+	if (cli->output == NULL)
+		return stdout;
+	slash = strrchr(cli->output, '/');
+	if (slash != NULL)
+		sb_addn(&tmp, cli->output, (size_t)(slash - cli->output) + 1);
+	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : cli->output);
+	/* mkostemp: mode 0600 whatever the umask. */
+	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) == -1 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		e = errno;
+		if (fd != -1) {
+			close(fd);
+			unlink(tmp.buf);
+		}
+		diag_error(_("cannot create %s: %s"), cli->output, strerror(e));
+		sb_release(&tmp);
+		*rc = GK_CANTCREAT;
+		return NULL;
+	}
+	free(doc_tmp);
+	doc_tmp = sb_detach(&tmp);
+	return fp;
+}
+
+int
+cli_doc_end(const struct cli *cli, FILE *fp, int rc)
+{
+	int bad;
+
+	if (fp == NULL || fp == stdout || doc_tmp == NULL)
+		return rc;
+	bad = ferror(fp);
+	if (fclose(fp) != 0 || bad) {
+		diag_error(_("cannot write %s: %s"), cli->output,
+		    strerror(errno));
+		rc = gk_worst(rc, GK_IOERR);
+	}
+	if ((rc == GK_OK || rc == GK_FINDINGS) &&
+	    rename(doc_tmp, cli->output) == -1) {
+		diag_error(_("cannot create %s: %s"), cli->output,
+		    strerror(errno));
+		rc = gk_worst(rc, GK_CANTCREAT);
+	}
+	if (rc != GK_OK && rc != GK_FINDINGS)
+		unlink(doc_tmp);
+	free(doc_tmp);
+	doc_tmp = NULL;
+	return rc;
 }
 
 int

@@ -258,6 +258,18 @@ int cli_ids_unique(const struct cli_idkind *kind, const long long *ids,
 struct recout *cli_out(const struct cli *cli, const struct recout_col *cols,
     size_t ncols);
 
+/*
+ * cli_doc_open gives where a document (a case or grid shown whole, a
+ * bulletin board) goes: stdout, or with -o a new file, mode 0600,
+ * written whole or not at all: cli_doc_end renames it into place when
+ * rc is GK_OK or GK_FINDINGS and removes it otherwise.  NULL after
+ * reporting when the file cannot be made (*rc set: GK_CANTCREAT, or
+ * GK_USAGE for -f xlsx, which is for records).  cli_doc_end returns the
+ * worse of rc and the file's own status.
+ */
+FILE *cli_doc_open(const struct cli *cli, int *rc);
+int cli_doc_end(const struct cli *cli, FILE *fp, int rc);
+
 /* cli_out_end ends record output begun with cli_out for a command
  * whose status is rc: a failed command that printed nothing yet prints
  * nothing.  Returns the worse of rc and the output's own status. */
