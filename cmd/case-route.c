@@ -120,7 +120,7 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_RESULT:	o.result = arg; break;
 	case OPT_SATISFACTION:
 		if ((e = vocab_find(VOCAB_SATISFACTION, arg)) == NULL)
-			return cli_usage_error(cli, "--satisfaction %s",
+			return cli_usage_error(cli, _("--satisfaction %s"),
 			    vocab_explain(VOCAB_SATISFACTION, arg, expl,
 			    sizeof expl));
 		o.satisfaction = e->name;
@@ -136,13 +136,13 @@ option(struct cli *cli, int c, const char *arg)
 		return vocab_opt(cli, "--card", VOCAB_CARD, arg, &o.card);
 	case OPT_DUE_WITHIN:
 		if (util_parse_long(arg, 0, 366, &o.due_within, &why) == -1)
-			return cli_usage_error(cli, "--due-within \"%s\": %s "
-			    "(working days, 0 to 366)", arg, why);
+			return cli_usage_error(cli, _("--due-within \"%s\": %s "
+			    "(working days, 0 to 366)"), arg, why);
 		break;
 	case OPT_WAIT:
 		if (util_parse_long(arg, 0, 86400, &n, &why) == -1)
-			return cli_usage_error(cli, "--wait \"%s\": %s "
-			    "(seconds, 0 to 86400)", arg, why);
+			return cli_usage_error(cli, _("--wait \"%s\": %s "
+			    "(seconds, 0 to 86400)"), arg, why);
 		o.wait = n;
 		break;
 	case OPT_GRID:
@@ -176,7 +176,8 @@ static int
 need(struct cli *cli, const char *value, const char *what)
 {
 	if (value == NULL || *value == '\0')
-		return cli_usage_error(cli, "%s needs %s", cli->argv[0], what);
+		return cli_usage_error(cli,
+		    _("%s needs %s"), cli->argv[0], what);
 	return GK_OK;
 }
 
@@ -197,8 +198,8 @@ do_move(struct cli *cli, struct db *db)
 	if (m.verb == CASE_ESCALATE && o.overdue)
 		return do_overdue(cli, db);
 	if (o.wait >= 0)
-		return cli_usage_error(cli, "--wait goes with escalate "
-		    "--overdue");
+		return cli_usage_error(cli, _("--wait goes with escalate "
+		    "--overdue"));
 	switch (m.verb) {
 	case CASE_REFUSE:
 	case CASE_REWORK:
@@ -251,11 +252,12 @@ do_overdue(struct cli *cli, struct db *db)
 	int rc;
 
 	if (cli->argc > 1)
-		return cli_usage_error(cli, "escalate --overdue takes no case "
-		    "numbers");
+		return cli_usage_error(cli,
+		    _("escalate --overdue takes no case "
+		    "numbers"));
 	if (o.reason != NULL || o.keep_going)
-		return cli_usage_error(cli, "escalate --overdue takes no "
-		    "--reason or --keep-going");
+		return cli_usage_error(cli, _("escalate --overdue takes no "
+		    "--reason or --keep-going"));
 	if (o.wait >= 0)
 		db_set_busy_timeout(db, (int)(o.wait * 1000));
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
@@ -269,7 +271,7 @@ do_overdue(struct cli *cli, struct db *db)
 	/* What changed was said with its audit row; a run that changed
 	 * nothing says so here, so that -v always gives one line. */
 	if (rc == GK_OK && st.yellow + st.red == 0) {
-		case_escalate_summary(&st, &sum);
+		case_escalate_summary(&st, 1, &sum);
 		diag_info("%s", sum.buf);
 		sb_release(&sum);
 	}

@@ -267,6 +267,13 @@ test_expect_success 'show -o FILE writes the file, mode 0600, and nothing on std
 	! test -e gone.json && ! ls .gone.json.* 2>/dev/null
 '
 
+test_expect_success 'messages and the table of people are in Chinese with --lang zh' '
+	exits 65 case-route --lang zh show 140121-2026-9999999 2>err &&
+	grep "案件 140121-2026-9999999：没有这个案件" err &&
+	case-route --lang zh list -f table >t &&
+	head -n 1 t | grep "案件编号.*环节.*层级" && grep "问题上报" t
+'
+
 test_expect_success 'every move leaves an audit row' '
 	sqlite3 test.db "SELECT DISTINCT verb FROM audit WHERE program = '"'"'case-route'"'"' ORDER BY verb" >verbs &&
 	for v in assign close escalate feedback file handdown investigate refuse rework transfer "escalate --overdue"; do
