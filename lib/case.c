@@ -175,7 +175,14 @@ struct kase {
 static void
 copy(char *dst, size_t n, const char *s)
 {
-	snprintf(dst, n, "%s", s ? s : "");
+	size_t len = s != NULL ? strlen(s) : 0;
+
+	/* Not snprintf: the cron job copies a dozen fields a case, and
+	 * snprintf was an eighth of its instructions. */
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, s != NULL ? s : "", len);
+	dst[len] = '\0';
 }
 
 /* Load case id: 1, 0 none, -status. */

@@ -87,17 +87,53 @@ empty(const char *s)
 static int refused_fact;
 
 /*
+ * The grids an import has found active, so that a million events of a
+ * thousand grids look each grid up once: the grids do not change while
+ * the import holds the write lock.  Direct-mapped by the code; a clash
+ * only costs a look-up.
+ */
+#define GRID_MEMO 4093		/* a prime */
+struct grid_memo {
+	char code[GRID_MEMO][16];	/* active grids; "" for none */
+};
+
+/* Whether grid code is active: 1 yes, 0 no (why set), -status. */
+static int
+grid_active(struct db *db, struct grid_memo *memo, const char *code,
+    char *why, size_t n)
+{
+	struct grid_info gi;
+	char *slot = NULL;
+	int rc;
+
+	if (memo != NULL) {
+		slot = memo->code[strtoull(code, NULL, 10) % GRID_MEMO];
+		if (strcmp(slot, code) == 0)
+			return 1;
+	}
+	if ((rc = grid_lookup(db, code, &gi)) < 0)
+		return rc;
+	if (rc == 0 || strcmp(gi.status, "active") != 0) {
+		snprintf(why, n, rc == 0 ? _("grid %s is not in the database") :
+		    _("grid %s is retired"), code);
+		return 0;
+	}
+	if (slot != NULL)
+		memcpy(slot, code, 16);
+	return 1;
+}
+
+/*
  * Check the fields v into e: 0; -1 with *field and why set; or
- * -1 - status on a database error.
+ * -1 - status on a database error.  memo: an import's grids, or NULL.
  */
 static int
-ev_check(struct db *db, const struct case_env *env,
+ev_check(struct db *db, const struct case_env *env, struct grid_memo *memo,
     const char *const v[EV_NFIELDS], struct ev *e, int *field, char *why,
     size_t n)
 {
 	const struct vocab_entry *ve;
 	struct grid_code gc;
-	struct grid_info gi;
 	char q[DIAG_QUOTE_MAX], fold[64], day[DAY_ISO_MAX];
 	const char *w;
 	int rc, i;
@@ -118,11 +154,9 @@ ev_check(struct db *db, const struct case_env *env,
 		    recin_excel_damage(v[EV_GRID]) : w);
 		return -1;
 	}
-	if ((rc = grid_lookup(db, gc.code, &gi)) < 0)
+	if ((rc = grid_active(db, memo, gc.code, why, n)) < 0)
 		return -1 + rc;
-	if (rc == 0 || strcmp(gi.status, "active") != 0) {
-		snprintf(why, n, rc == 0 ? _("grid %s is not in the database") :
-		    _("grid %s is retired"), gc.code);
+	if (rc == 0) {
 		refused_fact = 1;
 		return -1;
 	}
@@ -405,7 +439,7 @@ event_add(struct db *db, const struct case_env *env,
 
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	rc = ev_check(db, env, v, &e, &field, why, sizeof why);
+	rc = ev_check(db, env, NULL, v, &e, &field, why, sizeof why);
 	if (rc < 0) {
 		db_rollback(db);
 		if (rc < -1)
@@ -433,6 +467,7 @@ struct imp {
 	struct done_list dl;		/* what each row did */
 	struct recout *out;		/* or NULL */
 	FILE *ids;			/* case numbers */
+	struct grid_memo *memo;		/* the grids found active */
 };
 
 static int
@@ -446,7 +481,8 @@ imp_row(struct batch *b, void *arg)
 
 	for (i = 0; i < EV_NFIELDS; i++)
 		v[i] = batch_get(b, (size_t)i);
-	rc = ev_check(batch_db(b), im->env, v, &e, &field, why, sizeof why);
+	rc = ev_check(batch_db(b), im->env, im->memo, v, &e, &field, why,
+	    sizeof why);
 	if (rc < -1)
 		return 1 + rc;
 	if (rc == -1) {
@@ -475,7 +511,7 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 	struct batch_def def = { 0 };
 	struct batch_opts bo = { 0 };
 	struct batch_stats bs;
-	struct imp im = { env, opts, { NULL, 0, 0 }, out, ids };
+	struct imp im = { env, opts, { NULL, 0, 0 }, out, ids, NULL };
 	int i, rc;
 
 #ifdef M_TRIM_THRESHOLD
@@ -503,7 +539,9 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 	bo.max_errors = opts->max_errors;
 	bo.keep_going = opts->keep_going;
 	bo.rejects = opts->rejects;
+	im.memo = ecalloc(1, sizeof *im.memo);
 	rc = batch_run(db, path, in, &def, &bo, &im, &bs);
+	free(im.memo);
 	free(im.dl.d);
 	return rc;
 }
