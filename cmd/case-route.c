@@ -173,7 +173,7 @@ option(struct cli *cli, int c, const char *arg)
 	case OPT_RESULT:	o.result = arg; break;
 	case OPT_SATISFACTION:
 		if ((e = vocab_find(VOCAB_SATISFACTION, arg)) == NULL)
-			return cli_usage_error(cli, "--satisfaction %s",
+			return cli_usage_error(cli, _("--satisfaction %s"),
 			    vocab_explain(VOCAB_SATISFACTION, arg, expl,
 			    sizeof expl));
 		o.satisfaction = e->name;
@@ -189,13 +189,13 @@ option(struct cli *cli, int c, const char *arg)
 		return vocab_opt(cli, "--card", VOCAB_CARD, arg, &o.card);
 	case OPT_DUE_WITHIN:
 		if (util_parse_long(arg, 0, 366, &o.due_within, &why) == -1)
-			return cli_usage_error(cli, "--due-within \"%s\": %s "
-			    "(working days, 0 to 366)", arg, why);
+			return cli_usage_error(cli, _("--due-within \"%s\": %s "
+			    "(working days, 0 to 366)"), arg, why);
 		break;
 	case OPT_WAIT:
 		if (util_parse_long(arg, 0, 86400, &n, &why) == -1)
-			return cli_usage_error(cli, "--wait \"%s\": %s "
-			    "(seconds, 0 to 86400)", arg, why);
+			return cli_usage_error(cli, _("--wait \"%s\": %s "
+			    "(seconds, 0 to 86400)"), arg, why);
 		o.wait = n;
 		break;
 	case OPT_ALL:		o.all = 1; break;
@@ -252,7 +252,8 @@ static int
 need(struct cli *cli, const char *value, const char *what)
 {
 	if (value == NULL || *value == '\0')
-		return cli_usage_error(cli, "%s needs %s", cli->argv[0], what);
+		return cli_usage_error(cli,
+		    _("%s needs %s"), cli->argv[0], what);
 	return GK_OK;
 }
 
@@ -273,8 +274,8 @@ do_move(struct cli *cli, struct db *db)
 	if (m.verb == CASE_ESCALATE && o.overdue)
 		return do_overdue(cli, db);
 	if (o.wait >= 0)
-		return cli_usage_error(cli, "--wait goes with escalate "
-		    "--overdue");
+		return cli_usage_error(cli, _("--wait goes with escalate "
+		    "--overdue"));
 	switch (m.verb) {
 	case CASE_REFUSE:
 	case CASE_REWORK:
@@ -327,11 +328,12 @@ do_overdue(struct cli *cli, struct db *db)
 	int rc;
 
 	if (cli->argc > 1)
-		return cli_usage_error(cli, "escalate --overdue takes no case "
-		    "numbers");
+		return cli_usage_error(cli,
+		    _("escalate --overdue takes no case "
+		    "numbers"));
 	if (o.reason != NULL || o.keep_going)
-		return cli_usage_error(cli, "escalate --overdue takes no "
-		    "--reason or --keep-going");
+		return cli_usage_error(cli, _("escalate --overdue takes no "
+		    "--reason or --keep-going"));
 	if (o.wait >= 0)
 		db_set_busy_timeout(db, (int)(o.wait * 1000));
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
@@ -345,7 +347,7 @@ do_overdue(struct cli *cli, struct db *db)
 	/* What changed was said with its audit row; a run that changed
 	 * nothing says so here, so that -v always gives one line. */
 	if (rc == GK_OK && st.yellow + st.red == 0) {
-		case_escalate_summary(&st, &sum);
+		case_escalate_summary(&st, 1, &sum);
 		diag_info("%s", sum.buf);
 		sb_release(&sum);
 	}
@@ -404,30 +406,34 @@ do_list(struct cli *cli, struct db *db)
 	return rc;
 }
 
+/* departments: the list only reads, so the database is opened here in
+ * the mode of the subcommand (a read-only file lists). */
 static int
 do_departments(struct cli *cli, struct db *db)
 {
 	struct case_env env;
 	struct calendar *cal;
 	struct recout *w;
-	int rc;
+	int list = strcmp(cli->argv[1], "list") == 0, rc;
 
-	if (strcmp(cli->argv[1], "list") == 0) {
-		if (cli->argc > 2)
-			return cli_usage_error(cli, "departments list takes no "
-			    "operands");
-		w = cli_out(cli, case_dept_cols, case_dept_ncols);
-		rc = case_dept_list(db, w);
-		return cli_out_end(w, rc);
-	}
-	if (strcmp(cli->argv[1], "import") != 0)
-		return cli_usage_error(cli, "departments %s: not import or "
-		    "list", cli->argv[1]);
-	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
+	if (!list && strcmp(cli->argv[1], "import") != 0)
+		return cli_usage_error(cli, _("departments %s: not import or "
+		    "list"), cli->argv[1]);
+	if (list && cli->argc > 2)
+		return cli_usage_error(cli, _("departments list takes no "
+		    "operands"));
+	if ((rc = cli_open_db(cli, &db, list ? CLI_DB_READ : CLI_DB_WRITE)) !=
+	    GK_OK)
 		return rc;
-	rc = case_dept_import(db, &env, cli->argc > 2 ? cli->argv[2] : "-",
-	    &cli->input, cli->max_errors);
-	case_env_close(&env, cal);
+	if (list) {
+		w = cli_out(cli, case_dept_cols, case_dept_ncols);
+		rc = cli_out_end(w, case_dept_list(db, w));
+	} else if ((rc = case_env_open(&env, cli, &cal)) == GK_OK) {
+		rc = case_dept_import(db, &env, cli->argc > 2 ? cli->argv[2] :
+		    "-", &cli->input, cli->max_errors);
+		case_env_close(&env, cal);
+	}
+	db_close(db);
 	return rc;
 }
 
@@ -676,7 +682,7 @@ static const struct cli_verb verbs[] = {
 	    "list [--grid CODE | --village CODE | --township CODE | "
 	    "--county CODE] [--step STEP] [--level LEVEL] [--open] "
 	    "[--overdue] [--due-within DAYS] [--light LIGHT] [--card CARD]" },
-	{ "departments", do_departments, CLI_DB_WRITE, NULL, 1, 2,
+	{ "departments", do_departments, CLI_DB_NONE, NULL, 1, 2,
 	    "departments import [FILE|-]\n"
 	    "departments list" },
 	{ "access", do_access, CLI_DB_WRITE,

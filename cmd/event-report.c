@@ -135,12 +135,13 @@ do_add(struct cli *cli, struct db *db)
 	int rc;
 
 	if (o.ev[EV_RESOLVED] != NULL && o.ev[EV_RESULT] == NULL)
-		return cli_usage_error(cli, "--resolved needs --result TEXT");
+		return cli_usage_error(cli,
+		    _("--resolved needs --result TEXT"));
 	if (o.ev[EV_RESULT] != NULL && o.ev[EV_RESOLVED] == NULL)
-		return cli_usage_error(cli, "--result goes with --resolved");
+		return cli_usage_error(cli, _("--result goes with --resolved"));
 	if (o.ev[EV_REPORTER] != NULL && o.ev[EV_SOURCE] != NULL)
-		return cli_usage_error(cli, "give one of --reporter and "
-		    "--source");
+		return cli_usage_error(cli, _("give one of --reporter and "
+		    "--source"));
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	w = report_out(cli);
@@ -162,7 +163,8 @@ do_import(struct cli *cli, struct db *db)
 	int rc;
 
 	if (o.rejects != NULL && !o.keep_going)
-		return cli_usage_error(cli, "--rejects goes with --keep-going");
+		return cli_usage_error(cli,
+		    _("--rejects goes with --keep-going"));
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	w = report_out(cli);
@@ -218,11 +220,11 @@ do_visit(struct cli *cli, struct db *db)
 
 	if (strcmp(sub, "add") == 0) {
 		if (cli->argc > 2)
-			return cli_usage_error(cli, "visit add takes no "
-			    "operands");
+			return cli_usage_error(cli, _("visit add takes no "
+			    "operands"));
 		if (!o.vi[VI_STAFF] || !o.vi[VI_GRID] || !o.vi[VI_DATE])
-			return cli_usage_error(cli, "visit add needs --staff "
-			    "ID, --grid CODE and --date DATE");
+			return cli_usage_error(cli, _("visit add needs --staff "
+			    "ID, --grid CODE and --date DATE"));
 		return visit_add(db, o.vi);
 	}
 	if (strcmp(sub, "import") == 0) {
@@ -233,7 +235,7 @@ do_visit(struct cli *cli, struct db *db)
 		case_env_close(&env, cal);
 		return rc;
 	}
-	return cli_usage_error(cli, "visit %s: not add or import", sub);
+	return cli_usage_error(cli, _("visit %s: not add or import"), sub);
 }
 
 /* The filter of list. */
@@ -256,19 +258,20 @@ filter(struct cli *cli, struct event_filter *f, char lo[16], char hi[16])
 		f->hi = hi;
 	}
 	if (o.from != NULL && day_parse(o.from, &d, &why) == -1)
-		return cli_usage_error(cli, "--from \"%s\": %s", o.from, why);
+		return cli_usage_error(cli,
+		    _("--from \"%s\": %s"), o.from, why);
 	if (o.to != NULL && day_parse(o.to, &d, &why) == -1)
-		return cli_usage_error(cli, "--to \"%s\": %s", o.to, why);
+		return cli_usage_error(cli, _("--to \"%s\": %s"), o.to, why);
 	f->from = o.from;
 	f->to = o.to;
 	f->category = o.ev[EV_CATEGORY];
 	if (o.ev[EV_REPORTER] != NULL && util_parse_long(o.ev[EV_REPORTER], 1,
 	    1LL << 62, &f->reporter, &why) == -1)
-		return cli_usage_error(cli, "--reporter \"%s\": %s",
+		return cli_usage_error(cli, _("--reporter \"%s\": %s"),
 		    o.ev[EV_REPORTER], why);
 	if (o.vi[VI_STAFF] != NULL && util_parse_long(o.vi[VI_STAFF], 1,
 	    1LL << 62, &f->reporter, &why) == -1)
-		return cli_usage_error(cli, "--staff \"%s\": %s",
+		return cli_usage_error(cli, _("--staff \"%s\": %s"),
 		    o.vi[VI_STAFF], why);
 	return GK_OK;
 }

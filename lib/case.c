@@ -176,7 +176,14 @@ struct kase {
 static void
 copy(char *dst, size_t n, const char *s)
 {
-	snprintf(dst, n, "%s", s ? s : "");
+	size_t len = s != NULL ? strlen(s) : 0;
+
+	/* Not snprintf: the cron job copies a dozen fields a case, and
+	 * snprintf was an eighth of its instructions. */
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, s != NULL ? s : "", len);
+	dst[len] = '\0';
 }
 
 /* Load case id: 1, 0 none, -status. */
@@ -307,9 +314,15 @@ case_open(struct db *db, const struct case_env *env,
 
 	day_to_civil(clock_day(cn->reported), &y, &m, &d);
 	snprintf(county, sizeof county, "%.6s", cn->grid);
-	rc = db_query(db, &st, "INSERT INTO case_counters (county, year, last) "
+	/* Not RETURNING last: SQLite 3.40 runs RETURNING through a scratch
+	 * table, a tenth of an import's instructions; the counter row is
+	 * read back under the same write lock instead. */
+	if ((rc = db_run(db, "INSERT INTO case_counters (county, year, last) "
 	    "VALUES (?, ?, 1) ON CONFLICT (county, year) DO UPDATE SET "
-	    "last = case_counters.last + 1 RETURNING last", "si", county, y);
+	    "last = case_counters.last + 1", "si", county, y)) != GK_OK)
+		return rc;
+	rc = db_query(db, &st, "SELECT last FROM case_counters WHERE "
+	    "county = ? AND year = ?", "si", county, y);
 	if (rc < 0)
 		return -rc;
 	if (rc == DB_NONE) {
@@ -320,7 +333,7 @@ case_open(struct db *db, const struct case_env *env,
 	seq = db_int(st, 0);
 	db_reset(st);
 	if (seq >= SEQ_MOD) {
-		diag_error("county %s: more than %lld cases in %d", county,
+		diag_error(_("county %s: more than %lld cases in %d"), county,
 		    SEQ_MOD - 1, y);
 		return GK_DATAERR;
 	}
@@ -449,7 +462,8 @@ refuse_move(const struct kase *k, enum case_verb v)
 	for (i = 0; i < CASE_NVERBS; i++)
 		if (a & 1u << i)
 			sb_addf(&sb, "%s%s", sb.len ? ", " : "", verb_names[i]);
-	diag_error("case %s: at step %s (%s)%s%s: cannot %s; allowed now: %s",
+	diag_error(
+	    _("case %s: at step %s (%s)%s%s: cannot %s; allowed now: %s"),
 	    case_number_format(k->id, num), step_name(k->step),
 	    step_zh(k->step), strcmp(k->status, "open") == 0 ? "" : ", ",
 	    strcmp(k->status, "open") == 0 ? "" : k->status, verb_names[v],
@@ -482,14 +496,14 @@ case_assign_permitted(struct db *db, const struct case_env *env,
 	if (strcmp(kind, "staff") != 0 || c == NULL)
 		return GK_OK;
 	if (c->professional) {
-		snprintf(why, n, "category %s (%s) is administrative law "
+		snprintf(why, n, _("category %s (%s) is administrative law "
 		    "enforcement or professional work, never given to grid "
-		    "staff (Art. 15)", c->id, c->name);
+		    "staff (Art. 15)"), c->id, c->name);
 		return GK_DATAERR;
 	}
 	if (!c->grid) {
-		snprintf(why, n, "category %s (%s) is not handled by grid "
-		    "staff (the taxonomy's grid column; Art. 15)", c->id,
+		snprintf(why, n, _("category %s (%s) is not handled by grid "
+		    "staff (the taxonomy's grid column; Art. 15)"), c->id,
 		    c->name);
 		return GK_DATAERR;
 	}
@@ -531,21 +545,21 @@ find_dept(struct db *db, const struct kase *k, const char *code, char *why,
 	if (rc < 0)
 		return rc;
 	if (rc == DB_NONE) {
-		snprintf(why, n, "no department %s (case-route departments "
-		    "list)", code);
+		snprintf(why, n, _("no department %s (case-route departments "
+		    "list)"), code);
 		return 0;
 	}
 	if (strcmp(db_text(st, 0), k->area) != 0) {
-		snprintf(why, n, "department %s belongs to %s, not to the "
+		snprintf(why, n, _("department %s belongs to %s, not to the "
 		    "%s centre %s handling case %s (Art. 13(2): a department "
-		    "of the same level)", code, db_text(st, 0),
+		    "of the same level)"), code, db_text(st, 0),
 		    level_name(k->level), area_short(k->area, k->level, a),
 		    case_number_format(k->id, num));
 		db_reset(st);
 		return 0;
 	}
 	if (!owns(db_text(st, 1), k->category)) {
-		snprintf(why, n, "department %s does not own category %s",
+		snprintf(why, n, _("department %s does not own category %s"),
 		    code, k->category);
 		db_reset(st);
 		return 0;
@@ -575,8 +589,8 @@ assign_to(struct db *db, const struct case_env *env, struct kase *k,
 	} else if (strlen(to) >= 6 && code_parse_area(to, &ac, &w) == 0) {
 		kind = "centre";
 		if (ac.level < AREA_COUNTY || !code_within(ac.code, k->area)) {
-			snprintf(why, n, "centre %s is not within the %s %s "
-			    "handling case %s", to, level_name(k->level),
+			snprintf(why, n, _("centre %s is not within the %s %s "
+			    "handling case %s"), to, level_name(k->level),
 			    area_short(k->area, k->level, a),
 			    case_number_format(k->id, num));
 			return 0;
@@ -584,8 +598,9 @@ assign_to(struct db *db, const struct case_env *env, struct kase *k,
 		if (!code_within(k->area, ac.code) &&
 		    strncmp(k->grid, ac.code, strlen(code_short(ac.code,
 		    ac.level, a))) != 0) {
-			snprintf(why, n, "centre %s is not on the way to grid "
-			    "%s of case %s", to, k->grid,
+			snprintf(why, n,
+			    _("centre %s is not on the way to grid "
+			    "%s of case %s"), to, k->grid,
 			    case_number_format(k->id, num));
 			return 0;
 		}
@@ -597,23 +612,45 @@ assign_to(struct db *db, const struct case_env *env, struct kase *k,
 		if ((rc = staff_serves(db, staff, a, clock_today())) < 0)
 			return rc;
 		if (rc == 0) {
-			snprintf(why, n, "staff %lld does not serve a grid of "
+			snprintf(why, n,
+			    _("staff %lld does not serve a grid of "
 			    "the %s %s handling case %s today (Art. 13: a case "
-			    "goes to staff of its area)", staff,
+			    "goes to staff of its area)"), staff,
 			    level_name(k->level), a,
 			    case_number_format(k->id, num));
 			return 0;
 		}
 		snprintf(k->assignee, sizeof k->assignee, "staff %lld", staff);
 	} else {
-		snprintf(why, n, "--to %s: not a staff id, a centre's area "
-		    "code or a department code", to);
+		snprintf(why, n, _("--to %s: not a staff id, a centre's area "
+		    "code or a department code"), to);
 		return 0;
 	}
 	if (case_assign_permitted(db, env, k->id, k->category, kind, to, why,
 	    n) != GK_OK)
 		return 0;
 	return 1;
+}
+
+/*
+ * Whether the cron job has escalated k from its step at its level
+ * before: 1, 0, or -status.  Its history row keeps the step and the
+ * level it went to (action "escalate" with a card), or the county it
+ * stayed at (action "card").
+ */
+static int
+escalated_before(struct db *db, const struct kase *k)
+{
+	struct db_stmt *st;
+	int rc;
+
+	rc = db_query(db, &st, "SELECT 1 FROM case_history WHERE case_id = ? "
+	    "AND step = ? AND card IS NOT NULL AND ((action = 'escalate' AND "
+	    "level = ?) OR (action = 'card' AND level = ?)) LIMIT 1", "Lii"
+	    "i", k->id, k->step, k->level + 1, k->level);
+	if (rc == DB_ROW)
+		db_reset(st);
+	return rc == DB_ROW ? 1 : rc < 0 ? rc : 0;
 }
 
 /* One move on one case: 1 done, 0 unchanged, 2 refused (reported),
@@ -630,12 +667,12 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 	if ((rc = load(db, id, &k)) < 0)
 		return rc;
 	if (rc == 0) {
-		diag_error("case %s: no such case",
+		diag_error(_("case %s: no such case"),
 		    case_number_format(id, num));
 		return 2;
 	}
 	if (already(&k, m->verb)) {
-		diag_info("case %s: %s already", case_number_format(id, num),
+		diag_info(_("case %s: %s already"), case_number_format(id, num),
 		    m->verb == CASE_REFUSE ? "refused" : step_name(k.step));
 		return 0;
 	}
@@ -656,7 +693,7 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		if ((rc = assign_to(db, env, &k, m->to, why, sizeof why)) < 0)
 			return rc;
 		if (rc == 0) {
-			diag_error("case %s: cannot assign: %s",
+			diag_error(_("case %s: cannot assign: %s"),
 			    case_number_format(id, num), why);
 			return 2;
 		}
@@ -689,7 +726,7 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		if ((rc = find_dept(db, &k, m->to, why, sizeof why)) < 0)
 			return rc;
 		if (rc == 0) {
-			diag_error("case %s: cannot transfer: %s",
+			diag_error(_("case %s: cannot transfer: %s"),
 			    case_number_format(id, num), why);
 			return 2;
 		}
@@ -721,6 +758,14 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 	}
 	k.stint++;
 	set_due(env, &k, now);
+	if (*k.escalate_at && (rc = escalated_before(db, &k)) != 0) {
+		if (rc < 0)
+			return rc;
+		/* Back at a step and level the cron job escalated from
+		 * once (handed down, reworked): it has its due time, but
+		 * the cron job does not escalate it a second time. */
+		k.escalate_at[0] = '\0';
+	}
 	if ((rc = save(db, &k, result, sat, now)) != GK_OK ||
 	    (rc = history(db, &k, verb_names[m->verb], NULL, hnote, now)) !=
 	    GK_OK)
@@ -759,7 +804,8 @@ case_move(struct db *db, const struct case_env *env,
 	}
 	if (bad > 0 && !m->keep_going) {
 		db_rollback(db);
-		diag_error("%lu of %zu cases refused; nothing changed", bad, n);
+		diag_error(
+		    _("%lu of %zu cases refused; nothing changed"), bad, n);
 		sb_release(&detail);
 		return GK_DATAERR;
 	}
@@ -783,7 +829,7 @@ case_move(struct db *db, const struct case_env *env,
 	sb_release(&subj);
 	sb_release(&detail);
 	if (rc == GK_OK && bad > 0) {
-		diag_error("%lu of %zu cases refused; the other %lu moved",
+		diag_error(_("%lu of %zu cases refused; the other %lu moved"),
 		    bad, n, done);
 		rc = GK_FINDINGS;
 	}
@@ -793,11 +839,19 @@ case_move(struct db *db, const struct case_env *env,
 /* Listings. */
 
 const struct recout_col case_list_cols[] = {
-	{ "case", RC_STR }, { "status", RC_STR }, { "step", RC_STR },
-	{ "level", RC_STR }, { "handler", RC_STR }, { "grid", RC_STR },
-	{ "category", RC_STR }, { "severity", RC_STR }, { "title", RC_STR },
-	{ "due", RC_STR }, { "light", RC_STR }, { "card", RC_STR },
-	{ "assignee", RC_STR },
+	{ NC_("column", "case"), RC_STR },
+	{ NC_("column", "status"), RC_STR },
+	{ NC_("column", "step"), RC_STR, "case_step" },
+	{ NC_("column", "level"), RC_STR, "handling_level" },
+	{ NC_("column", "handler"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "category"), RC_STR },
+	{ NC_("column", "severity"), RC_STR, "severity" },
+	{ NC_("column", "title"), RC_STR },
+	{ NC_("column", "due"), RC_STR },
+	{ NC_("column", "light"), RC_STR, "light" },
+	{ NC_("column", "card"), RC_STR, "card" },
+	{ NC_("column", "assignee"), RC_STR },
 };
 const size_t case_list_ncols = sizeof case_list_cols /
     sizeof case_list_cols[0];
@@ -944,7 +998,7 @@ case_show(struct db *db, const struct case_env *env, long long id,
 
 	if ((rc = load(db, id, &k)) <= 0) {
 		if (rc == 0)
-			diag_error("case %s: no such case",
+			diag_error(_("case %s: no such case"),
 			    case_number_format(id, num));
 		return rc == 0 ? GK_DATAERR : -rc;
 	}
@@ -1047,19 +1101,28 @@ case_show(struct db *db, const struct case_env *env, long long id,
 /* The cron job. */
 
 const struct recout_col case_escalate_cols[] = {
-	{ "case", RC_STR }, { "step", RC_STR }, { "due", RC_STR },
-	{ "from", RC_STR }, { "to", RC_STR }, { "card", RC_STR },
+	{ NC_("column", "case"), RC_STR },
+	{ NC_("column", "step"), RC_STR, "case_step" },
+	{ NC_("column", "due"), RC_STR },
+	{ NC_("column", "from"), RC_STR },
+	{ NC_("column", "to"), RC_STR },
+	{ NC_("column", "card"), RC_STR, "card" },
 };
 const size_t case_escalate_ncols = sizeof case_escalate_cols /
     sizeof case_escalate_cols[0];
 
 void
-case_escalate_summary(const struct case_escalate_stats *st, struct sb *out)
+case_escalate_summary(const struct case_escalate_stats *st, int people,
+    struct sb *out)
 {
-	sb_addf(out, "escalated %lu from village to township, %lu from "
-	    "township to county; %lu red at the county, staying; cards: %lu "
-	    "yellow, %lu red; %lu overdue already escalated", st->up[1],
-	    st->up[2], st->stay, st->yellow, st->red, st->skipped);
+	static const char fmt[] = N_("escalated %lu from village to "
+	    "township, %lu from township to county; %lu red at the county, "
+	    "staying; cards: %lu yellow, %lu red; %lu overdue already "
+	    "escalated");
+
+	/* For people in their language; for the audit row as it is. */
+	sb_addf(out, people ? _(fmt) : fmt, st->up[1], st->up[2], st->stay,
+	    st->yellow, st->red, st->skipped);
 }
 
 int
@@ -1167,7 +1230,7 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 		return GK_OK;
 	}
 	/* The audit row's detail is the -v summary: one line. */
-	case_escalate_summary(stats, &detail);
+	case_escalate_summary(stats, 0, &detail);
 	snprintf(note, sizeof note, "%zu overdue cases", n);
 	rc = audit_commit(db, "escalate --overdue", note, detail.buf);
 	sb_release(&detail);
@@ -1197,12 +1260,12 @@ dept_row(struct batch *b, void *arg)
 		v[i] = batch_get(b, i);
 	for (i = 0; i < 3; i++)
 		if (v[i] == NULL || *v[i] == '\0') {
-			batch_bad(b, i, "empty; a value is required");
+			batch_bad(b, i, _("empty; a value is required"));
 			return BATCH_BAD;
 		}
 	if (strlen(v[0]) > 60 || strpbrk(v[0], " \t")) {
-		batch_bad(b, 0, "%s: a code has no blanks and at most 60 "
-		    "bytes", diag_quote(q, sizeof q, v[0]));
+		batch_bad(b, 0, _("%s: a code has no blanks and at most 60 "
+		    "bytes"), diag_quote(q, sizeof q, v[0]));
 		return BATCH_BAD;
 	}
 	if (code_parse_area(util_fold_code(v[2], fold, sizeof fold), &ac,
@@ -1215,7 +1278,7 @@ dept_row(struct batch *b, void *arg)
 	if ((rc = grid_area_exists(batch_db(b), ac.code)) < 0)
 		return rc;
 	if (rc == 0) {
-		batch_bad(b, 2, "area %s is not in the database", fold);
+		batch_bad(b, 2, _("area %s is not in the database"), fold);
 		return BATCH_BAD;
 	}
 	for (p = v[3] ? v[3] : ""; *p != '\0'; p += len) {
@@ -1287,8 +1350,11 @@ case_dept_import(struct db *db, const struct case_env *env, const char *path,
 }
 
 const struct recout_col case_dept_cols[] = {
-	{ "code", RC_STR }, { "name", RC_STR }, { "area", RC_STR },
-	{ "level", RC_STR }, { "categories", RC_STR },
+	{ NC_("column", "code"), RC_STR },
+	{ NC_("column", "name"), RC_STR },
+	{ NC_("column", "area"), RC_STR },
+	{ NC_("column", "level"), RC_STR, "handling_level" },
+	{ NC_("column", "categories"), RC_STR },
 };
 const size_t case_dept_ncols = sizeof case_dept_cols /
     sizeof case_dept_cols[0];

@@ -205,9 +205,10 @@ int case_escalate(struct db *db, const struct case_env *env,
 
 /* The one-line summary of a run ("escalated 2 from village to township,
  * ..."), appended to out: what -v says, and the audit row's detail.
- * The skipped count is there only when -v asked for it. */
+ * The skipped count is there only when -v asked for it.  people: in
+ * the language of messages (for -v), else in English (the audit row). */
 struct sb;
-void case_escalate_summary(const struct case_escalate_stats *st,
+void case_escalate_summary(const struct case_escalate_stats *st, int people,
     struct sb *out);
 
 /* Departments (Art. 13(2)): code, name, area, categories. */

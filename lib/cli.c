@@ -2,6 +2,7 @@
  * cli.c - the options, environment and skeleton every program shares.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>

@@ -289,6 +289,14 @@ clock_midnight(gk_day d)
 	return (gk_time)d * 86400 - (gk_time)offset_min * 60;
 }
 
+/* Two digits of n (0..99) at p. */
+static void
+two(char *p, int n)
+{
+	p[0] = (char)('0' + n / 10);
+	p[1] = (char)('0' + n % 10);
+}
+
 char *
 clock_format(gk_time t, char buf[CLOCK_ISO_MAX])
 {
@@ -300,12 +308,36 @@ clock_format(gk_time t, char buf[CLOCK_ISO_MAX])
 
 	day_to_civil((gk_day)day, &y, &m, &d);
 	/* Only a year past 9999 overflows; cut short, it still reads as
-	 * the nonsense it is. */
-	if (snprintf(buf, CLOCK_ISO_MAX,
-	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-	    y, m, d, sec / 3600, sec / 60 % 60, sec % 60,
-	    offset_min < 0 ? '-' : '+', off / 60 % 100, off % 60) < 0)
-		buf[0] = '\0';
+	 * the nonsense it is.  The rest is written digit by digit: an
+	 * import formats several times a row, and snprintf was an eighth
+	 * of its instructions. */
+	if (y < 0 || y > 9999) {
+		if (snprintf(buf, CLOCK_ISO_MAX,
+		    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+		    y, m, d, sec / 3600, sec / 60 % 60, sec % 60,
+		    offset_min < 0 ? '-' : '+', off / 60 % 100, off % 60) < 0)
+			buf[0] = '\0';
+		return buf;
+	}
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	two(buf + 5, m);
+	buf[7] = '-';
+	two(buf + 8, d);
+	buf[10] = 'T';
+	two(buf + 11, sec / 3600);
+	buf[13] = ':';
+	two(buf + 14, sec / 60 % 60);
+	buf[16] = ':';
+	two(buf + 17, sec % 60);
+	buf[19] = offset_min < 0 ? '-' : '+';
+	two(buf + 20, off / 60 % 100);
+	buf[22] = ':';
+	two(buf + 23, off % 60);
+	buf[25] = '\0';
 	return buf;
 }
 

@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "event.h"
 #include "grid.h"
+#include "i18n.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -61,11 +62,11 @@ static int
 text_ok(const char *s, size_t max, int lines, char *why, size_t n)
 {
 	if (strlen(s) > max) {
-		snprintf(why, n, "longer than %zu bytes", max);
+		snprintf(why, n, _("longer than %zu bytes"), max);
 		return -1;
 	}
 	if (!lines && strpbrk(s, "\r\n") != NULL) {
-		snprintf(why, n, "has a line break");
+		snprintf(why, n, _("has a line break"));
 		return -1;
 	}
 	return 0;
@@ -86,17 +87,53 @@ empty(const char *s)
 static int refused_fact;
 
 /*
+ * The grids an import has found active, so that a million events of a
+ * thousand grids look each grid up once: the grids do not change while
+ * the import holds the write lock.  Direct-mapped by the code; a clash
+ * only costs a look-up.
+ */
+#define GRID_MEMO 4093		/* a prime */
+struct grid_memo {
+	char code[GRID_MEMO][16];	/* active grids; "" for none */
+};
+
+/* Whether grid code is active: 1 yes, 0 no (why set), -status. */
+static int
+grid_active(struct db *db, struct grid_memo *memo, const char *code,
+    char *why, size_t n)
+{
+	struct grid_info gi;
+	char *slot = NULL;
+	int rc;
+
+	if (memo != NULL) {
+		slot = memo->code[strtoull(code, NULL, 10) % GRID_MEMO];
+		if (strcmp(slot, code) == 0)
+			return 1;
+	}
+	if ((rc = grid_lookup(db, code, &gi)) < 0)
+		return rc;
+	if (rc == 0 || strcmp(gi.status, "active") != 0) {
+		snprintf(why, n, rc == 0 ? _("grid %s is not in the database") :
+		    _("grid %s is retired"), code);
+		return 0;
+	}
+	if (slot != NULL)
+		memcpy(slot, code, 16);
+	return 1;
+}
+
+/*
  * Check the fields v into e: 0; -1 with *field and why set; or
- * -1 - status on a database error.
+ * -1 - status on a database error.  memo: an import's grids, or NULL.
  */
 static int
-ev_check(struct db *db, const struct case_env *env,
+ev_check(struct db *db, const struct case_env *env, struct grid_memo *memo,
     const char *const v[EV_NFIELDS], struct ev *e, int *field, char *why,
     size_t n)
 {
 	const struct vocab_entry *ve;
 	struct grid_code gc;
-	struct grid_info gi;
 	char q[DIAG_QUOTE_MAX], fold[64], day[DAY_ISO_MAX];
 	const char *w;
 	int rc, i;
@@ -106,7 +143,7 @@ ev_check(struct db *db, const struct case_env *env,
 	for (i = 0; i < EV_TITLE + 1; i++)
 		if (empty(v[i])) {
 			*field = i;
-			snprintf(why, n, "empty; a value is required");
+			snprintf(why, n, _("empty; a value is required"));
 			return -1;
 		}
 	*field = EV_GRID;
@@ -117,11 +154,9 @@ ev_check(struct db *db, const struct case_env *env,
 		    recin_excel_damage(v[EV_GRID]) : w);
 		return -1;
 	}
-	if ((rc = grid_lookup(db, gc.code, &gi)) < 0)
+	if ((rc = grid_active(db, memo, gc.code, why, n)) < 0)
 		return -1 + rc;
-	if (rc == 0 || strcmp(gi.status, "active") != 0) {
-		snprintf(why, n, "grid %s is %s", gc.code, rc == 0 ?
-		    "not in the database" : "retired");
+	if (rc == 0) {
 		refused_fact = 1;
 		return -1;
 	}
@@ -155,7 +190,7 @@ ev_check(struct db *db, const struct case_env *env,
 			return -1;
 		}
 		if (e->at > clock_now()) {
-			snprintf(why, n, "%s is in the future", v[EV_AT]);
+			snprintf(why, n, _("%s is in the future"), v[EV_AT]);
 			return -1;
 		}
 	}
@@ -170,14 +205,15 @@ ev_check(struct db *db, const struct case_env *env,
 		*field = EV_REPORTER;
 		if (util_parse_long(util_fold_code(v[EV_REPORTER], fold,
 		    sizeof fold), 1, INT64_MAX, &e->reporter, &w) == -1) {
-			snprintf(why, n, "%s: not a staff id", diag_quote(q,
+			snprintf(why, n, _("%s: not a staff id"), diag_quote(q,
 			    sizeof q, v[EV_REPORTER]));
 			return -1;
 		}
 		if (ve != NULL && ve->value != 1) {
 			*field = EV_SOURCE;
-			snprintf(why, n, "a reporter is grid staff: the source "
-			    "is grid, not %s", ve->name);
+			snprintf(why, n,
+			    _("a reporter is grid staff: the source "
+			    "is grid, not %s"), ve->name);
 			return -1;
 		}
 		/* Art. 6: a grid member reports from the grid they serve. */
@@ -185,9 +221,10 @@ ev_check(struct db *db, const struct case_env *env,
 		    clock_day(e->at))) < 0)
 			return -1 + rc;
 		if (rc == 0) {
-			snprintf(why, n, "staff %lld does not serve grid %s on "
+			snprintf(why, n,
+			    _("staff %lld does not serve grid %s on "
 			    "%s (Art. 6: grid staff report from the grid they "
-			    "serve)", e->reporter, e->grid,
+			    "serve)"), e->reporter, e->grid,
 			    day_format(clock_day(e->at), day));
 			refused_fact = 1;
 			return -1;
@@ -196,14 +233,15 @@ ev_check(struct db *db, const struct case_env *env,
 	} else {
 		if (ve == NULL) {
 			*field = EV_REPORTER;
-			snprintf(why, n, "empty; give a reporter (a staff id) "
+			snprintf(why, n,
+			    _("empty; give a reporter (a staff id) "
 			    "or a source (resident, centre, department, "
-			    "hotline)");
+			    "hotline)"));
 			return -1;
 		}
 		if (ve->value == 1) {
-			snprintf(why, n, "source grid needs a reporter (a "
-			    "staff id)");
+			snprintf(why, n, _("source grid needs a reporter (a "
+			    "staff id)"));
 			return -1;
 		}
 		e->source = ve->name;
@@ -217,8 +255,9 @@ ev_check(struct db *db, const struct case_env *env,
 		if (ve->value == 1) {
 			*field = EV_RESULT;
 			if (empty(v[EV_RESULT])) {
-				snprintf(why, n, "empty; an event resolved on "
-				    "the spot needs its result");
+				snprintf(why, n,
+				    _("empty; an event resolved on "
+				    "the spot needs its result"));
 				return -1;
 			}
 			if (text_ok(v[EV_RESULT], 2000, 1, why, n) == -1)
@@ -273,6 +312,7 @@ ev_put(struct db *db, const struct case_env *env, const struct ev *e,
     const struct event_opts *opts, struct done_list *dl)
 {
 	struct case_new cn;
+	struct db_stmt *st;
 	struct done d = { 0, 0, 1, 0 };
 	char at[CLOCK_ISO_MAX], now[CLOCK_ISO_MAX], num[CASE_NUMBER_MAX];
 	int rc;
@@ -296,28 +336,58 @@ ev_put(struct db *db, const struct case_env *env, const struct ev *e,
 			return -rc;
 		d.how = e->result != NULL ? 2 : 0;
 	}
-	rc = db_insert_id(db, &d.event, "INSERT INTO events (case_id, "
-	    "duplicate, grid, category, severity, title, description, "
-	    "location, occurred, reported, reporter, source, resolved, "
-	    "result, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?) RETURNING id", "LissssssssNsiss", d.case_id, d.how == 1,
-	    e->grid, e->cat->id, e->severity, e->title, e->description,
-	    e->location, clock_format(e->at, at), clock_format(clock_now(),
-	    now), e->reporter > 0 ? e->reporter : -1, e->source,
-	    e->result != NULL, e->result, db_operator(db));
-	if (rc != GK_OK)
-		return -rc;
+	clock_format(e->at, at);
+	clock_format(clock_now(), now);
+	if (d.how == 1) {
+		rc = db_insert_id(db, &d.event, "INSERT INTO events (case_id, "
+		    "duplicate, grid, category, severity, title, description, "
+		    "location, occurred, reported, reporter, source, resolved, "
+		    "result, operator) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?, ?, ?, ?) RETURNING id", "LssssssssNsiss", d.case_id,
+		    e->grid, e->cat->id, e->severity, e->title,
+		    e->description, e->location, at, now, e->reporter > 0 ?
+		    e->reporter : -1, e->source, e->result != NULL, e->result,
+		    db_operator(db));
+		if (rc != GK_OK)
+			return -rc;
+	} else {
+		/*
+		 * The first event of a new case is read back by its case,
+		 * under the write lock: not INSERT ... RETURNING, which
+		 * SQLite 3.40 runs through a scratch table (a tenth of an
+		 * import's instructions).
+		 */
+		rc = db_run(db, "INSERT INTO events (case_id, duplicate, grid, "
+		    "category, severity, title, description, location, "
+		    "occurred, reported, reporter, source, resolved, result, "
+		    "operator) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?)", "LssssssssNsiss", d.case_id, e->grid, e->cat->id,
+		    e->severity, e->title, e->description, e->location, at,
+		    now, e->reporter > 0 ? e->reporter : -1, e->source,
+		    e->result != NULL, e->result, db_operator(db));
+		if (rc != GK_OK)
+			return -rc;
+		rc = db_query(db, &st, "SELECT id FROM events WHERE case_id = ?",
+		    "L", d.case_id);
+		if (rc != DB_ROW)
+			return rc < 0 ? rc : -GK_SOFTWARE;
+		d.event = db_int(st, 0);
+		db_reset(st);
+	}
 	if (d.how == 1)
-		diag_note("event %lld: likely duplicate of open case %s (same "
+		diag_note(
+		    _("event %lld: likely duplicate of open case %s (same "
 		    "grid and category within %lld days): joined to it; --new "
-		    "opens a case", d.event, case_number_format(d.case_id,
+		    "opens a case"), d.event, case_number_format(d.case_id,
 		    num), config_int(env->cfg, "case.duplicate_days"));
 	done_add(dl, &d);
 	return 0;
 }
 
 const struct recout_col event_report_cols[] = {
-	{ "event", RC_INT }, { "case", RC_STR }, { "status", RC_STR },
+	{ NC_("column", "event"), RC_INT },
+	{ NC_("column", "case"), RC_STR },
+	{ NC_("column", "status"), RC_STR },
 };
 const size_t event_report_ncols = sizeof event_report_cols /
     sizeof event_report_cols[0];
@@ -326,8 +396,8 @@ const size_t event_report_ncols = sizeof event_report_cols /
 static int
 done_print(const struct done_list *dl, struct recout *out, FILE *ids)
 {
-	static const char *const how[3] = { "opened", "joined",
-	    "closed on the spot" };
+	static const char *const how[3] = { N_("opened"), N_("joined"),
+	    N_("closed on the spot") };
 	char num[CASE_NUMBER_MAX], ev[24];
 	const char *v[3];
 	long long k;
@@ -350,7 +420,7 @@ done_print(const struct done_list *dl, struct recout *out, FILE *ids)
 			snprintf(ev, sizeof ev, "%lld", dl->d[i].event + k);
 			v[0] = ev;
 			v[1] = num;
-			v[2] = how[dl->d[i].how];
+			v[2] = P_(how[dl->d[i].how]);
 			if ((rc = recout_row(out, v)) != 0)
 				return rc;
 		}
@@ -369,7 +439,7 @@ event_add(struct db *db, const struct case_env *env,
 
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	rc = ev_check(db, env, v, &e, &field, why, sizeof why);
+	rc = ev_check(db, env, NULL, v, &e, &field, why, sizeof why);
 	if (rc < 0) {
 		db_rollback(db);
 		if (rc < -1)
@@ -397,6 +467,7 @@ struct imp {
 	struct done_list dl;		/* what each row did */
 	struct recout *out;		/* or NULL */
 	FILE *ids;			/* case numbers */
+	struct grid_memo *memo;		/* the grids found active */
 };
 
 static int
@@ -410,7 +481,8 @@ imp_row(struct batch *b, void *arg)
 
 	for (i = 0; i < EV_NFIELDS; i++)
 		v[i] = batch_get(b, (size_t)i);
-	rc = ev_check(batch_db(b), im->env, v, &e, &field, why, sizeof why);
+	rc = ev_check(batch_db(b), im->env, im->memo, v, &e, &field, why,
+	    sizeof why);
 	if (rc < -1)
 		return 1 + rc;
 	if (rc == -1) {
@@ -439,7 +511,7 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 	struct batch_def def = { 0 };
 	struct batch_opts bo = { 0 };
 	struct batch_stats bs;
-	struct imp im = { env, opts, { NULL, 0, 0 }, out, ids };
+	struct imp im = { env, opts, { NULL, 0, 0 }, out, ids, NULL };
 	int i, rc;
 
 #ifdef M_TRIM_THRESHOLD
@@ -467,7 +539,9 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 	bo.max_errors = opts->max_errors;
 	bo.keep_going = opts->keep_going;
 	bo.rejects = opts->rejects;
+	im.memo = ecalloc(1, sizeof *im.memo);
 	rc = batch_run(db, path, in, &def, &bo, &im, &bs);
+	free(im.memo);
 	free(im.dl.d);
 	return rc;
 }
@@ -490,13 +564,14 @@ visit_check(struct db *db, const char *const v[VI_NFIELDS], long long *staff,
 	for (i = 0; i < 3; i++)
 		if (empty(v[i])) {
 			*field = i;
-			snprintf(why, n, "empty; a value is required");
+			snprintf(why, n, _("empty; a value is required"));
 			return -1;
 		}
 	*field = VI_STAFF;
 	if (util_parse_long(util_fold_code(v[VI_STAFF], fold, sizeof fold), 1,
 	    INT64_MAX, staff, &w) == -1) {
-		snprintf(why, n, "%s: not a staff id", diag_quote(q, sizeof q,
+		snprintf(why, n,
+		    _("%s: not a staff id"), diag_quote(q, sizeof q,
 		    v[VI_STAFF]));
 		return -1;
 	}
@@ -515,7 +590,7 @@ visit_check(struct db *db, const char *const v[VI_NFIELDS], long long *staff,
 		return -1;
 	}
 	if (d > clock_today()) {
-		snprintf(why, n, "%s is in the future", v[VI_DATE]);
+		snprintf(why, n, _("%s is in the future"), v[VI_DATE]);
 		return -1;
 	}
 	day_format(d, day);
@@ -524,7 +599,7 @@ visit_check(struct db *db, const char *const v[VI_NFIELDS], long long *staff,
 	if (!empty(v[VI_HOUSEHOLDS]) && util_parse_long(util_fold_code(
 	    v[VI_HOUSEHOLDS], fold, sizeof fold), 0, 100000, households,
 	    &w) == -1) {
-		snprintf(why, n, "%s: households %s", diag_quote(q, sizeof q,
+		snprintf(why, n, _("%s: households %s"), diag_quote(q, sizeof q,
 		    v[VI_HOUSEHOLDS]), w);
 		return -1;
 	}
@@ -535,8 +610,8 @@ visit_check(struct db *db, const char *const v[VI_NFIELDS], long long *staff,
 	if ((rc = staff_serves(db, *staff, grid, d)) < 0)
 		return -1 + rc;
 	if (rc == 0) {
-		snprintf(why, n, "staff %lld does not serve grid %s on %s "
-		    "(Art. 6: grid staff patrol the grid they serve)", *staff,
+		snprintf(why, n, _("staff %lld does not serve grid %s on %s "
+		    "(Art. 6: grid staff patrol the grid they serve)"), *staff,
 		    grid, day);
 		refused_fact = 1;
 		return -1;
@@ -587,8 +662,9 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 	}
 	if (rc == 0) {
 		db_rollback(db);
-		diag_info("staff %lld: the visit of grid %s on %s is recorded "
-		    "already", staff, grid, day);
+		diag_info(
+		    _("staff %lld: the visit of grid %s on %s is recorded "
+		    "already"), staff, grid, day);
 		return GK_OK;
 	}
 	snprintf(subj, sizeof subj, "staff %lld", staff);
@@ -651,17 +727,29 @@ visit_import(struct db *db, const struct case_env *env, const char *path,
 /* Listings. */
 
 const struct recout_col event_list_cols[] = {
-	{ "event", RC_INT }, { "case", RC_STR }, { "grid", RC_STR },
-	{ "category", RC_STR }, { "severity", RC_STR }, { "occurred", RC_STR },
-	{ "reporter", RC_STR }, { "source", RC_STR }, { "resolved", RC_BOOL },
-	{ "duplicate", RC_BOOL }, { "title", RC_STR }, { "location", RC_STR },
+	{ NC_("column", "event"), RC_INT },
+	{ NC_("column", "case"), RC_STR },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "category"), RC_STR },
+	{ NC_("column", "severity"), RC_STR, "severity" },
+	{ NC_("column", "occurred"), RC_STR },
+	{ NC_("column", "reporter"), RC_STR },
+	{ NC_("column", "source"), RC_STR, "event_source" },
+	{ NC_("column", "resolved"), RC_BOOL },
+	{ NC_("column", "duplicate"), RC_BOOL },
+	{ NC_("column", "title"), RC_STR },
+	{ NC_("column", "location"), RC_STR },
 };
 const size_t event_list_ncols = sizeof event_list_cols /
     sizeof event_list_cols[0];
 
 const struct recout_col visit_list_cols[] = {
-	{ "visit", RC_INT }, { "staff", RC_INT }, { "grid", RC_STR },
-	{ "date", RC_STR }, { "households", RC_INT }, { "notes", RC_STR },
+	{ NC_("column", "visit"), RC_INT },
+	{ NC_("column", "staff"), RC_INT },
+	{ NC_("column", "grid"), RC_STR },
+	{ NC_("column", "date"), RC_STR },
+	{ NC_("column", "households"), RC_INT },
+	{ NC_("column", "notes"), RC_STR },
 };
 const size_t visit_list_ncols = sizeof visit_list_cols /
     sizeof visit_list_cols[0];

@@ -84,6 +84,16 @@ test_expect_success 'the HTML board escapes what it prints' '
 	grep "东于&lt;一&gt;网格" board.html && ! grep "<一>" board.html
 '
 
+test_expect_success 'board and show -o FILE write the file whole, mode 0600, not stdout' '
+	grid-define board --html -o board-o.html 140121100201001 >out &&
+	! test -s out && cmp board.html board-o.html &&
+	test "$(stat -c %a board-o.html)" = 600 &&
+	grid-define show -f json -o show-o.json 140121100201001 >out &&
+	! test -s out && grep "\"code\": \"140121100201001\"" show-o.json &&
+	exits 65 grid-define show -o gone.txt 140121100201099 2>/dev/null &&
+	! test -e gone.txt && ! ls .gone.txt.* 2>/dev/null
+'
+
 test_expect_success 'show of an unknown grid exits 65' '
 	exits 65 grid-define show 140121100201099
 '

@@ -216,6 +216,70 @@ test_expect_success 'past the last calendar year it says so once, counting weeke
 	case-route show -f json $Y 2>/dev/null | grep "\"due\": \"2027-03-03T00:00:00+08:00\""
 '
 
+# Art. 13 and the cron card: never escalated twice for the same overdue
+# step at the same level, even when handed down to it again.
+test_expect_success 'handed down to the step and level it was escalated from, never escalated again' '
+	H=$(GRIDKIT_NOW=2026-12-01T09:00:00+08:00 report $G1 hazard.work serious 下放) &&
+	HI=$(sqlite3 test.db "SELECT id FROM cases WHERE title = '"'"'下放'"'"'") &&
+	GRIDKIT_NOW=2026-12-01T09:05:00+08:00 case-route file $H &&
+	GRIDKIT_NOW=2026-12-01T23:00:00+08:00 case-route escalate --overdue &&
+	test "$(sqlite3 test.db "SELECT step || level || card FROM cases WHERE id = $HI")" = 22yellow &&
+	GRIDKIT_NOW=2026-12-01T23:10:00+08:00 case-route handdown $H &&
+	test "$(sqlite3 test.db "SELECT step || level FROM cases WHERE id = $HI")" = 21 &&
+	GRIDKIT_NOW=2026-12-03T09:00:00+08:00 case-route escalate --overdue &&
+	test "$(sqlite3 test.db "SELECT level || cards FROM cases WHERE id = $HI")" = 11 &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM case_history WHERE case_id = $HI AND card IS NOT NULL")" = 1 &&
+	GRIDKIT_NOW=2026-12-03T09:00:00+08:00 case-route list --overdue -f tsv | grep "^$H" &&
+	GRIDKIT_NOW=2026-12-03T09:05:00+08:00 case-route assign --to 1 $H &&
+	GRIDKIT_NOW=2026-12-06T09:00:00+08:00 case-route escalate --overdue &&
+	test "$(sqlite3 test.db "SELECT step || level || card || cards FROM cases WHERE id = $HI")" = 32red2
+'
+
+test_expect_success 'departments list never creates a database' '
+	exits 69 case-route -d none.db departments list 2>err &&
+	! test -e none.db && grep "no database here yet" err
+'
+
+# A read-only file in a rollback-journal mode (a copy made with VACUUM
+# INTO): a writer would have to switch it to WAL; a reader need not.
+# Root writes any file, so the list runs as nobody where it can.
+if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+	test_expect_success 'departments list reads a database it may not write' '
+		ro=$(mktemp -d "${TMPDIR:-/tmp}/gridkit-0310.XXXXXX") &&
+		chmod 755 "$ro" &&
+		sqlite3 test.db "VACUUM INTO '"'"'$ro/ro.db'"'"'" || return 1
+		if [ "$(id -u)" = 0 ]; then
+			chown 65534:65534 "$ro" "$ro/ro.db" && chmod 0400 "$ro/ro.db" &&
+			setpriv --reuid=65534 --regid=65534 --clear-groups \
+			    env HOME="$ro" XDG_CONFIG_HOME= "$(command -v case-route)" \
+			    -d "$ro/ro.db" departments list -f tsv >d 2>err
+		else
+			chmod 0400 "$ro/ro.db" &&
+			case-route -d "$ro/ro.db" departments list -f tsv >d 2>err
+		fi
+		rc=$?
+		rm -rf "$ro"
+		test $rc = 0 && grep "^QX-AJ" d && ! test -s err
+	'
+else
+	test_skip 'departments list reads a database it may not write' 'needs setpriv as root'
+fi
+
+test_expect_success 'show -o FILE writes the file, mode 0600, and nothing on stdout' '
+	case-route show -f json -o shown.json $A >out &&
+	! test -s out && grep "\"case\": \"$A\"" shown.json &&
+	test "$(stat -c %a shown.json)" = 600 &&
+	exits 66 case-route show -o gone.json 140121-2026-999999 2>/dev/null;
+	! test -e gone.json && ! ls .gone.json.* 2>/dev/null
+'
+
+test_expect_success 'messages and the table of people are in Chinese with --lang zh' '
+	exits 65 case-route --lang zh show 140121-2026-9999999 2>err &&
+	grep "案件 140121-2026-9999999：没有这个案件" err &&
+	case-route --lang zh list -f table >t &&
+	head -n 1 t | grep "案件编号.*环节.*层级" && grep "问题上报" t
+'
+
 test_expect_success 'every move leaves an audit row' '
 	sqlite3 test.db "SELECT DISTINCT verb FROM audit WHERE program = '"'"'case-route'"'"' ORDER BY verb" >verbs &&
 	for v in assign close escalate feedback file handdown investigate refuse rework transfer "escalate --overdue"; do

@@ -523,6 +523,50 @@ test_recin__jsonl_values_nulls_missing_keys_and_bad_lines(void **state)
 	recin_close(r);
 }
 
+/* Lines of text values only are read without a JSON tree; whatever
+ * else they hold is read and refused exactly as before. */
+static void
+test_recin__jsonl_plain_lines_and_their_edges(void **state)
+{
+	struct recin *r;
+	const char *err;
+
+	put_text("plain.jsonl",
+	    "{\"code\":\"a1\",\"name\":\"张三\"}\n"
+	    " { \"code\" : \"a2\" ,\t\"note\": \" x \" }  \r\n"
+	    "{\"code\": \"\\u7f51\\\"q\", \"name\": \"b\"}\n"
+	    "{\"code\": \"a3\", \"code\": \"a4\"}\n"
+	    "{\"code\": \"a5\"} x\n"
+	    "{\"code\": \"a6\",}\n"
+	    "{\"code\": \"a7\", \"other\": \"1\", \"other\": \"2\"}\n"
+	    "{\"code\": \"a8\"\n");
+	capture_start();
+	r = open_bound("plain.jsonl", NULL, NULL);
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, CODE), "a1");
+	assert_string_equal(recin_get(r, NAME), "张三");
+	assert_null(recin_get(r, NOTE));
+	assert_int_equal(recin_next(r), 1);
+	assert_string_equal(recin_get(r, CODE), "a2");
+	assert_string_equal(recin_get(r, NOTE), "x");
+	assert_null(recin_get(r, NAME));
+	assert_int_equal(recin_next(r), 1);		/* escapes */
+	assert_string_equal(recin_get(r, CODE), "网\"q");
+	assert_int_equal(recin_next(r), 2);		/* duplicate key */
+	assert_int_equal(recin_next(r), 2);		/* after the object */
+	assert_int_equal(recin_next(r), 2);		/* trailing comma */
+	assert_int_equal(recin_next(r), 2);		/* unknown, twice */
+	assert_int_equal(recin_next(r), 2);		/* not closed */
+	assert_int_equal(recin_next(r), 0);
+	err = capture_end();
+	assert_non_null(strstr(err, "plain.jsonl:4:"));
+	assert_non_null(strstr(err, "plain.jsonl:5:"));
+	assert_non_null(strstr(err, "plain.jsonl:6:"));
+	assert_non_null(strstr(err, "plain.jsonl:7:"));
+	assert_non_null(strstr(err, "plain.jsonl:8:"));
+	recin_close(r);
+}
+
 static void
 test_recin__empty_input_and_bad_options(void **state)
 {
@@ -792,6 +836,7 @@ main(void)
 		cmocka_unit_test(test_recin__recognises_tsv_and_csv_by_content),
 		cmocka_unit_test(
 		    test_recin__jsonl_values_nulls_missing_keys_and_bad_lines),
+		cmocka_unit_test(test_recin__jsonl_plain_lines_and_their_edges),
 		cmocka_unit_test(test_recin__empty_input_and_bad_options),
 		cmocka_unit_test(test_recin__dash_reads_standard_input),
 		cmocka_unit_test(test_recin__records_straddling_the_read_block),
