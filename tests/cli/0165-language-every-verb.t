@@ -228,6 +228,11 @@ run msg case-route departments import "$top/scripts/demo-data/departments.csv"
 run table case-route log -f table
 run msg case-route backup backup.db
 
+run table roster-audit -f table
+run msg roster-audit --only NO-SUCH-RULE
+run table roster-audit log -f table
+run msg roster-audit backup backup.db
+
 run msg payroll-check frob.csv
 run table payroll-check --rules -f table
 run table payroll-check --month 2026-11 -f table "$top/scripts/demo-data/payroll-2026-11.csv"
@@ -243,8 +248,8 @@ EOF
 # their English is known and left to the sweep of their modules.  Each
 # with its reason (keep short; remove a line when its module is swept).
 cat >untranslated <<'EOF'
-event-report: lib/event.c and cmd/event-report.c not swept yet (issue 8)
-case-route: lib/case.c and cmd/case-route.c not swept yet (issue 8)
+event-report: its usage lines, categories' professional column (issue 8)
+case-route: the show document, status words, audit details echoed by -v (issue 8)
 EOF
 # skip K: whether the step K ran a program of that list.
 skip() {
@@ -289,7 +294,12 @@ test_expect_success 'no English message that has a translation reaches a person'
 			grep -E "^[a-z-]+: |[^ -~]" "$f"
 		else
 			cat "$f"
-		fi | grep -F -f english |
+		fi |
+		# Known and left (issue 8): JSON Lines are for machines;
+		# audit details are kept in English, and the log and -v
+		# show them as kept.
+		grep -Ev "^\{|^ *[0-9]+[ 	]+20[0-9-]+T|^case-route: escalate --overdue " |
+		grep -F -f english |
 		    sed "s|^|$f: |" >>leaks
 	done &&
 	if [ -s leaks ]; then

@@ -219,7 +219,7 @@ test_expect_success 'past the last calendar year it says so once, counting weeke
 # Art. 13 and the cron card: never escalated twice for the same overdue
 # step at the same level, even when handed down to it again.
 test_expect_success 'handed down to the step and level it was escalated from, never escalated again' '
-	H=$(GRIDKIT_NOW=2026-12-01T09:00:00+08:00 report $G1 hazard.work serious 下放) &&
+	H=$(GRIDKIT_NOW=2026-12-01T09:00:00+08:00 report $G1 dispute.land serious 下放) &&
 	HI=$(sqlite3 test.db "SELECT id FROM cases WHERE title = '"'"'下放'"'"'") &&
 	GRIDKIT_NOW=2026-12-01T09:05:00+08:00 case-route file $H &&
 	GRIDKIT_NOW=2026-12-01T23:00:00+08:00 case-route escalate --overdue &&
@@ -275,9 +275,9 @@ test_expect_success 'show -o FILE writes the file, mode 0600, and nothing on std
 
 test_expect_success 'messages and the table of people are in Chinese with --lang zh' '
 	exits 65 case-route --lang zh show 140121-2026-9999999 2>err &&
-	grep "案件 140121-2026-9999999：没有这个案件" err &&
+	grep "案件 140121-2026-9999999：不存在" err &&
 	case-route --lang zh list -f table >t &&
-	head -n 1 t | grep "案件编号.*环节.*层级" && grep "问题上报" t
+	head -n 1 t | grep "案件编号.*环节.*层级" && grep "结案归档" t
 '
 
 test_expect_success 'every move leaves an audit row' '
