@@ -178,7 +178,7 @@ check-stress: deps
 # The unit and black-box tests with every program and unit test run
 # under valgrind (memcheck): an error or a leak fails the test.
 check-valgrind: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FUZZ_REPLAY)
 	@command -v valgrind >/dev/null || { echo "make check-valgrind" \
 	    "needs valgrind: sudo apt-get install valgrind" >&2; exit 1; }
 	@GRIDKIT_VALGRIND=1 scripts/run-tests $(UNIT_BIN) $(CLI_T)
