@@ -25,6 +25,7 @@
 #include "event.h"
 #include "grid.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -641,6 +642,7 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 	static const char *const opt[VI_NFIELDS] = { "--staff", "--grid",
 	    "--date", "--households", "--notes" };
 	char grid[16], day[DAY_ISO_MAX], why[1024], subj[64];
+	struct sb said = SB_INIT;
 	long long staff, households;
 	int rc, field;
 
@@ -668,8 +670,10 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 		return GK_OK;
 	}
 	snprintf(subj, sizeof subj, "staff %lld", staff);
-	snprintf(why, sizeof why, "visit %s on %s", grid, day);
-	return audit_commit(db, "visit", subj, why);
+	phrase_add(&said, PHRASE_VISIT, grid, day);
+	rc = audit_commit(db, "visit", subj, said.buf);
+	sb_release(&said);
+	return rc;
 }
 
 static int
@@ -735,8 +739,8 @@ const struct recout_col event_list_cols[] = {
 	{ NC_("column", "occurred"), RC_STR },
 	{ NC_("column", "reporter"), RC_STR },
 	{ NC_("column", "source"), RC_STR, "event_source" },
-	{ NC_("column", "resolved"), RC_BOOL },
-	{ NC_("column", "duplicate"), RC_BOOL },
+	{ NC_("column", "resolved"), RC_BOOL, "flag" },
+	{ NC_("column", "duplicate"), RC_BOOL, "flag" },
 	{ NC_("column", "title"), RC_STR },
 	{ NC_("column", "location"), RC_STR },
 };
@@ -781,8 +785,8 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 	struct db_stmt *st;
 	int rc;
 
-	if (reveal && (rc = audit_reveal(db, "events", "listed unmasked")) !=
-	    GK_OK)
+	if (reveal && (rc = audit_reveal(db, phrase_format(PHRASE_SUBJ_EVENTS,
+	    1), phrase_format(PHRASE_REVEAL_LISTED, 1))) != GK_OK)
 		return rc;
 	bounds(f, lo, hi);
 	st = db_prepare(db, "SELECT id, case_id, grid, category, severity, "
