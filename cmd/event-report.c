@@ -181,7 +181,7 @@ do_categories(struct cli *cli, struct db *db)
 {
 	static const struct recout_col cols[] = {
 		{ NC_("column", "id"), RC_STR },
-		{ NC_("column", "name"), RC_STR },
+		{ NC_("thing", "name"), RC_STR, NULL, "thing" },
 		{ NC_("column", "parent"), RC_STR },
 		{ NC_("column", "grid"), RC_BOOL, "flag" },
 		{ NC_("column", "group"), RC_STR },

@@ -560,9 +560,11 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			break;
 		}
 		b.stats.rows++;
-		if (progress && b.stats.rows % 65536 == 0)
-			fprintf(stderr, "\r%s: %s: %lu rows...", diag_prog(),
-			    def->noun, b.stats.rows);
+		if (progress && b.stats.rows % 65536 == 0) {
+			fputc('\r', stderr);
+			fprintf(stderr, _("%s: %s: %lu rows..."),
+			    diag_prog(), _(def->noun), b.stats.rows);
+		}
 		sb_reset(&b.reasons);
 		b.row_bad = 0;
 		if (r == 1)

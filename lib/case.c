@@ -1418,9 +1418,9 @@ case_dept_import(struct db *db, const struct case_env *env, const char *path,
 		fields[i].aliases = config_aliases(env->cfg, names[i]);
 	}
 	def.verb = "import departments";
-	def.noun = "departments";
-	def.nothing = "nothing imported";
-	def.all_there = "departments are there";
+	def.noun = N_("departments");
+	def.nothing = N_("nothing imported");
+	def.all_there = N_("departments are there");
 	def.fields = fields;
 	def.nfields = 4;
 	def.row = dept_row;
@@ -1430,7 +1430,7 @@ case_dept_import(struct db *db, const struct case_env *env, const char *path,
 
 const struct recout_col case_dept_cols[] = {
 	{ NC_("column", "code"), RC_STR },
-	{ NC_("column", "name"), RC_STR },
+	{ NC_("thing", "name"), RC_STR, NULL, "thing" },
 	{ NC_("column", "area"), RC_STR },
 	{ NC_("column", "level"), RC_STR, "handling_level" },
 	{ NC_("column", "categories"), RC_STR },

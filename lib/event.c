@@ -531,8 +531,8 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 		    event_field_names[i]);
 	}
 	def.verb = "import events";
-	def.noun = "events";
-	def.nothing = "nothing reported";
+	def.noun = N_("events");
+	def.nothing = N_("nothing reported");
 	def.fields = fields;
 	def.nfields = EV_NFIELDS;
 	def.row = imp_row;
@@ -718,9 +718,9 @@ visit_import(struct db *db, const struct case_env *env, const char *path,
 		fields[i].aliases = config_aliases(env->cfg, names[i]);
 	}
 	def.verb = "import visits";
-	def.noun = "visits";
-	def.nothing = "nothing recorded";
-	def.all_there = "visits are recorded";
+	def.noun = N_("visits");
+	def.nothing = N_("nothing recorded");
+	def.all_there = N_("visits are recorded");
 	def.fields = fields;
 	def.nfields = VI_NFIELDS;
 	def.row = visit_row;

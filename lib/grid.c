@@ -1039,7 +1039,7 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 		    vocab_say(VOCAB_UNIT_KIND, kind), name);
 		return GK_OK;
 	}
-	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
+	phrase_add(&subject, PHRASE_SUBJ_UNIT, ac.code, kind, name);
 	rc = audit_commit(db, "unit add", subject.buf,
 	    grid && *grid ? gc.code : phrase_format(PHRASE_UNIT_NO_GRID, 1));
 	sb_release(&subject);
@@ -1102,7 +1102,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		rc = -rc;
 		goto fail;
 	}
-	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
+	phrase_add(&subject, PHRASE_SUBJ_UNIT, ac.code, kind, name);
 	phrase_add(&detail, PHRASE_UNIT_MOVED, was.buf, grid && *grid ?
 	    gc.code : phrase_format(PHRASE_NONE, 1));
 	rc = audit_commit(db, "unit move", subject.buf, detail.buf);

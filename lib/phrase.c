@@ -24,7 +24,7 @@
 
 /*
  * What each value of a phrase is, one letter a conversion: n a count,
- * t text shown as kept; p, g, w, l text said again as a phrase of the
+ * t text shown as kept, d a code (digits only, shown as kept); p, g, w, l text said again as a phrase of the
  * class @who, @grid, @where, or a list of @item joined by ", "; a
  * capital a word of a vocabulary (vocab_of).
  */
@@ -112,6 +112,8 @@ static const struct phrase {
 	[PHRASE_SUBJ_EVENTS] = { "@subject", N_("events"), NULL, "" },
 	/* TRANSLATORS: the subject of an audit row: the roster shown. */
 	[PHRASE_SUBJ_ROSTER] = { "@subject", N_("roster"), NULL, "" },
+	/* TRANSLATORS: a unit: its village, kind and name. */
+	[PHRASE_SUBJ_UNIT] = { "@subject", N_("%s/%s/%s"), NULL, "dUt" },
 };
 
 /* The verbs of the audit log, for the catalogue: what each program
@@ -248,11 +250,26 @@ vocab_of(char k)
 		return VOCAB_STAGE;
 	case 'T':
 		return VOCAB_TRAIN_LEVEL;
+	case 'U':
+		return VOCAB_UNIT_KIND;
 	}
 	return -1;
 }
 
 static int say_one(struct sb *out, const char *verb, const char *s);
+
+/* Whether the values c holds for the codes of ph are digits only. */
+static int
+codes(const struct phrase *ph, const struct caps *c)
+{
+	size_t i;
+
+	for (i = 0; ph->kinds[i] != '\0' && i < MAXARGS; i++)
+		if (ph->kinds[i] == 'd' && strspn(c->s[i], "0123456789") <
+		    c->len[i])
+			return 0;
+	return 1;
+}
 
 /* Value k of kind kind, as people read it. */
 static void
@@ -337,8 +354,8 @@ say_one(struct sb *out, const char *verb, const char *s)
 		if (ph->verb == NULL && verb != NULL && *verb == '@')
 			continue;
 		memset(&c, 0, sizeof c);
-		if (match(ph->en, s, &c, 0) || (ph->plural != NULL &&
-		    match(ph->plural, s, &c, 0))) {
+		if ((match(ph->en, s, &c, 0) || (ph->plural != NULL &&
+		    match(ph->plural, s, &c, 0))) && codes(ph, &c)) {
 			say_phrase(out, ph, &c);
 			return 1;
 		}

@@ -78,6 +78,7 @@ enum phrase_id {
 	PHRASE_SUBJ_OVERDUE,		/* n overdue cases */
 	PHRASE_SUBJ_EVENTS,		/* events */
 	PHRASE_SUBJ_ROSTER,		/* roster */
+	PHRASE_SUBJ_UNIT,		/* VILLAGE/KIND/NAME */
 	PHRASE_COUNT
 };
 

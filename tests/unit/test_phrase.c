@@ -134,6 +134,9 @@ test_phrase__chinese(void **state)
 	check_say("@subject", "staff 1-2, 4-28", "人员 1-2, 4-28");
 	check_say("@subject", "8 cases", "8 件案件");
 	check_say("@subject", "140121100001001", "140121100001001");
+	check_say("@subject", "140121100005/building/1区9号楼",
+	    "140121100005/楼栋/1区9号楼");
+	check_say("@subject", "data/river/x.csv", "data/river/x.csv");
 	/* Free text, and text of no phrase of its verb, as kept. */
 	check_say("report", "楼下反映漏水", "楼下反映漏水");
 	check_say("reject", "a; b", "a; b");
