@@ -133,6 +133,18 @@ step_zh(int step)
 	return e != NULL ? e->zh : "";
 }
 
+/* The step as a message names it: "filed (案卷建立)", or in Chinese
+ * "案卷建立".  Returns buf. */
+static char *
+step_say(int step, char *buf, size_t n)
+{
+	if (i18n_lang() == I18N_ZH)
+		snprintf(buf, n, "%s", step_zh(step));
+	else
+		snprintf(buf, n, "%s (%s)", step_name(step), step_zh(step));
+	return buf;
+}
+
 /* The 12-digit code of the centre of a grid at level 1 to 3. */
 static void
 area_of(const char *grid, int level, char area[13])
@@ -455,7 +467,7 @@ already(const struct kase *k, enum case_verb v)
 static void
 refuse_move(const struct kase *k, enum case_verb v)
 {
-	char num[CASE_NUMBER_MAX];
+	char num[CASE_NUMBER_MAX], step[64];
 	struct sb sb = SB_INIT;
 	unsigned a = allowed(k);
 	int i;
@@ -463,12 +475,16 @@ refuse_move(const struct kase *k, enum case_verb v)
 	for (i = 0; i < CASE_NVERBS; i++)
 		if (a & 1u << i)
 			sb_addf(&sb, "%s%s", sb.len ? ", " : "", verb_names[i]);
-	diag_error(
-	    _("case %s: at step %s (%s)%s%s: cannot %s; allowed now: %s"),
-	    case_number_format(k->id, num), step_name(k->step),
-	    step_zh(k->step), strcmp(k->status, "open") == 0 ? "" : ", ",
-	    strcmp(k->status, "open") == 0 ? "" : k->status, verb_names[v],
-	    sb.len ? sb.buf : "none");
+	step_say(k->step, step, sizeof step);
+	if (strcmp(k->status, "open") == 0)
+		diag_error(_("case %s: at step %s: cannot %s; allowed now: %s"),
+		    case_number_format(k->id, num), step, verb_names[v],
+		    sb.len ? sb.buf : _("none"));
+	else
+		diag_error(_("case %s: at step %s, %s: cannot %s; allowed now: "
+		    "%s"), case_number_format(k->id, num), step,
+		    vocab_say(VOCAB_CASE_STATUS, k->status), verb_names[v],
+		    sb.len ? sb.buf : _("none"));
 	sb_release(&sb);
 }
 
@@ -660,7 +676,7 @@ static int
 move_one(struct db *db, const struct case_env *env, const struct case_move *m,
     long long id, gk_time now)
 {
-	char num[CASE_NUMBER_MAX], why[1024], note[1536];
+	char num[CASE_NUMBER_MAX], why[1024], note[1536], residents[128];
 	const char *result = NULL, *sat = NULL, *hnote = m->note;
 	struct kase k;
 	int rc;
@@ -674,7 +690,8 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 	}
 	if (already(&k, m->verb)) {
 		diag_info(_("case %s: %s already"), case_number_format(id, num),
-		    m->verb == CASE_REFUSE ? "refused" : step_name(k.step));
+		    m->verb == CASE_REFUSE ? vocab_say(VOCAB_CASE_STATUS,
+		    "refused") : vocab_say(VOCAB_CASE_STEP, step_name(k.step)));
 		return 0;
 	}
 	if (!(allowed(&k) & 1u << m->verb)) {
@@ -710,10 +727,10 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		k.step = 5;
 		result = m->result;
 		sat = m->satisfaction;
-		phrase_put(why, sizeof why, PHRASE_RESIDENTS, sat ? sat : "");
+		phrase_put(residents, sizeof residents, PHRASE_RESIDENTS,
+		    sat ? sat : "");
 		snprintf(note, sizeof note, "%s%s%s", m->result,
-		    sat ? "; " : "", sat ? why : "");
-		why[0] = '\0';
+		    sat ? "; " : "", sat ? residents : "");
 		hnote = note;
 		break;
 	case CASE_CLOSE:
@@ -1502,7 +1519,7 @@ case_extend(struct db *db, const struct case_env *env, long long id,
     int days, const char *reason, const char *approved_by)
 {
 	long long max = config_int(env->cfg, "case.max_extensions");
-	char num[CASE_NUMBER_MAX], note[1536], old[CLOCK_ISO_MAX];
+	char num[CASE_NUMBER_MAX], note[1536], old[CLOCK_ISO_MAX], step[64];
 	struct db_stmt *st;
 	struct kase k;
 	const char *why;
@@ -1522,9 +1539,9 @@ case_extend(struct db *db, const struct case_env *env, long long id,
 	if (strcmp(k.status, "open") != 0 || *k.due == '\0' ||
 	    clock_parse(k.due, &due, &why) == -1) {
 		db_rollback(db);
-		diag_error(_("case %s: at step %s (%s), %s: no time limit to "
-		    "extend"), num, step_name(k.step), step_zh(k.step),
-		    k.status);
+		diag_error(_("case %s: at step %s, %s: no time limit to "
+		    "extend"), num, step_say(k.step, step, sizeof step),
+		    vocab_say(VOCAB_CASE_STATUS, k.status));
 		return GK_DATAERR;
 	}
 	rc = db_query(db, &st, "SELECT count(*) FROM case_history WHERE "

@@ -276,6 +276,8 @@ test_expect_success 'show -o FILE writes the file, mode 0600, and nothing on std
 test_expect_success 'messages and the table of people are in Chinese with --lang zh' '
 	exits 65 case-route --lang zh show 140121-2026-9999999 2>err &&
 	grep "案件 140121-2026-9999999：不存在" err &&
+	exits 65 case-route --lang zh rework --reason x $A 2>err &&
+	grep "案件 $A：处于结案归档环节，已办结，不能 rework；当前允许：无$" err &&
 	case-route --lang zh list -f table >t &&
 	head -n 1 t | grep "案件编号.*环节.*层级" && grep "结案归档" t &&
 	grep "^$A *已办结 .*人员 1" t && ! grep -E " (closed|open|refused) |staff 1" t
