@@ -1316,6 +1316,7 @@ run_log(struct cli *cli, struct db *db)
 	struct audit_filter f = { 0 };
 	struct log_out lo = { NULL, cli->reveal, SB_INIT, SB_INIT, SB_INIT,
 	    SB_INIT };
+	struct sb subject = SB_INIT;
 	const char *arg;
 	size_t i;
 	int rc = GK_OK, all = 0;
@@ -1336,23 +1337,28 @@ run_log(struct cli *cli, struct db *db)
 			f.has_until = 1;
 			rc = log_time(cli, "--until", arg, 1, &f.until);
 			break;
+		/* As kept, or as a table shows it (phrase.h). */
 		case OPT_LOG_SUBJECT:
-			f.subject = arg;
+			sb_reset(&subject);
+			phrase_canon(&subject, "@subject", arg);
+			f.subject = subject.buf;
 			break;
 		case OPT_LOG_VERB:
-			f.verb = arg;
+			f.verb = phrase_verb_canon(arg);
 			break;
 		}
 	}
-	if (rc != GK_OK)
-		return rc;
 	if (all)
 		f.program = NULL;
-	if (cli->reveal && (rc = audit_reveal(db, all ? "log --all" : "log",
-	    "audit subjects and details shown unmasked")) != GK_OK)
+	if (rc != GK_OK || (cli->reveal && (rc = audit_reveal(db, all ?
+	    "log --all" : "log", "audit subjects and details shown "
+	    "unmasked")) != GK_OK)) {
+		sb_release(&subject);
 		return rc;
+	}
 	lo.w = cli_out(cli, cols, sizeof cols / sizeof cols[0]);
 	rc = audit_list(db, &f, log_row, &lo);
+	sb_release(&subject);
 	sb_release(&lo.subject);
 	sb_release(&lo.detail);
 	sb_release(&lo.said_subject);

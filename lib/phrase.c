@@ -154,6 +154,17 @@ phrase_verb(const char *verb)
 	return verb;
 }
 
+const char *
+phrase_verb_canon(const char *shown)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+		if (strcmp(i18n_cgettext("audit verb", verbs[i]), shown) == 0)
+			return verbs[i];
+	return shown;
+}
+
 #define MAXARGS 8
 
 /* The values a kept text gave a format: where each begins, its bytes. */
@@ -256,7 +267,8 @@ vocab_of(char k)
 	return -1;
 }
 
-static int say_one(struct sb *out, const char *verb, const char *s);
+static int say_one(struct sb *out, const char *verb, const char *s,
+    int back);
 
 /* Whether the values c holds for the codes of ph are digits only. */
 static int
@@ -271,31 +283,37 @@ codes(const struct phrase *ph, const struct caps *c)
 	return 1;
 }
 
-/* Value k of kind kind, as people read it. */
+/* Value k of kind kind, as people read it; back: as it is kept, from
+ * what people read. */
 static void
-say_value(struct sb *out, char kind, const char *s, size_t len)
+say_value(struct sb *out, char kind, const char *s, size_t len, int back)
 {
 	static const char *const classes[] = { "@who", "@grid", "@where" };
+	/* TRANSLATORS: between the items of a list inside a phrase. */
+	const char *sep = _(", "), *from = back ? sep : ", ";
+	const struct vocab_entry *ve;
 	char *v = emalloc(len + 1), *p, *e;
 	int voc = vocab_of(kind);
 
 	memcpy(v, s, len);
 	v[len] = '\0';
-	if (voc >= 0) {
+	if (voc >= 0 && back) {
+		ve = vocab_find((enum vocab_id)voc, v);
+		sb_adds(out, ve != NULL ? ve->name : v);
+	} else if (voc >= 0) {
 		sb_adds(out, vocab_say((enum vocab_id)voc, v));
 	} else if (kind == 'p' || kind == 'g' || kind == 'w') {
 		if (!say_one(out, classes[kind == 'p' ? 0 : kind == 'g' ? 1 :
-		    2], v))
+		    2], v, back))
 			sb_adds(out, v);
 	} else if (kind == 'l') {
-		for (p = v; p != NULL; p = e != NULL ? e + 2 : NULL) {
-			if ((e = strstr(p, ", ")) != NULL)
+		for (p = v; p != NULL; p = e != NULL ? e + strlen(from) :
+		    NULL) {
+			if ((e = strstr(p, from)) != NULL)
 				*e = '\0';
 			if (p != v)
-				/* TRANSLATORS: between the items of a list
-				 * inside a phrase. */
-				sb_adds(out, _(", "));
-			if (!say_one(out, "@item", p))
+				sb_adds(out, back ? ", " : sep);
+			if (!say_one(out, "@item", p, back))
 				sb_adds(out, p);
 		}
 	} else {
@@ -304,9 +322,11 @@ say_value(struct sb *out, char kind, const char *s, size_t len)
 	free(v);
 }
 
-/* The translation of phrase ph with the values c holds. */
+/* The translation of phrase ph with the values c holds; back: its
+ * English. */
 static void
-say_phrase(struct sb *out, const struct phrase *ph, const struct caps *c)
+say_phrase(struct sb *out, const struct phrase *ph, const struct caps *c,
+    int back)
 {
 	size_t nargs = strlen(ph->kinds), i;
 	unsigned long n = 0;
@@ -318,8 +338,11 @@ say_phrase(struct sb *out, const struct phrase *ph, const struct caps *c)
 			n = strtoul(c->s[i], NULL, 10);
 			break;
 		}
-	t = ph->plural != NULL ? ngettext(ph->en, ph->plural, n) :
-	    gettext(ph->en);
+	if (back)
+		t = ph->plural != NULL && n != 1 ? ph->plural : ph->en;
+	else
+		t = ph->plural != NULL ? ngettext(ph->en, ph->plural, n) :
+		    gettext(ph->en);
 	while (*t != '\0') {
 		if (t[0] == '%' && t[1] == '%') {
 			sb_addc(out, '%');
@@ -333,16 +356,19 @@ say_phrase(struct sb *out, const struct phrase *ph, const struct caps *c)
 		t = conv(t, &pos, &count);
 		a = pos >= 0 ? pos : next++;
 		if (a >= 0 && (size_t)a < nargs)
-			say_value(out, ph->kinds[a], c->s[a], c->len[a]);
+			say_value(out, ph->kinds[a], c->s[a], c->len[a],
+			    back);
 	}
 }
 
 /* Say s when a phrase of verb (a class, or NULL: any) fits all of it:
- * 1, else 0 and out unchanged. */
+ * 1, else 0 and out unchanged.  back: s is what people read, said
+ * again as it is kept. */
 static int
-say_one(struct sb *out, const char *verb, const char *s)
+say_one(struct sb *out, const char *verb, const char *s, int back)
 {
 	const struct phrase *ph;
+	const char *one, *other;
 	struct caps c;
 	size_t i;
 
@@ -353,10 +379,18 @@ say_one(struct sb *out, const char *verb, const char *s)
 			continue;
 		if (ph->verb == NULL && verb != NULL && *verb == '@')
 			continue;
+		one = ph->en;
+		other = ph->plural;
+		if (back && ph->plural != NULL) {
+			one = ngettext(ph->en, ph->plural, 1);
+			other = ngettext(ph->en, ph->plural, 2);
+		} else if (back) {
+			one = gettext(ph->en);
+		}
 		memset(&c, 0, sizeof c);
-		if ((match(ph->en, s, &c, 0) || (ph->plural != NULL &&
-		    match(ph->plural, s, &c, 0))) && codes(ph, &c)) {
-			say_phrase(out, ph, &c);
+		if ((match(one, s, &c, 0) || (other != NULL &&
+		    match(other, s, &c, 0))) && codes(ph, &c)) {
+			say_phrase(out, ph, &c, back);
 			return 1;
 		}
 	}
@@ -377,7 +411,7 @@ phrase_say(struct sb *out, const char *verb, const char *kept)
 		sb_adds(out, kept);
 		return;
 	}
-	if (say_one(out, verb, kept))
+	if (say_one(out, verb, kept, 0))
 		return;
 	for (p = kept; p != NULL; p = e != NULL ? e + 2 : NULL) {
 		e = strstr(p, "; ");
@@ -385,7 +419,7 @@ phrase_say(struct sb *out, const char *verb, const char *kept)
 		sb_addn(&part, p, e != NULL ? (size_t)(e - p) : strlen(p));
 		if (p != kept)
 			sb_adds(&said, "\001");
-		if (say_one(&said, verb, part.buf))
+		if (say_one(&said, verb, part.buf, 0))
 			any = 1;
 		else
 			sb_adds(&said, part.buf);
@@ -402,6 +436,14 @@ phrase_say(struct sb *out, const char *verb, const char *kept)
 	}
 	sb_release(&part);
 	sb_release(&said);
+}
+
+void
+phrase_canon(struct sb *out, const char *verb, const char *shown)
+{
+	if (shown == NULL || strlen(shown) > 4096 ||
+	    !say_one(out, verb, shown, 1))
+		sb_adds(out, shown != NULL ? shown : "");
 }
 
 /* The arguments of phrase_add: each conversion of fmt, from ap. */

@@ -110,6 +110,14 @@ void phrase_say(struct sb *out, const char *verb, const char *kept);
  */
 const char *phrase_verb(const char *verb);
 
+/*
+ * phrase_canon and phrase_verb_canon go the other way: what people read
+ * (a subject or verb copied from a table) as it is kept, so that a
+ * filter finds it; what no phrase says, as given.
+ */
+void phrase_canon(struct sb *out, const char *verb, const char *shown);
+const char *phrase_verb_canon(const char *shown);
+
 /* The English format of phrase id (n chooses its plural form), for
  * the tests. */
 const char *phrase_format(enum phrase_id id, unsigned long n);

@@ -85,6 +85,17 @@ test_expect_success 'in Chinese a person reads verbs, subjects and details in Ch
 	grid-define log -f table | grep "rename *140121100001001 *name 网格一 -> 网格甲"
 '
 
+test_expect_success '--verb and --subject take what the table shows as well as what is kept' '
+	zh grid-define log --verb 网格更名 -f tsv | cut -f5 | sort -u >verbs &&
+	test "$(cat verbs)" = "rename
+verb" &&
+	zh grid-define log --verb rename -f tsv | test $(wc -l) -eq 2 &&
+	grid-define unit add 140121100001 building 一号楼 140121100001001 &&
+	zh grid-define log --subject "140121100001/楼栋/一号楼" -f tsv | cut -f6 >subj &&
+	grep -x "140121100001/building/一号楼" subj &&
+	grid-define log --subject "140121100001/building/一号楼" -f tsv | cut -f6 | grep -x "140121100001/building/一号楼"
+'
+
 test_expect_success '-v says the change in the reader'"'"'s language; the row keeps it in English' '
 	zh grid-define -v rename 140121100001001 网格乙 2>err &&
 	grep "网格更名 140121100001001: 名称由 网格甲 改为 网格乙" err &&

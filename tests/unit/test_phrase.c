@@ -147,6 +147,37 @@ test_phrase__chinese(void **state)
 	i18n_set(I18N_EN, 0, NULL);
 }
 
+static void
+check_canon(const char *shown, const char *want)
+{
+	struct sb sb = SB_INIT;
+
+	phrase_canon(&sb, "@subject", shown);
+	assert_string_equal(sb.buf, want);
+	sb_release(&sb);
+}
+
+/* What a table shows, copied into a filter, finds what is kept. */
+static void
+test_phrase__canon(void **state)
+{
+	(void)state;
+	chinese();
+	check_canon("案件 140121-2026-0000001", "case 140121-2026-0000001");
+	check_canon("8 件案件", "8 cases");
+	check_canon("1 件案件", "1 case");
+	check_canon("140121100005/楼栋/1区9号楼",
+	    "140121100005/building/1区9号楼");
+	check_canon("人员 1-2, 4-28 等，另有 3 人", "staff 1-2, 4-28 and 3 more");
+	check_canon("staff 2", "staff 2");
+	check_canon("areas.csv", "areas.csv");
+	assert_string_equal(phrase_verb_canon("导入网格"), "import grids");
+	assert_string_equal(phrase_verb_canon("import"), "import");
+	i18n_set(I18N_EN, 0, NULL);
+	check_canon("case 140121-2026-0000001", "case 140121-2026-0000001");
+	assert_string_equal(phrase_verb_canon("rename"), "rename");
+}
+
 int
 main(void)
 {
@@ -154,6 +185,7 @@ main(void)
 		cmocka_unit_test(test_phrase__kept_bytes_unchanged),
 		cmocka_unit_test(test_phrase__english_is_as_kept),
 		cmocka_unit_test(test_phrase__chinese),
+		cmocka_unit_test(test_phrase__canon),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
