@@ -276,7 +276,7 @@ codes(const struct phrase *ph, const struct caps *c)
 {
 	size_t i;
 
-	for (i = 0; ph->kinds[i] != '\0' && i < MAXARGS; i++)
+	for (i = 0; i < MAXARGS && ph->kinds[i] != '\0'; i++)
 		if (ph->kinds[i] == 'd' && strspn(c->s[i], "0123456789") <
 		    c->len[i])
 			return 0;
