@@ -83,7 +83,7 @@ TOOLS    := scripts/gen-province
 # locale/LANG/LC_MESSAGES/gridkit.mo (where a build tree finds them).
 PO       := $(sort $(wildcard po/*.po))
 MO       := $(patsubst po/%.po,locale/%/LC_MESSAGES/gridkit.mo,$(PO))
-XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k_ -kN_ -kP_ -kPN_:1,2 -kC_:1c,2 \
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k_ -kN_ -kP_ -kPN_:1,2 -kNN_:1,2 -kC_:1c,2 \
             -kNC_:1c,2 --add-comments=TRANSLATORS: --package-name=gridkit \
             --package-version=$(VERSION) --no-wrap --sort-by-file
 

@@ -180,9 +180,12 @@ static int
 do_categories(struct cli *cli, struct db *db)
 {
 	static const struct recout_col cols[] = {
-		{ "id", RC_STR }, { "name", RC_STR }, { "parent", RC_STR },
-		{ "grid", RC_BOOL }, { "group", RC_STR },
-		{ "professional", RC_BOOL },
+		{ NC_("column", "id"), RC_STR },
+		{ NC_("thing", "name"), RC_STR, NULL, "thing" },
+		{ NC_("column", "parent"), RC_STR },
+		{ NC_("column", "grid"), RC_BOOL, "flag" },
+		{ NC_("column", "group"), RC_STR },
+		{ NC_("column", "professional"), RC_BOOL, "flag" },
 	};
 	const struct category *c;
 	struct case_env env;

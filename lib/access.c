@@ -278,11 +278,16 @@ access_import(struct db *db, const struct taxonomy *tax, const char *county,
 }
 
 const struct recout_col access_cols[] = {
-	{ "county", RC_STR }, { "category", RC_STR }, { "name", RC_STR },
-	{ "approved_by", RC_STR }, { "approved_on", RC_STR },
-	{ "withdrawn_on", RC_STR }, { "reason", RC_STR },
-	{ "standard", RC_STR }, { "exit", RC_STR },
-	{ "withdraw_reason", RC_STR },
+	{ NC_("column", "county"), RC_STR },
+	{ NC_("column", "category"), RC_STR },
+	{ NC_("thing", "name"), RC_STR, NULL, "thing" },
+	{ NC_("column", "approved_by"), RC_STR },
+	{ NC_("column", "approved_on"), RC_STR },
+	{ NC_("column", "withdrawn_on"), RC_STR },
+	{ NC_("column", "reason"), RC_STR },
+	{ NC_("column", "standard"), RC_STR },
+	{ NC_("column", "exit"), RC_STR },
+	{ NC_("column", "withdraw_reason"), RC_STR },
 };
 const size_t access_ncols = sizeof access_cols / sizeof access_cols[0];
 

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "diag.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "status.h"
 #include "util.h"
 
@@ -32,13 +33,20 @@ audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail)
 {
 	char at[CLOCK_ISO_MAX], prev[CHAIN_HEX], hash[CHAIN_HEX];
-	struct sb enc = SB_INIT;
+	struct sb enc = SB_INIT, subj = SB_INIT, said = SB_INIT;
 	struct db_stmt *st;
 	int rc;
 
-	/* Every change passes here: -v says each one. */
-	diag_info("%s %s: %s%s", verb, subject, detail ? detail : "",
-	    db_dry_run(db) ? _(" (dry run: not kept)") : "");
+	/* Every change passes here: -v says each one, in the reader's
+	 * language; the row keeps it in English (phrase.h). */
+	if (diag_level() > 0) {
+		phrase_say(&subj, "@subject", subject);
+		phrase_say(&said, verb, detail);
+		diag_info("%s %s: %s%s", phrase_verb(verb), subj.buf, said.buf,
+		    db_dry_run(db) ? _(" (dry run: not kept)") : "");
+		sb_release(&subj);
+		sb_release(&said);
+	}
 	if (detail == NULL)
 		detail = "";
 	clock_format(clock_now(), at);

@@ -17,9 +17,12 @@ struct db;
 
 /*
  * audit_record records verb ("import grids", "retire"), subject (a
- * code, a file name) and detail (what changed, free text) with the
- * program and operator of the connection and the current clock time.
- * Returns GK_OK or a status after reporting.
+ * code, a file name) and detail (what changed) with the program and
+ * operator of the connection and the current clock time.  Subject and
+ * detail are English, written from the phrases of phrase.h around what
+ * a person typed, so that people read them in their language (-v here,
+ * the log verb); they are kept and hashed as given.  Returns GK_OK or
+ * a status after reporting.
  */
 int audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail);

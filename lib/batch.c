@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
+#include "phrase.h"
 #include "recin.h"
 #include "recout.h"
 #include "status.h"
@@ -543,8 +544,7 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	 * clear: recorded first, in a transaction of its own, so it stays
 	 * recorded whatever becomes of the batch. */
 	if (opts->reveal) {
-		sb_addf(&what, "%s: identity numbers and phones shown unmasked",
-		    def->verb);
+		phrase_add(&what, PHRASE_REVEAL_BATCH, def->verb);
 		if ((rc = audit_reveal(db, recin_name(b.in), what.buf)) !=
 		    GK_OK)
 			goto done;
@@ -560,9 +560,11 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			break;
 		}
 		b.stats.rows++;
-		if (progress && b.stats.rows % 65536 == 0)
-			fprintf(stderr, "\r%s: %s: %lu rows...", diag_prog(),
-			    def->noun, b.stats.rows);
+		if (progress && b.stats.rows % 65536 == 0) {
+			fputc('\r', stderr);
+			fprintf(stderr, _("%s: %s: %lu rows..."),
+			    diag_prog(), _(def->noun), b.stats.rows);
+		}
 		sb_reset(&b.reasons);
 		b.row_bad = 0;
 		if (r == 1)
@@ -635,11 +637,13 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 		rc = rejects_close(&b);
 	if (rc != GK_OK)
 		goto done;
-	sb_addf(&detail, "%lu row%s: %lu added, %lu updated, %lu unchanged",
-	    b.stats.rows, b.stats.rows == 1 ? "" : "s", b.stats.added,
-	    b.stats.updated, b.stats.unchanged);
 	if (opts->keep_going)
-		sb_addf(&detail, ", %lu rejected", b.stats.bad);
+		phrase_addn(&detail, PHRASE_ROWS_REJECTED, b.stats.rows,
+		    b.stats.rows, b.stats.added, b.stats.updated,
+		    b.stats.unchanged, b.stats.bad);
+	else
+		phrase_addn(&detail, PHRASE_ROWS, b.stats.rows, b.stats.rows,
+		    b.stats.added, b.stats.updated, b.stats.unchanged);
 	/* A batch that changed nothing leaves nothing in the log. */
 	if (b.stats.added + b.stats.updated > 0)
 		rc = audit_commit(db, def->verb, recin_name(b.in), detail.buf);

@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -130,6 +131,18 @@ step_zh(int step)
 	    (size_t)(step - 1));
 
 	return e != NULL ? e->zh : "";
+}
+
+/* The step as a message names it: "filed (案卷建立)", or in Chinese
+ * "案卷建立".  Returns buf. */
+static char *
+step_say(int step, char *buf, size_t n)
+{
+	if (i18n_lang() == I18N_ZH)
+		snprintf(buf, n, "%s", step_zh(step));
+	else
+		snprintf(buf, n, "%s (%s)", step_name(step), step_zh(step));
+	return buf;
 }
 
 /* The 12-digit code of the centre of a grid at level 1 to 3. */
@@ -454,7 +467,7 @@ already(const struct kase *k, enum case_verb v)
 static void
 refuse_move(const struct kase *k, enum case_verb v)
 {
-	char num[CASE_NUMBER_MAX];
+	char num[CASE_NUMBER_MAX], step[64];
 	struct sb sb = SB_INIT;
 	unsigned a = allowed(k);
 	int i;
@@ -462,12 +475,16 @@ refuse_move(const struct kase *k, enum case_verb v)
 	for (i = 0; i < CASE_NVERBS; i++)
 		if (a & 1u << i)
 			sb_addf(&sb, "%s%s", sb.len ? ", " : "", verb_names[i]);
-	diag_error(
-	    _("case %s: at step %s (%s)%s%s: cannot %s; allowed now: %s"),
-	    case_number_format(k->id, num), step_name(k->step),
-	    step_zh(k->step), strcmp(k->status, "open") == 0 ? "" : ", ",
-	    strcmp(k->status, "open") == 0 ? "" : k->status, verb_names[v],
-	    sb.len ? sb.buf : "none");
+	step_say(k->step, step, sizeof step);
+	if (strcmp(k->status, "open") == 0)
+		diag_error(_("case %s: at step %s: cannot %s; allowed now: %s"),
+		    case_number_format(k->id, num), step, verb_names[v],
+		    sb.len ? sb.buf : _("none"));
+	else
+		diag_error(_("case %s: at step %s, %s: cannot %s; allowed now: "
+		    "%s"), case_number_format(k->id, num), step,
+		    vocab_say(VOCAB_CASE_STATUS, k->status), verb_names[v],
+		    sb.len ? sb.buf : _("none"));
 	sb_release(&sb);
 }
 
@@ -659,7 +676,7 @@ static int
 move_one(struct db *db, const struct case_env *env, const struct case_move *m,
     long long id, gk_time now)
 {
-	char num[CASE_NUMBER_MAX], why[1024], note[1536];
+	char num[CASE_NUMBER_MAX], why[1024], note[1536], residents[128];
 	const char *result = NULL, *sat = NULL, *hnote = m->note;
 	struct kase k;
 	int rc;
@@ -673,7 +690,8 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 	}
 	if (already(&k, m->verb)) {
 		diag_info(_("case %s: %s already"), case_number_format(id, num),
-		    m->verb == CASE_REFUSE ? "refused" : step_name(k.step));
+		    m->verb == CASE_REFUSE ? vocab_say(VOCAB_CASE_STATUS,
+		    "refused") : vocab_say(VOCAB_CASE_STEP, step_name(k.step)));
 		return 0;
 	}
 	if (!(allowed(&k) & 1u << m->verb)) {
@@ -698,8 +716,8 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 			return 2;
 		}
 		k.step = 3;
-		snprintf(note, sizeof note, "to %s%s%s", k.assignee,
-		    m->note ? ": " : "", m->note ? m->note : "");
+		phrase_put(note, sizeof note, m->note ? PHRASE_TO_NOTE :
+		    PHRASE_TO, k.assignee, m->note);
 		hnote = note;
 		break;
 	case CASE_INVESTIGATE:
@@ -709,8 +727,10 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		k.step = 5;
 		result = m->result;
 		sat = m->satisfaction;
+		phrase_put(residents, sizeof residents, PHRASE_RESIDENTS,
+		    sat ? sat : "");
 		snprintf(note, sizeof note, "%s%s%s", m->result,
-		    sat ? "; residents: " : "", sat ? sat : "");
+		    sat ? "; " : "", sat ? residents : "");
 		hnote = note;
 		break;
 	case CASE_CLOSE:
@@ -734,8 +754,8 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		snprintf(k.assignee, sizeof k.assignee, "department %s",
 		    m->to);
 		k.step = 3;
-		snprintf(note, sizeof note, "to department %s%s%s", m->to,
-		    m->note ? ": " : "", m->note ? m->note : "");
+		phrase_put(note, sizeof note, m->note ? PHRASE_TO_NOTE :
+		    PHRASE_TO, k.assignee, m->note);
 		hnote = note;
 		break;
 	case CASE_HANDDOWN:
@@ -814,17 +834,19 @@ case_move(struct db *db, const struct case_env *env,
 		sb_release(&detail);
 		return bad > 0 ? GK_FINDINGS : GK_OK;
 	}
-	if (done == 1)
-		sb_adds(&subj, "case ");
-	else
-		sb_addf(&subj, "%lu cases", done);
 	if (done == 1) {
-		sb_adds(&subj, detail.buf);
+		phrase_add(&subj, PHRASE_SUBJ_CASE, detail.buf);
 		sb_reset(&detail);
+	} else {
+		phrase_addn(&subj, PHRASE_SUBJ_CASES, done, done);
 	}
-	if (m->reason != NULL || m->to != NULL)
-		sb_addf(&detail, "%s%s%s", detail.len ? "; " : "",
-		    m->to ? "to " : "", m->to ? m->to : m->reason);
+	if (m->reason != NULL || m->to != NULL) {
+		sb_adds(&detail, detail.len ? "; " : "");
+		if (m->to != NULL)
+			phrase_add(&detail, PHRASE_TO, m->to);
+		else
+			sb_adds(&detail, m->reason);
+	}
 	rc = audit_commit(db, verb_names[m->verb], subj.buf, detail.buf);
 	sb_release(&subj);
 	sb_release(&detail);
@@ -840,7 +862,7 @@ case_move(struct db *db, const struct case_env *env,
 
 const struct recout_col case_list_cols[] = {
 	{ NC_("column", "case"), RC_STR },
-	{ NC_("column", "status"), RC_STR },
+	{ NC_("column", "status"), RC_STR, "case_status" },
 	{ NC_("column", "step"), RC_STR, "case_step" },
 	{ NC_("column", "level"), RC_STR, "handling_level" },
 	{ NC_("column", "handler"), RC_STR },
@@ -881,6 +903,46 @@ light_name(int light)
 	return e != NULL ? e->name : NULL;
 }
 
+/* Text kept in English (an assignee, a note: phrase.h), as the records
+ * of this command show it: in the people's language when they are for
+ * people, else as kept.  The result lives in sb. */
+static const char *
+record_said(struct sb *sb, const char *verb, const char *kept)
+{
+	if (kept == NULL || !i18n_records())
+		return kept;
+	sb_reset(sb);
+	phrase_say(sb, verb, kept);
+	return sb->buf;
+}
+
+/* A category as the records show it: its name for people, else its
+ * id. */
+static const char *
+category_record(const struct case_env *env, const char *id)
+{
+	const struct category *c;
+
+	if (!i18n_records() || (c = taxonomy_find(env->tax, id)) == NULL)
+		return id;
+	return c->name;
+}
+
+/* A limit ("3d", "24h") as the records show it. */
+static const char *
+limit_record(const char *limit, char *buf, size_t n)
+{
+	struct deadline_limit l;
+
+	if (limit == NULL || !i18n_records() ||
+	    deadline_parse_limit(limit, &l) == -1)
+		return limit;
+	snprintf(buf, n, l.hours ? PN_("%d hour", "%d hours",
+	    (unsigned long)l.amount) : PN_("%d working day",
+	    "%d working days", (unsigned long)l.amount), l.amount);
+	return buf;
+}
+
 int
 case_list(struct db *db, const struct case_env *env,
     const struct case_filter *f, struct recout *out)
@@ -897,6 +959,7 @@ case_list(struct db *db, const struct case_env *env,
 	};
 	char num[CASE_NUMBER_MAX], nowt[CLOCK_ISO_MAX], cutoff[CLOCK_ISO_MAX];
 	char hand[80];
+	struct sb said = SB_INIT;
 	const char *v[13], *lo = f->lo ? f->lo : "", *hi = f->hi ? f->hi :
 	    "~";
 	struct db_stmt *st;
@@ -958,19 +1021,21 @@ case_list(struct db *db, const struct case_env *env,
 		v[3] = level_name(level);
 		v[4] = hand;
 		v[5] = db_text(st, 6);
-		v[6] = db_text(st, 7);
+		v[6] = category_record(env, db_text(st, 7));
 		v[7] = db_text(st, 8);
 		v[8] = db_text(st, 9);
 		v[9] = db_isnull(st, 11) ? NULL : db_text(st, 11);
 		v[10] = light_name(light);
 		v[11] = db_isnull(st, 13) ? NULL : db_text(st, 13);
-		v[12] = db_isnull(st, 14) ? NULL : db_text(st, 14);
+		v[12] = db_isnull(st, 14) ? NULL : record_said(&said, "@who",
+		    db_text(st, 14));
 		if ((rc = recout_row(out, v)) != 0) {
 			rc = -rc;
 			break;
 		}
 	}
 	db_reset(st);
+	sb_release(&said);
 	return rc < 0 ? -rc : GK_OK;
 }
 
@@ -989,8 +1054,9 @@ case_show(struct db *db, const struct case_env *env, long long id,
 		{ "area", RC_STR, 0, NULL }, { "card", RC_STR, -1, NULL },
 		{ "note", RC_STR, 0, ": " }, { "operator", RC_STR, -1, NULL },
 	};
-	char num[CASE_NUMBER_MAX], a[13], buf[64], evn[24];
-	const char *v[8];
+	char num[CASE_NUMBER_MAX], a[13], buf[64], evn[24], lim[64];
+	const char *v[8], *action;
+	struct sb said = SB_INIT;
 	struct recout_doc *doc;
 	struct db_stmt *st;
 	struct kase k;
@@ -1006,56 +1072,77 @@ case_show(struct db *db, const struct case_env *env, long long id,
 	    "satisfaction, on_spot FROM cases WHERE id = ?", "L", id);
 	if (rc != DB_ROW)
 		return rc < 0 ? -rc : GK_SOFTWARE;
+	/* JSON keys and values canonical; the text for people in their
+	 * language (the values as vocab_record gives them). */
 	doc = recout_doc_new(fp, fmt);
-	recout_doc_field(doc, "case", "case", RC_STR,
+	recout_doc_field(doc, "case", P_("case"), RC_STR,
 	    case_number_format(id, num));
-	recout_doc_field(doc, "title", "title", RC_STR, db_text(st, 0));
-	recout_doc_field(doc, "status", "status", RC_STR, k.status);
-	snprintf(buf, sizeof buf, "%s %s", step_name(k.step), step_zh(k.step));
+	recout_doc_field(doc, "title", P_("title"), RC_STR, db_text(st, 0));
+	recout_doc_field(doc, "status", P_("status"), RC_STR,
+	    vocab_record(VOCAB_CASE_STATUS, k.status));
 	recout_doc_field(doc, "step", NULL, RC_STR, step_name(k.step));
-	recout_doc_textf(doc, "step", "%d %s (%s)", k.step, step_name(k.step),
-	    step_zh(k.step));
+	if (i18n_records())
+		recout_doc_textf(doc, P_("step"), "%d %s", k.step,
+		    step_zh(k.step));
+	else
+		recout_doc_textf(doc, "step", "%d %s (%s)", k.step,
+		    step_name(k.step), step_zh(k.step));
 	recout_doc_field(doc, "level", NULL, RC_STR, level_name(k.level));
 	recout_doc_field(doc, "area", NULL, RC_STR, area_short(k.area,
 	    k.level, a));
-	recout_doc_textf(doc, "handled by", "%s centre %s%s%s",
-	    level_name(k.level), a, *k.dept ? ", department " : "", k.dept);
+	snprintf(buf, sizeof buf, P_("%s centre %s"),
+	    vocab_record(VOCAB_HANDLING_LEVEL, level_name(k.level)), a);
+	if (*k.dept)
+		recout_doc_textf(doc, P_("handled by"), P_("%s, department %s"),
+		    buf, k.dept);
+	else
+		recout_doc_textf(doc, P_("handled by"), "%s", buf);
 	recout_doc_field(doc, "department", NULL, RC_STR, nz(k.dept));
-	recout_doc_field(doc, "assignee", "assignee", RC_STR, nz(k.assignee));
-	recout_doc_field(doc, "grid", "grid", RC_STR, k.grid);
-	recout_doc_field(doc, "category", "category", RC_STR, k.category);
-	recout_doc_field(doc, "severity", "severity", RC_STR, k.severity);
-	recout_doc_field(doc, "reported", "reported", RC_STR, db_text(st, 1));
-	recout_doc_field(doc, "due", "due", RC_STR, nz(k.due));
-	recout_doc_field(doc, "limit", "limit", RC_STR, nz(k.limit));
+	recout_doc_field(doc, "assignee", P_("assignee"), RC_STR,
+	    record_said(&said, "@who", nz(k.assignee)));
+	recout_doc_field(doc, "grid", P_("grid"), RC_STR, k.grid);
+	recout_doc_field(doc, "category", P_("category"), RC_STR,
+	    category_record(env, k.category));
+	recout_doc_field(doc, "severity", P_("severity"), RC_STR,
+	    vocab_record(VOCAB_SEVERITY, k.severity));
+	recout_doc_field(doc, "reported", P_("reported"), RC_STR,
+	    db_text(st, 1));
+	recout_doc_field(doc, "due", P_("due"), RC_STR, nz(k.due));
+	recout_doc_field(doc, "limit", P_("limit"), RC_STR,
+	    limit_record(nz(k.limit), lim, sizeof lim));
 	light = strcmp(k.status, "open") == 0 ? light_of(env, k.step_since,
 	    k.due, k.limit, clock_now()) : 0;
-	recout_doc_field(doc, "light", "light", RC_STR, light_name(light));
-	recout_doc_field(doc, "card", "card", RC_STR, nz(k.card));
+	recout_doc_field(doc, "light", P_("light"), RC_STR,
+	    vocab_record(VOCAB_LIGHT, light_name(light)));
+	recout_doc_field(doc, "card", P_("card"), RC_STR,
+	    vocab_record(VOCAB_CARD, nz(k.card)));
 	snprintf(buf, sizeof buf, "%d", k.cards);
-	recout_doc_field(doc, "cards", "cards", RC_INT, buf);
+	recout_doc_field(doc, "cards", P_("cards"), RC_INT, buf);
 	recout_doc_field(doc, "on_spot", NULL, RC_BOOL, db_int(st, 5) ? "1" :
 	    "0");
-	recout_doc_field(doc, "result", "result", RC_STR,
+	recout_doc_field(doc, "result", P_("result"), RC_STR,
 	    db_isnull(st, 3) ? NULL : db_text(st, 3));
-	recout_doc_field(doc, "satisfaction", "satisfaction", RC_STR,
-	    db_isnull(st, 4) ? NULL : db_text(st, 4));
-	recout_doc_field(doc, "closed", "closed", RC_STR,
+	recout_doc_field(doc, "satisfaction", P_("satisfaction"), RC_STR,
+	    db_isnull(st, 4) ? NULL : vocab_record(VOCAB_SATISFACTION,
+	    db_text(st, 4)));
+	recout_doc_field(doc, "closed", P_("closed"), RC_STR,
 	    db_isnull(st, 2) ? NULL : db_text(st, 2));
 	db_reset(st);
 
-	recout_doc_table(doc, "events", "events", ecols, 5, "none");
+	recout_doc_table(doc, "events", P_("events"), ecols, 5, P_("none"));
 	st = db_prepare(db, "SELECT id, occurred, reporter, source, title, "
 	    "duplicate FROM events WHERE case_id = ? ORDER BY id");
 	if (st == NULL) {
 		recout_doc_end(doc, 1);
+		sb_release(&said);
 		return GK_SOFTWARE;
 	}
 	db_bind_int(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		snprintf(evn, sizeof evn, "%lld", db_int(st, 0));
 		snprintf(buf, sizeof buf, "%s", db_isnull(st, 2) ?
-		    db_text(st, 3) : db_text(st, 2));
+		    vocab_record(VOCAB_EVENT_SOURCE, db_text(st, 3)) :
+		    db_text(st, 2));
 		v[0] = evn;
 		v[1] = db_text(st, 1);
 		v[2] = buf;
@@ -1066,31 +1153,38 @@ case_show(struct db *db, const struct case_env *env, long long id,
 	db_reset(st);
 	if (rc < 0) {
 		recout_doc_end(doc, 1);
+		sb_release(&said);
 		return -rc;
 	}
-	recout_doc_table(doc, "history", "history", hcols, 8, NULL);
+	recout_doc_table(doc, "history", P_("history"), hcols, 8, NULL);
 	st = db_prepare(db, "SELECT at, action, step, level, area, card, note, "
 	    "operator, dept FROM case_history WHERE case_id = ? ORDER BY id");
 	if (st == NULL) {
 		recout_doc_end(doc, 1);
+		sb_release(&said);
 		return GK_SOFTWARE;
 	}
 	db_bind_int(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		int lv = (int)db_int(st, 3);
 
+		action = db_text(st, 1);
 		v[0] = db_text(st, 0);
-		v[1] = db_text(st, 1);
-		v[2] = step_name((int)db_int(st, 2));
-		v[3] = level_name(lv);
+		v[1] = vocab_record(VOCAB_CASE_ACTION, action);
+		v[2] = vocab_record(VOCAB_CASE_STEP,
+		    step_name((int)db_int(st, 2)));
+		v[3] = vocab_record(VOCAB_HANDLING_LEVEL, level_name(lv));
 		v[4] = db_isnull(st, 8) ? area_short(db_text(st, 4), lv, a) :
 		    db_text(st, 8);
-		v[5] = db_isnull(st, 5) ? NULL : db_text(st, 5);
-		v[6] = db_isnull(st, 6) ? NULL : db_text(st, 6);
+		v[5] = db_isnull(st, 5) ? NULL : vocab_record(VOCAB_CARD,
+		    db_text(st, 5));
+		v[6] = db_isnull(st, 6) ? NULL : record_said(&said, action,
+		    db_text(st, 6));
 		v[7] = db_text(st, 7);
 		recout_doc_row(doc, v);
 	}
 	db_reset(st);
+	sb_release(&said);
 	if (rc < 0) {
 		recout_doc_end(doc, 1);
 		return -rc;
@@ -1115,14 +1209,16 @@ void
 case_escalate_summary(const struct case_escalate_stats *st, int people,
     struct sb *out)
 {
-	static const char fmt[] = N_("escalated %lu from village to "
-	    "township, %lu from township to county; %lu red at the county, "
-	    "staying; cards: %lu yellow, %lu red; %lu overdue already "
-	    "escalated");
+	struct sb kept = SB_INIT;
 
 	/* For people in their language; for the audit row as it is. */
-	sb_addf(out, people ? _(fmt) : fmt, st->up[1], st->up[2], st->stay,
+	phrase_add(&kept, PHRASE_ESCALATED, st->up[1], st->up[2], st->stay,
 	    st->yellow, st->red, st->skipped);
+	if (people)
+		phrase_say(out, "escalate --overdue", kept.buf);
+	else
+		sb_adds(out, kept.buf);
+	sb_release(&kept);
 }
 
 int
@@ -1339,9 +1435,9 @@ case_dept_import(struct db *db, const struct case_env *env, const char *path,
 		fields[i].aliases = config_aliases(env->cfg, names[i]);
 	}
 	def.verb = "import departments";
-	def.noun = "departments";
-	def.nothing = "nothing imported";
-	def.all_there = "departments are there";
+	def.noun = N_("departments");
+	def.nothing = N_("nothing imported");
+	def.all_there = N_("departments are there");
 	def.fields = fields;
 	def.nfields = 4;
 	def.row = dept_row;
@@ -1351,7 +1447,7 @@ case_dept_import(struct db *db, const struct case_env *env, const char *path,
 
 const struct recout_col case_dept_cols[] = {
 	{ NC_("column", "code"), RC_STR },
-	{ NC_("column", "name"), RC_STR },
+	{ NC_("thing", "name"), RC_STR, NULL, "thing" },
 	{ NC_("column", "area"), RC_STR },
 	{ NC_("column", "level"), RC_STR, "handling_level" },
 	{ NC_("column", "categories"), RC_STR },
@@ -1423,7 +1519,7 @@ case_extend(struct db *db, const struct case_env *env, long long id,
     int days, const char *reason, const char *approved_by)
 {
 	long long max = config_int(env->cfg, "case.max_extensions");
-	char num[CASE_NUMBER_MAX], note[1536], old[CLOCK_ISO_MAX];
+	char num[CASE_NUMBER_MAX], note[1536], old[CLOCK_ISO_MAX], step[64];
 	struct db_stmt *st;
 	struct kase k;
 	const char *why;
@@ -1443,9 +1539,9 @@ case_extend(struct db *db, const struct case_env *env, long long id,
 	if (strcmp(k.status, "open") != 0 || *k.due == '\0' ||
 	    clock_parse(k.due, &due, &why) == -1) {
 		db_rollback(db);
-		diag_error(_("case %s: at step %s (%s), %s: no time limit to "
-		    "extend"), num, step_name(k.step), step_zh(k.step),
-		    k.status);
+		diag_error(_("case %s: at step %s, %s: no time limit to "
+		    "extend"), num, step_say(k.step, step, sizeof step),
+		    vocab_say(VOCAB_CASE_STATUS, k.status));
 		return GK_DATAERR;
 	}
 	rc = db_query(db, &st, "SELECT count(*) FROM case_history WHERE "
@@ -1469,14 +1565,14 @@ case_extend(struct db *db, const struct case_env *env, long long id,
 	clock_format(clock_midnight(cal_add_workdays(env->cal,
 	    clock_day(due - 1), days) + 1), k.due);
 	copy(k.escalate_at, sizeof k.escalate_at, k.due);
-	snprintf(note, sizeof note, "%d working days, due %s instead of %s: "
-	    "%s (approved by %s)", days, k.due, old, reason, approved_by);
+	phrase_put(note, sizeof note, PHRASE_EXTENDED_NOTE,
+	    (unsigned long)days, k.due, old, reason, approved_by);
 	if ((rc = save(db, &k, NULL, NULL, now)) != GK_OK ||
 	    (rc = history(db, &k, "extend", NULL, note, now)) != GK_OK) {
 		db_rollback(db);
 		return rc;
 	}
-	snprintf(note, sizeof note, "%d working days to %s; approved by %s",
-	    days, k.due, approved_by);
+	phrase_put(note, sizeof note, PHRASE_EXTENDED, (unsigned long)days,
+	    k.due, approved_by);
 	return audit_commit(db, "extend", num, note);
 }

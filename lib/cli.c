@@ -26,6 +26,7 @@
 #include "db.h"
 #include "diag.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "recout.h"
 #include "status.h"
 #include "util.h"
@@ -1240,7 +1241,8 @@ cli_release(struct cli *cli)
 struct log_out {
 	struct recout *w;
 	int reveal;
-	struct sb subject, detail;
+	struct sb subject, detail;	/* as shown, masked */
+	struct sb said_subject, said_detail;	/* as people read them */
 };
 
 static int
@@ -1249,22 +1251,33 @@ log_row(void *ctx, const struct audit_row *r)
 	struct log_out *lo = ctx;
 	char id[24];
 	const char *v[7];
+	const char *subject = r->subject, *detail = r->detail;
 
 	snprintf(id, sizeof id, "%lld", r->id);
 	sb_reset(&lo->subject);
 	sb_reset(&lo->detail);
+	/* Kept in English; people read them in their language
+	 * (phrase.h), scripts as kept. */
+	if (i18n_records()) {
+		sb_reset(&lo->said_subject);
+		sb_reset(&lo->said_detail);
+		phrase_say(&lo->said_subject, "@subject", r->subject);
+		phrase_say(&lo->said_detail, r->verb, r->detail);
+		subject = lo->said_subject.buf;
+		detail = lo->said_detail.buf;
+	}
 	if (lo->reveal) {
-		sb_adds(&lo->subject, r->subject);
-		sb_adds(&lo->detail, r->detail);
+		sb_adds(&lo->subject, subject);
+		sb_adds(&lo->detail, detail);
 	} else {
-		batch_mask(&lo->subject, r->subject, 0);
-		batch_mask(&lo->detail, r->detail, 0);
+		batch_mask(&lo->subject, subject, 0);
+		batch_mask(&lo->detail, detail, 0);
 	}
 	v[0] = id;
 	v[1] = r->at;
 	v[2] = r->operator_name;
 	v[3] = r->program;
-	v[4] = r->verb;
+	v[4] = i18n_records() ? phrase_verb(r->verb) : r->verb;
 	v[5] = lo->subject.buf ? lo->subject.buf : "";
 	v[6] = lo->detail.buf ? lo->detail.buf : "";
 	return recout_row(lo->w, v);
@@ -1301,7 +1314,9 @@ run_log(struct cli *cli, struct db *db)
 		{ NC_("column", "detail"), RC_STR },
 	};
 	struct audit_filter f = { 0 };
-	struct log_out lo = { NULL, cli->reveal, SB_INIT, SB_INIT };
+	struct log_out lo = { NULL, cli->reveal, SB_INIT, SB_INIT, SB_INIT,
+	    SB_INIT };
+	struct sb subject = SB_INIT;
 	const char *arg;
 	size_t i;
 	int rc = GK_OK, all = 0;
@@ -1322,25 +1337,32 @@ run_log(struct cli *cli, struct db *db)
 			f.has_until = 1;
 			rc = log_time(cli, "--until", arg, 1, &f.until);
 			break;
+		/* As kept, or as a table shows it (phrase.h). */
 		case OPT_LOG_SUBJECT:
-			f.subject = arg;
+			sb_reset(&subject);
+			phrase_canon(&subject, "@subject", arg);
+			f.subject = subject.buf;
 			break;
 		case OPT_LOG_VERB:
-			f.verb = arg;
+			f.verb = phrase_verb_canon(arg);
 			break;
 		}
 	}
-	if (rc != GK_OK)
-		return rc;
 	if (all)
 		f.program = NULL;
-	if (cli->reveal && (rc = audit_reveal(db, all ? "log --all" : "log",
-	    "audit subjects and details shown unmasked")) != GK_OK)
+	if (rc != GK_OK || (cli->reveal && (rc = audit_reveal(db, all ?
+	    "log --all" : "log", "audit subjects and details shown "
+	    "unmasked")) != GK_OK)) {
+		sb_release(&subject);
 		return rc;
+	}
 	lo.w = cli_out(cli, cols, sizeof cols / sizeof cols[0]);
 	rc = audit_list(db, &f, log_row, &lo);
+	sb_release(&subject);
 	sb_release(&lo.subject);
 	sb_release(&lo.detail);
+	sb_release(&lo.said_subject);
+	sb_release(&lo.said_detail);
 	return cli_out_end(lo.w, rc);
 }
 

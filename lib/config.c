@@ -365,6 +365,14 @@ static const struct config_decl decls[] = {
 	C_WILD("vocab.person_status.*", CONFIG_LIST, "Art. 11",
 	    "more names of where a person stands: candidate, rejected, "
 	    "staff, left"),
+	C_WILD("vocab.case_status.*", CONFIG_LIST, "Art. 13",
+	    "more names of where a case stands: open, closed, refused"),
+	C_WILD("vocab.finding_severity.*", CONFIG_LIST, NULL,
+	    "more names of how much a finding counts: error, warning"),
+	C_WILD("vocab.case_action.*", CONFIG_LIST, "Art. 13",
+	    "more names of what a row of a case's history did: report, "
+	    "file, refuse, assign, investigate, feedback, close, rework, "
+	    "transfer, handdown, escalate, card, extend"),
 };
 #define NDECLS (sizeof decls / sizeof decls[0])
 

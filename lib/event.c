@@ -25,6 +25,7 @@
 #include "event.h"
 #include "grid.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -530,8 +531,8 @@ event_import(struct db *db, const struct case_env *env, const char *path,
 		    event_field_names[i]);
 	}
 	def.verb = "import events";
-	def.noun = "events";
-	def.nothing = "nothing reported";
+	def.noun = N_("events");
+	def.nothing = N_("nothing reported");
 	def.fields = fields;
 	def.nfields = EV_NFIELDS;
 	def.row = imp_row;
@@ -641,6 +642,7 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 	static const char *const opt[VI_NFIELDS] = { "--staff", "--grid",
 	    "--date", "--households", "--notes" };
 	char grid[16], day[DAY_ISO_MAX], why[1024], subj[64];
+	struct sb said = SB_INIT;
 	long long staff, households;
 	int rc, field;
 
@@ -668,8 +670,10 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 		return GK_OK;
 	}
 	snprintf(subj, sizeof subj, "staff %lld", staff);
-	snprintf(why, sizeof why, "visit %s on %s", grid, day);
-	return audit_commit(db, "visit", subj, why);
+	phrase_add(&said, PHRASE_VISIT, grid, day);
+	rc = audit_commit(db, "visit", subj, said.buf);
+	sb_release(&said);
+	return rc;
 }
 
 static int
@@ -714,9 +718,9 @@ visit_import(struct db *db, const struct case_env *env, const char *path,
 		fields[i].aliases = config_aliases(env->cfg, names[i]);
 	}
 	def.verb = "import visits";
-	def.noun = "visits";
-	def.nothing = "nothing recorded";
-	def.all_there = "visits are recorded";
+	def.noun = N_("visits");
+	def.nothing = N_("nothing recorded");
+	def.all_there = N_("visits are recorded");
 	def.fields = fields;
 	def.nfields = VI_NFIELDS;
 	def.row = visit_row;
@@ -735,8 +739,8 @@ const struct recout_col event_list_cols[] = {
 	{ NC_("column", "occurred"), RC_STR },
 	{ NC_("column", "reporter"), RC_STR },
 	{ NC_("column", "source"), RC_STR, "event_source" },
-	{ NC_("column", "resolved"), RC_BOOL },
-	{ NC_("column", "duplicate"), RC_BOOL },
+	{ NC_("column", "resolved"), RC_BOOL, "flag" },
+	{ NC_("column", "duplicate"), RC_BOOL, "flag" },
 	{ NC_("column", "title"), RC_STR },
 	{ NC_("column", "location"), RC_STR },
 };
@@ -781,8 +785,8 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 	struct db_stmt *st;
 	int rc;
 
-	if (reveal && (rc = audit_reveal(db, "events", "listed unmasked")) !=
-	    GK_OK)
+	if (reveal && (rc = audit_reveal(db, phrase_format(PHRASE_SUBJ_EVENTS,
+	    1), phrase_format(PHRASE_REVEAL_LISTED, 1))) != GK_OK)
 		return rc;
 	bounds(f, lo, hi);
 	st = db_prepare(db, "SELECT id, case_id, grid, category, severity, "

@@ -230,8 +230,8 @@ findings_rules(const struct findings *f, const struct cli *cli)
 	static const struct recout_col cols[] = {
 		{ NC_("column", "rule"), RC_STR },
 		{ NC_("column", "article"), RC_STR },
-		{ NC_("column", "severity"), RC_STR },
-		{ NC_("column", "checked"), RC_BOOL },
+		{ NC_("column", "severity"), RC_STR, "finding_severity" },
+		{ NC_("column", "checked"), RC_BOOL, "flag" },
 		{ NC_("column", "description"), RC_STR },
 		{ NC_("column", "config"), RC_STR },
 	};
@@ -450,7 +450,7 @@ findings_end(struct findings *f, const struct cli *cli)
 	static const struct recout_col cols[] = {
 		{ NC_("column", "rule"), RC_STR },
 		{ NC_("column", "article"), RC_STR },
-		{ NC_("column", "severity"), RC_STR },
+		{ NC_("column", "severity"), RC_STR, "finding_severity" },
 		{ NC_("column", "subject"), RC_STR },
 		{ NC_("column", "detail"), RC_STR },
 		{ NC_("column", "values"), RC_STR },

@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "recin.h"
 #include "staff.h"
 #include "status.h"
@@ -853,7 +854,7 @@ grid_add(struct db *db, const char *code, const char *name,
 		rc = -rc;
 		goto fail;
 	}
-	sb_addf(&detail, "name %s, %s", name, kind);
+	phrase_add(&detail, PHRASE_GRID_ADDED, name, kind);
 	rc = audit_commit(db, "add", gc.code, detail.buf);
 	sb_release(&detail);
 	return rc;
@@ -889,7 +890,7 @@ grid_rename(struct db *db, const char *code, const char *name)
 	    "WHERE code = ?", "sss", name, clock_format(clock_now(), now),
 	    gc.code)) != GK_OK)
 		goto fail;
-	sb_addf(&detail, "name %s -> %s", gi.name, name);
+	phrase_add(&detail, PHRASE_GRID_RENAMED, gi.name, name);
 	rc = audit_commit(db, "rename", gc.code, detail.buf);
 	sb_release(&detail);
 	return rc;
@@ -1038,9 +1039,9 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 		    vocab_say(VOCAB_UNIT_KIND, kind), name);
 		return GK_OK;
 	}
-	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
+	phrase_add(&subject, PHRASE_SUBJ_UNIT, ac.code, kind, name);
 	rc = audit_commit(db, "unit add", subject.buf,
-	    grid && *grid ? gc.code : "in no grid");
+	    grid && *grid ? gc.code : phrase_format(PHRASE_UNIT_NO_GRID, 1));
 	sb_release(&subject);
 	return rc;
 fail:
@@ -1058,7 +1059,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	const char *kind;
 	char q[DIAG_QUOTE_MAX];
 	int nulls = 1;	/* single changes always look */
-	struct sb subject = SB_INIT, was = SB_INIT;
+	struct sb subject = SB_INIT, was = SB_INIT, detail = SB_INIT;
 	int rc, n = 0;
 
 	if ((rc = db_begin(db)) != GK_OK)
@@ -1077,7 +1078,8 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	db_bind_text(st, 3, name);
 	while ((rc = db_step(st)) == DB_ROW) {
 		sb_addf(&was, "%s%s", n++ ? "," : "",
-		    db_isnull(st, 0) ? "none" : db_text(st, 0));
+		    db_isnull(st, 0) ? phrase_format(PHRASE_NONE, 1) :
+		    db_text(st, 0));
 	}
 	if (rc < 0) {
 		rc = -rc;
@@ -1100,11 +1102,13 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		rc = -rc;
 		goto fail;
 	}
-	sb_addf(&subject, "%s/%s/%s", ac.code, kind, name);
-	sb_addf(&was, " -> %s", grid && *grid ? gc.code : "none");
-	rc = audit_commit(db, "unit move", subject.buf, was.buf);
+	phrase_add(&subject, PHRASE_SUBJ_UNIT, ac.code, kind, name);
+	phrase_add(&detail, PHRASE_UNIT_MOVED, was.buf, grid && *grid ?
+	    gc.code : phrase_format(PHRASE_NONE, 1));
+	rc = audit_commit(db, "unit move", subject.buf, detail.buf);
 	sb_release(&subject);
 	sb_release(&was);
+	sb_release(&detail);
 	return rc;
 fail:
 	sb_release(&was);

@@ -60,7 +60,7 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 
 const struct recout_col grid_list_cols[] = {
 	{ NC_("column", "code"), RC_STR },
-	{ NC_("column", "name"), RC_STR },
+	{ NC_("thing", "name"), RC_STR, NULL, "thing" },
 	{ NC_("column", "village"), RC_STR },
 	{ NC_("column", "village_name"), RC_STR },
 	{ NC_("column", "kind"), RC_STR, "grid_kind" },
@@ -74,7 +74,7 @@ const size_t grid_list_ncols = sizeof grid_list_cols /
 
 const struct recout_col grid_area_cols[] = {
 	{ NC_("column", "code"), RC_STR },
-	{ NC_("column", "name"), RC_STR },
+	{ NC_("thing", "name"), RC_STR, NULL, "thing" },
 	{ NC_("column", "level"), RC_STR },
 	{ NC_("column", "parent"), RC_STR },
 	{ NC_("column", "kind"), RC_STR, "grid_kind" },
@@ -86,7 +86,7 @@ const size_t grid_area_ncols = sizeof grid_area_cols /
 const struct recout_col grid_unit_cols[] = {
 	{ NC_("column", "village"), RC_STR },
 	{ NC_("column", "kind"), RC_STR, "unit_kind" },
-	{ NC_("column", "name"), RC_STR },
+	{ NC_("thing", "name"), RC_STR, NULL, "thing" },
 	{ NC_("column", "grid"), RC_STR },
 	{ NC_("column", "hazard"), RC_BOOL, "flag" },
 };

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "phrase.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
@@ -192,19 +193,23 @@ time_forward(struct db *db, const struct person *p, const char *what,
 static void
 batch_subject(struct sb *sb, const long long *ids, size_t n)
 {
+	struct sb r = SB_INIT;
 	size_t i = 0, j, runs = 0;
 
-	sb_adds(sb, "staff ");
 	while (i < n && runs < 40) {
 		for (j = i; j + 1 < n && ids[j + 1] == ids[j] + 1; j++)
 			;
-		sb_addf(sb, "%s%lld", runs++ ? ", " : "", ids[i]);
+		sb_addf(&r, "%s%lld", runs++ ? ", " : "", ids[i]);
 		if (j > i)
-			sb_addf(sb, "-%lld", ids[j]);
+			sb_addf(&r, "-%lld", ids[j]);
 		i = j + 1;
 	}
 	if (i < n)
-		sb_addf(sb, " and %zu more", n - i);
+		phrase_add(sb, PHRASE_SUBJ_STAFF_MORE, r.buf,
+		    (unsigned long)(n - i));
+	else
+		phrase_add(sb, PHRASE_SUBJ_STAFF, r.buf);
+	sb_release(&r);
 }
 
 /* The tail of a batch: audit, commit or roll back. */
@@ -462,7 +467,8 @@ staff_advance(struct db *db, const struct config *cfg, struct calendar *cal,
 		    STAGE_SAY(STAGE_REGISTRATION));
 		return GK_USAGE;
 	}
-	sb_addf(&detail, "%zu moved to %s", n, staff_stage_name(stage));
+	phrase_add(&detail, PHRASE_MOVED, (unsigned long)n,
+	    staff_stage_name(stage));
 	rc = batch(db, ids, n, stage, advance_one, &a, "advance", detail.buf);
 	sb_release(&detail);
 	return rc;
@@ -486,7 +492,7 @@ staff_fail(struct db *db, const long long *ids, size_t n, const char *reason)
 		diag_error(_("a rejection needs a reason"));
 		return GK_USAGE;
 	}
-	sb_addf(&detail, "%zu rejected: %s", n, reason);
+	phrase_add(&detail, PHRASE_REJECTED, (unsigned long)n, reason);
 	rc = batch(db, ids, n, -1, fail_one, (void *)reason, "reject",
 	    detail.buf);
 	sb_release(&detail);
@@ -842,7 +848,7 @@ staff_hire(struct db *db, const struct config *cfg, long long id,
 		db_rollback(db);
 		return r == 0 ? GK_DATAERR : -r;
 	}
-	sb_addf(&detail, "%s hired into %s as %s", p.name, grid ? grid : p.grid,
+	phrase_add(&detail, PHRASE_HIRED, p.name, grid ? grid : p.grid,
 	    role ? role : p.role);
 	rc = audit_record(db, "hire", subject(&p), detail.buf);
 	sb_release(&detail);
@@ -1040,8 +1046,8 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 	}
 	if ((rc = assign_in(db, id, g, r)) != GK_OK)
 		goto fail;
-	sb_addf(&detail, "%s %s %s as %s", p.name, transfer ?
-	    "transferred to" : "assigned to", g, r);
+	phrase_add(&detail, transfer ? PHRASE_TRANSFERRED : PHRASE_ASSIGNED,
+	    p.name, g, r);
 	rc = audit_record(db, transfer ? "transfer" : "assign", subject(&p),
 	    detail.buf);
 	sb_release(&detail);
@@ -1122,9 +1128,10 @@ staff_leave(struct db *db, long long id, const char *reason, gk_day day)
 	    "WHERE id = ?", "sL", now, id)) != GK_OK ||
 	    (rc = application_sync(db, id, NULL, "left")) != GK_OK)
 		goto fail;
-	sb_addf(&detail, "%s left on %s (%s); %ld vacanc%s", p.name, d,
-	    reason, ended,
-	    ended == 1 ? "y" : "ies");
+	phrase_add(&detail, PHRASE_LEFT, p.name, d, reason);
+	sb_adds(&detail, "; ");
+	phrase_addn(&detail, PHRASE_VACANCIES, (unsigned long)ended,
+	    (unsigned long)ended);
 	rc = audit_record(db, "leave", subject(&p), detail.buf);
 	sb_release(&detail);
 	if (rc != GK_OK)

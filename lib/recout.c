@@ -811,7 +811,8 @@ recout_new(FILE *fp, enum recout_format fmt, int excel,
 	    i18n_people(fmt == RECOUT_TABLE || w->excel);
 	w->head = ecalloc(ncols + 1, sizeof *w->head);
 	for (i = 0; i < ncols; i++)
-		w->head[i] = w->people ? i18n_cgettext("column", cols[i].name) :
+		w->head[i] = w->people ? i18n_cgettext(cols[i].ctx ?
+		    cols[i].ctx : "column", cols[i].name) :
 		    cols[i].name;
 	for (i = 0; w->people && words_fn != NULL && i < ncols; i++)
 		if (cols[i].words != NULL && w->shown == NULL)

@@ -56,6 +56,11 @@ struct recout_col {
 	const char *words;	/* NULL, or the vocabulary its values come
 				   from ("stage"): people read them in
 				   their language (recout_set_words) */
+	const char *ctx;	/* NULL, or the context of the header's
+				   translation when the name means
+				   something else here than in "column":
+				   "thing": the "name" of a place or a
+				   category (名称), not of a person (姓名) */
 };
 
 /*

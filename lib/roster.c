@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "idnum.h"
 #include "mask.h"
+#include "phrase.h"
 #include "recin.h"
 #include "roster_sql.h"
 #include "staff.h"
@@ -168,12 +169,26 @@ staff_list(struct db *db, const struct staff_filter *f, int reveal,
 	/* Recorded before anything is shown: a disclosure that cannot be
 	 * recorded (a read-only database, a lock) does not happen. */
 	if (reveal) {
-		sb_addf(&detail, "roster shown unmasked%s%s%s%s%s%s",
-		    f->area ? ", area " : "", f->area ? f->area : "",
-		    f->role ? ", role " : "", f->role ? f->role : "",
-		    f->stage >= 0 ? ", stage " : "",
-		    f->stage >= 0 ? staff_stage_name(f->stage) : "");
-		rc = audit_reveal(db, "roster", detail.buf);
+		struct sb items = SB_INIT;
+
+		if (f->area)
+			phrase_add(&items, PHRASE_ITEM_AREA, f->area);
+		if (f->role) {
+			sb_adds(&items, items.len ? ", " : "");
+			phrase_add(&items, PHRASE_ITEM_ROLE, f->role);
+		}
+		if (f->stage >= 0) {
+			sb_adds(&items, items.len ? ", " : "");
+			phrase_add(&items, PHRASE_ITEM_STAGE,
+			    staff_stage_name(f->stage));
+		}
+		if (items.len)
+			phrase_add(&detail, PHRASE_REVEAL_ROSTER_OF, items.buf);
+		else
+			phrase_add(&detail, PHRASE_REVEAL_ROSTER);
+		sb_release(&items);
+		rc = audit_reveal(db, phrase_format(PHRASE_SUBJ_ROSTER, 1),
+		    detail.buf);
 		sb_release(&detail);
 		if (rc != GK_OK)
 			return rc;
@@ -502,7 +517,8 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		if (rc <= 0)
 			return rc == 0 ? GK_DATAERR : -rc;
 		sb_addf(&subj, "staff %lld", id);
-		rc = audit_reveal(db, subj.buf, "shown unmasked");
+		rc = audit_reveal(db, subj.buf,
+		    phrase_format(PHRASE_REVEAL_SHOWN, 1));
 		sb_release(&subj);
 		if (rc != GK_OK)
 			return rc;
@@ -853,7 +869,7 @@ staff_train_one(struct db *db, long long id, const char *level,
 		return GK_OK;
 	}
 	sb_addf(&subj, "staff %lld", id);
-	sb_addf(&detail, "%s %s %sh %s", t.level, t.day, t.hours, t.topic);
+	phrase_add(&detail, PHRASE_TRAINED, t.level, t.day, t.hours, t.topic);
 	rc = audit_commit(db, "train", subj.buf, detail.buf);
 	sb_release(&subj);
 	sb_release(&detail);

@@ -159,6 +159,38 @@ static const struct vocab_entry person_statuses[] = {
 	{ "left",	"离岗",		{ "离职" },	4 },
 };
 
+/* Where a case stands: being handled, closed, or refused (not filed). */
+static const struct vocab_entry case_statuses[] = {
+	{ "open",	"办理中",	{ "在办" },		1 },
+	{ "closed",	"已办结",	{ "办结" },		2 },
+	{ "refused",	"不予受理",	{ "不受理" },		3 },
+};
+
+/* What a row of a case's history did: the verbs of case-route, the
+ * report that opened it, and what the cron job and extend did. */
+static const struct vocab_entry case_actions[] = {
+	{ "report",	 "上报",	{ NULL },		1 },
+	{ "file",	 "立案",	{ NULL },		2 },
+	{ "refuse",	 "不予受理",	{ NULL },		3 },
+	{ "assign",	 "指派",	{ NULL },		4 },
+	{ "investigate", "调查",	{ NULL },		5 },
+	{ "feedback",	 "反馈",	{ NULL },		6 },
+	{ "close",	 "结案",	{ NULL },		7 },
+	{ "rework",	 "退回重办",	{ NULL },		8 },
+	{ "transfer",	 "转办",	{ NULL },		9 },
+	{ "handdown",	 "交下级办理",	{ NULL },		10 },
+	{ "escalate",	 "提级办理",	{ NULL },		11 },
+	{ "card",	 "亮牌督办",	{ NULL },		12 },
+	{ "extend",	 "延期",	{ NULL },		13 },
+};
+
+/* How much a finding of a check counts: an error sets the exit
+ * status, a warning only with --strict. */
+static const struct vocab_entry finding_severities[] = {
+	{ "error",	"错误",	{ NULL },	1 },
+	{ "warning",	"警告",	{ NULL },	2 },
+};
+
 static const struct vocab_entry lights[] = {
 	{ "green",	"绿灯",	{ "绿" },	1 },
 	{ "yellow",	"黄灯",	{ "黄" },	2 },
@@ -222,6 +254,12 @@ static const struct vocab_def {
 	    TABLE(satisfactions) },
 	[VOCAB_PERSON_STATUS] = { "person_status", "a status",
 	    TABLE(person_statuses) },
+	[VOCAB_CASE_STATUS] = { "case_status", "a case status",
+	    TABLE(case_statuses) },
+	[VOCAB_CASE_ACTION] = { "case_action", "an action on a case",
+	    TABLE(case_actions) },
+	[VOCAB_FINDING_SEVERITY] = { "finding_severity",
+	    "a severity of a finding", TABLE(finding_severities) },
 };
 
 /* A folded name and the entry it means. */

@@ -53,6 +53,10 @@ enum vocab_id {
 				   value: 3 satisfied to 1 unsatisfied */
 	VOCAB_PERSON_STATUS,	/* where a person stands: candidate,
 				   rejected, staff, left; value: order */
+	VOCAB_CASE_STATUS,	/* open, closed, refused; value: order */
+	VOCAB_CASE_ACTION,	/* what a row of a case's history did;
+				   value: order */
+	VOCAB_FINDING_SEVERITY,	/* error, warning; value: 1 error */
 	VOCAB_COUNT
 };
 

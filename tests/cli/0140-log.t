@@ -65,6 +65,47 @@ test_expect_success 'every output format; json keeps the canonical keys' '
 	grid-define log -f jsonl --verb import | test $(wc -l) -eq 2
 '
 
+zh() { env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 "$@"; }
+
+test_expect_success 'in Chinese a person reads verbs, subjects and details in Chinese; scripts read them as kept' '
+	printf "code,name,parent\n140121000000,清徐县,140100000000\n140121100000,清源镇,140121000000\n140121100001,东关村,140121100000\n" >more.csv &&
+	grid-define import areas more.csv &&
+	grid-define add 140121100001001 网格一 --households 350 &&
+	grid-define rename 140121100001001 网格甲 &&
+	zh grid-define log -f table >table &&
+	grep "导入区划 *areas.csv *共 2 行：新增 2，更新 0，未变 0" table &&
+	grep "新增网格 *140121100001001 *名称 网格一，城市网格" table &&
+	grep "网格更名 *140121100001001 *名称由 网格一 改为 网格甲" table &&
+	! grep -E "rows|added|import areas|name 网格" table &&
+	zh grid-define log -f csv --excel | grep "名称由 网格一 改为 网格甲" &&
+	zh grid-define log -f tsv >tsv &&
+	grep "	import areas	areas.csv	2 rows: 2 added, 0 updated, 0 unchanged$" tsv &&
+	grep "	rename	140121100001001	name 网格一 -> 网格甲$" tsv &&
+	zh grid-define log -f jsonl | grep "\"detail\":\"name 网格一 -> 网格甲\"" &&
+	grid-define log -f table | grep "rename *140121100001001 *name 网格一 -> 网格甲"
+'
+
+test_expect_success '--verb and --subject take what the table shows as well as what is kept' '
+	zh grid-define log --verb 网格更名 -f tsv | cut -f5 | sort -u >verbs &&
+	test "$(cat verbs)" = "rename
+verb" &&
+	zh grid-define log --verb rename -f tsv | test $(wc -l) -eq 2 &&
+	grid-define unit add 140121100001 building 一号楼 140121100001001 &&
+	zh grid-define log --subject "140121100001/楼栋/一号楼" -f tsv | cut -f6 >subj &&
+	grep -x "140121100001/building/一号楼" subj &&
+	grid-define log --subject "140121100001/building/一号楼" -f tsv | cut -f6 | grep -x "140121100001/building/一号楼"
+'
+
+test_expect_success '-v says the change in the reader'"'"'s language; the row keeps it in English' '
+	zh grid-define -v rename 140121100001001 网格乙 2>err &&
+	grep "网格更名 140121100001001: 名称由 网格甲 改为 网格乙" err &&
+	grid-define -v rename 140121100001001 网格丙 2>err &&
+	grep "rename 140121100001001: name 网格乙 -> 网格丙" err &&
+	grid-define log --verb rename -f tsv | cut -f7 >details &&
+	grep -x "name 网格甲 -> 网格乙" details &&
+	case-route verify
+'
+
 test_expect_code 64 'a bad --since is a usage error' 'grid-define log --since yesterday'
 test_expect_code 64 'an option of another command is refused' 'grid-define log --village 140100000000'
 test_expect_code 64 'log options are refused by other commands' 'staff-hire list --since 2026-01-01'

@@ -90,7 +90,11 @@ test_expect_success 'an event from a resident names its source, not a reporter' 
 test_expect_success 'categories lists the taxonomy with its flags' '
 	event-report categories >cats &&
 	grep "^hazard.fire	消防安全隐患	hazard	1	hazard	0$" cats &&
-	grep "^enforcement	行政执法事项		0	other	1$" cats
+	grep "^enforcement	行政执法事项		0	other	1$" cats &&
+	event-report --lang zh categories -f table >t &&
+	head -n 1 t | grep "编号 *名称 *上级代码 *网格 *分组 *执法或专业事项$" &&
+	grep "^enforcement  *行政执法事项  *否  *other  *是$" t &&
+	grep "^hazard.fire  *消防安全隐患  *hazard  *是  *hazard  *否$" t
 '
 
 cat >bad.csv <<CSV

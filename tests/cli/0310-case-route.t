@@ -276,8 +276,36 @@ test_expect_success 'show -o FILE writes the file, mode 0600, and nothing on std
 test_expect_success 'messages and the table of people are in Chinese with --lang zh' '
 	exits 65 case-route --lang zh show 140121-2026-9999999 2>err &&
 	grep "案件 140121-2026-9999999：不存在" err &&
+	exits 65 case-route --lang zh rework --reason x $A 2>err &&
+	grep "案件 $A：处于结案归档环节，已办结，不能 rework；当前允许：无$" err &&
 	case-route --lang zh list -f table >t &&
-	head -n 1 t | grep "案件编号.*环节.*层级" && grep "结案归档" t
+	head -n 1 t | grep "案件编号.*环节.*层级" && grep "结案归档" t &&
+	grep "^$A *已办结 .*人员 1" t && ! grep -E " (closed|open|refused) |staff 1" t
+'
+
+test_expect_success 'show is in Chinese for people: labels, values, the history and its notes' '
+	case-route --lang zh show -f table $A >t &&
+	grep "^状态 *已办结$" t &&
+	grep "^环节 *6 结案归档$" t &&
+	grep "^承办单位 *村级综治中心 140121100001$" t &&
+	grep "^承办人 *人员 1$" t &&
+	grep "^群众满意度 *满意$" t &&
+	grep "指派 *任务指派 *村级 *140121100001: 交由 人员 1 办理：请核实$" t &&
+	grep "反馈 .*: 已修复；群众评价：基本满意$" t &&
+	grep "退回重办 .*: 居民不认可$" t &&
+	grep "^办理记录$" t &&
+	! grep -E "^(status|step|handled by|assignee|history) |village|staff 1|residents|closed" t &&
+	case-route show -f table $A >t &&
+	grep "^handled by *village centre 140121100001$" t &&
+	grep "assign *assigned *village *140121100001: to staff 1: 请核实$" t
+'
+
+test_expect_success 'show and list for scripts keep the canonical values under a Chinese locale' '
+	env -u LC_ALL LANG=zh_CN.UTF-8 case-route show -f json $A >show &&
+	grep "\"status\": \"closed\"" show && grep "\"assignee\": \"staff 1\"" show &&
+	grep "\"action\": \"feedback\"" show &&
+	grep "\"note\": \"已修复; residents: basically\"" show &&
+	env -u LC_ALL LANG=zh_CN.UTF-8 case-route list -f tsv | grep "^$A	closed	closed	village	.*	staff 1$"
 '
 
 test_expect_success 'every move leaves an audit row' '
