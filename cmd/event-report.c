@@ -283,6 +283,9 @@ static int
 do_list(struct cli *cli, struct db *db)
 {
 	struct event_filter f = { 0 };
+	const struct category *c;
+	struct case_env env;
+	struct calendar *cal;
 	struct recout *w;
 	char lo[16], hi[16];
 	int rc, visits = strcmp(cli->argv[0], "visits") == 0;
@@ -291,12 +294,27 @@ do_list(struct cli *cli, struct db *db)
 		return rc;
 	if (visits) {
 		w = cli_out(cli, visit_list_cols, visit_list_ncols);
-		rc = visit_list(db, &f, w);
-	} else {
-		w = cli_out(cli, event_list_cols, event_list_ncols);
-		rc = event_list(db, &f, cli->reveal, w);
+		return cli_out_end(w, visit_list(db, &f, w));
 	}
-	return cli_out_end(w, rc);
+	/* The taxonomy: --category by id or Chinese name, and the
+	 * categories by name for people. */
+	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
+		return rc;
+	f.tax = env.tax;
+	if (f.category != NULL) {
+		if ((c = taxonomy_find(env.tax, f.category)) == NULL) {
+			rc = cli_usage_error(cli, _("--category \"%s\": not a "
+			    "category (event-report categories)"),
+			    f.category);
+			case_env_close(&env, cal);
+			return rc;
+		}
+		f.category = c->id;
+	}
+	w = cli_out(cli, event_list_cols, event_list_ncols);
+	rc = cli_out_end(w, event_list(db, &f, cli->reveal, w));
+	case_env_close(&env, cal);
+	return rc;
 }
 
 #define AREA OPT_GRID, OPT_VILLAGE, OPT_TOWNSHIP, OPT_COUNTY

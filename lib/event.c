@@ -743,6 +743,7 @@ const struct recout_col event_list_cols[] = {
 	{ NC_("column", "duplicate"), RC_BOOL, "flag" },
 	{ NC_("column", "title"), RC_STR },
 	{ NC_("column", "location"), RC_STR },
+	{ NC_("column", "description"), RC_STR },
 };
 const size_t event_list_ncols = sizeof event_list_cols /
     sizeof event_list_cols[0];
@@ -780,8 +781,9 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 {
 	char lo[CLOCK_ISO_MAX], hi[CLOCK_ISO_MAX], num[CASE_NUMBER_MAX];
 	char ev[24], rep[24];
-	struct sb title = SB_INIT, loc = SB_INIT;
-	const char *v[12], *cat = f->category ? f->category : "";
+	struct sb title = SB_INIT, loc = SB_INIT, desc = SB_INIT;
+	const struct category *c;
+	const char *v[13], *cat = f->category ? f->category : "";
 	struct db_stmt *st;
 	int rc;
 
@@ -790,8 +792,8 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 		return rc;
 	bounds(f, lo, hi);
 	st = db_prepare(db, "SELECT id, case_id, grid, category, severity, "
-	    "occurred, reporter, source, resolved, duplicate, title, location "
-	    "FROM events WHERE grid BETWEEN ?1 AND ?2 AND occurred BETWEEN ?3 "
+	    "occurred, reporter, source, resolved, duplicate, title, location, "
+	    "description FROM events WHERE grid BETWEEN ?1 AND ?2 AND occurred BETWEEN ?3 "
 	    "AND ?4 AND (?5 = '' OR category = ?5 OR substr(category, 1, "
 	    "length(?5) + 1) = ?5 || '.') AND (?6 = 0 OR reporter = ?6) "
 	    "ORDER BY id");
@@ -808,17 +810,25 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 		snprintf(rep, sizeof rep, "%s", db_text(st, 6));
 		sb_reset(&title);
 		sb_reset(&loc);
+		sb_reset(&desc);
 		if (reveal) {
 			sb_adds(&title, db_text(st, 10));
 			sb_adds(&loc, db_text(st, 11));
+			sb_adds(&desc, db_text(st, 12));
 		} else {
 			batch_mask(&title, db_text(st, 10), 0);
 			batch_mask(&loc, db_text(st, 11), 0);
+			batch_mask(&desc, db_text(st, 12), 0);
 		}
 		v[0] = ev;
 		v[1] = case_number_format(db_int(st, 1), num);
 		v[2] = db_text(st, 2);
+		/* A category by its name for people, as case-route
+		 * lists it; its id for scripts. */
 		v[3] = db_text(st, 3);
+		if (i18n_records() && f->tax != NULL &&
+		    (c = taxonomy_find(f->tax, v[3])) != NULL)
+			v[3] = c->name;
 		v[4] = db_text(st, 4);
 		v[5] = db_text(st, 5);
 		v[6] = db_isnull(st, 6) ? NULL : rep;
@@ -827,6 +837,7 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 		v[9] = db_int(st, 9) ? "1" : "0";
 		v[10] = title.buf;
 		v[11] = db_isnull(st, 11) ? NULL : loc.buf;
+		v[12] = db_isnull(st, 12) ? NULL : desc.buf;
 		if ((rc = recout_row(out, v)) != 0) {
 			rc = -rc;
 			break;
@@ -835,6 +846,7 @@ event_list(struct db *db, const struct event_filter *f, int reveal,
 	db_reset(st);
 	sb_release(&title);
 	sb_release(&loc);
+	sb_release(&desc);
 	return rc < 0 ? -rc : GK_OK;
 }
 

@@ -80,8 +80,10 @@ int visit_import(struct db *db, const struct case_env *env, const char *path,
 struct event_filter {
 	const char *lo, *hi;	/* grid code range (an area) */
 	const char *from, *to;	/* dates, inclusive */
-	const char *category;	/* a category and those under it */
+	const char *category;	/* a category and those under it (id) */
 	long long reporter;	/* staff id */
+	const struct taxonomy *tax;	/* categories by name for people,
+					   or NULL */
 };
 
 extern const struct recout_col event_list_cols[];
@@ -89,8 +91,8 @@ extern const size_t event_list_ncols;
 extern const struct recout_col visit_list_cols[];
 extern const size_t visit_list_ncols;
 
-/* Events, then visits, in the filter; free text masked unless reveal
- * (recorded in the audit log). */
+/* Events, then visits, in the filter; free text (title, description,
+ * location, notes) masked unless reveal (recorded in the audit log). */
 int event_list(struct db *db, const struct event_filter *f, int reveal,
     struct recout *out);
 int visit_list(struct db *db, const struct event_filter *f,

@@ -194,4 +194,18 @@ test_expect_success 'sixteen reporters at once: no event lost, no case number tw
 	test "$(sqlite3 test.db "SELECT count(*) FROM events WHERE title LIKE '"'"'诉求 %'"'"'")" = 16
 '
 
+test_expect_success 'list shows the description, masked, and takes a category by its name' '
+	event-report add --grid $G1 --category 邻里纠纷 --severity 一般 --new \
+	    --title 噪音扰民 --description "夜间施工，联系人13912345678" \
+	    --source resident >/dev/null &&
+	event-report list -f tsv --category 邻里纠纷 >out &&
+	head -n 1 out | grep "	title	location	description$" &&
+	grep "	噪音扰民		夜间施工，联系人139\*\*\*\*5678$" out &&
+	! grep "	hazard" out &&
+	event-report --lang zh list -f table --category dispute >t &&
+	grep "邻里纠纷" t && ! grep "dispute.neighbour" t &&
+	exits 64 event-report list --category 无此类 2>err &&
+	grep "not a category" err
+'
+
 test_done
