@@ -27,8 +27,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 VERSION  := 0.1.0
 
-PKGS     := sqlite3 yaml-0.1 jansson libutf8proc libcrypto libzip expat \
-            xlsxwriter
+PKGS     := sqlite3 libpq yaml-0.1 jansson libutf8proc libcrypto libzip \
+            expat xlsxwriter
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wmissing-format-attribute -Wno-unused-parameter -Wvla \
             -Wpointer-arith -Wno-missing-field-initializers

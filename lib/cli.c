@@ -296,6 +296,8 @@ bad_operator(const char *s)
 static const char *
 bad_db_path(const char *path)
 {
+	if (db_is_server(path))
+		return NULL;
 	if (*path == '\0')
 		return _("an empty name names no file");
 	if (strcmp(path, ":memory:") == 0)
@@ -342,12 +344,20 @@ print_config(struct cli *cli)
 	};
 	struct recout *w = cli_out(cli, cols, 4);
 	const char *v[4];
+	char *shown;
 	size_t i;
 	int rc = GK_OK;
 
 	for (i = 0; config_entry(cli->config, i, &v[0], &v[1], &v[2], &v[3])
-	    == 0 && rc == GK_OK; i++)
+	    == 0 && rc == GK_OK; i++) {
+		/* A connection string is shown without its password. */
+		shown = strcmp(v[0], "database") == 0 ?
+		    db_display_name(v[1]) : NULL;
+		if (shown != NULL)
+			v[1] = shown;
 		rc = recout_row(w, v);
+		free(shown);
+	}
 	return cli_out_end(w, rc);
 }
 
@@ -855,8 +865,8 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 		dm = DB_WRITE_EXISTING;
 	/* A dry run writes nothing, not even a new database: it checks
 	 * against an empty one in memory. */
-	if (mode == CLI_DB_WRITE && cli->dry_run && stat(path, &sb) == -1 &&
-	    errno == ENOENT) {
+	if (mode == CLI_DB_WRITE && cli->dry_run && !db_is_server(path) &&
+	    stat(path, &sb) == -1 && errno == ENOENT) {
 		diag_info(_("%s: no database yet; the dry run uses an empty "
 		    "one in memory"), path);
 		path = ":memory:";
@@ -1457,7 +1467,7 @@ cli_open_db_if_there(struct cli *cli, struct db **out, const char *missing)
 	if (cli->db_path == NULL)
 		def = db_default_path();
 	path = cli->db_path != NULL ? cli->db_path : def;
-	if (stat(path, &sb) == -1 && errno == ENOENT)
+	if (!db_is_server(path) && stat(path, &sb) == -1 && errno == ENOENT)
 		diag_info(_("%s: no database: %s"), path, missing);
 	else
 		rc = cli_open_db(cli, out, CLI_DB_READ);
