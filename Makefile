@@ -160,6 +160,13 @@ check: deps
 	@$(MAKE) --no-print-directory check-po
 	@$(MAKE) --no-print-directory check-install
 
+# The black-box tests again against PostgreSQL: a throw-away cluster
+# (pg_virtualenv), a database per test (scripts/check-pg).
+check-pg: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FAULTIO) \
+	    $(FUZZ_REPLAY)
+	@scripts/check-pg $(CLI_T) $(STRESS_T)
+
 check-unit: all $(UNIT_BIN)
 	@scripts/run-tests $(UNIT_BIN)
 
@@ -300,7 +307,7 @@ clean:
 	    $(FAULTIO) $(FUZZ_REPLAY) tests/fuzz/*.o tests/fuzz/*.d
 	rm -rf tests/tmp locale
 
-.PHONY: all need-pkgs pot check-po check check-unit check-cli check-stress check-valgrind check-install demo bench fuzz install \
+.PHONY: all need-pkgs pot check-po check check-unit check-cli check-pg check-stress check-valgrind check-install demo bench fuzz install \
 	uninstall clean deps FORCE
 .SECONDARY:
 

@@ -848,7 +848,7 @@ done:
 int
 cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 {
-	struct stat sb;
+	char *shown;
 	const char *path;
 	char *def = NULL;
 	enum db_mode dm = mode == CLI_DB_WRITE ? DB_WRITE :
@@ -865,10 +865,11 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 		dm = DB_WRITE_EXISTING;
 	/* A dry run writes nothing, not even a new database: it checks
 	 * against an empty one in memory. */
-	if (mode == CLI_DB_WRITE && cli->dry_run && !db_is_server(path) &&
-	    stat(path, &sb) == -1 && errno == ENOENT) {
+	if (mode == CLI_DB_WRITE && cli->dry_run && !db_exists(path)) {
+		shown = db_display_name(path);
 		diag_info(_("%s: no database yet; the dry run uses an empty "
-		    "one in memory"), path);
+		    "one in memory"), shown);
+		free(shown);
 		path = ":memory:";
 	}
 	rc = db_open(out, path, dm);
@@ -1458,8 +1459,7 @@ cli_scope_range(const struct cli *cli, const struct cli_scope *s,
 int
 cli_open_db_if_there(struct cli *cli, struct db **out, const char *missing)
 {
-	struct stat sb;
-	char *def = NULL;
+	char *def = NULL, *shown;
 	const char *path;
 	int rc = GK_OK;
 
@@ -1467,9 +1467,11 @@ cli_open_db_if_there(struct cli *cli, struct db **out, const char *missing)
 	if (cli->db_path == NULL)
 		def = db_default_path();
 	path = cli->db_path != NULL ? cli->db_path : def;
-	if (!db_is_server(path) && stat(path, &sb) == -1 && errno == ENOENT)
-		diag_info(_("%s: no database: %s"), path, missing);
-	else
+	if (!db_exists(path)) {
+		shown = db_display_name(path);
+		diag_info(_("%s: no database: %s"), shown, missing);
+		free(shown);
+	} else
 		rc = cli_open_db(cli, out, CLI_DB_READ);
 	free(def);
 	return rc;

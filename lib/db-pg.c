@@ -119,6 +119,24 @@ pg_masked(const char *conninfo)
 	return sb_detach(&sb);
 }
 
+int
+pg_exists(const char *conninfo)
+{
+	PGconn *c = PQconnectdb(conninfo);
+	PGresult *r;
+	int there = 1;
+
+	if (PQstatus(c) == CONNECTION_OK) {
+		r = PQexec(c, "SELECT count(*) FROM pg_catalog.pg_tables "
+		    "WHERE schemaname = current_schema()");
+		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+			there = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+		PQclear(r);
+	}
+	PQfinish(c);
+	return there;
+}
+
 /* Notices ("relation exists, skipping") are the server's, not ours. */
 static void
 quiet(void *arg, const char *message)
@@ -320,6 +338,10 @@ migrate(struct db *db, long long have)
 	size_t v;
 	int rc;
 
+	for (s = schema_pg_compat; *s != NULL; s++)
+		if ((rc = pg_simple(db, *s, N_("cannot apply the schema"))) !=
+		    GK_OK)
+			return rc;
 	for (v = (size_t)have; v < schema_nmigrations; v++) {
 		s = schema_pg_override(v);
 		if (s == NULL)
@@ -591,13 +613,20 @@ server_prepare(struct db_stmt *s)
 	PGresult *r;
 	Oid *types;
 	const char *state;
-	int i, rc = GK_OK;
+	int i, rc = GK_OK, tx;
 
+	/* In a transaction, a failed first try would abort it: the try
+	 * is made under a savepoint (once per statement and connection). */
+	tx = PQtransactionStatus(db->pg->c) == PQTRANS_INTRANS;
+	if (tx && (rc = pg_simple(db, "SAVEPOINT gridkit_prepare",
+	    N_("cannot prepare"))) != GK_OK)
+		return rc;
 	r = PQprepare(db->pg->c, p->name, p->text, p->nparams, NULL);
 	if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 		PQclear(r);
 		p->prepared = 1;
-		return GK_OK;
+		return tx ? pg_simple(db, "RELEASE gridkit_prepare",
+		    N_("cannot prepare")) : GK_OK;
 	}
 	state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (state == NULL || (strcmp(state, "42P18") != 0 &&
@@ -607,6 +636,9 @@ server_prepare(struct db_stmt *s)
 		return rc;
 	}
 	PQclear(r);
+	if (tx && (rc = pg_simple(db, "ROLLBACK TO gridkit_prepare; "
+	    "RELEASE gridkit_prepare", N_("cannot prepare"))) != GK_OK)
+		return rc;
 	types = ecalloc((size_t)p->nparams, sizeof *types);
 	for (i = 0; i < p->nparams; i++)
 		types[i] = p->isint[i] ? OID_INT8 : OID_TEXT;

@@ -28,6 +28,8 @@ int pg_is_conninfo(const char *name);
  * but the user, host, port and database.  Caller frees. */
 char *pg_masked(const char *conninfo);
 
+/* Whether the database has tables; 1 too when it cannot be reached. */
+int pg_exists(const char *conninfo);
 /* Connect db (db->path already masked) and check or migrate the
  * schema as db->mode says; GK_OK or a status after reporting. */
 int pg_open(struct db *db, const char *conninfo);

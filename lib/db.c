@@ -46,6 +46,16 @@ db_display_name(const char *name)
 	return pg_is_conninfo(name) ? pg_masked(name) : estrdup(name);
 }
 
+int
+db_exists(const char *name)
+{
+	struct stat sb;
+
+	if (pg_is_conninfo(name))
+		return pg_exists(name);
+	return !(stat(name, &sb) == -1 && errno == ENOENT);
+}
+
 char *
 db_default_path(void)
 {

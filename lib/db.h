@@ -81,6 +81,10 @@ int db_is_server(const char *name);
 /* name as messages and --print-config show it: a connection string
  * without its password or options, a path as it is.  Caller frees. */
 char *db_display_name(const char *name);
+/* Whether there is a database at name: a file, or a PostgreSQL database
+ * with tables (one that cannot be reached counts as there, for db_open
+ * to say why). */
+int db_exists(const char *name);
 
 /* The default path: $XDG_DATA_HOME/gridkit/gridkit.db, else
  * $HOME/.local/share/gridkit/gridkit.db.  Caller frees. */

@@ -71,5 +71,8 @@ extern const char *const schema_tables[];
  * own; and one statement as PostgreSQL takes it (caller frees). */
 const char *const *schema_pg_override(size_t v);
 char *schema_pg_ddl(const char *sql);
+/* Statements made before every upgrade on PostgreSQL: the functions
+ * the modules' SQL takes from SQLite, NULL-terminated. */
+extern const char *const schema_pg_compat[];
 
 #endif
