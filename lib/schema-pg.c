@@ -40,6 +40,33 @@ const char *const schema_pg_compat[] = {
 	"ELSE coalesce($1, 0) + CAST($2 AS integer) END'",
 	"CREATE OR REPLACE AGGREGATE sum(boolean) "
 	"(SFUNC = gridkit_sum_bool, STYPE = bigint)",
+	/* Numbers joined as text: SQLite's 1 || 2 is '12'. */
+	"CREATE OR REPLACE FUNCTION gridkit_cat(bigint, bigint) "
+	"RETURNS text LANGUAGE sql IMMUTABLE AS "
+	"'SELECT CAST($1 AS text) || CAST($2 AS text)'",
+	"DO $$ BEGIN IF to_regoperator('||(bigint,bigint)') IS NULL THEN "
+	"CREATE OPERATOR || (LEFTARG = bigint, RIGHTARG = bigint, "
+	"FUNCTION = gridkit_cat); END IF; END $$",
+	/* substr() of a number is of its text, as on SQLite. */
+	"CREATE OR REPLACE FUNCTION substr(bigint, integer, integer) "
+	"RETURNS text LANGUAGE sql IMMUTABLE AS "
+	"'SELECT substr(CAST($1 AS text), $2, $3)'",
+	"CREATE OR REPLACE FUNCTION substr(bigint, integer) "
+	"RETURNS text LANGUAGE sql IMMUTABLE AS "
+	"'SELECT substr(CAST($1 AS text), $2)'",
+	/* group_concat(x, separator), for reading a database by hand as
+	 * on SQLite. */
+	"CREATE OR REPLACE FUNCTION gridkit_concat(text, anyelement, text) "
+	"RETURNS text LANGUAGE sql IMMUTABLE AS "
+	"'SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN "
+	"CAST($2 AS text) ELSE $1 || $3 || CAST($2 AS text) END'",
+	"CREATE OR REPLACE AGGREGATE group_concat(anyelement, text) "
+	"(SFUNC = gridkit_concat, STYPE = text)",
+	"CREATE OR REPLACE FUNCTION gridkit_concat(text, anyelement) "
+	"RETURNS text LANGUAGE sql IMMUTABLE AS "
+	"'SELECT gridkit_concat($1, $2, '','')'",
+	"CREATE OR REPLACE AGGREGATE group_concat(anyelement) "
+	"(SFUNC = gridkit_concat, STYPE = text)",
 	NULL
 };
 
@@ -101,21 +128,29 @@ schema_pg_ddl(const char *sql)
 			sb_addc(&sb, *p++);
 	}
 	/* The table's ids as SQLite gives them (rowid.html: the largest
-	 * id + 1), so that both number alike and a rolled-back batch
+	 * id + 1; past the largest id there is, one chosen at random), so that both number alike and a rolled-back batch
 	 * leaves no gap: safe because every writer holds the write lock
-	 * (db-pg.c).  The function names its table: a table renamed
-	 * later needs its function made again. */
+	 * (db-pg.c).  It runs as the table's owner, so that it sees every
+	 * row where row-level security shows a role only some (gridkit.5).
+	 * The function names its table: a table renamed later needs its
+	 * function made again. */
 	n = strcspn(sql + 13, " (");
 	if (rowid && n < sizeof table) {
 		memcpy(table, sql + 13, n);
 		table[n] = '\0';
 		sb_addf(&sb, "; CREATE OR REPLACE FUNCTION gridkit_id_%s() "
-		    "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-		    "IF NEW.id IS NULL THEN SELECT coalesce(max(id), 0) + 1 "
-		    "INTO NEW.id FROM %s; END IF; RETURN NEW; END $$; "
+		    "RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+		    "SET search_path FROM CURRENT AS $$ BEGIN "
+		    "IF NEW.id IS NULL THEN "
+		    "SELECT coalesce(max(id), 0) INTO NEW.id FROM %s; "
+		    "IF NEW.id < 9223372036854775807 THEN NEW.id := NEW.id + 1; "
+		    "ELSE LOOP "
+		    "NEW.id := CAST(random() * 9.0e18 AS bigint) + 1; "
+		    "EXIT WHEN NOT EXISTS (SELECT 1 FROM %s WHERE id = NEW.id); "
+		    "END LOOP; END IF; END IF; RETURN NEW; END $$; "
 		    "CREATE TRIGGER gridkit_id BEFORE INSERT ON %s FOR EACH ROW "
 		    "EXECUTE FUNCTION gridkit_id_%s()", table, table, table,
-		    table);
+		    table, table);
 	}
 	return sb_detach(&sb);
 }

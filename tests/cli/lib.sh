@@ -61,22 +61,42 @@ if [ -n "${GRIDKIT_TEST_PG:-}" ]; then
 		    -d "$GRIDKIT_DB" -f - | sed '/^$/d'
 	}
 fi
-test_sqlite_only_why=
+test_only_why= test_only_on=
 
 # test_sqlite_only REASON: the next step needs SQLite itself (its
 # file, its shell, a PRAGMA); on PostgreSQL it is skipped, saying so.
+# test_pg_only REASON: the next step needs a PostgreSQL server (make
+# check-pg); on SQLite it is skipped, saying so.
 test_sqlite_only() {
-	test_sqlite_only_why=$1
+	test_only_why=$1 test_only_on=sqlite
+}
+test_pg_only() {
+	test_only_why=$1 test_only_on=pg
 }
 
-# Skip the step now under way, if it is for SQLite only and this is
-# PostgreSQL; true when skipped.
+# test_sqlite_only_file REASON: the whole test file is about SQLite
+# itself; on PostgreSQL it says why and runs nothing.
+test_sqlite_only_file() {
+	[ -n "$test_pg" ] || return 0
+	echo "1..0 # SKIP SQLite only: $1"
+	exit 0
+}
+
+# Skip the step now under way if it is for the other backend; true
+# when skipped.
 test_skipped_here() {
-	_why=$test_sqlite_only_why
-	test_sqlite_only_why=
-	[ -n "$test_pg" ] && [ -n "$_why" ] || return 1
+	_why=$test_only_why _on=$test_only_on
+	test_only_why= test_only_on=
+	[ -n "$_why" ] || return 1
+	if [ "$_on" = sqlite ] && [ -n "$test_pg" ]; then
+		_why="SQLite only: $_why"
+	elif [ "$_on" = pg ] && [ -z "$test_pg" ]; then
+		_why="PostgreSQL only: $_why"
+	else
+		return 1
+	fi
 	test_count=$((test_count + 1))
-	echo "ok $test_count - # SKIP $1 (SQLite only: $_why)"
+	echo "ok $test_count - # SKIP $1 ($_why)"
 }
 
 test_count=0
