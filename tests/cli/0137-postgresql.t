@@ -107,4 +107,23 @@ test_expect_success 'backup says to use pg_dump' '
 	grep "pg_dump" err && ! test -e copy.db
 '
 
+test_pg_only 'needs a server'
+test_expect_success 'scripts/sqlite-to-pg moves a county file, checked by counts and the chains' '
+	GRIDKIT_DB=$PWD/county.db load_county &&
+	GRIDKIT_DB=$PWD/county.db event-report add --grid 140121100001001 \
+	    --category other --severity general --title 漏水 --source resident &&
+	dropdb --if-exists "${test_pgdb}_moved" &&
+	createdb -T template0 "${test_pgdb}_moved" &&
+	"$top/scripts/sqlite-to-pg" county.db "dbname=${test_pgdb}_moved" >moved &&
+	grep "^units: 9 rows$" moved && grep "^cases: 1 rows$" moved &&
+	event-report -d "dbname=${test_pgdb}_moved" add --grid 140121100001001 \
+	    --category other --severity general --title 又漏水 --source resident \
+	    --new >num &&
+	test "$(cat num)" = 140121-2026-0000002 &&
+	case-route -d "dbname=${test_pgdb}_moved" verify &&
+	exits 69 "$top/scripts/sqlite-to-pg" county.db "dbname=${test_pgdb}_moved" 2>err &&
+	grep "not empty" err &&
+	dropdb "${test_pgdb}_moved"
+'
+
 test_done
