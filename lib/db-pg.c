@@ -418,6 +418,22 @@ check_tables(struct db *db)
 	return GK_OK;
 }
 
+/* libpq's message on one line: its line breaks and tabs as spaces,
+ * no break at the end.  msg is libpq's buffer, changed in place. */
+static char *
+one_line(char *msg)
+{
+	char *p;
+	size_t n = strlen(msg);
+
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	for (p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	return msg;
+}
+
 int
 pg_open(struct db *db, const char *conninfo)
 {
@@ -430,7 +446,7 @@ pg_open(struct db *db, const char *conninfo)
 	if (PQstatus(db->pg->c) != CONNECTION_OK) {
 		/* libpq's words name the host, never the password. */
 		diag_error(_("%s: cannot connect: %s"), db->path,
-		    PQerrorMessage(db->pg->c));
+		    one_line(PQerrorMessage(db->pg->c)));
 		return GK_UNAVAILABLE;
 	}
 	PQsetNoticeProcessor(db->pg->c, quiet, NULL);
