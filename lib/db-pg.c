@@ -288,21 +288,27 @@ read_state(struct db *db, struct pg_state *s)
 	int rc;
 
 	memset(s, 0, sizeof *s);
-	if ((rc = pg_value(db, "SELECT count(*) FROM pg_catalog.pg_tables "
-	    "WHERE schemaname = current_schema()", &s->tables,
-	    N_("cannot read the database"))) != GK_OK ||
-	    (rc = pg_value(db, "SELECT to_regclass('gridkit_meta') IS NOT "
-	    "NULL", &s->meta, N_("cannot read the database"))) != GK_OK)
+	/* Tables and the marker table's presence as one number (tables * 2
+	 * + meta), then the marker and the version together: two round
+	 * trips at every start of every command. */
+	if ((rc = pg_value(db, "SELECT 2 * count(*) + "
+	    "CAST(to_regclass('gridkit_meta') IS NOT NULL AS integer) "
+	    "FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+	    &s->tables, N_("cannot read the database"))) != GK_OK)
 		return rc;
+	s->meta = s->tables % 2;
+	s->tables /= 2;
 	if (!s->meta)
 		return GK_OK;
-	if ((rc = pg_value(db, "SELECT count(*) FROM gridkit_meta WHERE "
-	    "key = 'application' AND value = 'gridkit'", &s->app,
+	if ((rc = pg_value(db, "SELECT 2 * coalesce(max(CASE WHEN key = "
+	    "'schema_version' THEN CAST(value AS bigint) END), 0) + "
+	    "coalesce(max(CASE WHEN key = 'application' AND value = "
+	    "'gridkit' THEN 1 END), 0) FROM gridkit_meta", &s->version,
 	    N_("cannot read the database"))) != GK_OK)
 		return rc;
-	return pg_value(db, "SELECT CAST(value AS bigint) FROM gridkit_meta "
-	    "WHERE key = 'schema_version'", &s->version,
-	    N_("cannot read the database"));
+	s->app = s->version % 2;
+	s->version /= 2;
+	return GK_OK;
 }
 
 /* Refuse a database of another program or of a newer gridkit. */
@@ -398,22 +404,25 @@ static int
 check_tables(struct db *db)
 {
 	const char *const *t;
-	char sql[200];
+	struct sb sql = SB_INIT;
 	long long n;
 	int rc;
 
-	for (t = schema_tables; *t != NULL; t++) {
-		snprintf(sql, sizeof sql, "SELECT to_regclass('%s') IS NOT "
-		    "NULL", *t);
-		if ((rc = pg_value(db, sql, &n, N_("cannot read the "
-		    "database"))) != GK_OK)
-			return rc;
-		if (!n) {
-			diag_error(_("%s: the database is damaged: table %s is "
-			    "missing (changed outside gridkit?); restore a "
-			    "backup"), db->path, *t);
-			return GK_IOERR;
-		}
+	/* One look for all of them: the number of the first missing. */
+	sb_adds(&sql, "SELECT CASE");
+	for (n = 0, t = schema_tables; *t != NULL; t++, n++)
+		sb_addf(&sql, " WHEN to_regclass('%s') IS NULL THEN %lld", *t,
+		    n + 1);
+	sb_adds(&sql, " ELSE 0 END");
+	rc = pg_value(db, sql.buf, &n, N_("cannot read the database"));
+	sb_release(&sql);
+	if (rc != GK_OK)
+		return rc;
+	if (n > 0) {
+		diag_error(_("%s: the database is damaged: table %s is "
+		    "missing (changed outside gridkit?); restore a backup"),
+		    db->path, schema_tables[n - 1]);
+		return GK_IOERR;
 	}
 	return GK_OK;
 }
@@ -457,13 +466,11 @@ pg_open(struct db *db, const char *conninfo)
 	}
 	/* A reader never writes, whatever it runs; statements wait for
 	 * other programs' locks at most the busy budget. */
-	snprintf(sql, sizeof sql, "SET lock_timeout = %lld",
-	    db->busy_budget / 1000 > 0 ? db->busy_budget / 1000 : 1);
+	snprintf(sql, sizeof sql, "SET lock_timeout = %lld%s",
+	    db->busy_budget / 1000 > 0 ? db->busy_budget / 1000 : 1,
+	    db->mode == DB_READ ? "; SET default_transaction_read_only = on" :
+	    "");
 	if ((rc = pg_simple(db, sql, N_("cannot configure"))) != GK_OK)
-		return rc;
-	if (db->mode == DB_READ && (rc = pg_simple(db, "SET "
-	    "default_transaction_read_only = on", N_("cannot configure"))) !=
-	    GK_OK)
 		return rc;
 	if ((rc = read_state(db, &s)) != GK_OK ||
 	    (rc = check_state(db, &s)) != GK_OK)

@@ -102,6 +102,16 @@ test_expect_success 'a writer behind the write lock exits 75 after its budget, t
 '
 
 test_pg_only 'needs a server'
+test_expect_success 'a table dropped outside gridkit is a damaged database (74), named' '
+	dropdb --if-exists "${test_pgdb}_dropped" &&
+	createdb -T "$test_pgdb" "${test_pgdb}_dropped" &&
+	psql -Xq -d "${test_pgdb}_dropped" -c "DROP TABLE visits" &&
+	exits 74 grid-define -d "dbname=${test_pgdb}_dropped" list 2>err &&
+	grep "the database is damaged: table visits is missing" err &&
+	dropdb "${test_pgdb}_dropped"
+'
+
+test_pg_only 'needs a server'
 test_expect_success 'backup says to use pg_dump' '
 	exits 69 grid-define backup copy.db 2>err &&
 	grep "pg_dump" err && ! test -e copy.db
