@@ -68,19 +68,24 @@ struct pg_stmt {
 int
 pg_is_conninfo(const char *name)
 {
-	const char *eq, *sp;
+	PQconninfoOption *opts;
+	const char *sp;
 
 	if (strncmp(name, "postgresql://", 13) == 0 ||
 	    strncmp(name, "postgres://", 11) == 0)
 		return 1;
-	/* keyword=value: a word of letters and '_' then '=', before any
-	 * '/' (a file name may hold '=' only after a directory). */
-	eq = strchr(name, '=');
-	if (eq == NULL || eq == name)
+	/* keyword=value pairs that libpq takes, each keyword one it knows
+	 * ("host", "dbname", "service"...): a file "notes=old.db" is still
+	 * a file, and "./host=x" always is. */
+	if (strchr(name, '=') == NULL)
 		return 0;
-	for (sp = name; sp < eq; sp++)
-		if (!((*sp >= 'a' && *sp <= 'z') || *sp == '_'))
-			return 0;
+	for (sp = name; *sp == ' '; sp++)
+		;
+	if (!(*sp >= 'a' && *sp <= 'z'))
+		return 0;
+	if ((opts = PQconninfoParse(name, NULL)) == NULL)
+		return 0;
+	PQconninfoFree(opts);
 	return 1;
 }
 

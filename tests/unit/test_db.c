@@ -776,7 +776,8 @@ test_db__a_connection_string_is_a_server_shown_without_its_password(
 	};
 	static const char *const files[] = {
 		"gridkit.db", "/srv/gridkit/gridkit.db", "./a=b.db",
-		"dir/x=y", "=x", "Host=db", "postgresql:/x",
+		"dir/x=y", "=x", "Host=db", "postgresql:/x", "notes=old.db",
+		"./host=x",
 	};
 	char *shown;
 	size_t i;
