@@ -184,8 +184,13 @@ pg_fail(struct db *db, const PGresult *r, const char *what, const char *sql)
 		diag_error("%s: %s: %s", db->path, what, msg);
 		return GK_IOERR;
 	}
-	if (strcmp(state, "25006") == 0 || strncmp(state, "42501", 5) == 0 ||
-	    strncmp(state, "28", 2) == 0) {
+	if (strcmp(state, "42501") == 0) {
+		/* A row or table the role may not touch: row-level security
+		 * per county (gridkit.5), the jurisdiction's own status. */
+		diag_error("%s: %s: %s", db->path, what, msg);
+		return GK_NOPERM;
+	}
+	if (strcmp(state, "25006") == 0 || strncmp(state, "28", 2) == 0) {
 		diag_error(_("%s: %s: %s (is the file or its directory "
 		    "read-only?)"), db->path, what, msg);
 		return GK_UNAVAILABLE;

@@ -111,6 +111,31 @@ test_expect_success 'a table dropped outside gridkit is a damaged database (74),
 	dropdb "${test_pgdb}_dropped"
 '
 
+test_pg_only 'needs a server, and roles made by its superuser'
+test_expect_success 'row-level security per county, the recipe of gridkit.5: a case of another county is 77' '
+	r=$test_pgdb &&
+	psql -Xq -v ON_ERROR_STOP=1 -d "$GRIDKIT_DB" >/dev/null <<-SQL &&
+	DROP ROLE IF EXISTS ${r}_a; DROP ROLE IF EXISTS ${r}_b;
+	DROP ROLE IF EXISTS ${r}_op;
+	CREATE ROLE ${r}_op NOLOGIN;
+	CREATE ROLE ${r}_a LOGIN IN ROLE ${r}_op;
+	CREATE ROLE ${r}_b LOGIN IN ROLE ${r}_op;
+	ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
+	CREATE POLICY county ON cases TO ${r}_a USING (area LIKE '\''140121%'\'');
+	CREATE POLICY other ON cases TO ${r}_b USING (area LIKE '\''140122%'\'');
+	GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${r}_op;
+	SQL
+	event-report -d "$GRIDKIT_DB user=${r}_a" add --grid 140121100001001 \
+	    --category other --severity general --title 本县 --source resident >num &&
+	exits 77 event-report -d "$GRIDKIT_DB user=${r}_b" add \
+	    --grid 140121100001001 --category other --severity general \
+	    --title 外县 --source resident 2>err &&
+	grep "row-level security" err &&
+	case-route -d "$GRIDKIT_DB user=${r}_a" list -f tsv | grep "^$(cat num)	" &&
+	test "$(case-route -d "$GRIDKIT_DB user=${r}_b" list -f tsv | sed 1d | wc -l)" = 0 &&
+	psql -Xq -v ON_ERROR_STOP=1 -d "$GRIDKIT_DB" -c "DROP POLICY county ON cases; DROP POLICY other ON cases; ALTER TABLE cases DISABLE ROW LEVEL SECURITY; DROP OWNED BY ${r}_a, ${r}_b, ${r}_op; DROP ROLE ${r}_a, ${r}_b, ${r}_op" >/dev/null
+'
+
 test_pg_only 'needs a server'
 test_expect_success 'backup says to use pg_dump' '
 	exits 69 grid-define backup copy.db 2>err &&
