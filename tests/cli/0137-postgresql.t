@@ -113,13 +113,13 @@ test_expect_success 'a table dropped outside gridkit is a damaged database (74),
 
 test_pg_only 'needs a server, and roles made by its superuser'
 test_expect_success 'row-level security per county, the recipe of gridkit.5: a case of another county is 77' '
-	r=$test_pgdb &&
+	r=$test_pgdb pw=${PGPASSWORD:-gridkit} &&
 	psql -Xq -v ON_ERROR_STOP=1 -d "$GRIDKIT_DB" >/dev/null <<-SQL &&
 	DROP ROLE IF EXISTS ${r}_a; DROP ROLE IF EXISTS ${r}_b;
 	DROP ROLE IF EXISTS ${r}_op;
 	CREATE ROLE ${r}_op NOLOGIN;
-	CREATE ROLE ${r}_a LOGIN IN ROLE ${r}_op;
-	CREATE ROLE ${r}_b LOGIN IN ROLE ${r}_op;
+	CREATE ROLE ${r}_a LOGIN PASSWORD '\''$pw'\'' IN ROLE ${r}_op;
+	CREATE ROLE ${r}_b LOGIN PASSWORD '\''$pw'\'' IN ROLE ${r}_op;
 	ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 	CREATE POLICY county ON cases TO ${r}_a USING (area LIKE '\''140121%'\'');
 	CREATE POLICY other ON cases TO ${r}_b USING (area LIKE '\''140122%'\'');
