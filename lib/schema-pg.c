@@ -75,10 +75,12 @@ static int
 word_at(const char *s, const char *w, const char *start)
 {
 	size_t n = strlen(w);
-	char b = s > start ? s[-1] : ' ', a = s[n];
+	char b, a;
 
 	if (strncmp(s, w, n) != 0)
 		return 0;
+	b = s > start ? s[-1] : ' ';
+	a = s[n];
 	return !(b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
 	    || (b >= '0' && b <= '9')) && !(a == '_' || (a >= 'a' && a <= 'z')
 	    || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9'));
