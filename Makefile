@@ -27,8 +27,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 VERSION  := 0.1.0
 
-PKGS     := sqlite3 yaml-0.1 jansson libutf8proc libcrypto libzip expat \
-            xlsxwriter
+PKGS     := sqlite3 libpq yaml-0.1 jansson libutf8proc libcrypto libzip \
+            expat xlsxwriter
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wmissing-format-attribute -Wno-unused-parameter -Wvla \
             -Wpointer-arith -Wno-missing-field-initializers
@@ -159,6 +159,13 @@ check: deps
 	@scripts/manlint $(MANPAGES)
 	@$(MAKE) --no-print-directory check-po
 	@$(MAKE) --no-print-directory check-install
+
+# The black-box tests again against PostgreSQL: a throw-away cluster
+# (pg_virtualenv), a database per test (scripts/check-pg).
+check-pg: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FAULTIO) \
+	    $(FUZZ_REPLAY)
+	@scripts/check-pg $(CLI_T) $(STRESS_T)
 
 check-unit: all $(UNIT_BIN)
 	@scripts/run-tests $(UNIT_BIN)
@@ -300,7 +307,7 @@ clean:
 	    $(FAULTIO) $(FUZZ_REPLAY) tests/fuzz/*.o tests/fuzz/*.d
 	rm -rf tests/tmp locale
 
-.PHONY: all need-pkgs pot check-po check check-unit check-cli check-stress check-valgrind check-install demo bench fuzz install \
+.PHONY: all need-pkgs pot check-po check check-unit check-cli check-pg check-stress check-valgrind check-install demo bench fuzz install \
 	uninstall clean deps FORCE
 .SECONDARY:
 

@@ -297,6 +297,8 @@ bad_operator(const char *s)
 static const char *
 bad_db_path(const char *path)
 {
+	if (db_is_server(path))
+		return NULL;
 	if (*path == '\0')
 		return _("an empty name names no file");
 	if (strcmp(path, ":memory:") == 0)
@@ -343,12 +345,20 @@ print_config(struct cli *cli)
 	};
 	struct recout *w = cli_out(cli, cols, 4);
 	const char *v[4];
+	char *shown;
 	size_t i;
 	int rc = GK_OK;
 
 	for (i = 0; config_entry(cli->config, i, &v[0], &v[1], &v[2], &v[3])
-	    == 0 && rc == GK_OK; i++)
+	    == 0 && rc == GK_OK; i++) {
+		/* A connection string is shown without its password. */
+		shown = strcmp(v[0], "database") == 0 ?
+		    db_display_name(v[1]) : NULL;
+		if (shown != NULL)
+			v[1] = shown;
 		rc = recout_row(w, v);
+		free(shown);
+	}
 	return cli_out_end(w, rc);
 }
 
@@ -839,7 +849,7 @@ done:
 int
 cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 {
-	struct stat sb;
+	char *shown;
 	const char *path;
 	char *def = NULL;
 	enum db_mode dm = mode == CLI_DB_WRITE ? DB_WRITE :
@@ -856,10 +866,11 @@ cli_open_db(struct cli *cli, struct db **out, enum cli_db mode)
 		dm = DB_WRITE_EXISTING;
 	/* A dry run writes nothing, not even a new database: it checks
 	 * against an empty one in memory. */
-	if (mode == CLI_DB_WRITE && cli->dry_run && stat(path, &sb) == -1 &&
-	    errno == ENOENT) {
+	if (mode == CLI_DB_WRITE && cli->dry_run && !db_exists(path)) {
+		shown = db_display_name(path);
 		diag_info(_("%s: no database yet; the dry run uses an empty "
-		    "one in memory"), path);
+		    "one in memory"), shown);
+		free(shown);
 		path = ":memory:";
 	}
 	rc = db_open(out, path, dm);
@@ -1470,8 +1481,7 @@ cli_scope_range(const struct cli *cli, const struct cli_scope *s,
 int
 cli_open_db_if_there(struct cli *cli, struct db **out, const char *missing)
 {
-	struct stat sb;
-	char *def = NULL;
+	char *def = NULL, *shown;
 	const char *path;
 	int rc = GK_OK;
 
@@ -1479,9 +1489,11 @@ cli_open_db_if_there(struct cli *cli, struct db **out, const char *missing)
 	if (cli->db_path == NULL)
 		def = db_default_path();
 	path = cli->db_path != NULL ? cli->db_path : def;
-	if (stat(path, &sb) == -1 && errno == ENOENT)
-		diag_info(_("%s: no database: %s"), path, missing);
-	else
+	if (!db_exists(path)) {
+		shown = db_display_name(path);
+		diag_info(_("%s: no database: %s"), shown, missing);
+		free(shown);
+	} else
 		rc = cli_open_db(cli, out, CLI_DB_READ);
 	free(def);
 	return rc;

@@ -1,5 +1,6 @@
 /*
- * db.c - the only door to SQLite.
+ * db.c - the only door to the database: SQLite here, PostgreSQL through
+ * db-pg.c when the name is a connection string.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -12,9 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
-#include "db.h"
+#include "db-int.h"
+#include "db-pg.h"
 #include "diag.h"
 #include "i18n.h"
 #include "schema.h"
@@ -24,40 +24,8 @@
 /* "GRID": marks a file as a gridkit database (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x47524944
 
-/* The statement cache: a hash table of chains, by SQL text. */
-#define DB_NBUCKETS 128
-/* Before it, a guess by the address of the text, checked against the
- * text: most SQL is a literal asked for again and again, and comparing
- * it costs less than hashing it. */
-#define DB_NHINTS 61
-
 /* The default busy budget of a connection, in milliseconds. */
 #define DB_BUSY_MS 5000
-
-struct db_stmt {
-	sqlite3_stmt *st;		/* the prepared statement */
-	char *sql;			/* its text, the cache key (owned) */
-	unsigned long hash;		/* hash of sql */
-	const char *asked;		/* where the text it was last asked
-					   for lay: only a hint */
-	int bad_bind;			/* a bind failed: db_step refuses */
-	struct db *db;			/* its connection */
-	struct db_stmt *next;		/* the bucket's chain */
-};
-
-struct db {
-	sqlite3 *h;			/* the connection */
-	char *path;			/* the file */
-	struct db_stmt *stmts[DB_NBUCKETS]; /* prepared statements */
-	struct db_stmt *hints[DB_NHINTS]; /* by the address of the text */
-	int in_tx;			/* a transaction is open */
-	int dry_run;			/* db_commit rolls back */
-	enum db_mode mode;		/* read or write */
-	long long busy_budget;		/* µs the connection may wait */
-	long long busy_spent;		/* µs it has waited so far */
-	char *program;			/* for the audit log */
-	char *operator_name;		/* for the audit log */
-};
 
 /* What a schema check reads from a file. */
 struct db_state {
@@ -65,6 +33,28 @@ struct db_state {
 	long long version;		/* PRAGMA user_version */
 	long long tables;		/* rows of sqlite_master */
 };
+
+int
+db_is_server(const char *name)
+{
+	return pg_is_conninfo(name);
+}
+
+char *
+db_display_name(const char *name)
+{
+	return pg_is_conninfo(name) ? pg_masked(name) : estrdup(name);
+}
+
+int
+db_exists(const char *name)
+{
+	struct stat sb;
+
+	if (pg_is_conninfo(name))
+		return pg_exists(name);
+	return !(stat(name, &sb) == -1 && errno == ENOENT);
+}
 
 char *
 db_default_path(void)
@@ -161,8 +151,8 @@ exec_sql(struct db *db, const char *sql, const char *what)
 }
 
 /* Microseconds on a clock that does not jump. */
-static long long
-now_us(void)
+long long
+db_now_us(void)
 {
 	struct timespec ts;
 
@@ -193,9 +183,9 @@ busy_wait(void *arg, int n)
 		want = left;
 	ts.tv_sec = want / 1000000;
 	ts.tv_nsec = (want % 1000000) * 1000;
-	t0 = now_us();
+	t0 = db_now_us();
 	nanosleep(&ts, NULL);
-	db->busy_spent += now_us() - t0;
+	db->busy_spent += db_now_us() - t0;
 	return 1;
 }
 
@@ -520,11 +510,19 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	 * "file:..." as one unless told not to). */
 	sqlite3_config(SQLITE_CONFIG_URI, 0);
 	db = ecalloc(1, sizeof *db);
-	db->path = estrdup(path);
 	db->mode = mode;
 	db->busy_budget = (long long)DB_BUSY_MS * 1000;
 	db->program = estrdup("gridkit");
 	db->operator_name = estrdup("unknown");
+	if (pg_is_conninfo(path)) {
+		/* Messages name it without its password. */
+		db->path = pg_masked(path);
+		if ((rc = pg_open(db, path)) != GK_OK)
+			goto fail;
+		*out = db;
+		return GK_OK;
+	}
+	db->path = estrdup(path);
 
 	if (strcmp(path, ":memory:") == 0) {
 		/* A database that lives and dies with the process. */
@@ -616,7 +614,10 @@ db_close(struct db *db)
 	for (b = 0; b < DB_NBUCKETS; b++)
 		for (s = db->stmts[b]; s != NULL; s = next) {
 			next = s->next;
-			sqlite3_finalize(s->st);
+			if (s->pst != NULL)
+				pg_finalize(s);
+			else
+				sqlite3_finalize(s->st);
 			free(s->sql);
 			free(s);
 		}
@@ -624,6 +625,11 @@ db_close(struct db *db)
 		if (db->in_tx)
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(db->h);
+	}
+	if (db->pg != NULL) {
+		if (db->in_tx)
+			pg_simple(db, "ROLLBACK", N_("cannot roll back"));
+		pg_close(db);
 	}
 	free(db->path);
 	free(db->program);
@@ -680,7 +686,7 @@ db_path(const struct db *db)
 int
 db_begin(struct db *db)
 {
-	int rc = exec_sql(db, "BEGIN IMMEDIATE",
+	int rc = db->pg ? pg_begin(db, 1) : exec_sql(db, "BEGIN IMMEDIATE",
 	    N_("cannot start a transaction"));
 
 	if (rc == GK_OK)
@@ -691,7 +697,8 @@ db_begin(struct db *db)
 int
 db_begin_read(struct db *db)
 {
-	int rc = exec_sql(db, "BEGIN", N_("cannot start a transaction"));
+	int rc = db->pg ? pg_begin(db, 0) : exec_sql(db, "BEGIN",
+	    N_("cannot start a transaction"));
 
 	if (rc == GK_OK)
 		db->in_tx = 1;
@@ -708,7 +715,8 @@ db_commit(struct db *db)
 		diag_info(_("dry run: nothing written"));
 		return GK_OK;
 	}
-	rc = exec_sql(db, "COMMIT", N_("cannot commit"));
+	rc = db->pg ? pg_simple(db, "COMMIT", N_("cannot commit")) :
+	    exec_sql(db, "COMMIT", N_("cannot commit"));
 	if (rc != GK_OK)
 		db_rollback(db);
 	else
@@ -730,7 +738,9 @@ db_commit_always(struct db *db)
 void
 db_rollback(struct db *db)
 {
-	if (db->in_tx)
+	if (db->in_tx && db->pg != NULL)
+		pg_simple(db, "ROLLBACK", N_("cannot roll back"));
+	else if (db->in_tx)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = 0;
 }
@@ -750,8 +760,13 @@ sql_hash(const char *sql)
 static struct db_stmt *
 ready(struct db_stmt *s, struct db_stmt **hint, const char *sql)
 {
-	sqlite3_reset(s->st);
-	sqlite3_clear_bindings(s->st);
+	if (s->pst != NULL) {
+		pg_reset(s);
+		pg_clear(s);
+	} else {
+		sqlite3_reset(s->st);
+		sqlite3_clear_bindings(s->st);
+	}
 	s->bad_bind = 0;
 	s->asked = sql;
 	*hint = s;
@@ -782,6 +797,14 @@ db_prepare(struct db *db, const char *sql)
 			return ready(s, hint, sql);
 		}
 	s = ecalloc(1, sizeof *s);
+	if (db->pg != NULL) {
+		/* Translated now, prepared on the server at its first run. */
+		s->sql = estrdup(sql);
+		s->hash = h;
+		s->db = db;
+		pg_prepare(s);
+		goto cached;
+	}
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    &s->st, &tail);
 	if (rc != SQLITE_OK) {
@@ -800,6 +823,7 @@ db_prepare(struct db *db, const char *sql)
 	s->sql = estrdup(sql);
 	s->hash = h;
 	s->db = db;
+cached:
 	s->next = *bucket;
 	*bucket = s;
 	s->asked = sql;
@@ -816,13 +840,17 @@ bound(struct db_stmt *st, int i, int rc)
 		return GK_OK;
 	st->bad_bind = 1;
 	diag_error("%s: internal error: cannot bind parameter %d of \"%s\": "
-	    "%s", st->db->path, i, st->sql, sqlite3_errstr(rc));
+	    "%s", st->db->path, i, st->sql, st->pst != NULL ?
+	    "no such parameter" : sqlite3_errstr(rc));
 	return GK_SOFTWARE;
 }
 
 int
 db_bind_text(struct db_stmt *st, int i, const char *s)
 {
+	if (st->pst != NULL)
+		return bound(st, i, pg_bind(st, i, s, 0) == GK_OK ? SQLITE_OK :
+		    SQLITE_RANGE);
 	if (s == NULL)
 		return bound(st, i, sqlite3_bind_null(st->st, i));
 	return bound(st, i, sqlite3_bind_text(st->st, i, s, -1,
@@ -832,12 +860,21 @@ db_bind_text(struct db_stmt *st, int i, const char *s)
 int
 db_bind_int(struct db_stmt *st, int i, long long v)
 {
+	char buf[24];
+
+	if (st->pst != NULL) {
+		snprintf(buf, sizeof buf, "%lld", v);
+		return bound(st, i, pg_bind(st, i, buf, 1) == GK_OK ?
+		    SQLITE_OK : SQLITE_RANGE);
+	}
 	return bound(st, i, sqlite3_bind_int64(st->st, i, v));
 }
 
 int
 db_bind_null(struct db_stmt *st, int i)
 {
+	if (st->pst != NULL)
+		return db_bind_text(st, i, NULL);
 	return bound(st, i, sqlite3_bind_null(st->st, i));
 }
 
@@ -849,9 +886,11 @@ db_step(struct db_stmt *st)
 	if (st->bad_bind) {
 		diag_error("%s: internal error: \"%s\" not run: a value could "
 		    "not be bound", st->db->path, st->sql);
-		sqlite3_reset(st->st);
+		db_reset(st);
 		return -GK_SOFTWARE;
 	}
+	if (st->pst != NULL)
+		return pg_step(st);
 	rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
@@ -870,8 +909,52 @@ db_exec(struct db_stmt *st)
 
 	while ((rc = db_step(st)) == DB_ROW)
 		;
-	sqlite3_reset(st->st);
+	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
+}
+
+/* vbind for PostgreSQL: the same letters, through the binds. */
+static int
+pg_vbind(struct db_stmt *st, const char *types, va_list ap)
+{
+	const char *t;
+	long long v;
+	int i, rc = GK_OK;
+
+	for (i = 0; types[i] != '\0' && rc == GK_OK; i++) {
+		switch (types[i]) {
+		case 's':
+			t = va_arg(ap, const char *);
+			rc = db_bind_text(st, i + 1, t);
+			break;
+		case 'i':
+			rc = db_bind_int(st, i + 1, va_arg(ap, int));
+			break;
+		case 'L':
+			rc = db_bind_int(st, i + 1, va_arg(ap, long long));
+			break;
+		case 'N':
+			v = va_arg(ap, long long);
+			rc = v < 0 ? db_bind_null(st, i + 1) :
+			    db_bind_int(st, i + 1, v);
+			break;
+		default:
+			diag_error("%s: internal error: bind type '%c' for "
+			    "\"%s\"", st->db->path, types[i], st->sql);
+			return GK_SOFTWARE;
+		}
+	}
+	return rc;
+}
+
+/* Forget a statement's values. */
+static void
+clear_bindings(struct db_stmt *st)
+{
+	if (st->pst != NULL)
+		pg_clear(st);
+	else
+		sqlite3_clear_bindings(st->st);
 }
 
 /* Bind one argument per letter of types (see db_run); GK_OK, or
@@ -884,13 +967,16 @@ vbind(struct db_stmt *st, const char *types, va_list ap)
 	long long v;
 	int i, n = (int)strlen(types), want;
 
-	want = sqlite3_bind_parameter_count(st->st);
+	want = st->pst != NULL ? pg_nparams(st) :
+	    sqlite3_bind_parameter_count(st->st);
 	if (n != want) {
 		diag_error("%s: internal error: %d value%s (\"%s\") for %d "
 		    "parameter%s in \"%s\"", st->db->path, n, n == 1 ? "" : "s",
 		    types, want, want == 1 ? "" : "s", st->sql);
 		return GK_SOFTWARE;
 	}
+	if (st->pst != NULL)
+		return pg_vbind(st, types, ap);
 	for (i = 0; i < n; i++) {
 		switch (types[i]) {
 		case 's':
@@ -941,11 +1027,11 @@ db_run(struct db *db, const char *sql, const char *types, ...)
 	rc = vbind(st, types, ap);
 	va_end(ap);
 	if (rc != GK_OK) {
-		sqlite3_clear_bindings(st->st);
+		clear_bindings(st);
 		return rc;
 	}
 	rc = db_exec(st);
-	sqlite3_clear_bindings(st->st);
+	clear_bindings(st);
 	return rc;
 }
 
@@ -964,7 +1050,7 @@ db_query(struct db *db, struct db_stmt **out, const char *sql,
 	rc = vbind(st, types, ap);
 	va_end(ap);
 	if (rc != GK_OK) {
-		sqlite3_clear_bindings(st->st);
+		clear_bindings(st);
 		return -rc;
 	}
 	if ((rc = db_step(st)) != DB_ROW)
@@ -983,7 +1069,7 @@ db_insert_id(struct db *db, long long *id, const char *sql,
 	*id = 0;
 	if (st == NULL)
 		return GK_SOFTWARE;
-	if (sqlite3_column_count(st->st) != 1) {
+	if (st->pst == NULL && sqlite3_column_count(st->st) != 1) {
 		diag_error("%s: internal error: \"%s\" does not end in "
 		    "RETURNING id", db->path, sql);
 		return GK_SOFTWARE;
@@ -993,8 +1079,14 @@ db_insert_id(struct db *db, long long *id, const char *sql,
 	va_end(ap);
 	if (rc != GK_OK)
 		goto done;
-	if ((rc = db_step(st)) == DB_ROW) {
-		*id = sqlite3_column_int64(st->st, 0);
+	rc = db_step(st);
+	if (st->pst != NULL && rc >= 0 && pg_ncols(st) != 1) {
+		diag_error("%s: internal error: \"%s\" does not end in "
+		    "RETURNING id", db->path, sql);
+		rc = -GK_SOFTWARE;
+	}
+	if (rc == DB_ROW) {
+		*id = db_int(st, 0);
 		rc = db_step(st);
 		if (rc == DB_ROW) {
 			diag_error("%s: internal error: \"%s\" inserted more "
@@ -1004,15 +1096,19 @@ db_insert_id(struct db *db, long long *id, const char *sql,
 	}
 	rc = rc < 0 ? -rc : GK_OK;
 done:
-	sqlite3_reset(st->st);
-	sqlite3_clear_bindings(st->st);
+	db_reset(st);
+	clear_bindings(st);
 	return rc;
 }
 
 const char *
 db_text(struct db_stmt *st, int col)
 {
-	const unsigned char *t = sqlite3_column_text(st->st, col);
+	const unsigned char *t;
+
+	if (st->pst != NULL)
+		return pg_text(st, col);
+	t = sqlite3_column_text(st->st, col);
 
 	return t ? (const char *)t : "";
 }
@@ -1020,19 +1116,27 @@ db_text(struct db_stmt *st, int col)
 long long
 db_int(struct db_stmt *st, int col)
 {
+	if (st->pst != NULL)
+		return pg_int(st, col);
 	return sqlite3_column_int64(st->st, col);
 }
 
 int
 db_isnull(struct db_stmt *st, int col)
 {
+	if (st->pst != NULL)
+		return pg_isnull(st, col);
 	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
 }
 
 int
 db_isnum(struct db_stmt *st, int col)
 {
-	int t = sqlite3_column_type(st->st, col);
+	int t;
+
+	if (st->pst != NULL)
+		return pg_isnum(st, col);
+	t = sqlite3_column_type(st->st, col);
 
 	return t == SQLITE_INTEGER || t == SQLITE_FLOAT;
 }
@@ -1040,13 +1144,17 @@ db_isnum(struct db_stmt *st, int col)
 double
 db_real(struct db_stmt *st, int col)
 {
+	if (st->pst != NULL)
+		return pg_real(st, col);
 	return sqlite3_column_double(st->st, col);
 }
 
 void
 db_reset(struct db_stmt *st)
 {
-	if (st != NULL)
+	if (st != NULL && st->pst != NULL)
+		pg_reset(st);
+	else if (st != NULL)
 		sqlite3_reset(st->st);
 }
 
@@ -1060,6 +1168,11 @@ db_backup(struct db *db, const char *path)
 	sqlite3_stmt *st = NULL;
 	int fd, rc = GK_OK, src;
 
+	if (db->pg != NULL) {
+		diag_error(_("%s: a PostgreSQL database is backed up with "
+		    "pg_dump, not by gridkit"), db->path);
+		return GK_UNAVAILABLE;
+	}
 	if (access(path, F_OK) == 0) {
 		diag_error(_("%s: already exists; a backup never overwrites "
 		    "a file"), path);
@@ -1131,5 +1244,7 @@ done:
 long long
 db_changes(struct db *db)
 {
+	if (db->pg != NULL)
+		return pg_changes(db);
 	return sqlite3_changes64(db->h);
 }

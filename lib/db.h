@@ -1,5 +1,6 @@
 /*
- * db.h - the database: the only door to SQLite.
+ * db.h - the database: the only door to SQLite, and to PostgreSQL
+ * (db-pg.c) when the database is named by a connection string.
  *
  * Every other module talks to the database through these functions and
  * portable SQL, so that a PostgreSQL backend is one more module, not a
@@ -70,6 +71,20 @@ enum db_mode {
 				 * created (a reading command that records
 				 * an audit row) */
 };
+
+/*
+ * Whether name is a PostgreSQL connection string (a postgresql:// URI,
+ * or keyword=value pairs such as "host=... dbname=..."), which db_open
+ * connects to, rather than the path of an SQLite file.
+ */
+int db_is_server(const char *name);
+/* name as messages and --print-config show it: a connection string
+ * without its password or options, a path as it is.  Caller frees. */
+char *db_display_name(const char *name);
+/* Whether there is a database at name: a file, or a PostgreSQL database
+ * with tables (one that cannot be reached counts as there, for db_open
+ * to say why). */
+int db_exists(const char *name);
 
 /* The default path: $XDG_DATA_HOME/gridkit/gridkit.db, else
  * $HOME/.local/share/gridkit/gridkit.db.  Caller frees. */

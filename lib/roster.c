@@ -128,7 +128,9 @@ const char *const roster_sql[ROSTER_NQUERIES] = {
 	    LIST_FILTER,
 	/* Score first (weights ?2 ?3 in percent); the priority flags only
 	 * break ties, by their number when ?4 is 1; ?5 a round's number. */
-	[ROSTER_RANK] = "SELECT p.grid, p.role, p.id, p.name, "
+	/* Ordered outside: PostgreSQL orders by an output column's name,
+	 * not by an expression on it. */
+	[ROSTER_RANK] = "SELECT * FROM (SELECT p.grid, p.role, p.id, p.name, "
 	    "CASE WHEN a.exam IS NULL AND a.interview IS NULL THEN NULL ELSE "
 	    "(coalesce(a.exam, 0) * CAST(?2 AS REAL) + "
 	    "coalesce(a.interview, 0) * CAST(?3 AS REAL)) / 100 END AS total, "
@@ -139,9 +141,10 @@ const char *const roster_sql[ROSTER_NQUERIES] = {
 	    "(SELECT max(x.id) FROM applications x WHERE x.person = p.id) "
 	    "WHERE p.status = 'candidate' AND p.stage = ?1 AND "
 	    "(CAST(?5 AS TEXT) IS NULL OR a.round = (SELECT id FROM rounds "
-	    "WHERE number = ?5)) "
-	    "ORDER BY p.grid, p.role, total IS NULL, total DESC, "
-	    "CASE WHEN ?4 = 1 THEN flags ELSE flags > 0 END DESC, p.id",
+	    "WHERE number = ?5))) ranked "
+	    "ORDER BY grid, role, total IS NULL, total DESC, "
+	    "CASE WHEN ?4 = 1 THEN flags WHEN flags > 0 THEN 1 ELSE 0 END "
+	    "DESC, id",
 	[ROSTER_VACANCIES] = "SELECT grid, role, since, reason, person, "
 	    "filled, filled_by FROM vacancies WHERE grid BETWEEN ?1 AND ?2 "
 	    "AND (CAST(?3 AS TEXT) IS NULL OR role = ?4) "

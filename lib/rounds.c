@@ -259,7 +259,7 @@ staff_rounds(struct db *db, const char *number, struct recout *out)
 	    "LEFT JOIN applications a ON a.round = r.id AND a.grid = p.grid "
 	    "AND a.role = p.role "
 	    "WHERE CAST(? AS TEXT) IS NULL OR r.number = ? "
-	    "GROUP BY r.id, p.grid, p.role "
+	    "GROUP BY r.id, p.round, p.grid, p.role "
 	    "ORDER BY r.announced, r.id, p.grid, p.role");
 	if (st == NULL)
 		return GK_SOFTWARE;

@@ -66,4 +66,13 @@ extern const size_t schema_nmigrations;
  * migration that adds or drops a table changes it. */
 extern const char *const schema_tables[];
 
+/* PostgreSQL (schema-pg.c, the one place the schema is translated):
+ * the statements that replace migration v+1 there, or NULL to run its
+ * own; and one statement as PostgreSQL takes it (caller frees). */
+const char *const *schema_pg_override(size_t v);
+char *schema_pg_ddl(const char *sql);
+/* Statements made before every upgrade on PostgreSQL: the functions
+ * the modules' SQL takes from SQLite, NULL-terminated. */
+extern const char *const schema_pg_compat[];
+
 #endif

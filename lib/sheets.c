@@ -464,8 +464,8 @@ contacts_row(struct batch *b, void *arg)
 		return BATCH_UNCHANGED;
 	rc = db_run(batch_db(b), "INSERT INTO public_contacts (person, "
 	    "work_phone, photo) VALUES (?1, ?2, ?3) ON CONFLICT (person) DO "
-	    "UPDATE SET work_phone = coalesce(?2, work_phone), "
-	    "photo = coalesce(?3, photo)", "Lss", id, vp, vf);
+	    "UPDATE SET work_phone = coalesce(?2, public_contacts.work_phone), "
+	    "photo = coalesce(?3, public_contacts.photo)", "Lss", id, vp, vf);
 	if (rc != GK_OK)
 		return -rc;
 	return had ? BATCH_UPDATED : BATCH_ADDED;

@@ -26,7 +26,12 @@ test_expect_success 'whole TAP with its plan last or first passes' '
 	runs "$PWD/last.t" "$PWD/first.t" "$PWD/skip.t" >out &&
 	grep "^PASS last.t  *2 checks$" out &&
 	grep "^PASS first.t  *2 checks$" out &&
-	grep "^3 passed, 0 failed$" out
+	grep "^3 passed, 0 failed (1 skipped, each named above)$" out
+'
+
+test_expect_success 'a skipped check is named, with why' '
+	grep "^PASS skip.t  *1 checks, 1 skipped$" out &&
+	grep "^    skip: a (why)$" out
 '
 
 test_expect_success 'fewer results than planned fail' '

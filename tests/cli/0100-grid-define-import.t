@@ -11,6 +11,7 @@ test_expect_success 'a county imports cleanly, silently' '
 	! test -s out && ! test -s err
 '
 
+test_sqlite_only 'the mode of the database file'
 test_expect_success 'the database file is created mode 0600' '
 	test "$(stat -c %a test.db)" = 600
 '

@@ -97,6 +97,7 @@ fi
 
 # The lock holder says on the FIFO held that it holds the lock, and keeps
 # it until the test writes to the FIFO release: no sleeps, no race.
+test_sqlite_only 'the lock is held with the sqlite3 shell (0137-postgresql.t holds the PostgreSQL lock)'
 test_expect_success 'a locked database makes a writer exit 75, not wait forever' '
 	grid-define import areas areas.csv && mkfifo held release || exit 1
 	sqlite3 -bail test.db "BEGIN IMMEDIATE;" ".shell echo locked >held" \
@@ -139,6 +140,7 @@ test_expect_success '... and ./file:x.db is a file of that name, kept' '
 	grid-define -d ./file:x.db list areas | grep 山西省
 '
 
+test_sqlite_only 'the mode of the database file'
 test_expect_success 'a database others may read is said, with the fix' '
 	grid-define import areas areas.csv 2>err && ! grep warning err &&
 	chmod 644 test.db &&
@@ -149,6 +151,7 @@ test_expect_success 'a database others may read is said, with the fix' '
 '
 
 if [ "$(id -u)" = 0 ]; then
+	test_sqlite_only 'the owner of the database file'
 	test_expect_success 'a database another user made is said' '
 		cp test.db theirs.db && chown 65534 theirs.db &&
 		grid-define -d theirs.db list areas >/dev/null 2>err &&

@@ -3,6 +3,7 @@
 # file, and a copy that restores.
 
 . "$GRIDKIT_TOP/tests/cli/lib.sh"
+test_sqlite_only_file 'backup copies the SQLite file; PostgreSQL is backed up with pg_dump (0137-postgresql.t)'
 
 cat >areas.csv <<'CSV'
 code,name,parent

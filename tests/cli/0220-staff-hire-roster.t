@@ -29,6 +29,7 @@ test_expect_success '--reveal shows them and records who looked' '
 
 # The lock holder says on the FIFO held that it holds the lock, and keeps
 # it until the test writes to the FIFO release: no sleeps, no race.
+test_sqlite_only 'the lock is held with the sqlite3 shell (0137-postgresql.t holds the PostgreSQL lock)'
 test_expect_success '--reveal that cannot be recorded shows nothing (a locked database)' '
 	mkfifo held release || exit 1
 	sqlite3 -bail test.db "BEGIN IMMEDIATE;" ".shell echo locked >held" \

@@ -99,7 +99,7 @@ test_expect_success 'a sign-in sheet names people by identity number, or by name
 	printf "姓名,手机号,身份证号,级别,日期,学时,内容\n张　伟,13800138000,,county,2026-10-14,2,信访接待\n李娜,,%s,county,2026-10-14,2,信访接待\n" \
 	    "$(idnum 14012119950505234)" >signin.csv &&
 	staff-hire train signin.csv &&
-	test "$(sqlite3 test.db "SELECT group_concat(person) FROM (SELECT person FROM training WHERE topic = '"'"'信访接待'"'"' ORDER BY person)")" = 1,2
+	test "$(sqlite3 test.db "SELECT group_concat(person) FROM (SELECT person FROM training WHERE topic = '"'"'信访接待'"'"' ORDER BY person) x")" = 1,2
 '
 
 test_expect_success 'a name and phone that fit two people, or nobody, are refused with the line named' '

@@ -193,6 +193,7 @@ test_expect_success '-v says what a run did on one line' '
 
 # The lock holder says on the FIFO held that it holds the lock, and keeps
 # it until the test writes to the FIFO release: no sleeps, no race.
+test_sqlite_only 'the lock is held with the sqlite3 shell (0137-postgresql.t holds the PostgreSQL lock)'
 test_expect_success 'escalate --overdue --wait 0 exits 75 while another holds the lock' '
 	mkfifo held release || exit 1
 	sqlite3 -bail test.db "BEGIN IMMEDIATE;" ".shell echo locked >held" \
@@ -244,6 +245,7 @@ test_expect_success 'departments list never creates a database' '
 # INTO): a writer would have to switch it to WAL; a reader need not.
 # Root writes any file, so the list runs as nobody where it can.
 if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+	test_sqlite_only 'a read-only SQLite file in a rollback-journal mode, made with VACUUM INTO'
 	test_expect_success 'departments list reads a database it may not write' '
 		ro=$(mktemp -d "${TMPDIR:-/tmp}/gridkit-0310.XXXXXX") &&
 		chmod 755 "$ro" &&

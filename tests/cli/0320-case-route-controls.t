@@ -171,6 +171,7 @@ test_expect_success 'the encoding of gridkit(5) and openssl dgst -sm3 give the h
 	sed -n 2p rows | grep -x "[0-9a-f]\{64\}|[0-9a-f]\{64\}17:$(echo $Z | tr -d -),25:2026-11-29T09:00:00+08:00,4:file,1:2,1:1,12:140121100001,-,-,33:resolved on the spot (Art. 13(1)),25:2026-12-01T00:00:00+08:00,6:tester,"
 '
 
+test_sqlite_only 'the encoding computed with SQLite'"'"'s printf and CAST AS BLOB'
 test_expect_success 'the audit rows are chained with the same encoding' '
 	sqlite3 -batch -noheader -separator "|" test.db "SELECT a.chain, coalesce((SELECT p.chain FROM audit p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1), printf('"'"'%064d'"'"', 0)) || length(CAST(at AS BLOB)) || '"'"':'"'"' || at || '"'"','"'"' || length(CAST(operator AS BLOB)) || '"'"':'"'"' || operator || '"'"','"'"' || length(CAST(program AS BLOB)) || '"'"':'"'"' || program || '"'"','"'"' || length(CAST(verb AS BLOB)) || '"'"':'"'"' || verb || '"'"','"'"' || length(CAST(subject AS BLOB)) || '"'"':'"'"' || subject || '"'"','"'"' || length(CAST(detail AS BLOB)) || '"'"':'"'"' || detail || '"'"','"'"' FROM audit a ORDER BY id DESC LIMIT 3" >rows &&
 	test "$(wc -l <rows)" = 3 &&
@@ -205,15 +206,29 @@ test_expect_success 'verify --file finds one byte changed anywhere' '
 '
 
 # tamper SQL: a copy of the clean database changed with the sqlite3
-# shell, verified.
-sqlite3 test.db ".backup clean.db"
-tamper() {
-	rm -f t.db && sqlite3 clean.db ".backup t.db" && sqlite3 t.db "$1" &&
-	GRIDKIT_DB=$PWD/t.db case-route verify
-}
-N=$(sqlite3 clean.db "SELECT count(*) FROM case_history")
+# shell, verified.  On PostgreSQL (make check-pg) the copies are
+# databases made from it as a template, changed with psql.
+if [ -n "$test_pg" ]; then
+	dropdb --if-exists "${test_pgdb}_clean"
+	createdb -T "$test_pgdb" "${test_pgdb}_clean"
+	tamper() {
+		dropdb --if-exists "${test_pgdb}_t" &&
+		createdb -T "${test_pgdb}_clean" "${test_pgdb}_t" &&
+		psql -Xq -v ON_ERROR_STOP=1 -d "${test_pgdb}_t" -c "$1" &&
+		GRIDKIT_DB="dbname=${test_pgdb}_t" case-route verify
+	}
+	clean() { psql -XAtq -d "${test_pgdb}_clean" -c "$1"; }
+else
+	sqlite3 test.db ".backup clean.db"
+	tamper() {
+		rm -f t.db && sqlite3 clean.db ".backup t.db" &&
+		sqlite3 t.db "$1" && GRIDKIT_DB=$PWD/t.db case-route verify
+	}
+	clean() { sqlite3 clean.db "$1"; }
+fi
+N=$(clean "SELECT count(*) FROM case_history")
 case_of() {
-	sqlite3 clean.db "SELECT substr(case_id, 1, 6) || '-' || substr(case_id, 7, 4) || '-' || substr(case_id, 11) FROM case_history WHERE id = $1"
+	clean "SELECT substr(case_id, 1, 6) || '-' || substr(case_id, 7, 4) || '-' || substr(case_id, 11) FROM case_history WHERE id = $1"
 }
 
 test_expect_success 'a row altered with the sqlite3 shell is found, with its case' '

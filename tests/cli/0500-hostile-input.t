@@ -89,7 +89,9 @@ test_expect_success 'a NUL byte in a file is refused at its line, nothing kept' 
 '
 
 test_expect_success 'the database is whole and every table there' '
-	test "$(sqlite3 test.db "PRAGMA integrity_check")" = ok &&
+	# (PRAGMA integrity_check on SQLite; on PostgreSQL the listing only.)
+	{ [ -n "$test_pg" ] ||
+	    test "$(sqlite3 test.db "PRAGMA integrity_check")" = ok; } &&
 	grid-define list areas -f tsv | grep -q 140121
 '
 

@@ -28,6 +28,77 @@ export PATH LC_ALL HOME XDG_CONFIG_HOME XDG_DATA_HOME GRIDKIT_DB GRIDKIT_NOW \
     GRIDKIT_OPERATOR
 unset GRIDKIT_CONFIG
 
+# make check-pg: GRIDKIT_TEST_PG=1 and libpq's PGHOST, PGPORT, PGUSER
+# (and PGPASSWORD) name a PostgreSQL server; each test gets a fresh
+# database of its own, named after its file, as GRIDKIT_DB.  The
+# sqlite3 shell the tests query their database with becomes psql there
+# (the same '|'-separated rows); a step that needs SQLite itself is
+# preceded by test_sqlite_only REASON and skipped by name.
+test_pg=
+if [ -n "${GRIDKIT_TEST_PG:-}" ]; then
+	test_pg=1
+	test_pgdb=gk_$(basename "$PWD" | tr -c 'a-zA-Z0-9\n' _)
+	dropdb --if-exists "$test_pgdb" >/dev/null 2>&1
+	createdb -T template0 -E UTF8 "$test_pgdb" || {
+		echo "Bail out! createdb $test_pgdb failed"
+		exit 1
+	}
+	GRIDKIT_DB="dbname=$test_pgdb"
+	# sqlite3 DB [SQL]: the query through psql, SQL from the argument
+	# or standard input; a database argument that is not test.db is
+	# the SQLite file it names.
+	sqlite3() {
+		if [ "${1:-}" != test.db ] && [ "${1:-}" != "$PWD/test.db" ]; then
+			command sqlite3 "$@"
+			return
+		fi
+		shift
+		if [ $# -gt 0 ]; then
+			printf '%s\n' "$*"
+		else
+			cat
+		fi | psql -X -q -A -t -F '|' -v ON_ERROR_STOP=1 \
+		    -d "$GRIDKIT_DB" -f - | sed '/^$/d'
+	}
+fi
+test_only_why= test_only_on=
+
+# test_sqlite_only REASON: the next step needs SQLite itself (its
+# file, its shell, a PRAGMA); on PostgreSQL it is skipped, saying so.
+# test_pg_only REASON: the next step needs a PostgreSQL server (make
+# check-pg); on SQLite it is skipped, saying so.
+test_sqlite_only() {
+	test_only_why=$1 test_only_on=sqlite
+}
+test_pg_only() {
+	test_only_why=$1 test_only_on=pg
+}
+
+# test_sqlite_only_file REASON: the whole test file is about SQLite
+# itself; on PostgreSQL it says why and runs nothing.
+test_sqlite_only_file() {
+	[ -n "$test_pg" ] || return 0
+	echo "1..0 # SKIP SQLite only: $1"
+	exit 0
+}
+
+# Skip the step now under way if it is for the other backend; true
+# when skipped.
+test_skipped_here() {
+	_why=$test_only_why _on=$test_only_on
+	test_only_why= test_only_on=
+	[ -n "$_why" ] || return 1
+	if [ "$_on" = sqlite ] && [ -n "$test_pg" ]; then
+		_why="SQLite only: $_why"
+	elif [ "$_on" = pg ] && [ -z "$test_pg" ]; then
+		_why="PostgreSQL only: $_why"
+	else
+		return 1
+	fi
+	test_count=$((test_count + 1))
+	echo "ok $test_count - # SKIP $1 ($_why)"
+}
+
 test_count=0
 test_failed=0
 
@@ -58,6 +129,7 @@ hire_staff() {
 
 # test_expect_success DESCRIPTION SCRIPT
 test_expect_success() {
+	test_skipped_here "$1" && return 0
 	test_count=$((test_count + 1))
 	if (eval "$2") >"step.$test_count.log" 2>&1; then
 		echo "ok $test_count - $1"
@@ -71,6 +143,7 @@ test_expect_success() {
 # test_expect_code CODE DESCRIPTION SCRIPT: the script's last command
 # exits with CODE.
 test_expect_code() {
+	test_skipped_here "$2" && return 0
 	test_count=$((test_count + 1))
 	(eval "$3") >"step.$test_count.log" 2>&1
 	got=$?

@@ -5,6 +5,7 @@
 # run again does what one run does.
 . "$GRIDKIT_TOP/tests/cli/lib.sh"
 . "$GRIDKIT_TOP/tests/stress/lib.sh"
+test_sqlite_only_file 'each trial starts from a copy of the database file (on PostgreSQL the server rolls back a killed client)'
 
 rows=$STRESS_ROWS
 province prov "$rows" || exit 1

@@ -8,6 +8,7 @@
 # the fault came after the commit, exit 0 with the whole batch there.
 . "$GRIDKIT_TOP/tests/cli/lib.sh"
 . "$GRIDKIT_TOP/tests/stress/lib.sh"
+test_sqlite_only_file 'the faults are injected into the writes of the SQLite file by an LD_PRELOAD shim'
 
 shim=$top/tests/stress/faultio.so
 # gcc's ASan runtime insists on coming first among the preloaded.

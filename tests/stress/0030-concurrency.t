@@ -119,6 +119,7 @@ test_expect_success 'no case escalated twice at one step and level' '
 	test "$(sed 1d left | wc -l)" = 0
 '
 
+test_sqlite_only 'PRAGMA integrity_check'
 test_expect_success 'the database is whole' '
 	test "$(sqlite3 test.db "PRAGMA integrity_check")" = ok
 '

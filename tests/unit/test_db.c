@@ -764,6 +764,43 @@ test_db__a_held_lock_fails_with_tempfail(void **state)
 	db_close(b);
 }
 
+/* A connection string is PostgreSQL's; everything else is a file, and
+ * no password is ever shown. */
+static void
+test_db__a_connection_string_is_a_server_shown_without_its_password(
+    void **state)
+{
+	static const char *const servers[] = {
+		"postgresql://clerk@db/county", "postgres://db/county",
+		"host=db dbname=county", "dbname=county", "service=county",
+	};
+	static const char *const files[] = {
+		"gridkit.db", "/srv/gridkit/gridkit.db", "./a=b.db",
+		"dir/x=y", "=x", "Host=db", "postgresql:/x", "notes=old.db",
+		"./host=x",
+	};
+	char *shown;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof servers / sizeof *servers; i++)
+		assert_true(db_is_server(servers[i]));
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		assert_false(db_is_server(files[i]));
+		shown = db_display_name(files[i]);
+		assert_string_equal(shown, files[i]);
+		free(shown);
+	}
+	shown = db_display_name("postgresql://clerk:s3cret@db.example:5433/"
+	    "county?sslmode=require&password=other");
+	assert_string_equal(shown, "postgresql://clerk@db.example:5433/county");
+	free(shown);
+	shown = db_display_name("host=db dbname=county password='s3 cret' "
+	    "user=clerk");
+	assert_string_equal(shown, "postgresql://clerk@db/county");
+	free(shown);
+}
+
 static void
 test_db__constraint_violation_is_dataerr(void **state)
 {
@@ -879,6 +916,8 @@ main(void)
 		cmocka_unit_test(test_db__the_busy_wait_is_one_budget_for_the_whole_command),
 		cmocka_unit_test(test_db__a_held_lock_fails_with_tempfail),
 		cmocka_unit_test(test_db__constraint_violation_is_dataerr),
+		cmocka_unit_test(
+		    test_db__a_connection_string_is_a_server_shown_without_its_password),
 	};
 
 	diag_set_level(DIAG_QUIET);

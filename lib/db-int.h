@@ -1,0 +1,55 @@
+/*
+ * db-int.h - inside the door: the connection and statement structures
+ * shared by db.c (SQLite, the statement cache, the public functions)
+ * and db-pg.c (the PostgreSQL backend db.c dispatches to).  No other
+ * module includes this.
+ */
+#ifndef GRIDKIT_DB_INT_H
+#define GRIDKIT_DB_INT_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+/* The statement cache: a hash table of chains, by SQL text. */
+#define DB_NBUCKETS 128
+/* Before it, a guess by the address of the text, checked against the
+ * text: most SQL is a literal asked for again and again, and comparing
+ * it costs less than hashing it. */
+#define DB_NHINTS 61
+
+struct pg;			/* db-pg.c: a PostgreSQL connection */
+struct pg_stmt;			/* db-pg.c: a statement of one */
+
+struct db_stmt {
+	sqlite3_stmt *st;		/* the prepared statement (SQLite) */
+	struct pg_stmt *pst;		/* or its PostgreSQL twin */
+	char *sql;			/* its text, the cache key (owned) */
+	unsigned long hash;		/* hash of sql */
+	const char *asked;		/* where the text it was last asked
+					   for lay: only a hint */
+	int bad_bind;			/* a bind failed: db_step refuses */
+	struct db *db;			/* its connection */
+	struct db_stmt *next;		/* the bucket's chain */
+};
+
+struct db {
+	sqlite3 *h;			/* the connection (SQLite) */
+	struct pg *pg;			/* or the PostgreSQL one */
+	char *path;			/* the file, or the masked
+					   connection string */
+	struct db_stmt *stmts[DB_NBUCKETS]; /* prepared statements */
+	struct db_stmt *hints[DB_NHINTS]; /* by the address of the text */
+	int in_tx;			/* a transaction is open */
+	int dry_run;			/* db_commit rolls back */
+	enum db_mode mode;		/* read or write */
+	long long busy_budget;		/* µs the connection may wait */
+	long long busy_spent;		/* µs it has waited so far */
+	char *program;			/* for the audit log */
+	char *operator_name;		/* for the audit log */
+};
+
+/* db.c: microseconds on a clock that does not jump. */
+long long db_now_us(void);
+
+#endif
