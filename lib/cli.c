@@ -44,6 +44,7 @@ enum {
 	OPT_PRINT_CONFIG,
 	OPT_ALLOW_EMPTY,
 	OPT_LANG,
+	OPT_WAIT,
 	/* The options of log, the verb every program gets. */
 	OPT_LOG_ALL,
 	OPT_LOG_SINCE,
@@ -78,6 +79,7 @@ static const struct option common_long[] = {
 	{ "skip",		required_argument, NULL, OPT_SKIP },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, 'V' },
+	{ "wait",		required_argument, NULL, OPT_WAIT },
 };
 #define NCOMMON (sizeof common_long / sizeof common_long[0])
 
@@ -232,6 +234,8 @@ help(const struct cli *cli)
 	    "value comes from\n"
 	    "      --lang zh|en       the language of messages and records "
 	    "(output.language)\n"
+	    "      --wait SECS        how long to wait in all for another "
+	    "writer (5)\n"
 	    "  -h, --help             this help\n"
 	    "  -V, --version          the version\n"
 	    "\nSee %s(1).\n"), cli->prog->name);
@@ -506,7 +510,7 @@ cli_parse(struct cli *cli)
 	const char *arg_format = NULL, *arg_max_errors = NULL;
 	const char *arg_lang = NULL;
 	enum i18n_lang lang;
-	const char *arg_skip = NULL;
+	const char *arg_skip = NULL, *arg_wait = NULL;
 	long long n;
 	int c, rc = GK_OK, verbosity = 0, quiet = 0, offset;
 
@@ -622,6 +626,9 @@ cli_parse(struct cli *cli)
 		case OPT_LANG:
 			arg_lang = optarg;
 			break;
+		case OPT_WAIT:
+			arg_wait = optarg;
+			break;
 		case '?':
 			if (optopt != 0 && optopt < 0x100)
 				defer_error(&err, _("unknown option \"-%c\""),
@@ -700,6 +707,17 @@ cli_parse(struct cli *cli)
 			goto done;
 		}
 		cli->input.skip = (unsigned long)n;
+	}
+
+	if (arg_wait != NULL) {
+		if (util_parse_long(arg_wait, 0, 86400, &n, &why) == -1) {
+			rc = cli_usage_error(cli, _("--wait \"%s\": %s "
+			    "(seconds, 0 to 86400)"), arg_wait, why);
+			goto done;
+		}
+		/* The budget of every connection the command opens,
+		 * its opening included (db.h). */
+		db_set_default_busy_timeout((int)(n * 1000));
 	}
 
 	diag_set_level(quiet ? DIAG_QUIET : verbosity > 0 ? DIAG_VERBOSE :

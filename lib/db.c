@@ -34,6 +34,9 @@
 /* The default busy budget of a connection, in milliseconds. */
 #define DB_BUSY_MS 5000
 
+/* The budget of connections opened from now on (--wait). */
+static int default_busy_ms = DB_BUSY_MS;
+
 struct db_stmt {
 	sqlite3_stmt *st;		/* the prepared statement */
 	char *sql;			/* its text, the cache key (owned) */
@@ -522,7 +525,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	db = ecalloc(1, sizeof *db);
 	db->path = estrdup(path);
 	db->mode = mode;
-	db->busy_budget = (long long)DB_BUSY_MS * 1000;
+	db->busy_budget = (long long)default_busy_ms * 1000;
 	db->program = estrdup("gridkit");
 	db->operator_name = estrdup("unknown");
 
@@ -650,6 +653,12 @@ const char *
 db_operator(const struct db *db)
 {
 	return db->operator_name;
+}
+
+void
+db_set_default_busy_timeout(int ms)
+{
+	default_busy_ms = ms > 0 ? ms : 0;
 }
 
 void
