@@ -371,7 +371,7 @@ do_list(struct cli *cli, struct db *db)
 
 	if ((rc = cli_scope_range(cli, &o.scope, lo, hi)) != GK_OK)
 		return rc;
-	if (o.scope.opt != NULL) {
+	if (cli_scope_some(lo)) {
 		f.lo = lo;
 		f.hi = hi;
 	}
@@ -578,11 +578,9 @@ do_archive(struct cli *cli, struct db *db)
 
 	if ((rc = to_date(cli, &ao.to)) != GK_OK)
 		return rc;
-	if (o.scope.opt != NULL) {
-		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
-			return rc;
-		ao.township = prefix;
-	}
+	if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+		return rc;
+	ao.township = *prefix ? prefix : NULL;
 	ao.from = o.from;
 	ao.path = cli->output;
 	return case_archive(db, &ao);
@@ -600,11 +598,9 @@ do_stats(struct cli *cli, struct db *db)
 
 	if ((rc = to_date(cli, &so.to)) != GK_OK)
 		return rc;
-	if (o.scope.opt != NULL) {
-		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
-			return rc;
-		so.area = prefix;
-	}
+	if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+		return rc;
+	so.area = *prefix ? prefix : NULL;
 	so.from = o.from;
 	so.by = o.by;
 	if (o.html != NULL && cli->output != NULL)

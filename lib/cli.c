@@ -26,6 +26,7 @@
 #include "db.h"
 #include "diag.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "recout.h"
 #include "status.h"
 #include "util.h"
@@ -137,6 +138,11 @@ cli_main(const struct cli_prog *prog, int argc, char **argv)
 	    (rc = cli_open_db(&cli, &db, cli.verb->db)) != GK_OK)
 		return cli_exit(&cli, rc);
 	rc = cli.verb->run(&cli, db);
+	/* A refusal of the jurisdiction is recorded once what the command
+	 * did is rolled back, by a connection that may write. */
+	if (rc == GK_NOPERM && db != NULL && (cli.verb->db != CLI_DB_READ ||
+	    cli.reveal))
+		rc = gk_worst(rc, juris_record(db, cli.verb->name));
 	db_close(db);
 	return cli_exit(&cli, rc);
 }
@@ -746,6 +752,8 @@ cli_parse(struct cli *cli)
 	 * names the config adds. */
 	if ((rc = vocab_load_config(cli->config)) != GK_OK)
 		goto done;
+	if ((rc = juris_check_config(cli->config)) != GK_OK)
+		goto done;
 	/* The program's policy must make sense before it acts on it. */
 	for (check = p->config_checks; check != NULL && *check != NULL;
 	    check++)
@@ -788,6 +796,8 @@ cli_parse(struct cli *cli)
 		}
 		goto done;
 	}
+
+	juris_bind(cli->config, cli->operator_name);
 
 	if (cli->db_path != NULL) {
 		if ((why = bad_db_path(cli->db_path)) != NULL) {
@@ -1248,6 +1258,7 @@ cli_release(struct cli *cli)
 {
 	config_free(cli->config);
 	cli->config = NULL;
+	juris_release();
 	free(cli->given);
 	cli->given = NULL;
 	cli->ngiven = 0;
@@ -1430,14 +1441,16 @@ cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
 	const char *why;
 
 	*prefix = '\0';
+	/* The operator's jurisdiction narrows a listing of everything
+	 * and refuses one outside it. */
 	if (s->opt == NULL)
-		return GK_OK;
+		return juris_scope(prefix);
 	if (s->level == 0) {
 		if (code_parse_grid(s->code, &gc, &why) == -1)
 			return cli_usage_error(cli, "%s \"%s\": %s", s->opt,
 			    s->code, why);
 		snprintf(prefix, 16, "%s", gc.code);
-		return GK_OK;
+		return juris_scope(prefix);
 	}
 	if (code_parse_area(s->code, &ac, &why) == -1)
 		return cli_usage_error(cli, "%s \"%s\": %s", s->opt, s->code,
@@ -1447,7 +1460,7 @@ cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
 		    "code"), s->opt, s->code, _(code_level_name(ac.level)),
 		    _(code_level_name(s->level)));
 	code_short(ac.code, ac.level, prefix);
-	return GK_OK;
+	return juris_scope(prefix);
 }
 
 int
@@ -1461,6 +1474,12 @@ cli_scope_range(const struct cli *cli, const struct cli_scope *s,
 		return rc;
 	code_range(prefix, 15, lo, hi);
 	return GK_OK;
+}
+
+int
+cli_scope_some(const char lo[16])
+{
+	return strspn(lo, "0") < 15;
 }
 
 int

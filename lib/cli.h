@@ -311,6 +311,10 @@ int cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
     char prefix[16]);
 int cli_scope_range(const struct cli *cli, const struct cli_scope *s,
     char lo[16], char hi[16]);
+/* cli_scope_some says whether the range cli_scope_range wrote narrows
+ * anything: a place was given, or the operator's jurisdiction
+ * (jurisdiction.h) narrowed a listing of everything to its area. */
+int cli_scope_some(const char lo[16]);
 
 /* cli_parse_count reads a non-negative count option (--households). */
 int cli_parse_count(const struct cli *cli, const char *opt, const char *arg,

@@ -365,6 +365,14 @@ static const struct config_decl decls[] = {
 	C_WILD("vocab.person_status.*", CONFIG_LIST, "Art. 11",
 	    "more names of where a person stands: candidate, rejected, "
 	    "staff, left"),
+
+	/* Art. 20: an operator bound to areas acts only there
+	 * (jurisdiction.h); a guard against mistakes, not a lock. */
+	C_WILD("operators.*", CONFIG_LIST, "Art. 20",
+	    "the areas an operator may act in: county, township or village "
+	    "codes; an operator not named acts anywhere"),
+	C_BOOL("jurisdiction.read_all", 0, "Art. 20",
+	    "operators bound to areas may still read outside them"),
 };
 #define NDECLS (sizeof decls / sizeof decls[0])
 

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "diag.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -491,11 +492,14 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	int rc;
 
 	if (reveal) {
-		st = db_prepare(db, "SELECT 1 FROM people WHERE id = ?");
+		st = db_prepare(db, "SELECT grid FROM people WHERE id = ?");
 		if (st == NULL)
 			return GK_SOFTWARE;
 		db_bind_int(st, 1, id);
 		rc = db_step(st);
+		/* Nothing is disclosed outside the jurisdiction. */
+		if (rc == DB_ROW && juris_read(NULL, db_text(st, 0)) != GK_OK)
+			rc = -GK_NOPERM;
 		db_reset(st);
 		if (rc == 0)
 			diag_error(_("staff id %lld: no such person"), id);
@@ -521,6 +525,10 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		if (rc == 0)
 			diag_error(_("staff id %lld: no such person"), id);
 		return rc == 0 ? GK_DATAERR : -rc;
+	}
+	if ((rc = juris_read(NULL, db_text(st, 7))) != GK_OK) {
+		db_reset(st);
+		return rc;
 	}
 	doc = recout_doc_new(fp, fmt);
 	priority_flags(st, 12, &prio);
