@@ -1120,6 +1120,15 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		rc = GK_DATAERR;
 		goto fail;
 	}
+	/* Moved where it is already: unchanged, and nothing recorded. */
+	if (n == 1 && strcmp(was.buf, grid && *grid ? gc.code : "none")
+	    == 0) {
+		diag_info(_("unit %s %s %s is in %s already: unchanged"),
+		    ac.code, vocab_say(VOCAB_UNIT_KIND, kind),
+		    diag_quote(q, sizeof q, name), was.buf);
+		rc = GK_OK;
+		goto fail;
+	}
 	if ((rc = db_run(db, "DELETE FROM units WHERE village = ? AND kind = ? "
 	    "AND name = ?", "sss", ac.code, kind, name)) != GK_OK)
 		goto fail;
