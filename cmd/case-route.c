@@ -418,8 +418,7 @@ do_departments(struct cli *cli, struct db *db)
 		    "-", &cli->input, cli->max_errors);
 		case_env_close(&env, cal);
 	}
-	db_close(db);
-	return rc;
+	return cli_close_db(cli, db, list ? CLI_DB_READ : CLI_DB_WRITE, rc);
 }
 
 /* The county of the access list: --county, or the database's only

@@ -1292,6 +1292,8 @@ dept_row(struct batch *b, void *arg)
 		batch_bad(b, 2, _("area %s is not in the database"), fold);
 		return BATCH_BAD;
 	}
+	if ((rc = juris_write_row(b, "department", ac.code)) != GK_OK)
+		return -rc;
 	for (p = v[3] ? v[3] : ""; *p != '\0'; p += len) {
 		p += strspn(p, " ,;、，");
 		len = strcspn(p, " ,;、，");

@@ -138,13 +138,20 @@ cli_main(const struct cli_prog *prog, int argc, char **argv)
 	    (rc = cli_open_db(&cli, &db, cli.verb->db)) != GK_OK)
 		return cli_exit(&cli, rc);
 	rc = cli.verb->run(&cli, db);
+	rc = cli_close_db(&cli, db, cli.verb->db, rc);
+	return cli_exit(&cli, rc);
+}
+
+int
+cli_close_db(struct cli *cli, struct db *db, enum cli_db mode, int rc)
+{
 	/* A refusal of the jurisdiction is recorded once what the command
 	 * did is rolled back, by a connection that may write. */
-	if (rc == GK_NOPERM && db != NULL && (cli.verb->db != CLI_DB_READ ||
-	    cli.reveal))
-		rc = gk_worst(rc, juris_record(db, cli.verb->name));
+	if (rc == GK_NOPERM && db != NULL && (mode != CLI_DB_READ ||
+	    cli->reveal))
+		rc = gk_worst(rc, juris_record(db, cli->verb->name));
 	db_close(db);
-	return cli_exit(&cli, rc);
+	return rc;
 }
 
 void

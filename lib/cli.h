@@ -193,6 +193,15 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 int cli_open_db(struct cli *cli, struct db **out, enum cli_db mode);
 
 /*
+ * cli_close_db closes db (NULL: nothing), opened in mode, after a
+ * command whose status is rc: a refusal of the operator's jurisdiction
+ * (GK_NOPERM) is first recorded in the audit log (juris_record) when
+ * the connection may write.  Returns rc, or worse when the record
+ * failed.
+ */
+int cli_close_db(struct cli *cli, struct db *db, enum cli_db mode, int rc);
+
+/*
  * cli_open_db_if_there opens the database for reading when there is
  * one (the checkers, whose input may come from a file): a database file
  * that is not there yet leaves *out NULL after saying so on standard

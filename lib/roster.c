@@ -678,7 +678,9 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 		    diag_quote(q, sizeof q, v[0]));
 		return -1;
 	}
-	st = db_prepare(db, "SELECT status, name FROM people WHERE id = ?");
+	st = db_prepare(db, "SELECT status, name, coalesce((SELECT grid FROM "
+	    "assignments WHERE person = people.id AND ended IS NULL ORDER BY "
+	    "id DESC LIMIT 1), grid) FROM people WHERE id = ?");
 	if (st == NULL)
 		return -1 - GK_SOFTWARE;
 	db_bind_int(st, 1, id);
@@ -690,6 +692,12 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 		    _("staff id %lld: a rejected candidate"), id);
 		db_reset(st);
 		return -1;
+	}
+	/* Only an operator of the person's grid records their training
+	 * (jurisdiction.h). */
+	if ((rc = juris_write(NULL, "staff", db_text(st, 2))) != GK_OK) {
+		db_reset(st);
+		return -1 - rc;
 	}
 	if (v[5] != NULL && *v[5] != '\0' && strcmp(v[5], db_text(st, 1))
 	    != 0) {

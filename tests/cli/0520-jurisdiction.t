@@ -146,6 +146,17 @@ test_expect_success 'staff-hire: a batch of moves with one person outside moves 
 	staff-hire show $(cat id) -f json | grep -q "\"stage\": *\"qualification\""
 '
 
+test_expect_success 'staff-hire: training of a person outside is refused, alone or in a file' '
+	exits 77 as 张三 staff-hire train 2 --level county --date 2026-11-01 \
+	    --hours 2 --topic 法治 2>err && grep "$D is outside" err &&
+	printf "staff,level,date,hours,topic\n1,county,2026-11-02,3,消防\n2,county,2026-11-02,3,消防\n" >train.csv &&
+	exits 77 as 张三 staff-hire train train.csv 2>err &&
+	grep "train.csv:3: $D is outside" err &&
+	! staff-hire show 1 | grep -q 消防 &&
+	sed -i 3d train.csv && as 张三 staff-hire train train.csv &&
+	staff-hire show 1 | grep -q 消防
+'
+
 test_expect_success 'event-report: an event of a grid outside exits 77; one inside is filed' '
 	exits 77 as 李四 event-report add --grid $G1 --category hazard.fire \
 	    --severity general --title 堆物 --source resident 2>err &&
@@ -180,6 +191,14 @@ test_expect_success 'case-route: a move of a case outside exits 77 and is logged
 	case-route list -f tsv | grep -q "^$(cat case.g1)	open	filed	" &&
 	exits 77 as 张三 case-route show $(cat case.d) &&
 	as 张三 case-route list -f tsv | grep -v -q "$D"
+'
+
+test_expect_success 'case-route: a department of another township is refused and logged' '
+	printf "code,name,area,categories\nQY-SF,清源镇司法所,140121100,dispute\nMY-SF,马峪乡司法所,140121200,dispute\n" >depts.csv &&
+	exits 77 as 张三 case-route departments import depts.csv 2>err &&
+	grep "depts.csv:3: 140121200000 is outside" err &&
+	test "$(case-route departments list -f tsv | wc -l)" = 1 &&
+	case-route log --verb refused -f tsv | grep -q "张三	case-route	refused	140121200000	departments department"
 '
 
 test_expect_success 'roster-audit: a bound operator audits the staff of the jurisdiction only' '
