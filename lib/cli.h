@@ -24,7 +24,9 @@
  * FILE, -f/--format FMT, -o/--output FILE, -n/--dry-run, -q/--quiet, -v/--verbose,
  * --now TIME, --operator NAME, --reveal, --excel, --input-format FMT,
  * --encoding NAME, --max-errors N, --allow-empty, --print-config,
- * -h/--help, -V/--version.  Environment: GRIDKIT_DB, GRIDKIT_CONFIG,
+ * --wait SECS (the busy budget of the whole command, db.h), -h/--help,
+ * -V/--version.  The operator is bound to the jurisdiction the
+ * configuration gives them (jurisdiction.h).  Environment: GRIDKIT_DB, GRIDKIT_CONFIG,
  * GRIDKIT_NOW, GRIDKIT_OPERATOR.  Precedence: flag > environment >
  * config > default.
  *
