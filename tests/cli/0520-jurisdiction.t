@@ -208,6 +208,16 @@ test_expect_success 'roster-audit: a bound operator audits the staff of the juri
 	! grep -q "$D" mine
 '
 
+test_expect_success 'roster-audit: a roster file with a member outside is refused with 77' '
+	H=id,name,id_number,phone,education,grid,role,status,started &&
+	printf "$H\n1,张伟,$(idnum 14012119900101123),13800138000,高中,$G1,full_time,staff,2026-09-16\n2,周杰,$(idnum 14012119890909123),13900139001,大专,$D,full_time,staff,2026-09-16\n" >roster.csv &&
+	roster-audit roster.csv >/dev/null; test $? -le 1 &&
+	exits 77 as 张三 roster-audit roster.csv 2>err &&
+	grep "roster.csv:3: $D is outside" err &&
+	sed -i 3d roster.csv &&
+	as 张三 roster-audit roster.csv >/dev/null; test $? -le 1
+'
+
 test_expect_success 'payroll-check: a payroll line of a grid outside is refused with 77' '
 	printf "pay:\n  wage_class:\n    \"140121\": [\"2023-01-01 1\"]\n" >>j.yaml &&
 	printf "staff,name,role,county,grid,gross,insurance,subsidy,case_subsidy,accident_insurance\n1,张伟,full_time,,$G1,2500,,,,yes\n2,周杰,full_time,,$D,2500,,,,yes\n" >pay.csv &&
