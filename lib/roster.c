@@ -313,6 +313,10 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 	db_bind_int(st, 4, config_bool(cfg, "staff.priority_by_count"));
 	db_bind_text(st, 5, round);
 	while ((rc = db_step(st)) == DB_ROW) {
+		/* A bound operator ranks the candidates of the
+		 * jurisdiction (jurisdiction.h). */
+		if (!juris_readable(db_text(st, 0)))
+			continue;
 		if (strcmp(grid, db_text(st, 0)) != 0 ||
 		    strcmp(role, db_text(st, 1)) != 0) {
 			snprintf(grid, sizeof grid, "%s", db_text(st, 0));

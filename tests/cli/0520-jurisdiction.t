@@ -141,6 +141,13 @@ test_expect_success 'staff-hire: moving a person of another township exits 77 an
 	as 张三 staff-hire show 1 >/dev/null
 '
 
+test_expect_success 'staff-hire: a bound operator ranks and lists the candidates of the jurisdiction' '
+	staff-hire rank --stage qualification -f tsv >rank.all &&
+	as 李四 staff-hire rank --stage qualification -f tsv >rank.li &&
+	grep -q "^$G1" rank.all && ! grep -q "^$G1" rank.li &&
+	as 李四 staff-hire list -f tsv >list.li && ! grep -q "$G1" list.li
+'
+
 test_expect_success 'staff-hire: a batch of moves with one person outside moves nobody' '
 	exits 77 as 张三 staff-hire advance --stage exam $(cat id) 2 &&
 	staff-hire show $(cat id) -f json | grep -q "\"stage\": *\"qualification\""
