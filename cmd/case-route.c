@@ -50,8 +50,7 @@ enum {
 	OPT_STEP,
 	OPT_TO,
 	OPT_TOWNSHIP,
-	OPT_VILLAGE,
-	OPT_WAIT
+	OPT_VILLAGE
 };
 
 static const struct option longopts[] = {
@@ -84,7 +83,6 @@ static const struct option longopts[] = {
 	{ "to",		required_argument, NULL, OPT_TO },
 	{ "township",	required_argument, NULL, OPT_TOWNSHIP },
 	{ "village",	required_argument, NULL, OPT_VILLAGE },
-	{ "wait",	required_argument, NULL, OPT_WAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -105,7 +103,6 @@ static struct opts {
 	int light;		/* --light */
 	int card;		/* --card */
 	long long due_within;	/* --due-within, or -1 */
-	long long wait;		/* --wait seconds, or -1 */
 	int all;		/* --all */
 	const char *approved_by; /* --approved-by */
 	const char *approved_on; /* --approved-on, a date */
@@ -118,7 +115,7 @@ static struct opts {
 	const char *html;	/* --html FILE */
 	const char *on;		/* --on, a date */
 	const char *standard;	/* --standard */
-} o = { .due_within = -1, .wait = -1 };
+} o = { .due_within = -1 };
 
 /* A date option: YYYY-MM-DD. */
 static int
@@ -161,7 +158,6 @@ option(struct cli *cli, int c, const char *arg)
 	const struct vocab_entry *e;
 	char expl[VOCAB_EXPLAIN_MAX];
 	const char *why;
-	long long n;
 
 	switch (c) {
 	case OPT_KEEP_GOING:	o.keep_going = 1; break;
@@ -191,12 +187,6 @@ option(struct cli *cli, int c, const char *arg)
 		if (util_parse_long(arg, 0, 366, &o.due_within, &why) == -1)
 			return cli_usage_error(cli, _("--due-within \"%s\": %s "
 			    "(working days, 0 to 366)"), arg, why);
-		break;
-	case OPT_WAIT:
-		if (util_parse_long(arg, 0, 86400, &n, &why) == -1)
-			return cli_usage_error(cli, _("--wait \"%s\": %s "
-			    "(seconds, 0 to 86400)"), arg, why);
-		o.wait = n;
 		break;
 	case OPT_ALL:		o.all = 1; break;
 	case OPT_APPROVED_BY:	o.approved_by = arg; break;
@@ -273,9 +263,6 @@ do_move(struct cli *cli, struct db *db)
 	m.verb = verb_of(cli->argv[0]);
 	if (m.verb == CASE_ESCALATE && o.overdue)
 		return do_overdue(cli, db);
-	if (o.wait >= 0)
-		return cli_usage_error(cli, _("--wait goes with escalate "
-		    "--overdue"));
 	switch (m.verb) {
 	case CASE_REFUSE:
 	case CASE_REWORK:
@@ -334,8 +321,6 @@ do_overdue(struct cli *cli, struct db *db)
 	if (o.reason != NULL || o.keep_going)
 		return cli_usage_error(cli, _("escalate --overdue takes no "
 		    "--reason or --keep-going"));
-	if (o.wait >= 0)
-		db_set_busy_timeout(db, (int)(o.wait * 1000));
 	if ((rc = case_env_open(&env, cli, &cal)) != GK_OK)
 		return rc;
 	/* Silent on success: only a dry run shows what it would do. */
@@ -386,7 +371,7 @@ do_list(struct cli *cli, struct db *db)
 
 	if ((rc = cli_scope_range(cli, &o.scope, lo, hi)) != GK_OK)
 		return rc;
-	if (o.scope.opt != NULL) {
+	if (cli_scope_some(lo)) {
 		f.lo = lo;
 		f.hi = hi;
 	}
@@ -433,8 +418,7 @@ do_departments(struct cli *cli, struct db *db)
 		    "-", &cli->input, cli->max_errors);
 		case_env_close(&env, cal);
 	}
-	db_close(db);
-	return rc;
+	return cli_close_db(cli, db, list ? CLI_DB_READ : CLI_DB_WRITE, rc);
 }
 
 /* The county of the access list: --county, or the database's only
@@ -593,11 +577,9 @@ do_archive(struct cli *cli, struct db *db)
 
 	if ((rc = to_date(cli, &ao.to)) != GK_OK)
 		return rc;
-	if (o.scope.opt != NULL) {
-		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
-			return rc;
-		ao.township = prefix;
-	}
+	if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+		return rc;
+	ao.township = *prefix ? prefix : NULL;
 	ao.from = o.from;
 	ao.path = cli->output;
 	return case_archive(db, &ao);
@@ -615,11 +597,9 @@ do_stats(struct cli *cli, struct db *db)
 
 	if ((rc = to_date(cli, &so.to)) != GK_OK)
 		return rc;
-	if (o.scope.opt != NULL) {
-		if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
-			return rc;
-		so.area = prefix;
-	}
+	if ((rc = cli_scope_prefix(cli, &o.scope, prefix)) != GK_OK)
+		return rc;
+	so.area = *prefix ? prefix : NULL;
 	so.from = o.from;
 	so.by = o.by;
 	if (o.html != NULL && cli->output != NULL)
@@ -672,9 +652,9 @@ static const struct cli_verb verbs[] = {
 	    "handdown [--note TEXT] " IDS },
 	{ "escalate", do_move, CLI_DB_WRITE,
 	    (const int []){ OPT_KEEP_GOING, OPT_NOTE, OPT_REASON, OPT_OVERDUE,
-	    OPT_WAIT, 0 }, 0, -1,
+	    0 }, 0, -1,
 	    "escalate --reason TEXT " IDS "\n"
-	    "escalate --overdue [--wait SECS]" },
+	    "escalate --overdue" },
 	{ "show", do_show, CLI_DB_READ, NULL, 1, 1, "show ID" },
 	{ "list", do_list, CLI_DB_READ,
 	    (const int []){ AREA, OPT_STEP, OPT_LEVEL, OPT_OVERDUE,

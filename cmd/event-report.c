@@ -256,7 +256,7 @@ filter(struct cli *cli, struct event_filter *f, char lo[16], char hi[16])
 		return rc;
 	if ((rc = cli_scope_range(cli, &scope, lo, hi)) != GK_OK)
 		return rc;
-	if (scope.opt != NULL) {
+	if (cli_scope_some(lo)) {
 		f->lo = lo;
 		f->hi = hi;
 	}

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "status.h"
 #include "util.h"
 
@@ -105,6 +106,8 @@ put(struct db *db, const struct taxonomy *tax, const struct access_entry *e,
 		db_reset(st);
 		return same ? BATCH_UNCHANGED : BATCH_BAD;
 	}
+	if ((rc = juris_write(NULL, "access list", e->county)) != GK_OK)
+		return -rc;
 	clock_format(clock_now(), now);
 	rc = db_run(db, "INSERT INTO access_list (county, category, reason, "
 	    "standard, exit_procedure, approved_by, approved_on, created, "
@@ -148,6 +151,8 @@ access_withdraw(struct db *db, const struct taxonomy *tax,
 	long long id;
 	int rc;
 
+	if ((rc = juris_write(NULL, "access list", county)) != GK_OK)
+		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
 	if ((rc = check(db, tax, county, category, day, &c, why,

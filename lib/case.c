@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "phrase.h"
 #include "staff.h"
 #include "status.h"
@@ -688,6 +689,9 @@ move_one(struct db *db, const struct case_env *env, const struct case_move *m,
 		    case_number_format(id, num));
 		return 2;
 	}
+	if ((rc = juris_write(NULL, case_number_format(id, num), k.grid))
+	    != GK_OK)
+		return -rc;
 	if (already(&k, m->verb)) {
 		diag_info(_("case %s: %s already"), case_number_format(id, num),
 		    m->verb == CASE_REFUSE ? vocab_say(VOCAB_CASE_STATUS,
@@ -1068,6 +1072,8 @@ case_show(struct db *db, const struct case_env *env, long long id,
 			    case_number_format(id, num));
 		return rc == 0 ? GK_DATAERR : -rc;
 	}
+	if ((rc = juris_read(NULL, k.grid)) != GK_OK)
+		return rc;
 	rc = db_query(db, &st, "SELECT title, reported, closed, result, "
 	    "satisfaction, on_spot FROM cases WHERE id = ?", "L", id);
 	if (rc != DB_ROW)
@@ -1258,6 +1264,11 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 	for (i = 0; rc >= 0 && i < n; i++) {
 		if ((rc = load(db, ids[i], &k)) != 1)
 			break;
+		if ((rc = juris_write(NULL, case_number_format(k.id, num),
+		    k.grid)) != GK_OK) {
+			rc = -rc;
+			break;
+		}
 		copy(due, sizeof due, k.due);
 		snprintf(from, sizeof from, "%s %s%s%s", level_name(k.level),
 		    area_short(k.area, k.level, a), *k.dept ? " " : "",
@@ -1377,6 +1388,8 @@ dept_row(struct batch *b, void *arg)
 		batch_bad(b, 2, _("area %s is not in the database"), fold);
 		return BATCH_BAD;
 	}
+	if ((rc = juris_write_row(b, "department", ac.code)) != GK_OK)
+		return -rc;
 	for (p = v[3] ? v[3] : ""; *p != '\0'; p += len) {
 		p += strspn(p, " ,;、，");
 		len = strcspn(p, " ,;、，");
@@ -1535,6 +1548,10 @@ case_extend(struct db *db, const struct case_env *env, long long id,
 		if (rc == 0)
 			diag_error(_("case %s: no such case"), num);
 		return rc == 0 ? GK_DATAERR : -rc;
+	}
+	if ((rc = juris_write(NULL, num, k.grid)) != GK_OK) {
+		db_rollback(db);
+		return rc;
 	}
 	if (strcmp(k.status, "open") != 0 || *k.due == '\0' ||
 	    clock_parse(k.due, &due, &why) == -1) {

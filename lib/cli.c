@@ -26,6 +26,7 @@
 #include "db.h"
 #include "diag.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "phrase.h"
 #include "recout.h"
 #include "status.h"
@@ -45,6 +46,7 @@ enum {
 	OPT_PRINT_CONFIG,
 	OPT_ALLOW_EMPTY,
 	OPT_LANG,
+	OPT_WAIT,
 	/* The options of log, the verb every program gets. */
 	OPT_LOG_ALL,
 	OPT_LOG_SINCE,
@@ -79,6 +81,7 @@ static const struct option common_long[] = {
 	{ "skip",		required_argument, NULL, OPT_SKIP },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, 'V' },
+	{ "wait",		required_argument, NULL, OPT_WAIT },
 };
 #define NCOMMON (sizeof common_long / sizeof common_long[0])
 
@@ -136,8 +139,20 @@ cli_main(const struct cli_prog *prog, int argc, char **argv)
 	    (rc = cli_open_db(&cli, &db, cli.verb->db)) != GK_OK)
 		return cli_exit(&cli, rc);
 	rc = cli.verb->run(&cli, db);
-	db_close(db);
+	rc = cli_close_db(&cli, db, cli.verb->db, rc);
 	return cli_exit(&cli, rc);
+}
+
+int
+cli_close_db(struct cli *cli, struct db *db, enum cli_db mode, int rc)
+{
+	/* A refusal of the jurisdiction is recorded once what the command
+	 * did is rolled back, by a connection that may write. */
+	if (rc == GK_NOPERM && db != NULL && (mode != CLI_DB_READ ||
+	    cli->reveal))
+		rc = gk_worst(rc, juris_record(db, cli->verb->name));
+	db_close(db);
+	return rc;
 }
 
 void
@@ -233,6 +248,8 @@ help(const struct cli *cli)
 	    "value comes from\n"
 	    "      --lang zh|en       the language of messages and records "
 	    "(output.language)\n"
+	    "      --wait SECS        how long to wait in all for another "
+	    "writer (5)\n"
 	    "  -h, --help             this help\n"
 	    "  -V, --version          the version\n"
 	    "\nSee %s(1).\n"), cli->prog->name);
@@ -517,7 +534,7 @@ cli_parse(struct cli *cli)
 	const char *arg_format = NULL, *arg_max_errors = NULL;
 	const char *arg_lang = NULL;
 	enum i18n_lang lang;
-	const char *arg_skip = NULL;
+	const char *arg_skip = NULL, *arg_wait = NULL;
 	long long n;
 	int c, rc = GK_OK, verbosity = 0, quiet = 0, offset;
 
@@ -633,6 +650,9 @@ cli_parse(struct cli *cli)
 		case OPT_LANG:
 			arg_lang = optarg;
 			break;
+		case OPT_WAIT:
+			arg_wait = optarg;
+			break;
 		case '?':
 			if (optopt != 0 && optopt < 0x100)
 				defer_error(&err, _("unknown option \"-%c\""),
@@ -713,6 +733,17 @@ cli_parse(struct cli *cli)
 		cli->input.skip = (unsigned long)n;
 	}
 
+	if (arg_wait != NULL) {
+		if (util_parse_long(arg_wait, 0, 86400, &n, &why) == -1) {
+			rc = cli_usage_error(cli, _("--wait \"%s\": %s "
+			    "(seconds, 0 to 86400)"), arg_wait, why);
+			goto done;
+		}
+		/* The budget of every connection the command opens,
+		 * its opening included (db.h). */
+		db_set_default_busy_timeout((int)(n * 1000));
+	}
+
 	diag_set_level(quiet ? DIAG_QUIET : verbosity > 0 ? DIAG_VERBOSE :
 	    DIAG_NORMAL);
 
@@ -738,6 +769,8 @@ cli_parse(struct cli *cli)
 	/* Every program reads the words of every vocabulary, with the
 	 * names the config adds. */
 	if ((rc = vocab_load_config(cli->config)) != GK_OK)
+		goto done;
+	if ((rc = juris_check_config(cli->config)) != GK_OK)
 		goto done;
 	/* The program's policy must make sense before it acts on it. */
 	for (check = p->config_checks; check != NULL && *check != NULL;
@@ -781,6 +814,8 @@ cli_parse(struct cli *cli)
 		}
 		goto done;
 	}
+
+	juris_bind(cli->config, cli->operator_name);
 
 	if (cli->db_path != NULL) {
 		if ((why = bad_db_path(cli->db_path)) != NULL) {
@@ -1242,6 +1277,7 @@ cli_release(struct cli *cli)
 {
 	config_free(cli->config);
 	cli->config = NULL;
+	juris_release();
 	free(cli->given);
 	cli->given = NULL;
 	cli->ngiven = 0;
@@ -1445,14 +1481,16 @@ cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
 	const char *why;
 
 	*prefix = '\0';
+	/* The operator's jurisdiction narrows a listing of everything
+	 * and refuses one outside it. */
 	if (s->opt == NULL)
-		return GK_OK;
+		return juris_scope(prefix);
 	if (s->level == 0) {
 		if (code_parse_grid(s->code, &gc, &why) == -1)
 			return cli_usage_error(cli, "%s \"%s\": %s", s->opt,
 			    s->code, why);
 		snprintf(prefix, 16, "%s", gc.code);
-		return GK_OK;
+		return juris_scope(prefix);
 	}
 	if (code_parse_area(s->code, &ac, &why) == -1)
 		return cli_usage_error(cli, "%s \"%s\": %s", s->opt, s->code,
@@ -1462,7 +1500,7 @@ cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
 		    "code"), s->opt, s->code, _(code_level_name(ac.level)),
 		    _(code_level_name(s->level)));
 	code_short(ac.code, ac.level, prefix);
-	return GK_OK;
+	return juris_scope(prefix);
 }
 
 int
@@ -1476,6 +1514,12 @@ cli_scope_range(const struct cli *cli, const struct cli_scope *s,
 		return rc;
 	code_range(prefix, 15, lo, hi);
 	return GK_OK;
+}
+
+int
+cli_scope_some(const char lo[16])
+{
+	return strspn(lo, "0") < 15;
 }
 
 int

@@ -24,7 +24,9 @@
  * FILE, -f/--format FMT, -o/--output FILE, -n/--dry-run, -q/--quiet, -v/--verbose,
  * --now TIME, --operator NAME, --reveal, --excel, --input-format FMT,
  * --encoding NAME, --max-errors N, --allow-empty, --print-config,
- * -h/--help, -V/--version.  Environment: GRIDKIT_DB, GRIDKIT_CONFIG,
+ * --wait SECS (the busy budget of the whole command, db.h), -h/--help,
+ * -V/--version.  The operator is bound to the jurisdiction the
+ * configuration gives them (jurisdiction.h).  Environment: GRIDKIT_DB, GRIDKIT_CONFIG,
  * GRIDKIT_NOW, GRIDKIT_OPERATOR.  Precedence: flag > environment >
  * config > default.
  *
@@ -193,6 +195,15 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 int cli_open_db(struct cli *cli, struct db **out, enum cli_db mode);
 
 /*
+ * cli_close_db closes db (NULL: nothing), opened in mode, after a
+ * command whose status is rc: a refusal of the operator's jurisdiction
+ * (GK_NOPERM) is first recorded in the audit log (juris_record) when
+ * the connection may write.  Returns rc, or worse when the record
+ * failed.
+ */
+int cli_close_db(struct cli *cli, struct db *db, enum cli_db mode, int rc);
+
+/*
  * cli_open_db_if_there opens the database for reading when there is
  * one (the checkers, whose input may come from a file): a database file
  * that is not there yet leaves *out NULL after saying so on standard
@@ -311,6 +322,10 @@ int cli_scope_prefix(const struct cli *cli, const struct cli_scope *s,
     char prefix[16]);
 int cli_scope_range(const struct cli *cli, const struct cli_scope *s,
     char lo[16], char hi[16]);
+/* cli_scope_some says whether the range cli_scope_range wrote narrows
+ * anything: a place was given, or the operator's jurisdiction
+ * (jurisdiction.h) narrowed a listing of everything to its area. */
+int cli_scope_some(const char lo[16]);
 
 /* cli_parse_count reads a non-negative count option (--households). */
 int cli_parse_count(const struct cli *cli, const char *opt, const char *arg,

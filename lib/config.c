@@ -373,6 +373,14 @@ static const struct config_decl decls[] = {
 	    "more names of what a row of a case's history did: report, "
 	    "file, refuse, assign, investigate, feedback, close, rework, "
 	    "transfer, handdown, escalate, card, extend"),
+
+	/* Art. 20: an operator bound to areas acts only there
+	 * (jurisdiction.h); a guard against mistakes, not a lock. */
+	C_WILD("operators.*", CONFIG_LIST, "Art. 20",
+	    "the areas an operator may act in: county, township or village "
+	    "codes; an operator not named acts anywhere"),
+	C_BOOL("jurisdiction.read_all", 0, "Art. 20",
+	    "operators bound to areas may still read outside them"),
 };
 #define NDECLS (sizeof decls / sizeof decls[0])
 

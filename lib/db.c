@@ -27,6 +27,9 @@
 /* The default busy budget of a connection, in milliseconds. */
 #define DB_BUSY_MS 5000
 
+/* The budget of connections opened from now on (--wait). */
+static int default_busy_ms = DB_BUSY_MS;
+
 /* What a schema check reads from a file. */
 struct db_state {
 	long long appid;		/* PRAGMA application_id */
@@ -511,7 +514,7 @@ db_open(struct db **out, const char *path, enum db_mode mode)
 	sqlite3_config(SQLITE_CONFIG_URI, 0);
 	db = ecalloc(1, sizeof *db);
 	db->mode = mode;
-	db->busy_budget = (long long)DB_BUSY_MS * 1000;
+	db->busy_budget = (long long)default_busy_ms * 1000;
 	db->program = estrdup("gridkit");
 	db->operator_name = estrdup("unknown");
 	if (pg_is_conninfo(path)) {
@@ -656,6 +659,12 @@ const char *
 db_operator(const struct db *db)
 {
 	return db->operator_name;
+}
+
+void
+db_set_default_busy_timeout(int ms)
+{
+	default_busy_ms = ms > 0 ? ms : 0;
 }
 
 void

@@ -112,6 +112,9 @@ void db_set_actor(struct db *db, const char *program, const char *operator_name)
  * statement fails with GK_TEMPFAIL (5000 ms from db_open by default; 0
  * fails at once).  Each call starts a new budget. */
 void db_set_busy_timeout(struct db *db, int ms);
+/* The busy budget of every connection opened from now on, its opening
+ * (the schema check, a migration) included: --wait. */
+void db_set_default_busy_timeout(int ms);
 /* In a dry run, db_commit rolls back. */
 void db_set_dry_run(struct db *db, int dry_run);
 int db_dry_run(const struct db *db);

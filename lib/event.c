@@ -25,6 +25,7 @@
 #include "event.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "phrase.h"
 #include "staff.h"
 #include "status.h"
@@ -448,6 +449,10 @@ event_add(struct db *db, const struct case_env *env,
 		diag_error("%s: %s", event_options[field], why);
 		return refused_fact ? GK_DATAERR : GK_USAGE;
 	}
+	if ((rc = juris_write(NULL, "grid", e.grid)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	if ((rc = ev_put(db, env, &e, opts, &dl)) < 0) {
 		db_rollback(db);
 		free(dl.d);
@@ -490,6 +495,8 @@ imp_row(struct batch *b, void *arg)
 		batch_bad(b, (size_t)field, "%s", why);
 		return BATCH_BAD;
 	}
+	if ((rc = juris_write_row(b, "grid", e.grid)) != GK_OK)
+		return -rc;
 	if ((rc = ev_put(batch_db(b), im->env, &e, im->opts, &im->dl)) < 0)
 		return rc;
 	return BATCH_ADDED;
@@ -657,6 +664,10 @@ visit_add(struct db *db, const char *const v[VI_NFIELDS])
 		diag_error("%s: %s", opt[field], why);
 		return refused_fact ? GK_DATAERR : GK_USAGE;
 	}
+	if ((rc = juris_write(NULL, "grid", grid)) != GK_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	if ((rc = visit_put(db, staff, grid, day, households,
 	    v[VI_NOTES])) < 0) {
 		db_rollback(db);
@@ -694,6 +705,8 @@ visit_row(struct batch *b, void *arg)
 		batch_bad(b, (size_t)field, "%s", why);
 		return BATCH_BAD;
 	}
+	if ((rc = juris_write_row(b, "grid", grid)) != GK_OK)
+		return -rc;
 	if ((rc = visit_put(batch_db(b), staff, grid, day, households,
 	    v[VI_NOTES])) < 0)
 		return rc;

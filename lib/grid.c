@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "phrase.h"
 #include "recin.h"
 #include "staff.h"
@@ -160,6 +161,21 @@ need(struct import *im, size_t i, int *ok)
 	return v;
 }
 
+/* A row that adds or changes something at code must be inside the
+ * operator's jurisdiction: result as it was, or -GK_NOPERM after
+ * reporting (the batch stops and rolls back). */
+static int
+juris_row(struct import *im, const char *what, const char *code, int result)
+{
+	int rc;
+
+	if (result != BATCH_ADDED && result != BATCH_UPDATED)
+		return result;
+	if ((rc = juris_write_row(im->b, what, code)) != GK_OK)
+		return -rc;
+	return result;
+}
+
 static int
 check_name(struct import *im, size_t i, const char *name)
 {
@@ -255,7 +271,7 @@ import_area(struct import *im)
 		return -rc;
 	codeset_put(&im->areas, ac.code, ac.level);
 	if (db_changes(im->db) > 0)
-		return BATCH_ADDED;
+		return juris_row(im, "area", ac.code, BATCH_ADDED);
 	rc = db_query(im->db, &st, "SELECT name FROM areas "
 	    "WHERE code = ?", "s", ac.code);
 	if (rc == 0)
@@ -271,7 +287,7 @@ import_area(struct import *im)
 	    "updated = ? WHERE code = ?", "sss", name, im->now,
 	    ac.code)) != GK_OK)
 		return -rc;
-	return BATCH_UPDATED;
+	return juris_row(im, "area", ac.code, BATCH_UPDATED);
 }
 
 /* Optional non-negative count field: -1 when empty, -2 when bad. */
@@ -459,7 +475,7 @@ import_grid(struct import *im)
 		    gc.code);
 		return 0;
 	}
-	return rc;
+	return juris_row(im, "grid", gc.code, rc);
 }
 
 /* The grid of a unit: in the database, active, in the unit's village.
@@ -583,7 +599,8 @@ import_unit(struct import *im)
 	    &im->nulls);
 	if (rc < 0)
 		return rc;
-	return rc > 0 ? BATCH_ADDED : BATCH_UNCHANGED;
+	return juris_row(im, "unit", grid ? gridcode : ac.code,
+	    rc > 0 ? BATCH_ADDED : BATCH_UNCHANGED);
 }
 
 /* Whether any unit is recorded in no grid. */
@@ -818,6 +835,8 @@ grid_add(struct db *db, const char *code, const char *name,
 		    attrs->kind, expl, sizeof expl));
 		return GK_DATAERR;
 	}
+	if ((rc = juris_write(NULL, "grid", gc.code)) != GK_OK)
+		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
 	if ((rc = arg_village(db, gc.village, &ac)) != GK_OK)
@@ -875,6 +894,8 @@ grid_rename(struct db *db, const char *code, const char *name)
 	if ((rc = arg_grid(code, &gc)) != GK_OK ||
 	    (rc = arg_name(name)) != GK_OK)
 		return rc;
+	if ((rc = juris_write(NULL, "grid", gc.code)) != GK_OK)
+		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
 	if ((rc = grid_require(db, gc.code, 0, &gi)) != 1) {
@@ -922,6 +943,8 @@ grid_retire(struct db *db, const char *code)
 	int rc;
 
 	if ((rc = arg_grid(code, &gc)) != GK_OK)
+		return rc;
+	if ((rc = juris_write(NULL, "grid", gc.code)) != GK_OK)
 		return rc;
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
@@ -1025,6 +1048,9 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
 	rc = arg_unit(db, village, kindv, name, grid, &ac, &kind, &gc);
+	if (rc == GK_OK)
+		rc = juris_write(NULL, "unit", grid && *grid ? gc.code :
+		    ac.code);
 	if (rc != GK_OK)
 		goto fail;
 	rc = put_unit(db, ac.code, kind, name, grid && *grid ? gc.code : NULL,
@@ -1065,6 +1091,9 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
 	rc = arg_unit(db, village, kindv, name, grid, &ac, &kind, &gc);
+	if (rc == GK_OK)
+		rc = juris_write(NULL, "unit", grid && *grid ? gc.code :
+		    ac.code);
 	if (rc != GK_OK)
 		goto fail;
 	st = db_prepare(db, "SELECT grid FROM units WHERE village = ? "
@@ -1091,6 +1120,15 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 		    vocab_say(VOCAB_UNIT_KIND, kind),
 		    diag_quote(q, sizeof q, name));
 		rc = GK_DATAERR;
+		goto fail;
+	}
+	/* Moved where it is already: unchanged, and nothing recorded. */
+	if (n == 1 && strcmp(was.buf, grid && *grid ? gc.code : "none")
+	    == 0) {
+		diag_info(_("unit %s %s %s is in %s already: unchanged"),
+		    ac.code, vocab_say(VOCAB_UNIT_KIND, kind),
+		    diag_quote(q, sizeof q, name), was.buf);
+		rc = GK_OK;
 		goto fail;
 	}
 	if ((rc = db_run(db, "DELETE FROM units WHERE village = ? AND kind = ? "

@@ -13,10 +13,26 @@
 #include "grid.h"
 #include "gridview_sql.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "staff.h"
 #include "status.h"
 #include "util.h"
 #include "vocab.h"
+
+/* The operator's jurisdiction over a scope (jurisdiction.h): narrowed
+ * to it when none was given, refused outside it. */
+static int
+juris_scope_grid(struct grid_scope *scope)
+{
+	char prefix[16];
+	int rc;
+
+	snprintf(prefix, sizeof prefix, "%s", scope->prefix);
+	if ((rc = juris_scope(prefix)) == GK_OK)
+		snprintf(scope->prefix, sizeof scope->prefix, "%.12s",
+		    prefix);
+	return rc;
+}
 
 int
 grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
@@ -30,7 +46,7 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 
 	memset(scope, 0, sizeof *scope);
 	if (code == NULL)
-		return GK_OK;
+		return juris_scope_grid(scope);
 	if (code_parse_area(code, &ac, &why) == -1) {
 		diag_error("%s %s: %s", opt, diag_quote(q, sizeof q, code), why);
 		return GK_USAGE;
@@ -55,7 +71,7 @@ grid_scope_parse(struct db *db, const char *opt, const char *code, int level,
 		return GK_DATAERR;
 	}
 	code_short(ac.code, ac.level, scope->prefix);
-	return GK_OK;
+	return juris_scope_grid(scope);
 }
 
 const struct recout_col grid_list_cols[] = {
@@ -227,6 +243,8 @@ view_load(struct db *db, const char *code, struct grid_info *gi,
 		    why);
 		return GK_DATAERR;
 	}
+	if ((rc = juris_read(NULL, gc.code)) != GK_OK)
+		return rc;
 	if ((rc = grid_require(db, gc.code, 0, gi)) != 1)
 		return rc == 0 ? GK_DATAERR : -rc;
 

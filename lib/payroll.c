@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "findings.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "idnum.h"
 #include "payroll.h"
 #include "recin.h"
@@ -396,6 +397,7 @@ struct county_wage {
 
 struct run {
 	const struct config *cfg;
+	int noperm;			/* a line outside the jurisdiction */
 	struct findings *f;
 	const struct payroll_opts *o;
 	const char *file;		/* for messages */
@@ -524,6 +526,17 @@ read_line(struct run *run, struct recin *r, struct line *ln)
 		} else
 			memcpy(ln->county, buf, 7);
 	}
+	/* The checks would read the database about the line: only inside
+	 * the operator's jurisdiction (jurisdiction.h). */
+	if (ln->county[0] != '\0' && !juris_readable(ok == 0 &&
+	    recin_get(r, F_GRID) != NULL && *recin_get(r, F_GRID) != '\0' ?
+	    gc.code : ln->county)) {
+		snprintf(q, sizeof q, "%s:%lu", recin_name(r), recin_line(r));
+		juris_read(q, recin_get(r, F_GRID) != NULL &&
+		    *recin_get(r, F_GRID) != '\0' ? gc.code : ln->county);
+		run->noperm = 1;
+		ok = -1;
+	}
 	if (amount(run, r, F_GROSS, 1, &ln->gross) == -1)
 		ok = -1;
 	if (amount(run, r, F_INS, 0, &ln->ins) == -1)
@@ -593,6 +606,8 @@ read_payroll(struct run *run, int *has_acc)
 	}
 	if (rc < 0)
 		rc = -rc;
+	else if (run->noperm)
+		rc = GK_NOPERM;
 	else if (run->bad > 0) {
 		diag_error(_("%s: %lu bad lines; nothing checked"),
 		    recin_name(r), run->bad);
@@ -627,8 +642,10 @@ add_staffer(const struct roster_month_row *row, void *arg)
 	struct run *run = arg;
 	struct staffer *s;
 
-	/* Ordered by person: the first assignment stands for them. */
-	if (run->ns > 0 && run->s[run->ns - 1].person == row->person)
+	/* Ordered by person: the first assignment stands for them.  A
+	 * bound operator checks the staff of the jurisdiction. */
+	if ((run->ns > 0 && run->s[run->ns - 1].person == row->person) ||
+	    !juris_readable(row->grid))
 		return GK_OK;
 	if (run->ns == run->caps) {
 		run->caps = run->caps ? 2 * run->caps : 1024;

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "phrase.h"
 #include "staff.h"
 #include "status.h"
@@ -49,7 +50,9 @@ person_load(struct db *db, long long id, struct person *p)
 	int rc;
 
 	rc = db_query(db, &st, "SELECT name, stage, status, stage_since, grid, "
-	    "role FROM people WHERE id = ?", "L", id);
+	    "role, (SELECT grid FROM assignments WHERE person = people.id "
+	    "AND ended IS NULL ORDER BY id DESC LIMIT 1) FROM people "
+	    "WHERE id = ?", "L", id);
 	if (rc <= 0) {
 		if (rc == 0)
 			diag_error(_("staff id %lld: no such person"), id);
@@ -62,8 +65,13 @@ person_load(struct db *db, long long id, struct person *p)
 	snprintf(p->since, sizeof p->since, "%s", db_text(st, 3));
 	snprintf(p->grid, sizeof p->grid, "%s", db_text(st, 4));
 	snprintf(p->role, sizeof p->role, "%s", db_text(st, 5));
+	/* Only an operator of the person's grid moves them: the one they
+	 * serve in, else the one they applied for (jurisdiction.h). */
+	snprintf(p->subject, sizeof p->subject, "staff %lld", id);
+	rc = juris_write(NULL, p->subject, db_isnull(st, 6) ? p->grid :
+	    db_text(st, 6));
 	db_reset(st);
-	return 1;
+	return rc == GK_OK ? 1 : -rc;
 }
 
 /* The audit subject of a person: their staff id. */
@@ -807,6 +815,8 @@ hire_in(struct db *db, const struct config *cfg, const struct person *p,
 	snprintf(g, sizeof g, "%s", p->grid);
 	if (!check_target(grid, role, g, &r))
 		return 0;
+	if ((rc = juris_write(NULL, "grid", g)) != GK_OK)
+		return -rc;
 	if (p->stage != STAGE_TRAINING) {
 		diag_error(_("candidate %lld (%s) is at %s; hiring comes after "
 		    "job training (Art. 11)"), p->id, p->name,
@@ -1014,6 +1024,8 @@ staff_assign(struct db *db, const struct config *cfg, long long id,
 		rc = GK_DATAERR;
 		goto fail;
 	}
+	if (*g != '\0' && (rc = juris_write(NULL, "grid", g)) != GK_OK)
+		goto fail;
 	if ((rc = time_forward(db, &p, transfer ? _("the transfer") :
 	    _("the assignment"), day_format(clock_today(), today))) != 1) {
 		rc = rc == 0 ? GK_DATAERR : -rc;

@@ -23,6 +23,7 @@
 #include "findings.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "idnum.h"
 #include "recin.h"
 #include "roster-audit.h"
@@ -217,10 +218,14 @@ static int
 db_member(const struct roster_fact *fa, void *arg)
 {
 	struct run *run = arg;
-	struct member *m = new_member(run);
+	struct member *m;
 	const char *why;
 	int i;
 
+	/* A bound operator audits the staff of the jurisdiction. */
+	if (!juris_readable(fa->grid))
+		return GK_OK;
+	m = new_member(run);
 	m->person = fa->person;
 	m->name = keep(run, fa->name);
 	m->idnum = keep(run, fa->id_number);
@@ -357,6 +362,11 @@ read_row(struct run *run, struct recin *r)
 		bad(r, F_GRID, "%s: %s", diag_quote(q, sizeof q, s ? s : ""),
 		    why);
 		ok = -1;
+	} else if (!juris_readable(gc.code)) {
+		/* The rules would read the database outside the
+		 * operator's jurisdiction about this row. */
+		snprintf(q, sizeof q, "%s:%lu", recin_name(r), recin_line(r));
+		return -juris_read(q, gc.code);
 	}
 	if ((s = given(r, F_STARTED)) != NULL &&
 	    day_parse(s, &started, &why) == -1) {
@@ -538,8 +548,11 @@ static int
 db_grid(const char *code, const char *kind, const char *status, void *arg)
 {
 	struct run *run = arg;
-	struct grid *g = add_grid(run, code);
+	struct grid *g;
 
+	if (!juris_readable(code))
+		return GK_OK;
+	g = add_grid(run, code);
 	g->urban = strcmp(kind, "urban") == 0;
 	g->active = strcmp(status, "active") == 0;
 	g->in_db = 1;
@@ -1041,7 +1054,8 @@ check_vacancy(const struct roster_vacancy *v, void *arg)
 	gk_day since;
 	long open;
 
-	if (day_parse(v->since, &since, &why) == -1)
+	if (!juris_readable(v->grid) ||
+	    day_parse(v->since, &since, &why) == -1)
 		return GK_OK;
 	open = (long)(run->as_of - since);
 	if (open <= vr->days)

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "diag.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "idnum.h"
 #include "mask.h"
 #include "phrase.h"
@@ -330,6 +331,10 @@ staff_rank(struct db *db, const struct config *cfg, int stage,
 	db_bind_int(st, 4, config_bool(cfg, "staff.priority_by_count"));
 	db_bind_text(st, 5, round);
 	while ((rc = db_step(st)) == DB_ROW) {
+		/* A bound operator ranks the candidates of the
+		 * jurisdiction (jurisdiction.h). */
+		if (!juris_readable(db_text(st, 0)))
+			continue;
 		if (strcmp(grid, db_text(st, 0)) != 0 ||
 		    strcmp(role, db_text(st, 1)) != 0) {
 			snprintf(grid, sizeof grid, "%s", db_text(st, 0));
@@ -509,11 +514,14 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 	int rc;
 
 	if (reveal) {
-		st = db_prepare(db, "SELECT 1 FROM people WHERE id = ?");
+		st = db_prepare(db, "SELECT grid FROM people WHERE id = ?");
 		if (st == NULL)
 			return GK_SOFTWARE;
 		db_bind_int(st, 1, id);
 		rc = db_step(st);
+		/* Nothing is disclosed outside the jurisdiction. */
+		if (rc == DB_ROW && juris_read(NULL, db_text(st, 0)) != GK_OK)
+			rc = -GK_NOPERM;
 		db_reset(st);
 		if (rc == 0)
 			diag_error(_("staff id %lld: no such person"), id);
@@ -540,6 +548,10 @@ staff_show(struct db *db, long long id, int reveal, enum recout_format fmt,
 		if (rc == 0)
 			diag_error(_("staff id %lld: no such person"), id);
 		return rc == 0 ? GK_DATAERR : -rc;
+	}
+	if ((rc = juris_read(NULL, db_text(st, 7))) != GK_OK) {
+		db_reset(st);
+		return rc;
 	}
 	doc = recout_doc_new(fp, fmt);
 	priority_flags(st, 12, &prio);
@@ -689,7 +701,9 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 		    diag_quote(q, sizeof q, v[0]));
 		return -1;
 	}
-	st = db_prepare(db, "SELECT status, name FROM people WHERE id = ?");
+	st = db_prepare(db, "SELECT status, name, coalesce((SELECT grid FROM "
+	    "assignments WHERE person = people.id AND ended IS NULL ORDER BY "
+	    "id DESC LIMIT 1), grid) FROM people WHERE id = ?");
 	if (st == NULL)
 		return -1 - GK_SOFTWARE;
 	db_bind_int(st, 1, id);
@@ -701,6 +715,12 @@ train_check(struct db *db, const char *const v[6], struct train *t,
 		    _("staff id %lld: a rejected candidate"), id);
 		db_reset(st);
 		return -1;
+	}
+	/* Only an operator of the person's grid records their training
+	 * (jurisdiction.h). */
+	if ((rc = juris_write(NULL, "staff", db_text(st, 2))) != GK_OK) {
+		db_reset(st);
+		return -1 - rc;
 	}
 	if (v[5] != NULL && *v[5] != '\0' && strcmp(v[5], db_text(st, 1))
 	    != 0) {

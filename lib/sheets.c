@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "idnum.h"
+#include "jurisdiction.h"
 #include "mask.h"
 #include "recin.h"
 #include "staff.h"
@@ -83,8 +84,8 @@ person_by_phone(struct batch *b, const struct staff_who *w, const char *vn,
 	return n == 1 ? id : 0;
 }
 
-long long
-staff_sheet_person(struct batch *b, const struct staff_who *who)
+static long long
+sheet_person(struct batch *b, const struct staff_who *who)
 {
 	const char *vs = batch_get(b, who->staff);
 	const char *vi = batch_get(b, who->id_number);
@@ -157,6 +158,30 @@ staff_sheet_person(struct batch *b, const struct staff_who *who)
 		return 0;
 	}
 	db_reset(st);
+	return id;
+}
+
+long long
+staff_sheet_person(struct batch *b, const struct staff_who *who)
+{
+	struct db_stmt *st;
+	char grid[16];
+	long long id = sheet_person(b, who);
+	int rc;
+
+	if (id <= 0)
+		return id;
+	/* Only an operator of the person's grid writes about them: the
+	 * one they serve in, else the one they applied for. */
+	rc = db_query(batch_db(b), &st, "SELECT coalesce((SELECT grid FROM "
+	    "assignments WHERE person = people.id AND ended IS NULL ORDER BY "
+	    "id DESC LIMIT 1), grid) FROM people WHERE id = ?", "L", id);
+	if (rc <= 0)
+		return rc < 0 ? rc : -GK_SOFTWARE;
+	snprintf(grid, sizeof grid, "%s", db_text(st, 0));
+	db_reset(st);
+	if ((rc = juris_write_row(b, "staff", grid)) != GK_OK)
+		return -rc;
 	return id;
 }
 

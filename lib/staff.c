@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "grid.h"
 #include "i18n.h"
+#include "jurisdiction.h"
 #include "idnum.h"
 #include "mask.h"
 #include "recin.h"
@@ -334,6 +335,8 @@ apply_grid(struct apply *ap, const char *v, char code[16],
 		return 0;
 	}
 	memcpy(code, gc.code, 16);
+	if ((rc = juris_write_row(ap->b, "grid", gc.code)) != GK_OK)
+		return -rc;
 	/* Each grid is asked about once a batch. */
 	if ((rc = codeset_get(&ap->grids, gc.code)) >= 0) {
 		snprintf(kind, 16, "%s", grid_kinds[rc]);

