@@ -45,6 +45,7 @@ cat >cand.csv <<CSV
 张伟,$ZW,13800138000,高中,140121100001001,专职网格员,是,否,CN,否,否,否
 CSV
 
+test_sqlite_only 'the lock is held with the sqlite3 shell (0137-postgresql.t holds PostgreSQL'"'"'s)'
 test_expect_success '--wait 0 gives up at once with 75 in every program that writes' '
 	hold_lock || { kill $holder; exit 1; }
 	rc=0
@@ -61,6 +62,7 @@ test_expect_success '--wait 0 gives up at once with 75 in every program that wri
 	test "$(staff-hire list -f tsv | wc -l)" -le 1
 '
 
+test_sqlite_only 'the lock is held with the sqlite3 shell (0137-postgresql.t holds PostgreSQL'"'"'s)'
 test_expect_success 'a writer with --wait waits for the lock and then writes' '
 	hold_lock || { kill $holder; exit 1; }
 	grid-define --wait 60 import grids more.csv 2>err &

@@ -12,16 +12,19 @@ name,id_number,phone,education,grid,role,nationality,under_investigation,penaliz
 CSV
 hire_staff cands.csv || exit 1
 G1=140121100001001
-v=$(sqlite3 test.db "PRAGMA user_version")
-
 # The databases: a table dropped, the version -1, a newer gridkit's,
-# another program's, not SQLite at all.
-cp test.db drop.db && sqlite3 drop.db "DROP TABLE units" &&
-cp test.db neg.db && sqlite3 neg.db "PRAGMA user_version = -1" &&
-cp test.db newer.db && sqlite3 newer.db "PRAGMA user_version = $((v + 1));
-    UPDATE gridkit_meta SET value = '$((v + 1))' WHERE key = 'schema_version'" &&
-sqlite3 other.db "CREATE TABLE t (x)" &&
-echo hello >text.db && chmod 600 *.db || exit 1
+# another program's, not SQLite at all; SQLite files made with the
+# sqlite3 shell (0137-postgresql.t has PostgreSQL's).
+if [ -z "$test_pg" ]; then
+	v=$(sqlite3 test.db "PRAGMA user_version")
+
+	cp test.db drop.db && sqlite3 drop.db "DROP TABLE units" &&
+	cp test.db neg.db && sqlite3 neg.db "PRAGMA user_version = -1" &&
+	cp test.db newer.db && sqlite3 newer.db "PRAGMA user_version = $((v + 1));
+	    UPDATE gridkit_meta SET value = '$((v + 1))' WHERE key = 'schema_version'" &&
+	sqlite3 other.db "CREATE TABLE t (x)" &&
+	echo hello >text.db && chmod 600 *.db || exit 1
+fi
 
 # A command of every program that reads the database, and of every one
 # that writes it.
@@ -63,23 +66,28 @@ $(cmds)
 EOF_CMDS
 }
 
+test_sqlite_only 'damaged and foreign SQLite files made with the sqlite3 shell'
 test_expect_success 'a dropped table: 74, a damaged database, in every manual' '
 	check drop.db 74 "damaged" && grep "table units is missing" err
 '
 
+test_sqlite_only 'damaged and foreign SQLite files made with the sqlite3 shell'
 test_expect_success 'schema version -1: 74, a damaged database' '
 	check neg.db 74 "damaged" && grep "schema version -1" err
 '
 
+test_sqlite_only 'damaged and foreign SQLite files made with the sqlite3 shell'
 test_expect_success 'a database of a newer gridkit: 69, in every manual' '
 	check newer.db 69 "newer gridkit" && grep "upgrade gridkit" err
 '
 
+test_sqlite_only 'damaged and foreign SQLite files made with the sqlite3 shell'
 test_expect_success 'an SQLite file of another program: 69, not a gridkit database' '
 	check other.db 69 "not a gridkit database" &&
 	test "$(sqlite3 other.db "SELECT name FROM sqlite_master")" = t
 '
 
+test_sqlite_only 'damaged and foreign SQLite files made with the sqlite3 shell'
 test_expect_success 'a file that is not SQLite: 69' '
 	check text.db 69 "not a gridkit database" && test "$(cat text.db)" = hello
 '
