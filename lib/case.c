@@ -379,6 +379,8 @@ case_open(struct db *db, const struct case_env *env,
 			k.step = i + 2;
 			if (k.step == 6)
 				copy(k.status, sizeof k.status, "closed");
+			/* Each row with the time limit of its own step. */
+			set_due(env, &k, cn->reported);
 			rc = history(db, &k, actions[i], NULL, i == 3 ?
 			    cn->result : "resolved on the spot (Art. 13(1))",
 			    cn->reported);

@@ -64,7 +64,10 @@ test_expect_success '--resolved closes the case at once with every step stamped'
 	case-route show -f json $C >show &&
 	grep "\"status\": \"closed\"" show &&
 	grep "\"on_spot\": true" show &&
-	test "$(sqlite3 test.db "SELECT group_concat(action, '"'"' '"'"') FROM case_history WHERE case_id = (SELECT case_id FROM events WHERE title = '"'"'楼道堆物'"'"')")" = "report file assign investigate feedback close"
+	test "$(sqlite3 test.db "SELECT group_concat(action, '"'"' '"'"') FROM case_history WHERE case_id = (SELECT case_id FROM events WHERE title = '"'"'楼道堆物'"'"')")" = "report file assign investigate feedback close" &&
+	# each row with its own step'"'"'s time limit, the closing one with none
+	test "$(sqlite3 test.db "SELECT count(DISTINCT due) FROM case_history WHERE case_id = (SELECT case_id FROM events WHERE title = '"'"'楼道堆物'"'"') AND step < 6")" -gt 1 &&
+	test "$(sqlite3 test.db "SELECT count(*) FROM case_history WHERE case_id = (SELECT case_id FROM events WHERE title = '"'"'楼道堆物'"'"') AND step = 6 AND due IS NOT NULL")" = 0
 '
 
 test_expect_success 'a grid not in the database is bad data, a malformed one a usage error' '
