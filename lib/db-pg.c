@@ -34,8 +34,9 @@
 #include "status.h"
 #include "util.h"
 
-/* The advisory lock every write transaction takes: "GRID". */
-#define DB_PG_LOCK 0x47524944
+/* The advisory lock every write transaction takes: 0x47524944, "GRID",
+ * written into the SQL text as the constant it is. */
+#define DB_PG_LOCK "1196575044"
 
 /* Type oids of pg_type.h (stable across releases). */
 #define OID_BOOL	16
@@ -243,15 +244,18 @@ pg_value(struct db *db, const char *sql, long long *v, const char *what)
 static int
 take_lock(struct db *db)
 {
+	static const char timeout_sql[] =
+	    "SELECT set_config('lock_timeout', $1, true)";
 	long long left = db->busy_budget - db->busy_spent, got, t0;
-	char sql[160];
+	char ms[24];
+	const char *param[1] = { ms };
+	PGresult *r;
 	int rc;
 
 	if (left < 1000) {
-		snprintf(sql, sizeof sql, "SELECT pg_try_advisory_xact_lock(%d)",
-		    DB_PG_LOCK);
-		if ((rc = pg_value(db, sql, &got, N_("cannot lock the "
-		    "database"))) != GK_OK)
+		if ((rc = pg_value(db, "SELECT pg_try_advisory_xact_lock("
+		    DB_PG_LOCK ")", &got, N_("cannot lock the database")))
+		    != GK_OK)
 			return rc;
 		if (!got) {
 			diag_error(_("%s: database is busy (another program "
@@ -260,10 +264,18 @@ take_lock(struct db *db)
 		}
 		return GK_OK;
 	}
-	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %lld; "
-	    "SELECT pg_advisory_xact_lock(%d)", left / 1000, DB_PG_LOCK);
+	/* SET LOCAL lock_timeout, with the milliseconds bound. */
+	snprintf(ms, sizeof ms, "%lld", left / 1000);
+	r = PQexecParams(db->pg->c, timeout_sql, 1, NULL, param, NULL, NULL,
+	    0);
+	rc = PQresultStatus(r) == PGRES_TUPLES_OK ? GK_OK :
+	    pg_fail(db, r, N_("cannot lock the database"), timeout_sql);
+	PQclear(r);
+	if (rc != GK_OK)
+		return rc;
 	t0 = db_now_us();
-	rc = pg_simple(db, sql, N_("cannot lock the database"));
+	rc = pg_simple(db, "SELECT pg_advisory_xact_lock(" DB_PG_LOCK ")",
+	    N_("cannot lock the database"));
 	db->busy_spent += db_now_us() - t0;
 	return rc;
 }
