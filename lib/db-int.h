@@ -52,4 +52,9 @@ struct db {
 /* db.c: microseconds on a clock that does not jump. */
 long long db_now_us(void);
 
+/* The verdict on the schema version a database holds, the same on
+ * every backend: GK_IOERR when the caller found it damaged (set by
+ * hand), GK_UNAVAILABLE when newer than this build, else GK_OK; said. */
+int db_judge_version(const struct db *db, long long version, int damaged);
+
 #endif

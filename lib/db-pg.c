@@ -342,19 +342,8 @@ check_state(struct db *db, const struct pg_state *s)
 		    "database of another program)"), db->path);
 		return GK_UNAVAILABLE;
 	}
-	if (s->tables > 0 && s->version <= 0) {
-		diag_error(_("%s: the database is damaged: schema version "
-		    "%lld (changed outside gridkit?); restore a backup"),
-		    db->path, s->version);
-		return GK_IOERR;
-	}
-	if (s->version > (long long)schema_nmigrations) {
-		diag_error(_("%s: database schema version %lld is newer than "
-		    "this gridkit knows (%zu); upgrade gridkit"), db->path,
-		    s->version, schema_nmigrations);
-		return GK_UNAVAILABLE;
-	}
-	return GK_OK;
+	return db_judge_version(db, s->version, s->tables > 0 &&
+	    s->version <= 0);
 }
 
 /* Apply migrations have+1 .. last, translated, in the transaction. */

@@ -248,17 +248,24 @@ check_state(struct db *db, const struct db_state *s)
 	/* A version below 0, or 0 with gridkit's tables in the file, was
 	 * set by hand: migrating from it would run nothing, or run again
 	 * what is there. */
-	if (s->version < 0 || (s->version == 0 && s->appid ==
-	    DB_APPLICATION_ID && s->tables > 0)) {
+	return db_judge_version(db, s->version, s->version < 0 ||
+	    (s->version == 0 && s->appid == DB_APPLICATION_ID &&
+	    s->tables > 0));
+}
+
+int
+db_judge_version(const struct db *db, long long version, int damaged)
+{
+	if (damaged) {
 		diag_error(_("%s: the database is damaged: schema version "
 		    "%lld (changed outside gridkit?); restore a backup"),
-		    db->path, s->version);
+		    db->path, version);
 		return GK_IOERR;
 	}
-	if (s->version > (long long)schema_nmigrations) {
+	if (version > (long long)schema_nmigrations) {
 		diag_error(_("%s: database schema version %lld is newer than "
 		    "this gridkit knows (%zu); upgrade gridkit"), db->path,
-		    s->version, schema_nmigrations);
+		    version, schema_nmigrations);
 		return GK_UNAVAILABLE;
 	}
 	return GK_OK;
