@@ -32,9 +32,8 @@ int
 audit_record(struct db *db, const char *verb, const char *subject,
     const char *detail)
 {
-	char at[CLOCK_ISO_MAX], prev[CHAIN_HEX], hash[CHAIN_HEX];
+	char at[CLOCK_ISO_MAX], hash[CHAIN_HEX];
 	struct sb enc = SB_INIT, subj = SB_INIT, said = SB_INIT;
-	struct db_stmt *st;
 	int rc;
 
 	/* Every change passes here: -v says each one, in the reader's
@@ -50,21 +49,10 @@ audit_record(struct db *db, const char *verb, const char *subject,
 	if (detail == NULL)
 		detail = "";
 	clock_format(clock_now(), at);
-	/* The chain's head, the last row by its key, read inside the
-	 * transaction that writes after it (chain.h). */
-	snprintf(prev, sizeof prev, "%s", chain_genesis);
-	rc = db_query(db, &st, "SELECT chain FROM audit ORDER BY id DESC "
-	    "LIMIT 1", "");
-	if (rc < 0)
-		return -rc;
-	if (rc == DB_ROW) {
-		if (!db_isnull(st, 0))
-			snprintf(prev, sizeof prev, "%s", db_text(st, 0));
-		db_reset(st);
-	}
 	audit_encode(&enc, at, db_operator(db), db_program(db), verb, subject,
 	    detail);
-	rc = chain_hash(prev, enc.buf, enc.len, hash);
+	rc = chain_next(db, "SELECT chain FROM audit ORDER BY id DESC LIMIT 1",
+	    &enc, hash);
 	sb_release(&enc);
 	if (rc != GK_OK)
 		return rc;

@@ -44,26 +44,15 @@ case_history_encode(struct sb *enc, const struct case_history_row *r)
 int
 case_history_insert(struct db *db, const struct case_history_row *r)
 {
-	char prev[CHAIN_HEX], hash[CHAIN_HEX];
+	char hash[CHAIN_HEX];
 	struct sb enc = SB_INIT;
-	struct db_stmt *st;
 	int rc;
 
-	/* The head of the chain: the last row, by the primary key (one
-	 * seek, whatever the size of the table), read inside the write
-	 * transaction, so no other writer is between it and our row. */
-	snprintf(prev, sizeof prev, "%s", chain_genesis);
-	rc = db_query(db, &st, "SELECT chain FROM case_history ORDER BY id "
-	    "DESC LIMIT 1", "");
-	if (rc < 0)
-		return -rc;
-	if (rc == DB_ROW) {
-		if (!db_isnull(st, 0))
-			snprintf(prev, sizeof prev, "%s", db_text(st, 0));
-		db_reset(st);
-	}
+	/* After the last row by the primary key: one seek, whatever the
+	 * size of the table. */
 	case_history_encode(&enc, r);
-	rc = chain_hash(prev, enc.buf, enc.len, hash);
+	rc = chain_next(db, "SELECT chain FROM case_history ORDER BY id "
+	    "DESC LIMIT 1", &enc, hash);
 	sb_release(&enc);
 	if (rc != GK_OK)
 		return rc;

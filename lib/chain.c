@@ -12,6 +12,7 @@
 #include <openssl/evp.h>
 
 #include "chain.h"
+#include "db.h"
 #include "diag.h"
 #include "i18n.h"
 #include "status.h"
@@ -186,4 +187,24 @@ chain_release(void)
 	ctx = NULL;
 	sm3 = NULL;
 	missing = 0;
+}
+
+int
+chain_next(struct db *db, const char *head_sql, const struct sb *enc,
+    char out[CHAIN_HEX])
+{
+	char prev[CHAIN_HEX];
+	struct db_stmt *st;
+	int rc;
+
+	snprintf(prev, sizeof prev, "%s", chain_genesis);
+	rc = db_query(db, &st, head_sql, "");
+	if (rc < 0)
+		return -rc;
+	if (rc == DB_ROW) {
+		if (!db_isnull(st, 0))
+			snprintf(prev, sizeof prev, "%s", db_text(st, 0));
+		db_reset(st);
+	}
+	return chain_hash(prev, enc->buf, enc->len, out);
 }

@@ -50,6 +50,17 @@ int chain_hash(const char *prev, const char *enc, size_t n,
 int chain_is_hash(const char *s);
 
 /*
+ * chain_next hashes the encoded row enc after the head of a table's
+ * chain, which head_sql reads (one column, the last row by its key;
+ * no row or NULL: chain_genesis).  Called inside the write transaction
+ * that inserts the row, so no other writer is between the head and it.
+ * GK_OK with the row's hash in out, or a status.
+ */
+struct db;
+int chain_next(struct db *db, const char *head_sql, const struct sb *enc,
+    char out[CHAIN_HEX]);
+
+/*
  * A running SM3 over a stream of bytes (an archive file's digest):
  * chain_sum_new (NULL after reporting when there is no SM3),
  * chain_sum_add, chain_sum_end (sets out, frees s; GK_OK or a status).
