@@ -1191,6 +1191,7 @@ cli_out_end(struct recout *w, int rc)
 int
 cli_doc(struct cli *cli, FILE **fp)
 {
+	struct stat st;
 	int fd;
 
 	*fp = stdout;
@@ -1199,6 +1200,17 @@ cli_doc(struct cli *cli, FILE **fp)
 		    "table or as JSON; -f xlsx is for listings"), cli->argv[0]);
 	if (cli->output == NULL)
 		return GK_OK;
+	/* A device, a pipe or a symbolic link (-o /dev/stdout) is written
+	 * into, never replaced, as records are (recout_open_file). */
+	if (lstat(cli->output, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((cli->doc_fp = fopen(cli->output, "w")) == NULL) {
+			diag_error(_("cannot write %s: %s"), cli->output,
+			    strerror(errno));
+			return GK_CANTCREAT;
+		}
+		*fp = cli->doc_fp;
+		return GK_OK;
+	}
 	if ((fd = util_tmp_beside(cli->output, &cli->doc_tmp)) == -1 ||
 	    (cli->doc_fp = fdopen(fd, "w")) == NULL) {
 		diag_error(_("cannot create %s: %s"), cli->output,
@@ -1222,14 +1234,17 @@ cli_doc_end(struct cli *cli, int rc)
 
 	if (cli->doc_fp == NULL)
 		return rc;
+	/* Written in place (a device, a pipe): nothing to sync or rename. */
 	failed = fflush(cli->doc_fp) != 0 || ferror(cli->doc_fp) ||
-	    fsync(fileno(cli->doc_fp)) != 0;
+	    (cli->doc_tmp != NULL && fsync(fileno(cli->doc_fp)) != 0);
 	if (fclose(cli->doc_fp) != 0)
 		failed = 1;
 	cli->doc_fp = NULL;
 	if (failed)
 		diag_error(_("error writing %s: %s"), cli->output,
 		    strerror(errno));
+	if (cli->doc_tmp == NULL)
+		return failed ? gk_worst(rc, GK_IOERR) : rc;
 	if (failed || (rc != GK_OK && rc != GK_FINDINGS) ||
 	    rename(cli->doc_tmp, cli->output) != 0) {
 		if (!failed && rc == GK_OK) {

@@ -74,6 +74,11 @@ test_expect_success 'a symbolic link or a device is written into, never replaced
 	grid-define list -f xlsx -o /dev/stdout >w.xlsx &&
 	unzip -l w.xlsx >/dev/null &&
 	test -L /dev/stdout &&
+	grid-define show 140121100001001 -o /dev/stdout >shown &&
+	grep "^grid  *140121100001001$" shown &&
+	test -L /dev/stdout &&
+	exits 74 grid-define show 140121100001001 -o /dev/full 2>err &&
+	test -c /dev/full &&
 	exits 74 grid-define list -f xlsx -o /dev/full 2>err &&
 	grep "cannot write /dev/full" err &&
 	test -c /dev/full
