@@ -367,8 +367,7 @@ batch_stats(const struct batch *b)
 static int
 rejects_open(struct batch *b)
 {
-	const char *path = b->opts->rejects, *slash = strrchr(path, '/');
-	struct sb tmp = SB_INIT;
+	const char *path = b->opts->rejects;
 	struct stat st;
 	size_t i, n = b->def->nfields;
 	int fd, e;
@@ -381,21 +380,18 @@ rejects_open(struct batch *b)
 		    path);
 		return GK_CANTCREAT;
 	}
-	if (slash != NULL)
-		sb_addn(&tmp, path, (size_t)(slash - path) + 1);
-	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
-	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) == -1 ||
+	if ((fd = util_tmp_beside(path, &b->tmp)) == -1 ||
 	    (b->rejects_fp = fdopen(fd, "w")) == NULL) {
 		e = errno;
 		diag_error(_("cannot create %s: %s"), path, strerror(e));
 		if (fd != -1) {
 			close(fd);
-			unlink(tmp.buf);
+			unlink(b->tmp);
 		}
-		sb_release(&tmp);
+		free(b->tmp);
+		b->tmp = NULL;
 		return GK_CANTCREAT;
 	}
-	b->tmp = sb_detach(&tmp);
 	b->cols = ecalloc(n + 2, sizeof *b->cols);
 	b->shown = ecalloc(n + 2, sizeof *b->shown);
 	b->cols[0].name = "line";

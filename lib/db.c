@@ -1177,8 +1177,7 @@ db_reset(struct db_stmt *st)
 int
 db_backup(struct db *db, const char *path)
 {
-	struct sb tmp = SB_INIT;
-	const char *slash = strrchr(path, '/');
+	char *tmp = NULL;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
 	sqlite3_stmt *st = NULL;
@@ -1196,16 +1195,12 @@ db_backup(struct db *db, const char *path)
 	}
 	if (db->dry_run)
 		return GK_OK;
-	if (slash != NULL)
-		sb_addn(&tmp, path, (size_t)(slash - path) + 1);
-	sb_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
-	if ((fd = mkstemp(tmp.buf)) == -1) {
+	if ((fd = util_tmp_beside(path, &tmp)) == -1) {
 		diag_error(_("cannot create %s: %s"), path, strerror(errno));
-		sb_release(&tmp);
 		return GK_CANTCREAT;
 	}
 	close(fd);
-	if ((src = sqlite3_open_v2(tmp.buf, &dst, SQLITE_OPEN_READWRITE,
+	if ((src = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE,
 	    NULL)) != SQLITE_OK) {
 		diag_error(_("cannot create %s: %s"), path,
 		    sqlite3_errstr(src));
@@ -1248,12 +1243,12 @@ done:
 	}
 	/* Complete and checked: now it may have its name, if nobody took
 	 * the name meanwhile. */
-	if (rc == GK_OK && link(tmp.buf, path) == -1) {
+	if (rc == GK_OK && link(tmp, path) == -1) {
 		diag_error(_("cannot create %s: %s"), path, strerror(errno));
 		rc = GK_CANTCREAT;
 	}
-	unlink(tmp.buf);
-	sb_release(&tmp);
+	unlink(tmp);
+	free(tmp);
 	return rc;
 }
 
