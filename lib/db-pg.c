@@ -237,6 +237,22 @@ pg_value(struct db *db, const char *sql, long long *v, const char *what)
 	return rc;
 }
 
+/* Set a run-time parameter, bound: for the transaction when local, else
+ * for the session (SET and SET LOCAL take no parameters). */
+static int
+pg_setting(struct db *db, const char *name, const char *value, int local)
+{
+	static const char sql[] = "SELECT set_config($1, $2, $3)";
+	const char *param[3] = { name, value, local ? "true" : "false" };
+	PGresult *r = PQexecParams(db->pg->c, sql, 3, NULL, param, NULL, NULL,
+	    0);
+	int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? GK_OK :
+	    pg_fail(db, r, N_("cannot configure"), sql);
+
+	PQclear(r);
+	return rc;
+}
+
 /*
  * Take the write lock within the busy budget: lock_timeout is what is
  * left of it (0 left: try once), and the wait is spent from it.
@@ -244,12 +260,8 @@ pg_value(struct db *db, const char *sql, long long *v, const char *what)
 static int
 take_lock(struct db *db)
 {
-	static const char timeout_sql[] =
-	    "SELECT set_config('lock_timeout', $1, true)";
 	long long left = db->busy_budget - db->busy_spent, got, t0;
 	char ms[24];
-	const char *param[1] = { ms };
-	PGresult *r;
 	int rc;
 
 	if (left < 1000) {
@@ -264,14 +276,8 @@ take_lock(struct db *db)
 		}
 		return GK_OK;
 	}
-	/* SET LOCAL lock_timeout, with the milliseconds bound. */
 	snprintf(ms, sizeof ms, "%lld", left / 1000);
-	r = PQexecParams(db->pg->c, timeout_sql, 1, NULL, param, NULL, NULL,
-	    0);
-	rc = PQresultStatus(r) == PGRES_TUPLES_OK ? GK_OK :
-	    pg_fail(db, r, N_("cannot lock the database"), timeout_sql);
-	PQclear(r);
-	if (rc != GK_OK)
+	if ((rc = pg_setting(db, "lock_timeout", ms, 1)) != GK_OK)
 		return rc;
 	t0 = db_now_us();
 	rc = pg_simple(db, "SELECT pg_advisory_xact_lock(" DB_PG_LOCK ")",
@@ -458,7 +464,7 @@ int
 pg_open(struct db *db, const char *conninfo)
 {
 	struct pg_state s;
-	char sql[96];
+	char ms[24];
 	int rc;
 
 	db->pg = ecalloc(1, sizeof *db->pg);
@@ -477,11 +483,11 @@ pg_open(struct db *db, const char *conninfo)
 	}
 	/* A reader never writes, whatever it runs; statements wait for
 	 * other programs' locks at most the busy budget. */
-	snprintf(sql, sizeof sql, "SET lock_timeout = %lld%s",
-	    db->busy_budget / 1000 > 0 ? db->busy_budget / 1000 : 1,
-	    db->mode == DB_READ ? "; SET default_transaction_read_only = on" :
-	    "");
-	if ((rc = pg_simple(db, sql, N_("cannot configure"))) != GK_OK)
+	snprintf(ms, sizeof ms, "%lld", db->busy_budget / 1000 > 0 ?
+	    db->busy_budget / 1000 : 1);
+	if ((rc = pg_setting(db, "lock_timeout", ms, 0)) != GK_OK ||
+	    (db->mode == DB_READ && (rc = pg_setting(db,
+	    "default_transaction_read_only", "on", 0)) != GK_OK))
 		return rc;
 	if ((rc = read_state(db, &s)) != GK_OK ||
 	    (rc = check_state(db, &s)) != GK_OK)
