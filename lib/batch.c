@@ -42,6 +42,8 @@ struct batch {
 	struct batch_stats stats;		/* counts */
 	struct sb reasons;			/* the current row's problems */
 	int row_bad;				/* batch_bad was called for it */
+	unsigned long tallied;			/* rows BATCH_TALLIED */
+	long long tally;			/* of which added */
 	int quiet;				/* past max_errors: count only */
 	/* The rejects file, under its temporary name until the commit. */
 	char *tmp;				/* that name, or NULL: none */
@@ -333,6 +335,12 @@ batch_get(const struct batch *b, size_t i)
 	return recin_get(b->in, i);
 }
 
+long long *
+batch_tally(struct batch *b)
+{
+	return &b->tally;
+}
+
 struct recin *
 batch_in(const struct batch *b)
 {
@@ -587,6 +595,8 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 			b.stats.updated++;
 		else if (r == BATCH_UNCHANGED && !b.row_bad)
 			b.stats.unchanged++;
+		else if (r == BATCH_TALLIED && !b.row_bad)
+			b.tallied++;
 		else {
 			b.stats.bad++;
 			if (b.rejects != NULL && (rc = reject(&b)) != GK_OK)
@@ -616,6 +626,11 @@ batch_run(struct db *db, const char *path, const struct recin_opts *in,
 	}
 	if (progress && b.stats.rows >= 65536)
 		fputs("\r\033[K", stderr);
+	/* The rows whose statements were sent ahead, counted. */
+	if (rc == GK_OK)
+		rc = db_flush(db);
+	b.stats.added += (unsigned long)b.tally;
+	b.stats.unchanged += b.tallied - (unsigned long)b.tally;
 	seen_summary(&b);
 	zeros_summary(&b);
 	if (rc == GK_OK && !opts->keep_going && (b.stats.bad > 0 ||

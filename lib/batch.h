@@ -67,7 +67,11 @@ enum batch_result {
 	BATCH_BAD = 0,		/* rejected, reported with batch_bad */
 	BATCH_ADDED = 1,	/* a new record */
 	BATCH_UPDATED = 2,	/* an existing record changed */
-	BATCH_UNCHANGED = 3	/* already there as given */
+	BATCH_UNCHANGED = 3,	/* already there as given */
+	BATCH_TALLIED = 4	/* added, or already there as given, as
+				   the statement run with db_run_tally on
+				   batch_tally says: known once the rows
+				   sent ahead are done (db.h) */
 };
 
 /* Personal data a column holds: its values are masked whole in the
@@ -130,6 +134,10 @@ struct batch_stats {
 	unsigned long unchanged;	/* BATCH_UNCHANGED */
 	unsigned long bad;		/* bad rows, malformed ones included */
 };
+
+/* The count a row callback's statement adds its changed rows to
+ * (db_run_tally) when it returns BATCH_TALLIED. */
+long long *batch_tally(struct batch *b);
 
 /*
  * batch_run imports path ("-" or NULL: standard input) read with in as

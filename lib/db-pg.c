@@ -48,10 +48,28 @@
 #define OID_FLOAT8	701
 #define OID_NUMERIC	1700
 
+/* Statements sent in a pipeline before their results are read: at most
+ * this many, so that the results waiting for the client never fill the
+ * socket's buffers while the client is still sending (libpq's blocking
+ * mode would then wait on both sides). */
+#define PG_PIPELINE_MAX 256
+
+/* A statement sent in the pipeline, its result not read yet. */
+struct pg_sent {
+	const char *sql;		/* its text, for a message (the
+					   statement cache's copy) */
+	long long *tally;		/* its changed rows added here, or
+					   NULL */
+};
+
 struct pg {
 	PGconn *c;			/* the connection */
 	unsigned nstmts;		/* statements named so far */
 	long long changes;		/* rows the last command changed */
+	struct pg_sent sent[PG_PIPELINE_MAX]; /* in the pipeline */
+	int nsent;			/* how many */
+	int failed;			/* a pipelined statement failed: its
+					   status, until the rollback */
 };
 
 struct pg_stmt {
@@ -204,12 +222,93 @@ pg_fail(struct db *db, const PGresult *r, const char *what, const char *sql)
 	return GK_SOFTWARE;
 }
 
-/* Run sql, parameters none, rows none wanted; GK_OK or a status. */
+/*
+ * Read the results of the statements sent in the pipeline, in order:
+ * their changed rows into their tallies and into "the last command's";
+ * the first that failed is reported (with its SQL) and its status kept
+ * until the rollback, the ones after it were not run.  Then leave
+ * pipeline mode.  Quietly: read and forget them (a rollback).
+ */
+static int
+drain(struct db *db, int quietly)
+{
+	struct pg *pg = db->pg;
+	PGresult *r;
+	const char *ct;
+	int i, rc = GK_OK;
+
+	if (PQpipelineStatus(pg->c) == PQ_PIPELINE_OFF)
+		return pg->failed;
+	if (PQpipelineSync(pg->c) != 1) {
+		rc = pg_fail(db, NULL, N_("database error"), NULL);
+		goto out;
+	}
+	for (i = 0; i < pg->nsent; i++) {
+		if ((r = PQgetResult(pg->c)) == NULL) {
+			if (rc == GK_OK)
+				rc = pg_fail(db, NULL, N_("database error"),
+				    NULL);
+			goto out;
+		}
+		switch (PQresultStatus(r)) {
+		case PGRES_COMMAND_OK:
+		case PGRES_TUPLES_OK:
+			ct = PQcmdTuples(r);
+			pg->changes = *ct != '\0' ? strtoll(ct, NULL, 10) : 0;
+			if (pg->sent[i].tally != NULL)
+				*pg->sent[i].tally += pg->changes;
+			break;
+		case PGRES_PIPELINE_ABORTED:
+			break;
+		default:
+			if (rc == GK_OK && !quietly)
+				rc = pg_fail(db, r, N_("database error"),
+				    pg->sent[i].sql);
+			else if (rc == GK_OK)
+				rc = GK_SOFTWARE;
+			break;
+		}
+		PQclear(r);
+		/* Each statement's results end with a NULL. */
+		while ((r = PQgetResult(pg->c)) != NULL)
+			PQclear(r);
+	}
+	/* The sync's own result. */
+	while ((r = PQgetResult(pg->c)) != NULL &&
+	    PQresultStatus(r) != PGRES_PIPELINE_SYNC)
+		PQclear(r);
+	PQclear(r);
+out:
+	pg->nsent = 0;
+	if (PQexitPipelineMode(pg->c) != 1 && rc == GK_OK)
+		rc = pg_fail(db, NULL, N_("database error"), NULL);
+	if (rc != GK_OK && !quietly)
+		pg->failed = rc;
+	return pg->failed;
+}
+
+int
+pg_flush(struct db *db)
+{
+	return drain(db, 0);
+}
+
+/* Run sql, parameters none, rows none wanted; GK_OK or a status.  A
+ * ROLLBACK forgets what failed in the pipeline; anything else waits
+ * for it first. */
 int
 pg_simple(struct db *db, const char *sql, const char *what)
 {
-	PGresult *r = PQexec(db->pg->c, sql);
-	int rc = GK_OK;
+	PGresult *r;
+	int rc;
+
+	if (strcmp(sql, "ROLLBACK") == 0) {
+		drain(db, 1);
+		db->pg->failed = GK_OK;
+	} else if ((rc = drain(db, 0)) != GK_OK)
+		return rc;
+	r = PQexec(db->pg->c, sql);
+	rc = GK_OK;
 
 	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
 	    PQresultStatus(r) != PGRES_TUPLES_OK)
@@ -222,10 +321,13 @@ pg_simple(struct db *db, const char *sql, const char *what)
 static int
 pg_value(struct db *db, const char *sql, long long *v, const char *what)
 {
-	PGresult *r = PQexec(db->pg->c, sql);
-	int rc = GK_OK;
+	PGresult *r;
+	int rc;
 
 	*v = 0;
+	if ((rc = drain(db, 0)) != GK_OK)
+		return rc;
+	r = PQexec(db->pg->c, sql);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		rc = pg_fail(db, r, what, sql);
 	else if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0)) {
@@ -244,11 +346,14 @@ pg_setting(struct db *db, const char *name, const char *value, int local)
 {
 	static const char sql[] = "SELECT set_config($1, $2, $3)";
 	const char *param[3] = { name, value, local ? "true" : "false" };
-	PGresult *r = PQexecParams(db->pg->c, sql, 3, NULL, param, NULL, NULL,
-	    0);
-	int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? GK_OK :
-	    pg_fail(db, r, N_("cannot configure"), sql);
+	PGresult *r;
+	int rc;
 
+	if ((rc = drain(db, 0)) != GK_OK)
+		return rc;
+	r = PQexecParams(db->pg->c, sql, 3, NULL, param, NULL, NULL, 0);
+	rc = PQresultStatus(r) == PGRES_TUPLES_OK ? GK_OK :
+	    pg_fail(db, r, N_("cannot configure"), sql);
 	PQclear(r);
 	return rc;
 }
@@ -655,6 +760,8 @@ server_prepare(struct db_stmt *s)
 	const char *state;
 	int i, rc = GK_OK, tx;
 
+	if ((rc = drain(db, 0)) != GK_OK)
+		return rc;
 	/* In a transaction, a failed first try would abort it: the try
 	 * is made under a savepoint (once per statement and connection). */
 	tx = PQtransactionStatus(db->pg->c) == PQTRANS_INTRANS;
@@ -701,7 +808,8 @@ pg_step(struct db_stmt *s)
 	int rc;
 
 	if (!p->ran) {
-		if (!p->prepared && (rc = server_prepare(s)) != GK_OK)
+		if ((rc = drain(db, 0)) != GK_OK ||
+		    (!p->prepared && (rc = server_prepare(s)) != GK_OK))
 			return -rc;
 		PQclear(p->res);
 		p->res = PQexecPrepared(db->pg->c, p->name, p->nparams,
@@ -817,8 +925,38 @@ pg_real(struct db_stmt *s, int col)
 	return strtod(v, NULL);
 }
 
+int
+pg_send(struct db_stmt *s, long long *tally)
+{
+	struct pg_stmt *p = s->pst;
+	struct db *db = s->db;
+	struct pg *pg = db->pg;
+	int rc;
+
+	if (pg->failed != GK_OK)
+		return pg->failed;
+	if (!p->prepared && (rc = server_prepare(s)) != GK_OK)
+		return rc;
+	if (PQpipelineStatus(pg->c) == PQ_PIPELINE_OFF &&
+	    PQenterPipelineMode(pg->c) != 1)
+		return pg_fail(db, NULL, N_("database error"), s->sql);
+	if (PQsendQueryPrepared(pg->c, p->name, p->nparams,
+	    (const char *const *)p->vals, NULL, NULL, 0) != 1) {
+		rc = pg_fail(db, NULL, N_("database error"), s->sql);
+		drain(db, 1);
+		return pg->failed = rc;
+	}
+	pg->sent[pg->nsent].sql = s->sql;
+	pg->sent[pg->nsent].tally = tally;
+	if (++pg->nsent == PG_PIPELINE_MAX)
+		return drain(db, 0);
+	return GK_OK;
+}
+
 long long
 pg_changes(struct db *db)
 {
+	/* An error met here is kept for the next call that can say it. */
+	drain(db, 0);
 	return db->pg->changes;
 }

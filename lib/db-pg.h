@@ -57,5 +57,16 @@ int pg_isnull(struct db_stmt *s, int col);
 int pg_isnum(struct db_stmt *s, int col);
 double pg_real(struct db_stmt *s, int col);
 long long pg_changes(struct db *db);
+/*
+ * Pipelining: pg_send sends the statement s, bound, without waiting for
+ * its result (in a write transaction, where the caller wants no rows);
+ * its changed rows are added to *tally (when not NULL) once read.  Every
+ * other call reads the results first, so what it sees includes them;
+ * pg_flush only reads them.  A pipelined statement that failed is
+ * reported when its result is read and its status returned by that call
+ * and every one after it until the rollback.
+ */
+int pg_send(struct db_stmt *s, long long *tally);
+int pg_flush(struct db *db);
 
 #endif

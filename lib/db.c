@@ -727,9 +727,12 @@ db_commit(struct db *db)
 	int rc;
 
 	if (db->dry_run) {
+		/* What a real run would meet, a dry run meets too. */
+		rc = db_flush(db);
 		db_rollback(db);
-		diag_info(_("dry run: nothing written"));
-		return GK_OK;
+		if (rc == GK_OK)
+			diag_info(_("dry run: nothing written"));
+		return rc;
 	}
 	rc = db->pg ? pg_simple(db, "COMMIT", N_("cannot commit")) :
 	    exec_sql(db, "COMMIT", N_("cannot commit"));
@@ -1030,25 +1033,61 @@ vbind(struct db_stmt *st, const char *types, va_list ap)
 	return GK_OK;
 }
 
-int
-db_run(struct db *db, const char *sql, const char *types, ...)
+/* db_run and db_run_tally: in a write transaction on PostgreSQL the
+ * statement is sent without waiting (pipelined); else run now. */
+static int
+vrun(struct db *db, long long *tally, const char *sql, const char *types,
+    va_list ap)
 {
 	struct db_stmt *st = db_prepare(db, sql);
-	va_list ap;
 	int rc;
 
 	if (st == NULL)
 		return GK_SOFTWARE;
-	va_start(ap, types);
-	rc = vbind(st, types, ap);
-	va_end(ap);
-	if (rc != GK_OK) {
+	if ((rc = vbind(st, types, ap)) != GK_OK) {
 		clear_bindings(st);
 		return rc;
 	}
-	rc = db_exec(st);
+	if (st->pst != NULL && db->in_tx && db->mode != DB_READ)
+		rc = pg_send(st, tally);
+	else {
+		rc = db_exec(st);
+		if (rc == GK_OK && tally != NULL)
+			*tally += db_changes(db);
+	}
 	clear_bindings(st);
 	return rc;
+}
+
+int
+db_run(struct db *db, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = vrun(db, NULL, sql, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+db_run_tally(struct db *db, long long *tally, const char *sql,
+    const char *types, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = vrun(db, tally, sql, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+db_flush(struct db *db)
+{
+	return db->pg != NULL ? pg_flush(db) : GK_OK;
 }
 
 int

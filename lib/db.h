@@ -177,6 +177,23 @@ int db_exec(struct db_stmt *st);
 int db_run(struct db *db, const char *sql, const char *types, ...);
 
 /*
+ * db_run_tally runs as db_run does and adds the number of rows the
+ * statement changed to *tally: what an import counts (rows added) without
+ * asking db_changes after each row.  On PostgreSQL, in a write
+ * transaction, db_run and db_run_tally send the statement without
+ * waiting for it (a pipeline, so a million rows are not a million round
+ * trips): *tally is up to date, and an error of the statement reported
+ * and returned, by the next call that reads anything (db_step,
+ * db_query, db_insert_id, db_changes, db_flush, db_commit).  On SQLite
+ * both run at once.
+ */
+int db_run_tally(struct db *db, long long *tally, const char *sql,
+    const char *types, ...);
+/* Wait for the statements sent ahead (db_run_tally); GK_OK, or the
+ * status of the first that failed, reported. */
+int db_flush(struct db *db);
+
+/*
  * db_query prepares sql, binds as db_run does (and checks as it does)
  * and steps once: DB_ROW with a row to read through *st (db_reset it
  * when done), DB_NONE for no row, or -status after reporting; on

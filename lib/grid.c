@@ -522,40 +522,46 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 /*
  * Put a unit under a grid (or in none).  A unit in a grid loses its
  * "in no grid" row; a unit in no grid is only recorded when it has no
- * row at all.  Returns 1 for a change, 0 for none, -status.
+ * row at all.  With tally, the rows added are counted there and
+ * BATCH_TALLIED returned (the statements may be sent ahead: db.h);
+ * without, 1 for a change, 0 for none.  -status on an error.
  */
 static int
 put_unit(struct db *db, const char *village, const char *kind,
-    const char *name, const char *grid, int *nulls)
+    const char *name, const char *grid, int *nulls, long long *tally)
 {
-	int rc, changed;
+	long long added = 0;
+	int rc;
 
 	if (grid == NULL) {
-		if ((rc = db_run(db, "INSERT INTO units (village, kind, name, "
-		    "grid) SELECT ?, ?, ?, NULL WHERE NOT EXISTS "
-		    "(SELECT 1 FROM units WHERE village = ? AND kind = ? "
-		    "AND name = ?)", "ssssss", village, kind, name, village,
-		    kind, name)) != GK_OK)
+		if ((rc = db_run_tally(db, tally ? tally : &added,
+		    "INSERT INTO units (village, kind, name, grid) SELECT ?, "
+		    "?, ?, NULL WHERE NOT EXISTS (SELECT 1 FROM units WHERE "
+		    "village = ? AND kind = ? AND name = ?)", "ssssss", village,
+		    kind, name, village, kind, name)) != GK_OK)
 			return -rc;
-		changed = db_changes(db) > 0;
-		if (changed)
-			*nulls = 1;
-		return changed;
+		/* Whether it was added or not, a unit in no grid may be
+		 * there now: later rows look for one. */
+		*nulls = 1;
+	} else {
+		if ((rc = db_run_tally(db, tally ? tally : &added, "INSERT "
+		    "INTO units (village, kind, name, grid) VALUES (?, ?, ?, "
+		    "?) ON CONFLICT DO NOTHING", "ssss", village, kind, name,
+		    grid)) != GK_OK)
+			return -rc;
+		/* A bulk import into a table with no "in no grid" rows, the
+		 * common case, skips the search for one; where there may
+		 * be one, a unit placed in a grid is in none no more. */
+		if (*nulls && (rc = db_run(db, "DELETE FROM units WHERE "
+		    "village = ? AND kind = ? AND name = ? AND grid IS NULL",
+		    "sss", village, kind, name)) != GK_OK)
+			return -rc;
 	}
-	if ((rc = db_run(db, "INSERT INTO units (village, kind, name, grid) "
-	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", "ssss", village, kind,
-	    name, grid)) != GK_OK)
+	if (tally != NULL)
+		return BATCH_TALLIED;
+	if ((rc = db_flush(db)) != GK_OK)
 		return -rc;
-	changed = db_changes(db) > 0;
-	/* A bulk import into a table with no "in no grid" rows, the common
-	 * case, skips the search for one. */
-	if (!changed || !*nulls)
-		return changed;
-	if ((rc = db_run(db, "DELETE FROM units WHERE village = ? AND kind = ? "
-	    "AND name = ? AND grid IS NULL", "sss", village, kind, name))
-	    != GK_OK)
-		return -rc;
-	return 1;
+	return added > 0;
 }
 
 static int
@@ -563,7 +569,7 @@ import_unit(struct import *im)
 {
 	char f0[64], f3[64];
 	struct area_code ac;
-	const char *village, *kindv, *kind = NULL, *name, *grid, *why;
+	const char *village, *kindv, *kind = NULL, *name, *grid, *why, *where;
 	char q[DIAG_QUOTE_MAX], gridcode[16], expl[VOCAB_EXPLAIN_MAX];
 	int ok = 1, rc;
 
@@ -595,11 +601,17 @@ import_unit(struct import *im)
 		grid = NULL;
 	if (!ok)
 		return 0;
+	where = grid ? gridcode : ac.code;
+	/* Counted as the statements are done, unless the operator may not
+	 * change it: then whether it changes is asked at once. */
+	if (juris_writable(where))
+		return put_unit(im->db, ac.code, kind, name, grid ? gridcode :
+		    NULL, &im->nulls, batch_tally(im->b));
 	rc = put_unit(im->db, ac.code, kind, name, grid ? gridcode : NULL,
-	    &im->nulls);
+	    &im->nulls, NULL);
 	if (rc < 0)
 		return rc;
-	return juris_row(im, "unit", grid ? gridcode : ac.code,
+	return juris_row(im, "unit", where,
 	    rc > 0 ? BATCH_ADDED : BATCH_UNCHANGED);
 }
 
@@ -1054,7 +1066,7 @@ grid_unit_add(struct db *db, const char *village, const char *kindv,
 	if (rc != GK_OK)
 		goto fail;
 	rc = put_unit(db, ac.code, kind, name, grid && *grid ? gc.code : NULL,
-	    &nulls);
+	    &nulls, NULL);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;
@@ -1135,7 +1147,7 @@ grid_unit_move(struct db *db, const char *village, const char *kindv,
 	    "AND name = ?", "sss", ac.code, kind, name)) != GK_OK)
 		goto fail;
 	rc = put_unit(db, ac.code, kind, name, grid && *grid ? gc.code : NULL,
-	    &nulls);
+	    &nulls, NULL);
 	if (rc < 0) {
 		rc = -rc;
 		goto fail;

@@ -190,6 +190,12 @@ juris_read(const char *where, const char *code)
 }
 
 int
+juris_writable(const char *code)
+{
+	return !J.bound || inside(code);
+}
+
+int
 juris_readable(const char *code)
 {
 	return !J.bound || J.read_all || inside(code);

@@ -59,6 +59,11 @@ int juris_bound(void);
  */
 int juris_write(const char *where, const char *what, const char *code);
 
+/* Whether the operator may change what lies at code: juris_write
+ * without a word, for an importer choosing its way before it knows
+ * whether the row changes anything. */
+int juris_writable(const char *code);
+
 /* juris_write for field i of the current row of a batch: the message
  * is located at the row's file and line. */
 int juris_write_row(struct batch *b, const char *what, const char *code);
