@@ -55,6 +55,11 @@
 #define PG_PIPELINE_MAX 256
 
 /* A statement sent in the pipeline, its result not read yet. */
+/* Rows of one INSERT ... VALUES (...) sent ahead are held and sent as
+ * one statement of this many rows (fewer for a table of many columns):
+ * a statement costs the server more than a row. */
+#define PG_ROWS_MAX 64
+
 struct pg_sent {
 	const char *sql;		/* its text, for a message (the
 					   statement cache's copy) */
@@ -66,8 +71,10 @@ struct pg {
 	PGconn *c;			/* the connection */
 	unsigned nstmts;		/* statements named so far */
 	long long changes;		/* rows the last command changed */
-	struct pg_sent sent[PG_PIPELINE_MAX]; /* in the pipeline */
+	struct pg_sent sent[PG_PIPELINE_MAX + PG_ROWS_MAX]; /* in the
+					   pipeline */
 	int nsent;			/* how many */
+	struct db_stmt *holding;	/* the statement with rows held */
 	int failed;			/* a pipelined statement failed: its
 					   status, until the rollback */
 };
@@ -82,6 +89,16 @@ struct pg_stmt {
 	PGresult *res;			/* the rows of the last run */
 	int row;			/* the current row, -1 before one */
 	int ran;			/* res is this run's */
+	/* An INSERT of one row of values, sent ahead, is held and sent
+	 * with the rows after it as the same INSERT of many rows. */
+	int shape;			/* 1 such an INSERT, 0 not, -1 not
+					   looked at yet */
+	struct db_stmt *many;		/* the INSERT of rows_per rows */
+	int rows_per;			/* how many */
+	char **held;			/* the values of the rows held
+					   (rows_per * nparams, owned) */
+	int nheld;			/* rows held */
+	long long *tally;		/* theirs */
 };
 
 int
@@ -222,6 +239,9 @@ pg_fail(struct db *db, const PGresult *r, const char *what, const char *sql)
 	return GK_SOFTWARE;
 }
 
+static int send_held(struct db *db);
+static void drop_held(struct pg *pg);
+
 /*
  * Read the results of the statements sent in the pipeline, in order:
  * their changed rows into their tallies and into "the last command's";
@@ -237,6 +257,12 @@ drain(struct db *db, int quietly)
 	const char *ct;
 	int i, rc = GK_OK;
 
+	if (pg->holding != NULL) {
+		if (quietly)
+			drop_held(pg);
+		else if ((rc = send_held(db)) != GK_OK)
+			goto out;
+	}
 	if (PQpipelineStatus(pg->c) == PQ_PIPELINE_OFF)
 		return pg->failed;
 	if (PQpipelineSync(pg->c) != 1) {
@@ -693,6 +719,7 @@ pg_prepare(struct db_stmt *s)
 		p->isint = ecalloc((size_t)p->nparams, sizeof *p->isint);
 	}
 	p->row = -1;
+	p->shape = -1;
 	s->pst = p;
 	return GK_OK;
 }
@@ -704,6 +731,13 @@ pg_finalize(struct db_stmt *s)
 
 	if (p == NULL)
 		return;
+	if (s->db->pg != NULL && s->db->pg->holding == s)
+		drop_held(s->db->pg);
+	free(p->held);
+	if (p->many != NULL) {
+		pg_finalize(p->many);
+		free(p->many);
+	}
 	pg_clear(s);
 	PQclear(p->res);
 	free(p->vals);
@@ -925,30 +959,199 @@ pg_real(struct db_stmt *s, int col)
 	return strtod(v, NULL);
 }
 
+/* Enter pipeline mode, if not in it yet. */
+static int
+pipeline(struct db *db, const char *sql)
+{
+	if (PQpipelineStatus(db->pg->c) != PQ_PIPELINE_OFF ||
+	    PQenterPipelineMode(db->pg->c) == 1)
+		return GK_OK;
+	return pg_fail(db, NULL, N_("database error"), sql);
+}
+
+/* Send the prepared statement name with n values; remember it as sql's
+ * with tally.  GK_OK or a status (the connection is lost). */
+static int
+send_one(struct db *db, const char *name, int n, char *const *vals,
+    const char *sql, long long *tally)
+{
+	struct pg *pg = db->pg;
+	int rc;
+
+	if ((rc = pipeline(db, sql)) != GK_OK)
+		return rc;
+	if (PQsendQueryPrepared(pg->c, name, n, (const char *const *)vals,
+	    NULL, NULL, 0) != 1)
+		return pg_fail(db, NULL, N_("database error"), sql);
+	pg->sent[pg->nsent].sql = sql;
+	pg->sent[pg->nsent].tally = tally;
+	pg->nsent++;
+	return GK_OK;
+}
+
+/* Forget the rows held. */
+static void
+drop_held(struct pg *pg)
+{
+	struct pg_stmt *p;
+	int i;
+
+	if (pg->holding == NULL)
+		return;
+	p = pg->holding->pst;
+	for (i = 0; i < p->nheld * p->nparams; i++) {
+		free(p->held[i]);
+		p->held[i] = NULL;
+	}
+	p->nheld = 0;
+	pg->holding = NULL;
+}
+
+/* Send the rows held: as the INSERT of many rows when there are that
+ * many, else each as the INSERT of one. */
+static int
+send_held(struct db *db)
+{
+	struct db_stmt *s = db->pg->holding;
+	struct pg_stmt *p = s->pst;
+	int i, rc = GK_OK;
+
+	if (p->nheld == p->rows_per)
+		rc = send_one(db, p->many->pst->name, p->many->pst->nparams,
+		    p->held, s->sql, p->tally);
+	else
+		for (i = 0; i < p->nheld && rc == GK_OK; i++)
+			rc = send_one(db, p->name, p->nparams,
+			    p->held + (size_t)i * (size_t)p->nparams, s->sql,
+			    p->tally);
+	drop_held(db->pg);
+	return rc;
+}
+
+/* The end of the parenthesis that opens at t: text in quotes skipped. */
+static const char *
+closing(const char *t)
+{
+	int depth = 0;
+
+	for (; *t != '\0'; t++) {
+		if (*t == '\'' || *t == '"') {
+			const char *q = strchr(t + 1, *t);
+
+			if (q == NULL)
+				return NULL;
+			t = q;
+		} else if (*t == '(')
+			depth++;
+		else if (*t == ')' && --depth == 0)
+			return t;
+	}
+	return NULL;
+}
+
+/*
+ * Whether s is "INSERT INTO t (...) VALUES (...)" with every parameter
+ * in its one row of values and nothing after it but "ON CONFLICT ... DO
+ * NOTHING" (rows of one statement that clash with each other would fail
+ * a DO UPDATE, and rows sent one by one do not); if so, make the same
+ * INSERT of many rows, its parameters numbered on, row after row, and
+ * prepare it with the types the first row's values tell.
+ */
+static int
+make_many(struct db_stmt *s)
+{
+	struct pg_stmt *p = s->pst, *m;
+	const char *v, *end, *t;
+	struct sb sb = SB_INIT;
+	int r, n = p->nparams, i, rc;
+
+	p->shape = 0;
+	if (n == 0 || strncmp(p->text, "INSERT INTO ", 12) != 0 ||
+	    (v = strstr(p->text, " VALUES (")) == NULL ||
+	    strstr(v + 1, " VALUES ") != NULL ||
+	    (end = closing(v + 8)) == NULL ||
+	    memchr(p->text, '$', (size_t)(v - p->text)) != NULL ||
+	    strchr(end, '$') != NULL ||
+	    (end[1] != '\0' && (strncmp(end + 1, " ON CONFLICT ", 13) != 0 ||
+	    strcmp(end + strlen(end) - 11, " DO NOTHING") != 0)))
+		return GK_OK;
+	p->rows_per = PG_ROWS_MAX;
+	if (p->rows_per * n > 65535)
+		p->rows_per = 65535 / n;
+	if (p->rows_per < 2)
+		return GK_OK;
+	sb_addn(&sb, p->text, (size_t)(v + 8 - p->text));
+	for (r = 0; r < p->rows_per; r++) {
+		if (r > 0)
+			sb_adds(&sb, ", ");
+		for (t = v + 8; t <= end; t++) {
+			if (*t == '\'' || *t == '"') {
+				const char *q = strchr(t + 1, *t);
+
+				sb_addn(&sb, t, (size_t)(q - t + 1));
+				t = q;
+			} else if (*t == '$') {
+				sb_addf(&sb, "$%ld", strtol(t + 1, (char **)&t,
+				    10) + (long)r * n);
+				t--;
+			} else
+				sb_addc(&sb, *t);
+		}
+	}
+	sb_adds(&sb, end + 1);
+	m = ecalloc(1, sizeof *m);
+	m->text = sb_detach(&sb);
+	m->nparams = p->rows_per * n;
+	m->vals = ecalloc((size_t)m->nparams, sizeof *m->vals);
+	m->isint = ecalloc((size_t)m->nparams, sizeof *m->isint);
+	for (i = 0; i < m->nparams; i++)
+		m->isint[i] = p->isint[i % n];
+	m->row = -1;
+	m->shape = 0;
+	snprintf(m->name, sizeof m->name, "g%um", s->db->pg->nstmts++);
+	p->many = ecalloc(1, sizeof *p->many);
+	p->many->pst = m;
+	p->many->sql = s->sql;
+	p->many->db = s->db;
+	if ((rc = server_prepare(p->many)) != GK_OK)
+		return rc;
+	p->held = ecalloc((size_t)m->nparams, sizeof *p->held);
+	p->shape = 1;
+	return GK_OK;
+}
+
 int
 pg_send(struct db_stmt *s, long long *tally)
 {
 	struct pg_stmt *p = s->pst;
 	struct db *db = s->db;
 	struct pg *pg = db->pg;
-	int rc;
+	int i, rc;
 
 	if (pg->failed != GK_OK)
 		return pg->failed;
+	if (pg->holding != NULL && (pg->holding != s || p->tally != tally) &&
+	    (rc = send_held(db)) != GK_OK)
+		return pg->failed = rc;
 	if (!p->prepared && (rc = server_prepare(s)) != GK_OK)
 		return rc;
-	if (PQpipelineStatus(pg->c) == PQ_PIPELINE_OFF &&
-	    PQenterPipelineMode(pg->c) != 1)
-		return pg_fail(db, NULL, N_("database error"), s->sql);
-	if (PQsendQueryPrepared(pg->c, p->name, p->nparams,
-	    (const char *const *)p->vals, NULL, NULL, 0) != 1) {
-		rc = pg_fail(db, NULL, N_("database error"), s->sql);
-		drain(db, 1);
+	if (p->shape < 0 && (rc = make_many(s)) != GK_OK)
+		return rc;
+	if (p->shape == 1) {
+		/* Held: the values move to the rows held. */
+		for (i = 0; i < p->nparams; i++) {
+			p->held[p->nheld * p->nparams + i] = p->vals[i];
+			p->vals[i] = NULL;
+		}
+		p->nheld++;
+		p->tally = tally;
+		pg->holding = s;
+		if (p->nheld == p->rows_per && (rc = send_held(db)) != GK_OK)
+			return pg->failed = rc;
+	} else if ((rc = send_one(db, p->name, p->nparams, p->vals, s->sql,
+	    tally)) != GK_OK)
 		return pg->failed = rc;
-	}
-	pg->sent[pg->nsent].sql = s->sql;
-	pg->sent[pg->nsent].tally = tally;
-	if (++pg->nsent == PG_PIPELINE_MAX)
+	if (pg->nsent >= PG_PIPELINE_MAX)
 		return drain(db, 0);
 	return GK_OK;
 }

@@ -116,7 +116,72 @@ struct import {
 	struct codeset villages;		/* village checked: 1 */
 	struct codeset urban;			/* village: urban flag + 1 */
 	struct codeset grids;			/* active grid checked: 1 */
+	unsigned long asked;			/* villages and grids asked
+						   about one by one */
+	/* Areas or grids: the codes in the table when the batch began
+	 * and those written since.  A row whose code is not among them
+	 * is new, and is written without asking (db_run_tally). */
+	struct codeset known;
+	int forgot;				/* known outgrew its bound and
+						   forgot: ask for every row */
 };
+
+/* Whether code is new to the table, as far as the batch knows; either
+ * way it is known from now on. */
+static int
+is_new(struct import *im, const char *code)
+{
+	size_t n = im->known.n;
+
+	if (codeset_get(&im->known, code) >= 0)
+		return 0;
+	codeset_put(&im->known, code, 1);
+	if (im->known.n <= n)
+		im->forgot = 1;
+	return !im->forgot;
+}
+
+/* Past this many lookups, a batch reads every village and active grid
+ * at once: one query instead of thousands, each of which would also
+ * wait for the rows sent ahead (db.h). */
+#define IMPORT_ASK_MAX 64
+
+/*
+ * Whether a village or grid the batch has not met yet should still be
+ * asked about alone: yes for the first IMPORT_ASK_MAX; then all villages
+ * and active grids are read into the sets once, and only a code not
+ * among them is asked about (to say why it is refused).  Returns 1 to
+ * ask, 0 when the sets were read just now (look in them again), or
+ * -status.
+ */
+static int
+ask_alone(struct import *im)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (im->asked++ != IMPORT_ASK_MAX)
+		return 1;
+	st = db_prepare(im->db, "SELECT code, urban FROM areas WHERE level = ?");
+	if (st == NULL || db_bind_int(st, 1, AREA_VILLAGE) != GK_OK)
+		return -GK_SOFTWARE;
+	while ((rc = db_step(st)) == DB_ROW) {
+		codeset_put(&im->villages, db_text(st, 0), 1);
+		codeset_put(&im->urban, db_text(st, 0), db_isnull(st, 1) ? 0 :
+		    (int)db_int(st, 1) + 1);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	st = db_prepare(im->db, "SELECT code FROM grids "
+	    "WHERE status = 'active'");
+	if (st == NULL)
+		return -GK_SOFTWARE;
+	while ((rc = db_step(st)) == DB_ROW)
+		codeset_put(&im->grids, db_text(st, 0), 1);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
 
 /* Report a bad value of field i in the current record: the batch's
  * one reporter. */
@@ -259,6 +324,20 @@ import_area(struct import *im)
 		}
 	}
 
+	/* An area not in the table: added, counted as the statements are
+	 * done (unless the operator may not add it: then asked now). */
+	if (is_new(im, ac.code) && juris_writable(ac.code)) {
+		codeset_put(&im->areas, ac.code, ac.level);
+		if ((rc = db_run_tally(im->db, batch_tally(im->b), "INSERT "
+		    "INTO areas (code, name, level, parent, urban, created, "
+		    "updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) "
+		    "DO NOTHING", "ssisNss", ac.code, name, ac.level,
+		    ac.level > AREA_PROVINCE ? ac.parent : NULL,
+		    ac.level == AREA_VILLAGE ? (long long)ac.urban : -1LL,
+		    im->now, im->now)) != GK_OK)
+			return -rc;
+		return BATCH_TALLIED;
+	}
 	/* Most areas of an import are new: insert first, look only on a
 	 * clash. */
 	rc = db_run(im->db, "INSERT INTO areas (code, name, level, parent, "
@@ -319,6 +398,10 @@ check_village(struct import *im, size_t field, const char *village12,
 	int rc;
 
 	if (codeset_get(&im->villages, village12) >= 0)
+		return 1;
+	if ((rc = ask_alone(im)) < 0)
+		return rc;
+	if (rc == 0 && codeset_get(&im->villages, village12) >= 0)
 		return 1;
 	rc = area_level(im->db, village12);
 	if (rc < 0)
@@ -461,6 +544,20 @@ import_grid(struct import *im)
 			return urban + 1;
 		codeset_put(&im->urban, gc.village, urban + 1);
 	}
+	/* A grid not in the table: added, counted as the statements are
+	 * done (unless the operator may not add it: then asked now). */
+	if (is_new(im, gc.code) && (kind != NULL || urban >= 0) &&
+	    juris_writable(gc.code)) {
+		if ((rc = db_run_tally(im->db, batch_tally(im->b), "INSERT "
+		    "INTO grids (code, village, name, kind, households, "
+		    "population, status, created, updated) VALUES (?, ?, ?, ?, "
+		    "?, ?, 'active', ?, ?) ON CONFLICT (code) DO NOTHING",
+		    "ssssNNss", gc.code, gc.village, name, kind != NULL ? kind :
+		    urban ? "urban" : "rural", households, population, im->now,
+		    im->now)) != GK_OK)
+			return -rc;
+		return BATCH_TALLIED;
+	}
 	rc = put_grid(im->db, im->now, &gc, name, kind, urban < 0 ? NULL :
 	    urban ? "urban" : "rural", households, population, &retired);
 	if (rc == 0 && retired != NULL && strcmp(retired, "kind") == 0) {
@@ -502,6 +599,10 @@ check_unit_grid(struct import *im, size_t field, const char *grid,
 		return 0;
 	}
 	if (codeset_get(&im->grids, gc.code) >= 0)
+		return 1;
+	if ((rc = ask_alone(im)) < 0)
+		return rc;
+	if (rc == 0 && codeset_get(&im->grids, gc.code) >= 0)
 		return 1;
 	rc = grid_lookup(im->db, gc.code, &gi);
 	if (rc < 0)
@@ -636,16 +737,27 @@ any_unplaced(struct db *db, int *nulls)
 static const char *const table_names[] = { "areas", "grids", "units" };
 
 /* Before the first row: the batch's reader; for units, whether any
- * unit is in no grid. */
+ * unit is in no grid; for areas and grids, the codes there already. */
 static int
 import_start(struct batch *b, void *arg)
 {
 	struct import *im = arg;
 
+	struct db_stmt *st;
+	int rc;
+
 	im->b = b;
 	im->in = batch_in(b);
-	return im->row == import_unit ? any_unplaced(im->db, &im->nulls) :
-	    GK_OK;
+	if (im->row == import_unit)
+		return any_unplaced(im->db, &im->nulls);
+	st = db_prepare(im->db, im->row == import_area ? "SELECT code "
+	    "FROM areas" : "SELECT code FROM grids");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	while ((rc = db_step(st)) == DB_ROW)
+		(void)is_new(im, db_text(st, 0));
+	db_reset(st);
+	return rc < 0 ? -rc : GK_OK;
 }
 
 static int
@@ -716,6 +828,7 @@ grid_import(struct db *db, const struct config *cfg, enum grid_table table,
 	codeset_free(&im.villages);
 	codeset_free(&im.urban);
 	codeset_free(&im.grids);
+	codeset_free(&im.known);
 	stats->rows = bs.rows;
 	stats->added = bs.added;
 	stats->updated = bs.updated;
