@@ -200,6 +200,35 @@ copy(char *dst, size_t n, const char *s)
 	dst[len] = '\0';
 }
 
+/* The columns of a case as kase_read reads them. */
+#define KASE_COLS "id, grid, category, severity, status, step, level, " \
+	"area, dept, assignee, step_since, due, limit_text, escalate_at, " \
+	"stint, cards, card"
+
+/* The case on the current row of st (KASE_COLS) into k. */
+static void
+kase_read(struct db_stmt *st, struct kase *k)
+{
+	memset(k, 0, sizeof *k);
+	k->id = db_int(st, 0);
+	copy(k->grid, sizeof k->grid, db_text(st, 1));
+	copy(k->category, sizeof k->category, db_text(st, 2));
+	copy(k->severity, sizeof k->severity, db_text(st, 3));
+	copy(k->status, sizeof k->status, db_text(st, 4));
+	k->step = (int)db_int(st, 5);
+	k->level = (int)db_int(st, 6);
+	copy(k->area, sizeof k->area, db_text(st, 7));
+	copy(k->dept, sizeof k->dept, db_text(st, 8));
+	copy(k->assignee, sizeof k->assignee, db_text(st, 9));
+	copy(k->step_since, sizeof k->step_since, db_text(st, 10));
+	copy(k->due, sizeof k->due, db_text(st, 11));
+	copy(k->limit, sizeof k->limit, db_text(st, 12));
+	copy(k->escalate_at, sizeof k->escalate_at, db_text(st, 13));
+	k->stint = (int)db_int(st, 14);
+	k->cards = (int)db_int(st, 15);
+	copy(k->card, sizeof k->card, db_text(st, 16));
+}
+
 /* Load case id: 1, 0 none, -status. */
 static int
 load(struct db *db, long long id, struct kase *k)
@@ -207,30 +236,11 @@ load(struct db *db, long long id, struct kase *k)
 	struct db_stmt *st;
 	int rc;
 
-	rc = db_query(db, &st, "SELECT grid, category, severity, status, "
-	    "step, level, area, dept, assignee, step_since, due, limit_text, "
-	    "escalate_at, stint, cards, card FROM cases WHERE id = ?", "L",
-	    id);
+	rc = db_query(db, &st, "SELECT " KASE_COLS " FROM cases WHERE id = ?",
+	    "L", id);
 	if (rc != DB_ROW)
 		return rc;
-	memset(k, 0, sizeof *k);
-	k->id = id;
-	copy(k->grid, sizeof k->grid, db_text(st, 0));
-	copy(k->category, sizeof k->category, db_text(st, 1));
-	copy(k->severity, sizeof k->severity, db_text(st, 2));
-	copy(k->status, sizeof k->status, db_text(st, 3));
-	k->step = (int)db_int(st, 4);
-	k->level = (int)db_int(st, 5);
-	copy(k->area, sizeof k->area, db_text(st, 6));
-	copy(k->dept, sizeof k->dept, db_text(st, 7));
-	copy(k->assignee, sizeof k->assignee, db_text(st, 8));
-	copy(k->step_since, sizeof k->step_since, db_text(st, 9));
-	copy(k->due, sizeof k->due, db_text(st, 10));
-	copy(k->limit, sizeof k->limit, db_text(st, 11));
-	copy(k->escalate_at, sizeof k->escalate_at, db_text(st, 12));
-	k->stint = (int)db_int(st, 13);
-	k->cards = (int)db_int(st, 14);
-	copy(k->card, sizeof k->card, db_text(st, 15));
+	kase_read(st, k);
 	db_reset(st);
 	return 1;
 }
@@ -322,7 +332,8 @@ case_open(struct db *db, const struct case_env *env,
 	    "investigate", "feedback", "close" };
 	struct db_stmt *st;
 	struct kase k;
-	char at[CLOCK_ISO_MAX], county[7];
+	char at[CLOCK_ISO_MAX], county[7], key[48], val[24];
+	const char *last;
 	long long seq;
 	int y, m, d, rc, i;
 
@@ -330,22 +341,30 @@ case_open(struct db *db, const struct case_env *env,
 	snprintf(county, sizeof county, "%.6s", cn->grid);
 	/* Not RETURNING last: SQLite 3.40 runs RETURNING through a scratch
 	 * table, a tenth of an import's instructions; the counter row is
-	 * read back under the same write lock instead. */
+	 * read back under the same write lock instead, once a transaction
+	 * (db_tx_remember): after that, this writer alone moves it. */
 	if ((rc = db_run(db, "INSERT INTO case_counters (county, year, last) "
 	    "VALUES (?, ?, 1) ON CONFLICT (county, year) DO UPDATE SET "
 	    "last = case_counters.last + 1", "si", county, y)) != GK_OK)
 		return rc;
-	rc = db_query(db, &st, "SELECT last FROM case_counters WHERE "
-	    "county = ? AND year = ?", "si", county, y);
-	if (rc < 0)
-		return -rc;
-	if (rc == DB_NONE) {
-		diag_error("internal error: no case number for %s %d", county,
-		    y);
-		return GK_SOFTWARE;
+	snprintf(key, sizeof key, "case_counters %s %d", county, y);
+	if ((last = db_tx_recall(db, key)) != NULL)
+		seq = strtoll(last, NULL, 10) + 1;
+	else {
+		rc = db_query(db, &st, "SELECT last FROM case_counters WHERE "
+		    "county = ? AND year = ?", "si", county, y);
+		if (rc < 0)
+			return -rc;
+		if (rc == DB_NONE) {
+			diag_error("internal error: no case number for %s %d",
+			    county, y);
+			return GK_SOFTWARE;
+		}
+		seq = db_int(st, 0);
+		db_reset(st);
 	}
-	seq = db_int(st, 0);
-	db_reset(st);
+	snprintf(val, sizeof val, "%lld", seq);
+	db_tx_remember(db, key, val);
 	if (seq >= SEQ_MOD) {
 		diag_error(_("county %s: more than %lld cases in %d"), county,
 		    SEQ_MOD - 1, y);
@@ -1229,101 +1248,125 @@ case_escalate_summary(const struct case_escalate_stats *st, int people,
 	sb_release(&kept);
 }
 
+/* Overdue cases read and escalated at a time: one query for so many,
+ * not one a case (on PostgreSQL each is a round trip). */
+#define ESCALATE_CHUNK 256
+
+/* Escalate the overdue case k (or give it its red card at the county),
+ * one row of out.  GK_OK or a status. */
+static int
+escalate_one(struct db *db, const struct case_env *env, struct kase *k,
+    gk_time now, struct recout *out, struct case_escalate_stats *stats)
+{
+	char num[CASE_NUMBER_MAX], from[80], to[80], note[256], a[13];
+	char due[CLOCK_ISO_MAX];
+	const char *v[6], *card;
+	int rc;
+
+	if ((rc = juris_write(NULL, case_number_format(k->id, num),
+	    k->grid)) != GK_OK)
+		return rc;
+	copy(due, sizeof due, k->due);
+	snprintf(from, sizeof from, "%s %s%s%s", level_name(k->level),
+	    area_short(k->area, k->level, a), *k->dept ? " " : "", k->dept);
+	card = k->cards == 0 && k->level < 3 ? "yellow" : "red";
+	snprintf(note, sizeof note, "overdue at step %s (due %s) at the %s",
+	    step_name(k->step), due, from);
+	k->cards++;
+	copy(k->card, sizeof k->card, card);
+	if (k->level < 3) {
+		stats->up[k->level]++;
+		k->level++;
+		area_of(k->grid, k->level, k->area);
+		k->dept[0] = k->assignee[0] = '\0';
+		k->stint++;
+		set_due(env, k, now);
+		snprintf(to, sizeof to, "%s %s", level_name(k->level),
+		    area_short(k->area, k->level, a));
+	} else {
+		/* The county is the top: a red card, and it stays; its due
+		 * time stands, the cron job is done with it. */
+		stats->stay++;
+		k->escalate_at[0] = '\0';
+		snprintf(to, sizeof to, "%s", from);
+	}
+	if (*card == 'y')
+		stats->yellow++;
+	else
+		stats->red++;
+	if ((rc = save(db, k, NULL, NULL, now)) != GK_OK ||
+	    (rc = history(db, k, k->escalate_at[0] ? "escalate" : "card", card,
+	    note, now)) != GK_OK)
+		return rc;
+	if (out == NULL)
+		return GK_OK;
+	v[0] = case_number_format(k->id, num);
+	v[1] = step_name(k->step);
+	v[2] = due;
+	v[3] = from;
+	v[4] = to;
+	v[5] = card;
+	return recout_row(out, v);
+}
+
 int
 case_escalate(struct db *db, const struct case_env *env, struct recout *out,
     struct case_escalate_stats *stats)
 {
-	char num[CASE_NUMBER_MAX], nowt[CLOCK_ISO_MAX], from[80], to[80];
-	char note[256], a[13], due[CLOCK_ISO_MAX];
-	const char *v[6], *card;
-	long long *ids = NULL;
-	size_t n = 0, cap = 0, i;
+	char nowt[CLOCK_ISO_MAX], note[256];
+	struct kase *ks;
 	struct db_stmt *st;
 	struct sb detail = SB_INIT;
 	gk_time now = clock_now();
-	struct kase k;
+	long long total;
+	size_t n = 0, got, i;
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
 	clock_format(now, nowt);
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	st = db_prepare(db, "SELECT id FROM cases WHERE escalate_at IS NOT "
-	    "NULL AND escalate_at < ? ORDER BY escalate_at, id");
-	if (st == NULL) {
+	rc = db_query(db, &st, "SELECT count(*) FROM cases WHERE escalate_at "
+	    "IS NOT NULL AND escalate_at < ?", "s", nowt);
+	if (rc != DB_ROW) {
 		db_rollback(db);
-		return GK_SOFTWARE;
+		return rc < 0 ? -rc : GK_SOFTWARE;
 	}
-	db_bind_text(st, 1, nowt);
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			ids = ereallocarray(ids, cap, sizeof *ids);
-		}
-		ids[n++] = db_int(st, 0);
-	}
+	total = db_int(st, 0);
 	db_reset(st);
-	for (i = 0; rc >= 0 && i < n; i++) {
-		if ((rc = load(db, ids[i], &k)) != 1)
-			break;
-		if ((rc = juris_write(NULL, case_number_format(k.id, num),
-		    k.grid)) != GK_OK) {
-			rc = -rc;
-			break;
-		}
-		copy(due, sizeof due, k.due);
-		snprintf(from, sizeof from, "%s %s%s%s", level_name(k.level),
-		    area_short(k.area, k.level, a), *k.dept ? " " : "",
-		    k.dept);
-		card = k.cards == 0 && k.level < 3 ? "yellow" : "red";
-		snprintf(note, sizeof note, "overdue at step %s (due %s) at "
-		    "the %s", step_name(k.step), due, from);
-		k.cards++;
-		copy(k.card, sizeof k.card, card);
-		if (k.level < 3) {
-			stats->up[k.level]++;
-			k.level++;
-			area_of(k.grid, k.level, k.area);
-			k.dept[0] = k.assignee[0] = '\0';
-			k.stint++;
-			set_due(env, &k, now);
-			snprintf(to, sizeof to, "%s %s", level_name(k.level),
-			    area_short(k.area, k.level, a));
-		} else {
-			/* The county is the top: a red card, and it stays;
-			 * its due time stands, the cron job is done with it. */
-			stats->stay++;
-			k.escalate_at[0] = '\0';
-			snprintf(to, sizeof to, "%s", from);
-		}
-		if (*card == 'y')
-			stats->yellow++;
-		else
-			stats->red++;
-		if ((rc = save(db, &k, NULL, NULL, now)) != GK_OK ||
-		    (rc = history(db, &k, k.escalate_at[0] ? "escalate" :
-		    "card", card, note, now)) != GK_OK) {
-			rc = -rc;
+	rc = GK_OK;
+	/*
+	 * The first overdue cases, escalated, then the first again: an
+	 * escalated case is due later than now (a limit is never nothing)
+	 * or, at the county, no more, so each query finds the next ones,
+	 * in the order of their due times, as one query for them all
+	 * would.  Never more than were overdue at the start.
+	 */
+	ks = ereallocarray(NULL, ESCALATE_CHUNK, sizeof *ks);
+	while (rc == GK_OK && (long long)n < total) {
+		st = db_prepare(db, "SELECT " KASE_COLS " FROM cases WHERE "
+		    "escalate_at IS NOT NULL AND escalate_at < ? ORDER BY "
+		    "escalate_at, id LIMIT ?");
+		if (st == NULL) {
+			rc = GK_SOFTWARE;
 			break;
 		}
-		if (out != NULL) {
-			v[0] = case_number_format(k.id, num);
-			v[1] = step_name(k.step);
-			v[2] = due;
-			v[3] = from;
-			v[4] = to;
-			v[5] = card;
-			if ((rc = recout_row(out, v)) != 0) {
-				rc = -rc;
-				break;
-			}
-		}
-		rc = 0;
+		db_bind_text(st, 1, nowt);
+		db_bind_int(st, 2, ESCALATE_CHUNK);
+		for (got = 0; (rc = db_step(st)) == DB_ROW; got++)
+			kase_read(st, &ks[got]);
+		db_reset(st);
+		rc = rc < 0 ? -rc : GK_OK;
+		if (got == 0)
+			break;
+		for (i = 0; rc == GK_OK && i < got &&
+		    (long long)n < total; i++, n++)
+			rc = escalate_one(db, env, &ks[i], now, out, stats);
 	}
-	free(ids);
-	if (rc < 0) {
+	free(ks);
+	if (rc != GK_OK) {
 		db_rollback(db);
-		return -rc;
+		return rc;
 	}
 	if (diag_level() > 0) {
 		rc = db_query(db, &st, "SELECT count(*) FROM cases WHERE "

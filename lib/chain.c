@@ -197,14 +197,22 @@ chain_next(struct db *db, const char *head_sql, const struct sb *enc,
 	struct db_stmt *st;
 	int rc;
 
+	const char *head;
+
+	/* The head is read once a write transaction: from then on it is
+	 * the hash of the row this transaction wrote last. */
 	snprintf(prev, sizeof prev, "%s", chain_genesis);
-	rc = db_query(db, &st, head_sql, "");
-	if (rc < 0)
+	if ((head = db_tx_recall(db, head_sql)) != NULL)
+		snprintf(prev, sizeof prev, "%s", head);
+	else if ((rc = db_query(db, &st, head_sql, "")) < 0)
 		return -rc;
-	if (rc == DB_ROW) {
+	else if (rc == DB_ROW) {
 		if (!db_isnull(st, 0))
 			snprintf(prev, sizeof prev, "%s", db_text(st, 0));
 		db_reset(st);
 	}
-	return chain_hash(prev, enc->buf, enc->len, out);
+	if ((rc = chain_hash(prev, enc->buf, enc->len, out)) != GK_OK)
+		return rc;
+	db_tx_remember(db, head_sql, out);
+	return GK_OK;
 }

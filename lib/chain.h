@@ -53,7 +53,9 @@ int chain_is_hash(const char *s);
  * chain_next hashes the encoded row enc after the head of a table's
  * chain, which head_sql reads (one column, the last row by its key;
  * no row or NULL: chain_genesis).  Called inside the write transaction
- * that inserts the row, so no other writer is between the head and it.
+ * that inserts the row, so no other writer is between the head and it;
+ * the head is read once a transaction, then remembered (db_tx_remember)
+ * as the hash of the row hashed last, which the caller inserts.
  * GK_OK with the row's hash in out, or a status.
  */
 struct db;

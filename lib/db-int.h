@@ -19,6 +19,13 @@
 #define DB_NHINTS 61
 
 struct pg;			/* db-pg.c: a PostgreSQL connection */
+
+/* A value remembered for the rest of a write transaction. */
+struct db_memo {
+	char *key;			/* owned */
+	char *value;			/* owned */
+	struct db_memo *next;
+};
 struct pg_stmt;			/* db-pg.c: a statement of one */
 
 struct db_stmt {
@@ -45,6 +52,8 @@ struct db {
 	enum db_mode mode;		/* read or write */
 	long long busy_budget;		/* µs the connection may wait */
 	long long busy_spent;		/* µs it has waited so far */
+	struct db_memo *memo;		/* db_tx_remember's, this
+					   transaction's */
 	char *program;			/* for the audit log */
 	char *operator_name;		/* for the audit log */
 };

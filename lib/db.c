@@ -613,6 +613,8 @@ fail:
 	return rc;
 }
 
+static void forget(struct db *db);
+
 void
 db_close(struct db *db)
 {
@@ -641,6 +643,7 @@ db_close(struct db *db)
 			pg_simple(db, "ROLLBACK", N_("cannot roll back"));
 		pg_close(db);
 	}
+	forget(db);
 	free(db->path);
 	free(db->program);
 	free(db->operator_name);
@@ -699,6 +702,54 @@ db_path(const struct db *db)
 	return db->path;
 }
 
+/* Forget what the transaction remembered. */
+static void
+forget(struct db *db)
+{
+	struct db_memo *m, *next;
+
+	for (m = db->memo; m != NULL; m = next) {
+		next = m->next;
+		free(m->key);
+		free(m->value);
+		free(m);
+	}
+	db->memo = NULL;
+}
+
+const char *
+db_tx_recall(struct db *db, const char *key)
+{
+	struct db_memo *m;
+
+	if (!db->in_tx || db->mode == DB_READ)
+		return NULL;
+	for (m = db->memo; m != NULL; m = m->next)
+		if (strcmp(m->key, key) == 0)
+			return m->value;
+	return NULL;
+}
+
+void
+db_tx_remember(struct db *db, const char *key, const char *value)
+{
+	struct db_memo *m;
+
+	if (!db->in_tx || db->mode == DB_READ)
+		return;
+	for (m = db->memo; m != NULL; m = m->next)
+		if (strcmp(m->key, key) == 0)
+			break;
+	if (m == NULL) {
+		m = ecalloc(1, sizeof *m);
+		m->key = estrdup(key);
+		m->next = db->memo;
+		db->memo = m;
+	}
+	free(m->value);
+	m->value = estrdup(value);
+}
+
 int
 db_begin(struct db *db)
 {
@@ -738,8 +789,10 @@ db_commit(struct db *db)
 	    exec_sql(db, "COMMIT", N_("cannot commit"));
 	if (rc != GK_OK)
 		db_rollback(db);
-	else
+	else {
 		db->in_tx = 0;
+		forget(db);
+	}
 	return rc;
 }
 
@@ -762,6 +815,7 @@ db_rollback(struct db *db)
 	else if (db->in_tx)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = 0;
+	forget(db);
 }
 
 /* FNV-1a: the statement cache's hash of an SQL text. */

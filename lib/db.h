@@ -243,6 +243,17 @@ void db_reset(struct db_stmt *st);
  */
 int db_backup(struct db *db, const char *path);
 
+/*
+ * What a writer knows while it holds the write lock and nobody else can
+ * change until it lets go (the head of a hash chain, say): a value
+ * remembered by key for the rest of the write transaction and forgotten
+ * when it ends, committed or not.  db_tx_recall gives the
+ * value, or NULL when there is none or no write transaction;
+ * db_tx_remember does nothing outside one.
+ */
+const char *db_tx_recall(struct db *db, const char *key);
+void db_tx_remember(struct db *db, const char *key, const char *value);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 long long db_changes(struct db *db);
 
