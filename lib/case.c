@@ -339,18 +339,23 @@ case_open(struct db *db, const struct case_env *env,
 
 	day_to_civil(clock_day(cn->reported), &y, &m, &d);
 	snprintf(county, sizeof county, "%.6s", cn->grid);
-	/* Not RETURNING last: SQLite 3.40 runs RETURNING through a scratch
-	 * table, a tenth of an import's instructions; the counter row is
-	 * read back under the same write lock instead, once a transaction
-	 * (db_tx_remember): after that, this writer alone moves it. */
-	if ((rc = db_run(db, "INSERT INTO case_counters (county, year, last) "
-	    "VALUES (?, ?, 1) ON CONFLICT (county, year) DO UPDATE SET "
-	    "last = case_counters.last + 1", "si", county, y)) != GK_OK)
-		return rc;
+	/*
+	 * The counter is moved and read back once a transaction, under the
+	 * write lock (not RETURNING last: SQLite 3.40 runs RETURNING
+	 * through a scratch table, a tenth of an import's instructions).
+	 * After that this writer alone moves it: the numbers are counted
+	 * here and the last one written once, at the commit
+	 * (db_tx_defer), not an UPDATE of the same row a case.
+	 */
 	snprintf(key, sizeof key, "case_counters %s %d", county, y);
 	if ((last = db_tx_recall(db, key)) != NULL)
 		seq = strtoll(last, NULL, 10) + 1;
 	else {
+		if ((rc = db_run(db, "INSERT INTO case_counters (county, year, "
+		    "last) VALUES (?, ?, 1) ON CONFLICT (county, year) DO "
+		    "UPDATE SET last = case_counters.last + 1", "si", county,
+		    y)) != GK_OK)
+			return rc;
 		rc = db_query(db, &st, "SELECT last FROM case_counters WHERE "
 		    "county = ? AND year = ?", "si", county, y);
 		if (rc < 0)
@@ -365,6 +370,10 @@ case_open(struct db *db, const struct case_env *env,
 	}
 	snprintf(val, sizeof val, "%lld", seq);
 	db_tx_remember(db, key, val);
+	if ((rc = db_tx_defer(db, key, "UPDATE case_counters SET last = ? "
+	    "WHERE county = ? AND year = ?", "LsL", seq, county,
+	    (long long)y)) != GK_OK)
+		return rc;
 	if (seq >= SEQ_MOD) {
 		diag_error(_("county %s: more than %lld cases in %d"), county,
 		    SEQ_MOD - 1, y);
@@ -1252,8 +1261,9 @@ case_escalate_summary(const struct case_escalate_stats *st, int people,
  * not one a case (on PostgreSQL each is a round trip). */
 #define ESCALATE_CHUNK 256
 
-/* Escalate the overdue case k (or give it its red card at the county),
- * one row of out.  GK_OK or a status. */
+/* Escalate the overdue case k (or give it its red card at the county):
+ * k changed and its history row written, one row of out; the caller
+ * writes k back (save).  GK_OK or a status. */
 static int
 escalate_one(struct db *db, const struct case_env *env, struct kase *k,
     gk_time now, struct recout *out, struct case_escalate_stats *stats)
@@ -1294,8 +1304,8 @@ escalate_one(struct db *db, const struct case_env *env, struct kase *k,
 		stats->yellow++;
 	else
 		stats->red++;
-	if ((rc = save(db, k, NULL, NULL, now)) != GK_OK ||
-	    (rc = history(db, k, k->escalate_at[0] ? "escalate" : "card", card,
+	/* Its history row; the case itself is written by the caller. */
+	if ((rc = history(db, k, k->escalate_at[0] ? "escalate" : "card", card,
 	    note, now)) != GK_OK)
 		return rc;
 	if (out == NULL)
@@ -1360,8 +1370,13 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 		if (got == 0)
 			break;
 		for (i = 0; rc == GK_OK && i < got &&
-		    (long long)n < total; i++, n++)
+		    (long long)n + (long long)i < total; i++)
 			rc = escalate_one(db, env, &ks[i], now, out, stats);
+		/* The history rows first, then the cases: one INSERT of many
+		 * rows on PostgreSQL (db.h), not one a case between the
+		 * UPDATEs. */
+		for (got = i, i = 0; rc == GK_OK && i < got; i++, n++)
+			rc = save(db, &ks[i], NULL, NULL, now);
 	}
 	free(ks);
 	if (rc != GK_OK) {

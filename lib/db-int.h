@@ -20,11 +20,18 @@
 
 struct pg;			/* db-pg.c: a PostgreSQL connection */
 
-/* A value remembered for the rest of a write transaction. */
+/* A value remembered for the rest of a write transaction, or a
+ * statement deferred to its commit (db_tx_defer). */
+#define DB_DEFER_MAX 8
 struct db_memo {
 	char *key;			/* owned */
-	char *value;			/* owned */
-	struct db_memo *next;
+	char *value;			/* owned, or NULL */
+	const char *sql;		/* deferred: the caller's literal */
+	int nargs;			/* its values */
+	char *args[DB_DEFER_MAX];	/* owned; NULL binds NULL */
+	long long ints[DB_DEFER_MAX];	/* where isint */
+	int isint[DB_DEFER_MAX];
+	struct db_memo *next;		/* the newest first */
 };
 struct pg_stmt;			/* db-pg.c: a statement of one */
 
@@ -49,6 +56,8 @@ struct db {
 	struct db_stmt *hints[DB_NHINTS]; /* by the address of the text */
 	int in_tx;			/* a transaction is open */
 	int dry_run;			/* db_commit rolls back */
+	int hold_tables;		/* db_hold_tables: this
+					   transaction */
 	enum db_mode mode;		/* read or write */
 	long long busy_budget;		/* µs the connection may wait */
 	long long busy_spent;		/* µs it has waited so far */

@@ -59,6 +59,11 @@
  * one statement of this many rows (fewer for a table of many columns):
  * a statement costs the server more than a row. */
 #define PG_ROWS_MAX 64
+/* INSERTs whose rows may be held at once where the caller allows it
+ * (db_hold_tables: the case, its history row and its event, row after
+ * row), sent INSERT by INSERT in the order each was first run in the
+ * transaction: a child's row after its parent's. */
+#define PG_HOLD_MAX 4
 
 struct pg_sent {
 	const char *sql;		/* its text, for a message (the
@@ -71,10 +76,14 @@ struct pg {
 	PGconn *c;			/* the connection */
 	unsigned nstmts;		/* statements named so far */
 	long long changes;		/* rows the last command changed */
-	struct pg_sent sent[PG_PIPELINE_MAX + PG_ROWS_MAX]; /* in the
-					   pipeline */
+	struct pg_sent sent[PG_PIPELINE_MAX + PG_HOLD_MAX * PG_ROWS_MAX];
+					/* in the pipeline */
 	int nsent;			/* how many */
-	struct db_stmt *holding;	/* the statement with rows held */
+	struct db_stmt *holding[PG_HOLD_MAX]; /* statements whose rows
+					   are held, in the order first
+					   held (with db_hold_tables, for
+					   the rest of the transaction) */
+	int nholding;			/* how many */
 	int failed;			/* a pipelined statement failed: its
 					   status, until the rollback */
 };
@@ -257,7 +266,7 @@ drain(struct db *db, int quietly)
 	const char *ct;
 	int i, rc = GK_OK;
 
-	if (pg->holding != NULL) {
+	if (pg->nholding > 0) {
 		if (quietly)
 			drop_held(pg);
 		else if ((rc = send_held(db)) != GK_OK)
@@ -333,6 +342,9 @@ pg_simple(struct db *db, const char *sql, const char *what)
 		db->pg->failed = GK_OK;
 	} else if ((rc = drain(db, 0)) != GK_OK)
 		return rc;
+	/* The end of a transaction ends the order of its held INSERTs. */
+	if (strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0)
+		drop_held(db->pg);
 	r = PQexec(db->pg->c, sql);
 	rc = GK_OK;
 
@@ -731,7 +743,7 @@ pg_finalize(struct db_stmt *s)
 
 	if (p == NULL)
 		return;
-	if (s->db->pg != NULL && s->db->pg->holding == s)
+	if (s->db->pg != NULL && p->nheld > 0)
 		drop_held(s->db->pg);
 	free(p->held);
 	if (p->many != NULL) {
@@ -994,37 +1006,47 @@ static void
 drop_held(struct pg *pg)
 {
 	struct pg_stmt *p;
-	int i;
+	int h, i;
 
-	if (pg->holding == NULL)
-		return;
-	p = pg->holding->pst;
-	for (i = 0; i < p->nheld * p->nparams; i++) {
-		free(p->held[i]);
-		p->held[i] = NULL;
+	for (h = 0; h < pg->nholding; h++) {
+		p = pg->holding[h]->pst;
+		for (i = 0; i < p->nheld * p->nparams; i++) {
+			free(p->held[i]);
+			p->held[i] = NULL;
+		}
+		p->nheld = 0;
 	}
-	p->nheld = 0;
-	pg->holding = NULL;
+	pg->nholding = 0;
 }
 
-/* Send the rows held: as the INSERT of many rows when there are that
- * many, else each as the INSERT of one. */
+/* Send the rows held, statement by statement in the order first held:
+ * as the INSERT of many rows when there are that many, else each as the
+ * INSERT of one. */
 static int
 send_held(struct db *db)
 {
-	struct db_stmt *s = db->pg->holding;
-	struct pg_stmt *p = s->pst;
-	int i, rc = GK_OK;
+	struct db_stmt *s;
+	struct pg_stmt *p;
+	int h, i, rc = GK_OK;
 
-	if (p->nheld == p->rows_per)
-		rc = send_one(db, p->many->pst->name, p->many->pst->nparams,
-		    p->held, s->sql, p->tally);
-	else
-		for (i = 0; i < p->nheld && rc == GK_OK; i++)
-			rc = send_one(db, p->name, p->nparams,
-			    p->held + (size_t)i * (size_t)p->nparams, s->sql,
-			    p->tally);
+	for (h = 0; h < db->pg->nholding && rc == GK_OK; h++) {
+		s = db->pg->holding[h];
+		p = s->pst;
+		if (p->nheld == p->rows_per)
+			rc = send_one(db, p->many->pst->name,
+			    p->many->pst->nparams, p->held, s->sql, p->tally);
+		else
+			for (i = 0; i < p->nheld && rc == GK_OK; i++)
+				rc = send_one(db, p->name, p->nparams, p->held +
+				    (size_t)i * (size_t)p->nparams, s->sql,
+				    p->tally);
+	}
+	/* The order stays for the transaction where tables are held
+	 * together; else the next statement held starts anew. */
+	h = db->pg->nholding;
 	drop_held(db->pg);
+	if (db->hold_tables && rc == GK_OK)
+		db->pg->nholding = h;
 	return rc;
 }
 
@@ -1126,31 +1148,54 @@ pg_send(struct db_stmt *s, long long *tally)
 	struct pg_stmt *p = s->pst;
 	struct db *db = s->db;
 	struct pg *pg = db->pg;
-	int i, rc;
+	int h, i, rc = GK_OK;
 
 	if (pg->failed != GK_OK)
 		return pg->failed;
-	if (pg->holding != NULL && (pg->holding != s || p->tally != tally) &&
-	    (rc = send_held(db)) != GK_OK)
-		return pg->failed = rc;
-	if (!p->prepared && (rc = server_prepare(s)) != GK_OK)
+	if (!p->prepared && (rc = drain(db, 0)) == GK_OK)
+		rc = server_prepare(s);
+	if (rc == GK_OK && p->shape < 0)
+		rc = make_many(s);
+	if (rc != GK_OK)
 		return rc;
-	if (p->shape < 0 && (rc = make_many(s)) != GK_OK)
-		return rc;
-	if (p->shape == 1) {
-		/* Held: the values move to the rows held. */
+	if (p->shape != 1) {
+		/* Not held: after every row held before it. */
+		if ((pg->nholding > 0 && (rc = send_held(db)) != GK_OK) ||
+		    (rc = send_one(db, p->name, p->nparams, p->vals, s->sql,
+		    tally)) != GK_OK)
+			return pg->failed = rc;
+	} else {
+		/* Held: the values move to the rows held.  Rows counted
+		 * elsewhere, another statement's (unless tables are held
+		 * together), or a statement more than can be held: what is
+		 * held is sent first. */
+		for (h = 0; h < pg->nholding && pg->holding[h] != s; h++)
+			;
+		if (((h < pg->nholding && p->tally != tally && p->nheld > 0) ||
+		    (h == pg->nholding && !db->hold_tables && h > 0) ||
+		    h == PG_HOLD_MAX) && (rc = send_held(db)) != GK_OK)
+			return pg->failed = rc;
+		for (h = 0; h < pg->nholding && pg->holding[h] != s; h++)
+			;
+		if (h == PG_HOLD_MAX) {
+			/* No room: this one goes alone, in its turn. */
+			if ((rc = send_one(db, p->name, p->nparams, p->vals,
+			    s->sql, tally)) != GK_OK)
+				return pg->failed = rc;
+			goto sent;
+		}
+		if (h == pg->nholding)
+			pg->holding[pg->nholding++] = s;
 		for (i = 0; i < p->nparams; i++) {
 			p->held[p->nheld * p->nparams + i] = p->vals[i];
 			p->vals[i] = NULL;
 		}
 		p->nheld++;
 		p->tally = tally;
-		pg->holding = s;
 		if (p->nheld == p->rows_per && (rc = send_held(db)) != GK_OK)
 			return pg->failed = rc;
-	} else if ((rc = send_one(db, p->name, p->nparams, p->vals, s->sql,
-	    tally)) != GK_OK)
-		return pg->failed = rc;
+	}
+sent:
 	if (pg->nsent >= PG_PIPELINE_MAX)
 		return drain(db, 0);
 	return GK_OK;

@@ -708,13 +708,109 @@ forget(struct db *db)
 {
 	struct db_memo *m, *next;
 
+	int i;
+
 	for (m = db->memo; m != NULL; m = next) {
 		next = m->next;
+		for (i = 0; i < m->nargs; i++)
+			free(m->args[i]);
 		free(m->key);
 		free(m->value);
 		free(m);
 	}
 	db->memo = NULL;
+	db->hold_tables = 0;
+}
+
+void
+db_hold_tables(struct db *db)
+{
+	if (db->in_tx && db->mode != DB_READ)
+		db->hold_tables = 1;
+}
+
+/* The memo of key, made when missing. */
+static struct db_memo *
+memo_of(struct db *db, const char *key)
+{
+	struct db_memo *m;
+
+	for (m = db->memo; m != NULL; m = m->next)
+		if (strcmp(m->key, key) == 0)
+			return m;
+	m = ecalloc(1, sizeof *m);
+	m->key = estrdup(key);
+	m->next = db->memo;
+	db->memo = m;
+	return m;
+}
+
+int
+db_tx_defer(struct db *db, const char *key, const char *sql,
+    const char *types, ...)
+{
+	struct db_memo *m;
+	const char *t;
+	va_list ap;
+	int i, n = (int)strlen(types);
+
+	if (!db->in_tx || db->mode == DB_READ || n > DB_DEFER_MAX ||
+	    strspn(types, "sL") != (size_t)n) {
+		diag_error("%s: internal error: \"%s\" deferred as \"%s\" "
+		    "outside a write transaction or with bad letters",
+		    db->path, sql, types);
+		return GK_SOFTWARE;
+	}
+	m = memo_of(db, key);
+	for (i = 0; i < m->nargs; i++)
+		free(m->args[i]);
+	m->sql = sql;
+	m->nargs = n;
+	va_start(ap, types);
+	for (i = 0; i < n; i++) {
+		m->isint[i] = types[i] == 'L';
+		if (m->isint[i]) {
+			m->ints[i] = va_arg(ap, long long);
+			m->args[i] = NULL;
+		} else {
+			t = va_arg(ap, const char *);
+			m->args[i] = t != NULL ? estrdup(t) : NULL;
+		}
+	}
+	va_end(ap);
+	return GK_OK;
+}
+
+/* Run the statements deferred to the commit, the first deferred first. */
+static int
+run_deferred(struct db *db)
+{
+	struct db_memo *m, *order[64];
+	struct db_stmt *st;
+	int n = 0, i, j, rc = GK_OK;
+
+	for (m = db->memo; m != NULL; m = m->next)
+		if (m->sql != NULL) {
+			if (n == 64) {
+				diag_error("%s: internal error: more than 64 "
+				    "statements deferred", db->path);
+				return GK_SOFTWARE;
+			}
+			order[n++] = m;
+		}
+	for (i = n - 1; i >= 0 && rc == GK_OK; i--) {
+		m = order[i];
+		if ((st = db_prepare(db, m->sql)) == NULL)
+			return GK_SOFTWARE;
+		for (j = 0; j < m->nargs && rc == GK_OK; j++)
+			rc = m->isint[j] ? db_bind_int(st, j + 1, m->ints[j]) :
+			    db_bind_text(st, j + 1, m->args[j]);
+		if (rc == GK_OK)
+			rc = db_exec(st);
+		else
+			db_reset(st);
+	}
+	return rc;
 }
 
 const char *
@@ -737,15 +833,7 @@ db_tx_remember(struct db *db, const char *key, const char *value)
 
 	if (!db->in_tx || db->mode == DB_READ)
 		return;
-	for (m = db->memo; m != NULL; m = m->next)
-		if (strcmp(m->key, key) == 0)
-			break;
-	if (m == NULL) {
-		m = ecalloc(1, sizeof *m);
-		m->key = estrdup(key);
-		m->next = db->memo;
-		db->memo = m;
-	}
+	m = memo_of(db, key);
 	free(m->value);
 	m->value = estrdup(value);
 }
@@ -777,16 +865,19 @@ db_commit(struct db *db)
 {
 	int rc;
 
+	rc = run_deferred(db);
 	if (db->dry_run) {
 		/* What a real run would meet, a dry run meets too. */
-		rc = db_flush(db);
+		if (rc == GK_OK)
+			rc = db_flush(db);
 		db_rollback(db);
 		if (rc == GK_OK)
 			diag_info(_("dry run: nothing written"));
 		return rc;
 	}
-	rc = db->pg ? pg_simple(db, "COMMIT", N_("cannot commit")) :
-	    exec_sql(db, "COMMIT", N_("cannot commit"));
+	if (rc == GK_OK)
+		rc = db->pg ? pg_simple(db, "COMMIT", N_("cannot commit")) :
+		    exec_sql(db, "COMMIT", N_("cannot commit"));
 	if (rc != GK_OK)
 		db_rollback(db);
 	else {

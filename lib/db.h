@@ -194,6 +194,20 @@ int db_run_tally(struct db *db, long long *tally, const char *sql,
 int db_flush(struct db *db);
 
 /*
+ * On PostgreSQL the rows of an INSERT ... VALUES sent ahead (db_run)
+ * one after another are sent as one INSERT of many rows: what a server
+ * does a statement costs more than what it does a row.  Any other
+ * statement sends them first, so the order of the writes is kept.
+ * db_hold_tables relaxes that for the rest of the write transaction, for
+ * a writer that inserts, row after row, a parent and then its children
+ * (a case, its history row, its event): the rows of up to 4 INSERTs are
+ * held at once and sent INSERT by INSERT, in the order each INSERT was
+ * first run in the transaction.  The caller promises that no row is the
+ * parent of a row of an INSERT it ran first.  Nothing on SQLite.
+ */
+void db_hold_tables(struct db *db);
+
+/*
  * db_query prepares sql, binds as db_run does (and checks as it does)
  * and steps once: DB_ROW with a row to read through *st (db_reset it
  * when done), DB_NONE for no row, or -status after reporting; on
@@ -253,6 +267,19 @@ int db_backup(struct db *db, const char *path);
  */
 const char *db_tx_recall(struct db *db, const char *key);
 void db_tx_remember(struct db *db, const char *key, const char *value);
+
+/*
+ * db_tx_defer runs sql, bound as db_run binds (the letters 's' and 'L',
+ * at most 8), once, when the write transaction commits (before the
+ * commit; a dry run runs it before it rolls back, so that it meets what
+ * a real run would), in place of what was deferred under the same key
+ * before: the last word on a row the writer changes again and again (a
+ * counter), written once instead of at every change.  Forgotten on a
+ * rollback.  GK_OK, or GK_SOFTWARE for a bad letter or outside a write
+ * transaction.
+ */
+int db_tx_defer(struct db *db, const char *key, const char *sql,
+    const char *types, ...);
 
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 long long db_changes(struct db *db);

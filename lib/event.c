@@ -628,6 +628,9 @@ imp_start(struct batch *b, void *arg)
 {
 	struct imp *im = arg;
 
+	/* Each event writes its case, then the case's history, then the
+	 * event: parents before children (db_hold_tables). */
+	db_hold_tables(batch_db(b));
 	return done_start(batch_db(b), &im->dl);
 }
 
