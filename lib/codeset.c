@@ -8,7 +8,7 @@
 #include "util.h"
 
 struct codeset_slot {
-	char code[16];		/* "" for an empty slot */
+	char code[20];		/* "" for an empty slot */
 	int value;		/* what the owner keeps with it */
 };
 

@@ -2,10 +2,11 @@
  * codeset.h - the codes a batch has looked up already, each with a
  * small value (a level, a kind, a flag), so that an import asks the
  * database about each village or grid once, in whatever order its
- * file lists them, not once a row.
+ * file lists them, not once a row; and the identity numbers there.
  *
- * Open addressing over codes of at most 15 characters.  Memory is the
- * distinct codes of one batch (a province's 80,000 grids: 2.5 MiB),
+ * Open addressing over codes of at most 19 characters (area and grid
+ * codes, identity numbers).  Memory is the distinct codes of one batch
+ * (a province's 80,000 grids: 3 MiB),
  * bounded: past CODESET_MAX codes the set forgets them all and starts
  * again, so the worst is a lookup again, never unbounded growth.  The
  * owner frees it (codeset_free) at the end of the batch.
@@ -29,7 +30,7 @@ struct codeset {
 /* The value kept for code, or -1 when code is not in the set. */
 int codeset_get(const struct codeset *cs, const char *code);
 
-/* Keep code (at most 15 characters; a longer one is not kept) with
+/* Keep code (at most 19 characters; a longer one is not kept) with
  * value (0 or more), replacing the value it had. */
 void codeset_put(struct codeset *cs, const char *code, int value);
 

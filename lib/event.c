@@ -6,6 +6,7 @@
  * same rules and refused with the same words.
  */
 #include <stdint.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,6 +366,44 @@ next_id(struct db_stmt *st, long long *after, int *open)
 	return DB_ROW;
 }
 
+/* done_fill one by one: each event not read back asked for by its
+ * case. */
+static int
+done_ask(struct db *db, struct done_list *dl)
+{
+	struct done_list out = { NULL, 0, 0, dl->before };
+	struct db_stmt *st;
+	long long k;
+	size_t i;
+	int rc = GK_OK;
+
+	for (i = 0; i < dl->n && rc == GK_OK; i++)
+		for (k = 0; k < dl->d[i].n && rc == GK_OK; k++) {
+			if (dl->d[i].event != 0) {
+				done_push(&out, dl->d[i].event + k,
+				    dl->d[i].case_id + k, 1, dl->d[i].how);
+				continue;
+			}
+			rc = db_query(db, &st, "SELECT id FROM events WHERE "
+			    "case_id = ?", "L", dl->d[i].case_id + k);
+			if (rc != DB_ROW) {
+				rc = rc < 0 ? -rc : GK_SOFTWARE;
+				break;
+			}
+			done_push(&out, db_int(st, 0), dl->d[i].case_id + k, 1,
+			    dl->d[i].how);
+			db_reset(st);
+			rc = GK_OK;
+		}
+	if (rc != GK_OK) {
+		free(out.d);
+		return rc;
+	}
+	free(dl->d);
+	*dl = out;
+	return GK_OK;
+}
+
 /*
  * After the last event, before the commit: the ids of the events not
  * read back yet.  Under the write lock, the events after the last one
@@ -382,6 +421,11 @@ done_fill(struct db *db, struct done_list *dl)
 	size_t i;
 	int rc = GK_OK, open = 0;
 
+	/* Past the largest id there can be, ids are chosen at random
+	 * (SQLite's rule, kept on PostgreSQL): each is asked for by its
+	 * case, the one event a case opened by this batch has. */
+	if (dl->before == LLONG_MAX)
+		return done_ask(db, dl);
 	st = db_prepare(db, "SELECT id FROM events WHERE id > ? ORDER BY id "
 	    "LIMIT 65536");
 	if (st == NULL)

@@ -154,6 +154,13 @@ is_new(struct import *im, const char *code)
  * ask, 0 when the sets were read just now (look in them again), or
  * -status.
  */
+static void
+known_grid(void *arg, const char *code, const char *kind)
+{
+	(void)kind;
+	codeset_put(arg, code, 1);
+}
+
 static int
 ask_alone(struct import *im)
 {
@@ -173,14 +180,8 @@ ask_alone(struct import *im)
 	db_reset(st);
 	if (rc < 0)
 		return rc;
-	st = db_prepare(im->db, "SELECT code FROM grids "
-	    "WHERE status = 'active'");
-	if (st == NULL)
-		return -GK_SOFTWARE;
-	while ((rc = db_step(st)) == DB_ROW)
-		codeset_put(&im->grids, db_text(st, 0), 1);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return (rc = grid_each_active(im->db, known_grid, &im->grids)) !=
+	    GK_OK ? -rc : 0;
 }
 
 /* Report a bad value of field i in the current record: the batch's
@@ -899,6 +900,23 @@ arg_name(const char *name)
 		return GK_DATAERR;
 	}
 	return GK_OK;
+}
+
+int
+grid_each_active(struct db *db,
+    void (*fn)(void *arg, const char *code, const char *kind), void *arg)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT code, kind FROM grids "
+	    "WHERE status = 'active'");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	while ((rc = db_step(st)) == DB_ROW)
+		fn(arg, db_text(st, 0), db_text(st, 1));
+	db_reset(st);
+	return rc < 0 ? -rc : GK_OK;
 }
 
 int

@@ -77,6 +77,12 @@ struct grid_info {
  */
 int grid_lookup(struct db *db, const char *code, struct grid_info *out);
 
+/* grid_each_active calls fn with the code and kind of every active
+ * grid, in one query: for a batch that would otherwise look up
+ * thousands one by one.  GK_OK or a status after reporting. */
+int grid_each_active(struct db *db,
+    void (*fn)(void *arg, const char *code, const char *kind), void *arg);
+
 /* grid_area_exists: 1 when the area with the 12-digit code is in the
  * database, 0 when not, -status after reporting. */
 int grid_area_exists(struct db *db, const char *code);

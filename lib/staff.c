@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +214,16 @@ struct apply {
 	FILE *ids;				/* or the staff ids alone */
 	struct codeset grids;			/* active grids seen: their kind,
 						   as grid_kinds[] numbers it */
+	unsigned long asked;			/* grids asked about alone */
+	/* The identity numbers in people when the batch began and those
+	 * added since: a candidate not among them is new, and is added
+	 * without asking; its staff id is read back later, with the
+	 * others' (resolve). */
+	struct codeset known;
+	int forgot;				/* known outgrew its bound */
+	long long last_id;			/* the last staff id there */
+	unsigned long *pending;			/* lines added, ids not read */
+	size_t npending, cappending;
 	int warned;				/* missing columns said */
 	/* The policy, read once: a config lookup is a search. */
 	long long min_age;			/* staff.min_age */
@@ -317,6 +328,12 @@ grid_kind_number(const char *kind)
 	return 0;
 }
 
+static void
+known_grid(void *arg, const char *code, const char *kind)
+{
+	codeset_put(arg, code, grid_kind_number(kind));
+}
+
 /* Look up the grid: 1 active (kind set), 0 after reporting, -status. */
 static int
 apply_grid(struct apply *ap, const char *v, char code[16],
@@ -341,6 +358,16 @@ apply_grid(struct apply *ap, const char *v, char code[16],
 	if ((rc = codeset_get(&ap->grids, gc.code)) >= 0) {
 		snprintf(kind, 16, "%s", grid_kinds[rc]);
 		return 1;
+	}
+	/* Past 64 grids, all the active ones at once. */
+	if (ap->asked++ == 64) {
+		if ((rc = grid_each_active(ap->db, known_grid, &ap->grids)) !=
+		    GK_OK)
+			return -rc;
+		if ((rc = codeset_get(&ap->grids, gc.code)) >= 0) {
+			snprintf(kind, 16, "%s", grid_kinds[rc]);
+			return 1;
+		}
 	}
 	if ((rc = grid_lookup(ap->db, gc.code, &gi)) < 0)
 		return rc;
@@ -377,9 +404,18 @@ runs_add(struct runs *rs, long long id, int added)
 	rs->run[rs->n++].added = added;
 }
 
-/* Note a registered row for the replay after the commit. */
+/* A person's row as apply adds it. */
+#define PEOPLE_INSERT "INSERT INTO people (id_number, name, phone, " \
+	"education, nationality, source, party_member, veteran, " \
+	"social_worker, professional_title, subsistence, grid, role, " \
+	"stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, " \
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " \
+	"ON CONFLICT (id_number) DO NOTHING"
+
+/* Note a registered row, on line of the file, for the replay after the
+ * commit. */
 static void
-log_row(struct apply *ap, long long id, int added)
+log_row_at(struct apply *ap, long long id, int added, unsigned long line)
 {
 	runs_add(&ap->rows, id, added);
 	if (added != 0) {
@@ -389,7 +425,7 @@ log_row(struct apply *ap, long long id, int added)
 			    sizeof *ap->lines);
 		}
 		ap->lines[ap->nlines].id = id;
-		ap->lines[ap->nlines++].line = recin_line(ap->in);
+		ap->lines[ap->nlines++].line = line;
 	}
 	if (added == 2) {
 		runs_add(&ap->again, id, 1);
@@ -401,6 +437,66 @@ log_row(struct apply *ap, long long id, int added)
 	    ap->added.run[ap->added.n - 1].n - 1)
 		ap->added_sorted = 0;
 	runs_add(&ap->added, id, 1);
+	if (id > ap->last_id)
+		ap->last_id = id;
+}
+
+static void
+log_row(struct apply *ap, long long id, int added)
+{
+	log_row_at(ap, id, added, recin_line(ap->in));
+}
+
+/*
+ * The staff ids of the candidates added without asking, read back in
+ * one query: under the write lock, the people after the last staff id
+ * known are the ones this batch added since, in the order added (ids
+ * are the largest + 1; past the largest there can be, they are chosen
+ * at random, and apply asks for each).  Before anything that needs an
+ * id of this batch, and at its end.
+ */
+static int
+resolve(struct apply *ap)
+{
+	struct db_stmt *st;
+	size_t i = 0;
+	int rc;
+
+	if (ap->npending == 0)
+		return GK_OK;
+	st = db_prepare(ap->db, "SELECT id FROM people WHERE id > ? "
+	    "ORDER BY id LIMIT ?");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	db_bind_int(st, 1, ap->last_id);
+	db_bind_int(st, 2, (long long)ap->npending);
+	while (i < ap->npending && (rc = db_step(st)) == DB_ROW)
+		log_row_at(ap, db_int(st, 0), 1, ap->pending[i++]);
+	db_reset(st);
+	if (rc < 0)
+		return -rc;
+	if (i < ap->npending) {
+		diag_error("internal error: %zu of %zu candidates added are "
+		    "not there", ap->npending - i, ap->npending);
+		return GK_SOFTWARE;
+	}
+	ap->npending = 0;
+	return GK_OK;
+}
+
+/* Whether the identity number is new to people, as far as the batch
+ * knows; either way it is known from now on. */
+static int
+is_new(struct apply *ap, const char *idnum)
+{
+	size_t n = ap->known.n;
+
+	if (codeset_get(&ap->known, idnum) >= 0)
+		return 0;
+	codeset_put(&ap->known, idnum, 1);
+	if (ap->known.n <= n)
+		ap->forgot = 1;
+	return !ap->forgot;
 }
 
 /* The line of the file that registered staff id, or 0. */
@@ -719,7 +815,7 @@ apply_row(struct apply *ap)
 	struct db_stmt *st;
 	long long existing = 0, newid;
 	int i, ok = 1, edu = 0, minedu, rc, flags[F_COUNT] = { 0 }, have_id = 0;
-	int again;
+	int again, fresh;
 	char since[DAY_ISO_MAX] = "";
 
 	for (i = 0; i < F_COUNT; i++)
@@ -899,6 +995,8 @@ apply_row(struct apply *ap)
 		}
 	}
 	/* A bad row may be a duplicate too: say so with the rest. */
+	if (!ok && (rc = resolve(ap)) != GK_OK)
+		return -rc;
 	if (!ok) {
 		if (ap->opts->enrol)
 			return have_id ? enrol_existing(ap, id.num, grid, role,
@@ -916,15 +1014,34 @@ apply_row(struct apply *ap)
 	    (rc = enrol_leaders(ap, grid, id.num)) != 1)
 		return rc < 0 ? rc : BATCH_BAD;
 
+	/* A candidate new to people, as most are: added without asking,
+	 * its staff id read back with the others' (resolve). */
+	fresh = is_new(ap, id.num);
+	if (fresh && ap->last_id < LLONG_MAX && !ap->opts->enrol &&
+	    flags[F_INVESTIGATION] < 0 &&
+	    flags[F_PENALIZED] < 0 && flags[F_EXPELLED] < 0) {
+		if ((rc = db_run(ap->db, PEOPLE_INSERT, "ssssssiiiiisssssss",
+		    id.num, v[F_NAME], phone, staff_education_name(edu), nat,
+		    source, flags[F_PARTY], flags[F_VETERAN], flags[F_SOCIAL],
+		    flags[F_TITLE], flags[F_SUBSISTENCE], grid, role,
+		    "registration", ap->now, "candidate", ap->now, ap->now)) !=
+		    GK_OK)
+			return -rc;
+		if (ap->npending == ap->cappending) {
+			ap->cappending = ap->cappending ? 2 * ap->cappending :
+			    64;
+			ap->pending = ereallocarray(ap->pending,
+			    ap->cappending, sizeof *ap->pending);
+		}
+		ap->pending[ap->npending++] = recin_line(ap->in);
+		return BATCH_ADDED;
+	}
+	/* Anything else sees the staff ids of the rows before it. */
+	if ((rc = resolve(ap)) != GK_OK)
+		return -rc;
 	/* Staff serving already are hired since the day they began, with
 	 * no selection stage made up for them. */
-	rc = db_run(ap->db, "INSERT INTO people (id_number, name, phone, "
-	    "education, nationality, source, party_member, veteran, "
-	    "social_worker, professional_title, subsistence, grid, role, "
-	    "stage, stage_since, status, created, updated) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT (id_number) DO NOTHING",
-	    "ssssssiiiiisssssss", id.num, v[F_NAME], phone,
+	rc = db_run(ap->db, PEOPLE_INSERT, "ssssssiiiiisssssss", id.num, v[F_NAME], phone,
 	    staff_education_name(edu), nat, source, flags[F_PARTY],
 	    flags[F_VETERAN], flags[F_SOCIAL], flags[F_TITLE],
 	    flags[F_SUBSISTENCE], grid, role, ap->opts->enrol ? "hired" :
@@ -986,9 +1103,23 @@ apply_start(struct batch *b, void *arg)
 {
 	struct apply *ap = arg;
 
+	struct db_stmt *st;
+	int rc;
+
 	ap->b = b;
 	ap->in = batch_in(b);
-	return GK_OK;
+	if (ap->opts->enrol)
+		return GK_OK;
+	st = db_prepare(ap->db, "SELECT id_number, id FROM people");
+	if (st == NULL)
+		return GK_SOFTWARE;
+	while ((rc = db_step(st)) == DB_ROW) {
+		(void)is_new(ap, db_text(st, 0));
+		if (db_int(st, 1) > ap->last_id)
+			ap->last_id = db_int(st, 1);
+	}
+	db_reset(st);
+	return rc < 0 ? -rc : GK_OK;
 }
 
 static int
@@ -1005,7 +1136,7 @@ apply_end(struct batch *b, void *arg)
 	struct apply *ap = arg;
 	const struct run *r;
 	size_t i;
-	int rc = GK_OK;
+	int rc = resolve(ap);
 
 	for (i = 0; rc == GK_OK && i < ap->added.n; i++) {
 		r = &ap->added.run[i];
@@ -1181,6 +1312,8 @@ staff_apply(struct db *db, const struct config *cfg, const char *path,
 	free(ap.added.run);
 	free(ap.again.run);
 	free(ap.lines);
+	free(ap.pending);
 	codeset_free(&ap.grids);
+	codeset_free(&ap.known);
 	return rc;
 }
