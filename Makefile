@@ -4,6 +4,7 @@
 #   make check      unit tests, black-box tests, man page lint
 #   make demo       a realistic day of a county centre on a demo database
 #   make bench      benchmarks against sqlite3 baselines (slow)
+#   make bench-pg   PostgreSQL against psql on a throw-away cluster (slow)
 #   make check-stress  crashes, I/O faults, concurrency and fuzzing at
 #                   full size (slow; make check runs them small)
 #   make check-valgrind  the test suite with every program under valgrind
@@ -205,6 +206,10 @@ bench: deps
 	@scripts/bench-payroll
 	@scripts/bench-roster
 
+bench-pg: deps
+	@$(MAKE) --no-print-directory all $(TOOLS)
+	@scripts/bench-pg
+
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS per target
 # (not part of check: it runs as long as it is given).  The library is
 # compiled once for all targets.  An input that fails is left as
@@ -307,7 +312,7 @@ clean:
 	    $(FAULTIO) $(FUZZ_REPLAY) tests/fuzz/*.o tests/fuzz/*.d
 	rm -rf tests/tmp locale
 
-.PHONY: all need-pkgs pot check-po check check-unit check-cli check-pg check-stress check-valgrind check-install demo bench fuzz install \
+.PHONY: all need-pkgs pot check-po check check-unit check-cli check-pg check-stress check-valgrind check-install demo bench bench-pg fuzz install \
 	uninstall clean deps FORCE
 .SECONDARY:
 
