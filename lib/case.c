@@ -1261,6 +1261,25 @@ case_escalate_summary(const struct case_escalate_stats *st, int people,
  * not one a case (on PostgreSQL each is a round trip). */
 #define ESCALATE_CHUNK 256
 
+/* "SELECT the cases WHERE id IN (?, ... ?)", ESCALATE_CHUNK of them, in
+ * the order of their due times. */
+static const char *
+chunk_sql(void)
+{
+	static char sql[256 + 3 * ESCALATE_CHUNK];
+	size_t len;
+	int i;
+
+	if (*sql != '\0')
+		return sql;
+	len = (size_t)snprintf(sql, sizeof sql, "SELECT " KASE_COLS
+	    " FROM cases WHERE id IN (?");
+	for (i = 1; i < ESCALATE_CHUNK; i++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ",?");
+	snprintf(sql + len, sizeof sql - len, ") ORDER BY escalate_at, id");
+	return sql;
+}
+
 /* Escalate the overdue case k (or give it its red card at the county):
  * k changed and its history row written, one row of out; the caller
  * writes k back (save).  GK_OK or a status. */
@@ -1328,57 +1347,65 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 	struct db_stmt *st;
 	struct sb detail = SB_INIT;
 	gk_time now = clock_now();
-	long long total;
-	size_t n = 0, got, i;
+	long long *ids = NULL;
+	size_t n = 0, cap = 0, done, got, i;
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
 	clock_format(now, nowt);
 	if ((rc = db_begin(db)) != GK_OK)
 		return rc;
-	rc = db_query(db, &st, "SELECT count(*) FROM cases WHERE escalate_at "
-	    "IS NOT NULL AND escalate_at < ?", "s", nowt);
-	if (rc != DB_ROW) {
+	/* The overdue cases' ids first, in the order of their due times;
+	 * then the cases, ESCALATE_CHUNK at a time, each by its key: the
+	 * rows escalated before leave nothing to step over. */
+	st = db_prepare(db, "SELECT id FROM cases WHERE escalate_at IS NOT "
+	    "NULL AND escalate_at < ? ORDER BY escalate_at, id");
+	if (st == NULL) {
 		db_rollback(db);
-		return rc < 0 ? -rc : GK_SOFTWARE;
+		return GK_SOFTWARE;
 	}
-	total = db_int(st, 0);
+	db_bind_text(st, 1, nowt);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ids = ereallocarray(ids, cap, sizeof *ids);
+		}
+		ids[n++] = db_int(st, 0);
+	}
 	db_reset(st);
-	rc = GK_OK;
-	/*
-	 * The first overdue cases, escalated, then the first again: an
-	 * escalated case is due later than now (a limit is never nothing)
-	 * or, at the county, no more, so each query finds the next ones,
-	 * in the order of their due times, as one query for them all
-	 * would.  Never more than were overdue at the start.
-	 */
+	rc = rc < 0 ? -rc : GK_OK;
 	ks = ereallocarray(NULL, ESCALATE_CHUNK, sizeof *ks);
-	while (rc == GK_OK && (long long)n < total) {
-		st = db_prepare(db, "SELECT " KASE_COLS " FROM cases WHERE "
-		    "escalate_at IS NOT NULL AND escalate_at < ? ORDER BY "
-		    "escalate_at, id LIMIT ?");
-		if (st == NULL) {
+	for (done = 0; rc == GK_OK && done < n; done += got) {
+		if ((st = db_prepare(db, chunk_sql())) == NULL) {
 			rc = GK_SOFTWARE;
 			break;
 		}
-		db_bind_text(st, 1, nowt);
-		db_bind_int(st, 2, ESCALATE_CHUNK);
-		for (got = 0; (rc = db_step(st)) == DB_ROW; got++)
+		for (i = 0; i < ESCALATE_CHUNK; i++)
+			db_bind_int(st, (int)i + 1, done + i < n ?
+			    ids[done + i] : 0);
+		for (got = 0; got < ESCALATE_CHUNK &&
+		    (rc = db_step(st)) == DB_ROW; got++)
 			kase_read(st, &ks[got]);
 		db_reset(st);
 		rc = rc < 0 ? -rc : GK_OK;
-		if (got == 0)
-			break;
-		for (i = 0; rc == GK_OK && i < got &&
-		    (long long)n + (long long)i < total; i++)
+		/* In the order asked for, every one there. */
+		for (i = 0; rc == GK_OK && i < ESCALATE_CHUNK &&
+		    done + i < n; i++)
+			if (i >= got || ks[i].id != ids[done + i]) {
+				diag_error("internal error: overdue case %lld "
+				    "not read back", ids[done + i]);
+				rc = GK_SOFTWARE;
+			}
+		for (i = 0; rc == GK_OK && i < got; i++)
 			rc = escalate_one(db, env, &ks[i], now, out, stats);
 		/* The history rows first, then the cases: one INSERT of many
 		 * rows on PostgreSQL (db.h), not one a case between the
 		 * UPDATEs. */
-		for (got = i, i = 0; rc == GK_OK && i < got; i++, n++)
+		for (i = 0; rc == GK_OK && i < got; i++)
 			rc = save(db, &ks[i], NULL, NULL, now);
 	}
 	free(ks);
+	free(ids);
 	if (rc != GK_OK) {
 		db_rollback(db);
 		return rc;

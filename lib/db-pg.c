@@ -54,7 +54,6 @@
  * mode would then wait on both sides). */
 #define PG_PIPELINE_MAX 256
 
-/* A statement sent in the pipeline, its result not read yet. */
 /* Rows of one INSERT ... VALUES (...) sent ahead are held and sent as
  * one statement of this many rows (fewer for a table of many columns):
  * a statement costs the server more than a row. */
@@ -65,6 +64,7 @@
  * transaction: a child's row after its parent's. */
 #define PG_HOLD_MAX 4
 
+/* A statement sent in the pipeline, its result not read yet. */
 struct pg_sent {
 	const char *sql;		/* its text, for a message (the
 					   statement cache's copy) */
