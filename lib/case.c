@@ -300,6 +300,80 @@ save(struct db *db, const struct kase *k, const char *result,
 	    satisfaction, k->status, at, at, k->id);
 }
 
+/* Escalated cases written back by one UPDATE: so many. */
+#define SAVE_ROWS 64
+/* The values of one: the id, what escalation changes, the time. */
+#define SAVE_COLS 13
+
+/* "UPDATE cases ... FROM (VALUES (...), ...)": SAVE_ROWS rows of values,
+ * columns named column1... as SQLite and PostgreSQL both name them. */
+static const char *
+save_many_sql(void)
+{
+	static char sql[512 + SAVE_ROWS * (4 * SAVE_COLS + 4)];
+	size_t len;
+	int r, c;
+
+	if (*sql != '\0')
+		return sql;
+	len = (size_t)snprintf(sql, sizeof sql, "UPDATE cases SET "
+	    "level = CAST(v.column2 AS BIGINT), area = v.column3, "
+	    "dept = v.column4, assignee = v.column5, step_since = v.column6, "
+	    "due = v.column7, limit_text = v.column8, "
+	    "escalate_at = v.column9, stint = CAST(v.column10 AS BIGINT), "
+	    "cards = CAST(v.column11 AS BIGINT), card = v.column12, "
+	    "updated = v.column13 FROM (VALUES ");
+	for (r = 0; r < SAVE_ROWS; r++)
+		for (c = 0; c < SAVE_COLS; c++)
+			len += (size_t)snprintf(sql + len, sizeof sql - len,
+			    "%s%s", c == 0 ? (r == 0 ? "(" : ", (") : ", ",
+			    c == SAVE_COLS - 1 ? "?)" : "?");
+	snprintf(sql + len, sizeof sql - len, ") AS v "
+	    "WHERE cases.id = CAST(v.column1 AS BIGINT)");
+	return sql;
+}
+
+/* Write back n cases escalated at now, SAVE_ROWS an UPDATE; the rows
+ * short of a whole one bound to no case (id 0). */
+static int
+save_escalated(struct db *db, const struct kase *ks, size_t n, gk_time now)
+{
+	char at[CLOCK_ISO_MAX];
+	struct db_stmt *st;
+	const struct kase *k;
+	size_t done, r;
+	int rc = GK_OK, p;
+
+	clock_format(now, at);
+	for (done = 0; rc == GK_OK && done < n; done += SAVE_ROWS) {
+		if ((st = db_prepare(db, save_many_sql())) == NULL)
+			return GK_SOFTWARE;
+		for (r = 0; r < SAVE_ROWS; r++) {
+			p = (int)r * SAVE_COLS;
+			if (done + r >= n) {
+				db_bind_int(st, p + 1, 0);
+				continue;
+			}
+			k = &ks[done + r];
+			db_bind_int(st, p + 1, k->id);
+			db_bind_int(st, p + 2, k->level);
+			db_bind_text(st, p + 3, k->area);
+			db_bind_text(st, p + 4, nz(k->dept));
+			db_bind_text(st, p + 5, nz(k->assignee));
+			db_bind_text(st, p + 6, k->step_since);
+			db_bind_text(st, p + 7, nz(k->due));
+			db_bind_text(st, p + 8, nz(k->limit));
+			db_bind_text(st, p + 9, nz(k->escalate_at));
+			db_bind_int(st, p + 10, k->stint);
+			db_bind_int(st, p + 11, k->cards);
+			db_bind_text(st, p + 12, nz(k->card));
+			db_bind_text(st, p + 13, at);
+		}
+		rc = db_exec(st);
+	}
+	return rc;
+}
+
 /* A history row for k as it is now. */
 static int
 history(struct db *db, const struct kase *k, const char *action,
@@ -1398,11 +1472,10 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 			}
 		for (i = 0; rc == GK_OK && i < got; i++)
 			rc = escalate_one(db, env, &ks[i], now, out, stats);
-		/* The history rows first, then the cases: one INSERT of many
-		 * rows on PostgreSQL (db.h), not one a case between the
-		 * UPDATEs. */
-		for (i = 0; rc == GK_OK && i < got; i++)
-			rc = save(db, &ks[i], NULL, NULL, now);
+		/* The history rows first (one INSERT of many rows on
+		 * PostgreSQL, db.h), then the cases, many an UPDATE. */
+		if (rc == GK_OK)
+			rc = save_escalated(db, ks, got, now);
 	}
 	free(ks);
 	free(ids);
