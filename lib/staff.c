@@ -460,7 +460,7 @@ resolve(struct apply *ap)
 {
 	struct db_stmt *st;
 	size_t i = 0;
-	int rc;
+	int rc = DB_DONE;
 
 	if (ap->npending == 0)
 		return GK_OK;
