@@ -816,6 +816,93 @@ test_db__constraint_violation_is_dataerr(void **state)
 	db_close(db);
 }
 
+/* The count of case_counters rows with last = n, for county 140121. */
+static long long
+counter_is(struct db *db, long long n)
+{
+	struct db_stmt *st;
+	long long v = -1;
+
+	if (db_query(db, &st, "SELECT count(*) FROM case_counters WHERE "
+	    "county = '140121' AND last = ?", "L", n) == DB_ROW) {
+		v = db_int(st, 0);
+		db_reset(st);
+	}
+	return v;
+}
+
+/*
+ * What a write transaction remembers is forgotten when it ends; a
+ * statement deferred to the commit runs once, the last one deferred
+ * under its key, and not at all on a rollback; a dry run runs it (and
+ * meets its errors) before it rolls back.  db_run_tally counts rows.
+ */
+static void
+test_db__remembered_and_deferred_last_one_transaction(void **state)
+{
+	static const char upd[] = "UPDATE case_counters SET last = ? "
+	    "WHERE county = ? AND year = ?";
+	struct db *db;
+	long long added = 0;
+
+	(void)state;
+	unlink("memo.db");
+	assert_int_equal(db_open(&db, "memo.db", DB_WRITE), GK_OK);
+	assert_null(db_tx_recall(db, "k"));
+	db_tx_remember(db, "k", "outside");
+	assert_null(db_tx_recall(db, "k"));
+	assert_int_equal(db_tx_defer(db, "k", upd, "LsL", 1LL, "140121",
+	    2026LL), GK_SOFTWARE);
+
+	assert_int_equal(db_begin(db), GK_OK);
+	assert_int_equal(db_run_tally(db, &added, "INSERT INTO case_counters "
+	    "(county, year, last) VALUES ('140121', 2026, 0) ON CONFLICT DO "
+	    "NOTHING", ""), GK_OK);
+	assert_int_equal(db_run_tally(db, &added, "INSERT INTO case_counters "
+	    "(county, year, last) VALUES ('140121', 2026, 0) ON CONFLICT DO "
+	    "NOTHING", ""), GK_OK);
+	assert_int_equal(db_flush(db), GK_OK);
+	assert_int_equal(added, 1);
+	db_tx_remember(db, "k", "one");
+	db_tx_remember(db, "k", "two");
+	assert_string_equal(db_tx_recall(db, "k"), "two");
+	assert_int_equal(db_tx_defer(db, "c", upd, "LsL", 5LL, "140121",
+	    2026LL), GK_OK);
+	assert_int_equal(db_tx_defer(db, "c", upd, "LsL", 7LL, "140121",
+	    2026LL), GK_OK);
+	/* Not run before the commit. */
+	assert_int_equal(counter_is(db, 0), 1);
+	assert_int_equal(db_commit(db), GK_OK);
+	assert_int_equal(counter_is(db, 7), 1);
+	assert_null(db_tx_recall(db, "k"));
+
+	/* Rolled back: neither remembered nor run. */
+	assert_int_equal(db_begin(db), GK_OK);
+	db_tx_remember(db, "k", "three");
+	assert_int_equal(db_tx_defer(db, "c", upd, "LsL", 9LL, "140121",
+	    2026LL), GK_OK);
+	db_rollback(db);
+	assert_null(db_tx_recall(db, "k"));
+	assert_int_equal(db_begin(db), GK_OK);
+	assert_int_equal(db_commit(db), GK_OK);
+	assert_int_equal(counter_is(db, 7), 1);
+
+	/* A dry run runs it, then keeps nothing; its error is met. */
+	db_set_dry_run(db, 1);
+	assert_int_equal(db_begin(db), GK_OK);
+	assert_int_equal(db_tx_defer(db, "c", upd, "LsL", 11LL, "140121",
+	    2026LL), GK_OK);
+	assert_int_equal(db_commit(db), GK_OK);
+	assert_int_equal(counter_is(db, 7), 1);
+	assert_int_equal(db_begin(db), GK_OK);
+	assert_int_equal(db_tx_defer(db, "c", "UPDATE case_counters SET "
+	    "last = NULL WHERE county = ?", "s", "140121"), GK_OK);
+	assert_int_equal(db_commit(db), GK_DATAERR);
+	db_set_dry_run(db, 0);
+	assert_int_equal(counter_is(db, 7), 1);
+	db_close(db);
+}
+
 /*
  * A database changed outside gridkit is said to be damaged at open (74),
  * not met as an internal error later: a table dropped, a schema version
@@ -916,6 +1003,7 @@ main(void)
 		cmocka_unit_test(test_db__the_busy_wait_is_one_budget_for_the_whole_command),
 		cmocka_unit_test(test_db__a_held_lock_fails_with_tempfail),
 		cmocka_unit_test(test_db__constraint_violation_is_dataerr),
+		cmocka_unit_test(test_db__remembered_and_deferred_last_one_transaction),
 		cmocka_unit_test(
 		    test_db__a_connection_string_is_a_server_shown_without_its_password),
 	};
