@@ -300,38 +300,24 @@ save(struct db *db, const struct kase *k, const char *result,
 	    satisfaction, k->status, at, at, k->id);
 }
 
-/* Escalated cases written back by one UPDATE: so many. */
+/* Escalated cases written back by one UPDATE: so many, and the values
+ * of each: the id, what escalation changes, the time. */
 #define SAVE_ROWS 64
-/* The values of one: the id, what escalation changes, the time. */
 #define SAVE_COLS 13
+#define SAVE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define SAVE_4 SAVE_ROW ", " SAVE_ROW ", " SAVE_ROW ", " SAVE_ROW
+#define SAVE_16 SAVE_4 ", " SAVE_4 ", " SAVE_4 ", " SAVE_4
 
-/* "UPDATE cases ... FROM (VALUES (...), ...)": SAVE_ROWS rows of values,
- * columns named column1... as SQLite and PostgreSQL both name them. */
-static const char *
-save_many_sql(void)
-{
-	static char sql[512 + SAVE_ROWS * (4 * SAVE_COLS + 4)];
-	size_t len;
-	int r, c;
-
-	if (*sql != '\0')
-		return sql;
-	len = (size_t)snprintf(sql, sizeof sql, "UPDATE cases SET "
-	    "level = CAST(v.column2 AS BIGINT), area = v.column3, "
-	    "dept = v.column4, assignee = v.column5, step_since = v.column6, "
-	    "due = v.column7, limit_text = v.column8, "
-	    "escalate_at = v.column9, stint = CAST(v.column10 AS BIGINT), "
-	    "cards = CAST(v.column11 AS BIGINT), card = v.column12, "
-	    "updated = v.column13 FROM (VALUES ");
-	for (r = 0; r < SAVE_ROWS; r++)
-		for (c = 0; c < SAVE_COLS; c++)
-			len += (size_t)snprintf(sql + len, sizeof sql - len,
-			    "%s%s", c == 0 ? (r == 0 ? "(" : ", (") : ", ",
-			    c == SAVE_COLS - 1 ? "?)" : "?");
-	snprintf(sql + len, sizeof sql - len, ") AS v "
-	    "WHERE cases.id = CAST(v.column1 AS BIGINT)");
-	return sql;
-}
+/* SAVE_ROWS rows of values, columns named column1... as SQLite and
+ * PostgreSQL both name them. */
+static const char save_many_sql[] = "UPDATE cases SET "
+    "level = CAST(v.column2 AS BIGINT), area = v.column3, "
+    "dept = v.column4, assignee = v.column5, step_since = v.column6, "
+    "due = v.column7, limit_text = v.column8, escalate_at = v.column9, "
+    "stint = CAST(v.column10 AS BIGINT), cards = CAST(v.column11 AS BIGINT), "
+    "card = v.column12, updated = v.column13 "
+    "FROM (VALUES " SAVE_16 ", " SAVE_16 ", " SAVE_16 ", " SAVE_16 ") AS v "
+    "WHERE cases.id = CAST(v.column1 AS BIGINT)";
 
 /* Write back n cases escalated at now, SAVE_ROWS an UPDATE; the rows
  * short of a whole one bound to no case (id 0). */
@@ -346,7 +332,7 @@ save_escalated(struct db *db, const struct kase *ks, size_t n, gk_time now)
 
 	clock_format(now, at);
 	for (done = 0; rc == GK_OK && done < n; done += SAVE_ROWS) {
-		if ((st = db_prepare(db, save_many_sql())) == NULL)
+		if ((st = db_prepare(db, save_many_sql)) == NULL)
 			return GK_SOFTWARE;
 		for (r = 0; r < SAVE_ROWS; r++) {
 			p = (int)r * SAVE_COLS;
@@ -1335,24 +1321,14 @@ case_escalate_summary(const struct case_escalate_stats *st, int people,
  * not one a case (on PostgreSQL each is a round trip). */
 #define ESCALATE_CHUNK 256
 
-/* "SELECT the cases WHERE id IN (?, ... ?)", ESCALATE_CHUNK of them, in
- * the order of their due times. */
-static const char *
-chunk_sql(void)
-{
-	static char sql[256 + 3 * ESCALATE_CHUNK];
-	size_t len;
-	int i;
-
-	if (*sql != '\0')
-		return sql;
-	len = (size_t)snprintf(sql, sizeof sql, "SELECT " KASE_COLS
-	    " FROM cases WHERE id IN (?");
-	for (i = 1; i < ESCALATE_CHUNK; i++)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, ",?");
-	snprintf(sql + len, sizeof sql - len, ") ORDER BY escalate_at, id");
-	return sql;
-}
+/* The cases WHERE id IN (ESCALATE_CHUNK placeholders), in the order of
+ * their due times. */
+#define CHUNK_4 "?, ?, ?, ?"
+#define CHUNK_16 CHUNK_4 ", " CHUNK_4 ", " CHUNK_4 ", " CHUNK_4
+#define CHUNK_64 CHUNK_16 ", " CHUNK_16 ", " CHUNK_16 ", " CHUNK_16
+static const char chunk_sql[] = "SELECT " KASE_COLS " FROM cases "
+    "WHERE id IN (" CHUNK_64 ", " CHUNK_64 ", " CHUNK_64 ", " CHUNK_64 ") "
+    "ORDER BY escalate_at, id";
 
 /* Escalate the overdue case k (or give it its red card at the county):
  * k changed and its history row written, one row of out; the caller
@@ -1450,7 +1426,7 @@ case_escalate(struct db *db, const struct case_env *env, struct recout *out,
 	rc = rc < 0 ? -rc : GK_OK;
 	ks = ereallocarray(NULL, ESCALATE_CHUNK, sizeof *ks);
 	for (done = 0; rc == GK_OK && done < n; done += got) {
-		if ((st = db_prepare(db, chunk_sql())) == NULL) {
+		if ((st = db_prepare(db, chunk_sql)) == NULL) {
 			rc = GK_SOFTWARE;
 			break;
 		}

@@ -53,10 +53,14 @@ codeset_put(struct codeset *cs, const char *code, int value)
 	struct codeset_slot *old, *s;
 	size_t oldcap, j, len = strlen(code);
 
-	if (len == 0 || len >= sizeof s->code)
+	if (len == 0 || len >= sizeof s->code) {
+		cs->forgot = 1;
 		return;
-	if (cs->n >= CODESET_MAX)
+	}
+	if (cs->n >= CODESET_MAX) {
 		codeset_free(cs);
+		cs->forgot = 1;
+	}
 	/* At most half full: short probes. */
 	if ((cs->n + 1) * 2 > cs->cap) {
 		old = cs->slot;
@@ -76,6 +80,15 @@ codeset_put(struct codeset *cs, const char *code, int value)
 	s->value = value;
 }
 
+int
+codeset_add(struct codeset *cs, const char *code)
+{
+	if (codeset_get(cs, code) >= 0)
+		return 0;
+	codeset_put(cs, code, 1);
+	return !cs->forgot;
+}
+
 void
 codeset_free(struct codeset *cs)
 {
@@ -83,4 +96,5 @@ codeset_free(struct codeset *cs)
 	cs->slot = NULL;
 	cs->cap = 0;
 	cs->n = 0;
+	cs->forgot = 0;
 }

@@ -24,8 +24,11 @@ struct codeset {
 	struct codeset_slot *slot;	/* the table; NULL while empty */
 	size_t cap;			/* slots, a power of two */
 	size_t n;			/* codes in it */
+	int forgot;			/* it has forgotten codes, or not
+					   kept one: codeset_add's "new"
+					   means nothing from then on */
 };
-#define CODESET_INIT { NULL, 0, 0 }
+#define CODESET_INIT { NULL, 0, 0, 0 }
 
 /* The value kept for code, or -1 when code is not in the set. */
 int codeset_get(const struct codeset *cs, const char *code);
@@ -33,6 +36,15 @@ int codeset_get(const struct codeset *cs, const char *code);
 /* Keep code (at most 19 characters; a longer one is not kept) with
  * value (0 or more), replacing the value it had. */
 void codeset_put(struct codeset *cs, const char *code, int value);
+
+/*
+ * codeset_add keeps code (value 1) when it is not in the set, for a set
+ * of the codes a table holds: 1 when it was not, and so is new to the
+ * table, 0 when it was.  Once the set has forgotten its codes (past
+ * CODESET_MAX) or could not keep one (too long), absence proves
+ * nothing and it is 0 for every code: the caller asks the database.
+ */
+int codeset_add(struct codeset *cs, const char *code);
 
 /* Forget every code and free the memory; the set may be used again. */
 void codeset_free(struct codeset *cs);

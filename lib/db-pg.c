@@ -1152,7 +1152,7 @@ pg_send(struct db_stmt *s, long long *tally)
 
 	if (pg->failed != GK_OK)
 		return pg->failed;
-	if (!p->prepared && (rc = drain(db, 0)) == GK_OK)
+	if (!p->prepared)
 		rc = server_prepare(s);
 	if (rc == GK_OK && p->shape < 0)
 		rc = make_many(s);

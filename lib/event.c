@@ -366,50 +366,15 @@ next_id(struct db_stmt *st, long long *after, int *open)
 	return DB_ROW;
 }
 
-/* done_fill one by one: each event not read back asked for by its
- * case. */
-static int
-done_ask(struct db *db, struct done_list *dl)
-{
-	struct done_list out = { NULL, 0, 0, dl->before };
-	struct db_stmt *st;
-	long long k;
-	size_t i;
-	int rc = GK_OK;
-
-	for (i = 0; i < dl->n && rc == GK_OK; i++)
-		for (k = 0; k < dl->d[i].n && rc == GK_OK; k++) {
-			if (dl->d[i].event != 0) {
-				done_push(&out, dl->d[i].event + k,
-				    dl->d[i].case_id + k, 1, dl->d[i].how);
-				continue;
-			}
-			rc = db_query(db, &st, "SELECT id FROM events WHERE "
-			    "case_id = ?", "L", dl->d[i].case_id + k);
-			if (rc != DB_ROW) {
-				rc = rc < 0 ? -rc : GK_SOFTWARE;
-				break;
-			}
-			done_push(&out, db_int(st, 0), dl->d[i].case_id + k, 1,
-			    dl->d[i].how);
-			db_reset(st);
-			rc = GK_OK;
-		}
-	if (rc != GK_OK) {
-		free(out.d);
-		return rc;
-	}
-	free(dl->d);
-	*dl = out;
-	return GK_OK;
-}
-
 /*
  * After the last event, before the commit: the ids of the events not
  * read back yet.  Under the write lock, the events after the last one
  * there before are this batch's, in the order written: read them in
- * order, many at a time (a query for 65,536, not one an event), and
- * give each its own, in runs of ids that follow one another.
+ * order, many at a time (a query for 65,536, not one an event).  Past
+ * the largest id there can be, ids are chosen at random (SQLite's rule,
+ * kept on PostgreSQL): each is asked for by its case, the one event a
+ * case opened by this batch has.  done_push joins the ids that follow
+ * one another into runs again.
  */
 static int
 done_fill(struct db *db, struct done_list *dl)
@@ -417,55 +382,45 @@ done_fill(struct db *db, struct done_list *dl)
 	struct done_list out = { NULL, 0, 0, dl->before };
 	const struct done *d;
 	struct db_stmt *st;
-	long long after = dl->before, k, first = 0, run = 0;
+	long long after = dl->before, k, id = 0;
 	size_t i;
-	int rc = GK_OK, open = 0;
+	int rc = DB_ROW, open = 0, by_case = dl->before == LLONG_MAX;
 
-	/* Past the largest id there can be, ids are chosen at random
-	 * (SQLite's rule, kept on PostgreSQL): each is asked for by its
-	 * case, the one event a case opened by this batch has. */
-	if (dl->before == LLONG_MAX)
-		return done_ask(db, dl);
-	st = db_prepare(db, "SELECT id FROM events WHERE id > ? ORDER BY id "
+	st = db_prepare(db, by_case ? "SELECT id FROM events WHERE "
+	    "case_id = ?" : "SELECT id FROM events WHERE id > ? ORDER BY id "
 	    "LIMIT 65536");
 	if (st == NULL)
 		return GK_SOFTWARE;
-	for (i = 0; i < dl->n && rc == GK_OK; i++) {
+	for (i = 0; i < dl->n && rc == DB_ROW; i++) {
 		d = &dl->d[i];
-		for (k = 0; k < d->n; k++) {
-			if ((rc = next_id(st, &after, &open)) != DB_ROW) {
-				if (rc == DB_DONE)
-					diag_error("internal error: %s",
-					    "an event written is not there");
-				rc = rc < 0 ? -rc : GK_SOFTWARE;
-				break;
-			}
-			if (d->event != 0 && d->event + k != after) {
+		for (k = 0; k < d->n && rc == DB_ROW; k++) {
+			if (by_case && d->event != 0)
+				id = d->event + k;
+			else if (by_case) {
+				db_bind_int(st, 1, d->case_id + k);
+				if ((rc = db_step(st)) == DB_ROW)
+					id = db_int(st, 0);
+				db_reset(st);
+			} else if ((rc = next_id(st, &after, &open)) == DB_ROW)
+				id = after;
+			if (rc == DB_ROW && d->event != 0 && d->event + k != id) {
 				diag_error("internal error: event %lld read "
-				    "back as %lld", d->event + k, after);
-				rc = GK_SOFTWARE;
-				break;
+				    "back as %lld", d->event + k, id);
+				rc = -GK_SOFTWARE;
+			} else if (rc == DB_DONE) {
+				diag_error("internal error: %s",
+				    "an event written is not there");
+				rc = -GK_SOFTWARE;
 			}
-			rc = GK_OK;
-			if (k > 0 && after == first + run) {
-				run++;
-				continue;
-			}
-			if (k > 0)
-				done_push(&out, first, d->case_id + k - run, run,
-				    d->how);
-			first = after;
-			run = 1;
+			if (rc == DB_ROW)
+				done_push(&out, id, d->case_id + k, 1, d->how);
 		}
-		if (rc == GK_OK)
-			done_push(&out, first, d->case_id + d->n - run, run,
-			    d->how);
 	}
 	if (open)
 		db_reset(st);
-	if (rc != GK_OK) {
+	if (rc != DB_ROW) {
 		free(out.d);
-		return rc;
+		return -rc;
 	}
 	free(dl->d);
 	*dl = out;

@@ -122,24 +122,7 @@ struct import {
 	 * and those written since.  A row whose code is not among them
 	 * is new, and is written without asking (db_run_tally). */
 	struct codeset known;
-	int forgot;				/* known outgrew its bound and
-						   forgot: ask for every row */
 };
-
-/* Whether code is new to the table, as far as the batch knows; either
- * way it is known from now on. */
-static int
-is_new(struct import *im, const char *code)
-{
-	size_t n = im->known.n;
-
-	if (codeset_get(&im->known, code) >= 0)
-		return 0;
-	codeset_put(&im->known, code, 1);
-	if (im->known.n <= n)
-		im->forgot = 1;
-	return !im->forgot;
-}
 
 /* Past this many lookups, a batch reads every village and active grid
  * at once: one query instead of thousands, each of which would also
@@ -327,7 +310,7 @@ import_area(struct import *im)
 
 	/* An area not in the table: added, counted as the statements are
 	 * done (unless the operator may not add it: then asked now). */
-	if (is_new(im, ac.code) && juris_writable(ac.code)) {
+	if (codeset_add(&im->known, ac.code) && juris_writable(ac.code)) {
 		codeset_put(&im->areas, ac.code, ac.level);
 		if ((rc = db_run_tally(im->db, batch_tally(im->b), "INSERT "
 		    "INTO areas (code, name, level, parent, urban, created, "
@@ -547,7 +530,7 @@ import_grid(struct import *im)
 	}
 	/* A grid not in the table: added, counted as the statements are
 	 * done (unless the operator may not add it: then asked now). */
-	if (is_new(im, gc.code) && (kind != NULL || urban >= 0) &&
+	if (codeset_add(&im->known, gc.code) && (kind != NULL || urban >= 0) &&
 	    juris_writable(gc.code)) {
 		if ((rc = db_run_tally(im->db, batch_tally(im->b), "INSERT "
 		    "INTO grids (code, village, name, kind, households, "
@@ -756,7 +739,7 @@ import_start(struct batch *b, void *arg)
 	if (st == NULL)
 		return GK_SOFTWARE;
 	while ((rc = db_step(st)) == DB_ROW)
-		(void)is_new(im, db_text(st, 0));
+		(void)codeset_add(&im->known, db_text(st, 0));
 	db_reset(st);
 	return rc < 0 ? -rc : GK_OK;
 }

@@ -220,7 +220,6 @@ struct apply {
 	 * without asking; its staff id is read back later, with the
 	 * others' (resolve). */
 	struct codeset known;
-	int forgot;				/* known outgrew its bound */
 	long long last_id;			/* the last staff id there */
 	unsigned long *pending;			/* lines added, ids not read */
 	size_t npending, cappending;
@@ -482,21 +481,6 @@ resolve(struct apply *ap)
 	}
 	ap->npending = 0;
 	return GK_OK;
-}
-
-/* Whether the identity number is new to people, as far as the batch
- * knows; either way it is known from now on. */
-static int
-is_new(struct apply *ap, const char *idnum)
-{
-	size_t n = ap->known.n;
-
-	if (codeset_get(&ap->known, idnum) >= 0)
-		return 0;
-	codeset_put(&ap->known, idnum, 1);
-	if (ap->known.n <= n)
-		ap->forgot = 1;
-	return !ap->forgot;
 }
 
 /* The line of the file that registered staff id, or 0. */
@@ -1016,7 +1000,7 @@ apply_row(struct apply *ap)
 
 	/* A candidate new to people, as most are: added without asking,
 	 * its staff id read back with the others' (resolve). */
-	fresh = is_new(ap, id.num);
+	fresh = codeset_add(&ap->known, id.num);
 	if (fresh && ap->last_id < LLONG_MAX && !ap->opts->enrol &&
 	    flags[F_INVESTIGATION] < 0 &&
 	    flags[F_PENALIZED] < 0 && flags[F_EXPELLED] < 0) {
@@ -1114,7 +1098,7 @@ apply_start(struct batch *b, void *arg)
 	if (st == NULL)
 		return GK_SOFTWARE;
 	while ((rc = db_step(st)) == DB_ROW) {
-		(void)is_new(ap, db_text(st, 0));
+		(void)codeset_add(&ap->known, db_text(st, 0));
 		if (db_int(st, 1) > ap->last_id)
 			ap->last_id = db_int(st, 1);
 	}

@@ -145,6 +145,16 @@ test_expect_success 'the same file again adds nobody and prints the same ids; a 
 	test "$(sqlite3 test.db "SELECT count(*) FROM people")" = 200
 '
 
+test_expect_success 'past the largest event id (ids at random): the ids printed are those written' '
+	sqlite3 test.db "UPDATE events SET id = 9223372036854775807 WHERE id = (SELECT max(id) FROM events)" &&
+	sed -n "11,15p" events.jsonl >five.jsonl &&
+	event-report import --new -f tsv five.jsonl >out &&
+	test "$(sed 1d out | wc -l)" = 5 &&
+	sed 1d out | while IFS="	" read -r ev kase status; do
+		test "$(sqlite3 test.db "SELECT count(*) FROM events WHERE id = $ev AND case_id % 10000000 = ${kase##*-}")" = 1 || return 1
+	done
+'
+
 test_pg_only 'a trigger of the server refuses a row'
 test_expect_success 'a row the server refuses, sent ahead: the batch refused whole (65), in a dry run too' '
 	sqlite3 test.db "CREATE FUNCTION no_boom() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN IF NEW.name = '"'"'boom'"'"' THEN RAISE EXCEPTION '"'"'no boom here'"'"' USING ERRCODE = '"'"'check_violation'"'"'; END IF; RETURN NEW; END \$\$; CREATE TRIGGER no_boom BEFORE INSERT ON units FOR EACH ROW EXECUTE FUNCTION no_boom()" &&

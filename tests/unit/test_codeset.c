@@ -75,6 +75,36 @@ test_codeset__past_its_bound_it_starts_again(void **state)
 	codeset_free(&cs);
 }
 
+/* codeset_add says "new" only while the set has every code it was
+ * given: an identity number kept, then the same again, then none once
+ * the set has forgotten or refused one. */
+static void
+test_codeset__add_says_new_only_while_nothing_is_forgotten(void **state)
+{
+	struct codeset cs = CODESET_INIT;
+	char code[16];
+	unsigned long i;
+
+	(void)state;
+	assert_int_equal(codeset_add(&cs, "140121199001011234"), 1);
+	assert_int_equal(codeset_add(&cs, "140121199001011234"), 0);
+	assert_int_equal(codeset_add(&cs, "14012119900101123X"), 1);
+	/* Too long to keep: from now on absence proves nothing. */
+	assert_int_equal(codeset_add(&cs, "14012110000100112345"), 0);
+	assert_int_equal(codeset_add(&cs, "140121199001015678"), 0);
+	assert_int_equal(codeset_get(&cs, "140121199001015678"), 1);
+	codeset_free(&cs);
+	assert_int_equal(codeset_add(&cs, "140121199001015678"), 1);
+	for (i = 0; i < CODESET_MAX; i++) {
+		snprintf(code, sizeof code, "%lu", i);
+		codeset_put(&cs, code, 1);
+	}
+	/* Past the bound: every code forgotten, none new any more. */
+	assert_int_equal(codeset_add(&cs, "new"), 0);
+	assert_int_equal(codeset_add(&cs, "0"), 0);
+	codeset_free(&cs);
+}
+
 int
 main(void)
 {
@@ -82,6 +112,7 @@ main(void)
 		cmocka_unit_test(test_codeset__codes_are_kept_with_their_values_as_it_grows),
 		cmocka_unit_test(test_codeset__empty_and_overlong_codes_are_not_kept),
 		cmocka_unit_test(test_codeset__past_its_bound_it_starts_again),
+		cmocka_unit_test(test_codeset__add_says_new_only_while_nothing_is_forgotten),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
